@@ -1,0 +1,189 @@
+"""Read a source file and clean its text, keeping a map back to the characters as they were read.
+
+Cleaning: Unicode NFC (23 Gazette files are decomposed), control characters to spaces, Gazette page
+headers (`CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025` and the page number beside it) and digital-signature
+stamps (`Người ký: …`, `Ký bởi: …`) removed. Numbers broken across lines are left in place: the number
+scanner reads through the break (`64/2025/TT-\\nBTC`).
+
+Offsets: the clean text differs in length from the raw text only where a decomposed letter was
+composed or a header was dropped, so `OffsetMap` keeps one anchor per such edit and maps any clean
+offset back with a binary search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024  # a 50 MB text is read; larger files are refused with a clear message
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in a cleaned text back to the text it was made from."""
+
+    clean_starts: list[int] = field(default_factory=list)
+    raw_starts: list[int] = field(default_factory=list)
+
+    def to_raw(self, pos: int) -> int:
+        i = bisect.bisect_right(self.clean_starts, pos) - 1
+        if i < 0:
+            return pos
+        return self.raw_starts[i] + (pos - self.clean_starts[i])
+
+
+class _Builder:
+    """Collects the kept pieces of a text and the anchors of every edit."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+        self.clean_len = 0
+        self.raw_pos = 0
+
+    def keep_until(self, raw_end: int) -> None:
+        if raw_end > self.raw_pos:
+            piece = self.raw[self.raw_pos : raw_end]
+            self.parts.append(piece)
+            self.clean_len += len(piece)
+            self.raw_pos = raw_end
+
+    def replace(self, raw_start: int, raw_end: int, new: str) -> None:
+        self.keep_until(raw_start)
+        self.parts.append(new)
+        self.clean_len += len(new)
+        self.raw_pos = raw_end
+        # after the replacement, clean offsets continue at raw_end
+        self.map.clean_starts.append(self.clean_len)
+        self.map.raw_starts.append(raw_end)
+        if new:
+            # inside the replacement, point at its raw start
+            self.map.clean_starts.insert(len(self.map.clean_starts) - 1, self.clean_len - len(new))
+            self.map.raw_starts.insert(len(self.map.raw_starts) - 1, raw_start)
+
+    def finish(self) -> tuple[str, OffsetMap]:
+        self.keep_until(len(self.raw))
+        return "".join(self.parts), self.map
+
+
+_COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0323\u031b]+", re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# A Gazette page header, with the page number on the line before or after it.
+_PAGE_HEADER = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,4}[ \t]*\r?\n[ \t]*)?C[ÔO]NG B[ÁA]O[ \t]*/[ \t]*S[ốo][^\n]{0,40}/[ \t]*Ng[àa]y[ \t]*[\d\-./ ]{6,12}[ \t]*(?:\r?\n[ \t]*\d{1,4}[ \t]*(?=\r?\n))?"
+)
+_STAMP = re.compile(
+    r"(?m)^[ \t]*(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)[ \t]*:[^\n]*$"
+)
+
+
+@dataclass
+class CleanText:
+    """A cleaned text with its ASCII-folded twins (same length) and the way back to the raw text."""
+
+    text: str
+    raw: str
+    maps: list[OffsetMap]
+
+    def to_raw(self, pos: int) -> int:
+        for m in reversed(self.maps):
+            pos = m.to_raw(pos)
+        return pos
+
+
+def clean(raw: str) -> CleanText:
+    """Clean one decoded text. Never raises on any string."""
+    maps: list[OffsetMap] = []
+    text = raw
+    if not unicodedata.is_normalized("NFC", text):
+        b = _Builder(text)
+        for m in _COMBINING_RUN.finditer(text):
+            composed = unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
+                b.replace(m.start(), m.end(), composed)
+        text, mp = b.finish()
+        if not unicodedata.is_normalized("NFC", text):  # exotic sequences: normalise the rest in place
+            text2 = unicodedata.normalize("NFC", text)
+            if len(text2) == len(text):
+                text = text2
+        maps.append(mp)
+    text = _CONTROL.sub(" ", text)  # same length: no map needed
+    b = _Builder(text)
+    edits = [(m.start(), m.end()) for m in _PAGE_HEADER.finditer(text)]
+    edits += [(m.start(), m.end()) for m in _STAMP.finditer(text)]
+    edits.sort()
+    last = -1
+    for s, e in edits:
+        if s < last:
+            continue
+        b.replace(s, e, "")
+        last = e
+    text, mp = b.finish()
+    maps.append(mp)
+    return CleanText(text, raw, maps)
+
+
+def decode(data: bytes, path: str = "<input>") -> str:
+    """Decode bytes as UTF-8 text, refusing binary data with a message that says what is wrong."""
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(path, f"the file is {len(data) / 1e6:.0f} MB; lexgraph reads texts up to {MAX_BYTES // 2**20} MB")
+    head = data[:8192]
+    if b"\x00" in head:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:
+                pass
+        raise InputError(path, "this is a binary file, not text (it contains NUL bytes)")
+    if head.startswith(b"%PDF"):
+        raise InputError(path, "this is a PDF; extract its text first (e.g. pdftotext) or POST it to /ingest")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            path, f"not valid UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r}); save the file as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > 0.1 * min(len(text), 4096):
+        raise InputError(path, "this looks like a binary file, not text (too many control characters)")
+    return text
+
+
+def read(path: Path) -> str:
+    """Read and decode one file."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror}") from None
+    if size > MAX_BYTES:
+        raise InputError(str(path), f"the file is {size / 1e6:.0f} MB; lexgraph reads texts up to {MAX_BYTES // 2**20} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror}") from None
+    return decode(data, str(path))
+
+
+def iter_sources(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand folders into their text files (sorted, recursive); report paths that do not exist."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith("."):
+                    files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(InputError(str(p), "no such file or folder"))
+    return files, errors

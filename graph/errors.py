@@ -1,0 +1,50 @@
+"""The package's exceptions: one root type, specific subclasses, messages a person can act on."""
+
+from __future__ import annotations
+
+
+class LexgraphError(Exception):
+    """Root of every error lexgraph raises on purpose."""
+
+
+class InputError(LexgraphError):
+    """A source cannot be read as Vietnamese text (binary, invalid UTF-8, empty, too large)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NumberError(LexgraphError, ValueError):
+    """A string is not a document number (số hiệu) lexgraph can read."""
+
+
+class NotFound(LexgraphError):
+    """No document matches a reference; `suggestions` holds close matches."""
+
+    def __init__(self, ref: str, suggestions: list[str] | None = None) -> None:
+        hint = f" Close matches: {', '.join(suggestions)}." if suggestions else ""
+        super().__init__(f"No document {ref!r} in the graph.{hint}")
+        self.ref = ref
+        self.suggestions = suggestions or []
+
+
+class AmbiguousReference(LexgraphError):
+    """A number without a year names several documents (one per year); the caller must choose."""
+
+    def __init__(self, ref: str, candidates: list[str]) -> None:
+        super().__init__(
+            f"{ref!r} names {len(candidates)} documents: {', '.join(candidates)}. "
+            "Add the year (e.g. '749/QĐ-TTg 2020') to choose one."
+        )
+        self.ref = ref
+        self.candidates = candidates
+
+
+class StoreError(LexgraphError):
+    """The store failed (corrupt file, write error)."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached right now (Neo4j down); try again later."""

@@ -1,0 +1,896 @@
+"""From one cleaned text to mentions, the document the text itself is, and the relations it states.
+
+Stages inside a text:
+  sentences   split on punctuation, blank lines and list markers (Gazette texts wrap every line)
+  mentions    spans citing a document: type word, number, date, issuer phrase, subject (trích yếu);
+              laws cited by name ("Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"); self references
+              ("Nghị định này") that mean the text itself
+  header      the text's own number, type, date, issuer and title (Số: …, place and date, type line)
+  relations   a clause grammar of Vietnamese drafting formulas decides type and direction
+
+Every pattern runs on the ASCII-folded, lower-cased twin of the clean text (`vocab.fold_lower`), which
+has the same length, so spans found there are spans in the clean text and, through the offset map,
+in the raw file. Nothing here guesses: a relation needs a trigger formula *and* both documents in the
+roles the formula gives them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .clean import CleanText
+from .numbers import Number, scan
+from .vocab import Vocabulary, fold, fold_lower, slug, vocabulary
+
+# --------------------------------------------------------------------------------------------------------
+# result types
+
+
+@dataclass
+class Mention:
+    """A span of text that cites one document."""
+
+    start: int
+    end: int  # end of the type word + number (or name)
+    ext_end: int  # end including the date and issuer phrase that follow
+    number: Number | None = None
+    name: str | None = None  # a law cited by name
+    type_id: str | None = None
+    type_from_code: bool = False
+    date: dt.date | None = None
+    year: int | None = None  # issue year when only the year is known (laws by name)
+    issuer: str | None = None  # agency id the text states
+    title: str | None = None
+    title_end: int = -1  # where the subject phrase ends: mentions inside it are nested
+    self_ref: bool = False  # "Nghị định này"
+    written: str = ""
+    nested: bool = False
+    parent_title: tuple[int, int] | None = None  # the subject phrase this mention sits in
+
+    @property
+    def base(self) -> str:
+        """The key without the issue year, for resolving mentions that lack it."""
+        if self.number is not None:
+            return self.number.base
+        return f"{_name_prefix(self.type_id)}/{slug(_strip_type_word(self.name or ''))}"
+
+    @property
+    def name_base(self) -> str:
+        """The key a law's name gives, whether or not it also has a number."""
+        return f"{_name_prefix(self.type_id)}/{slug(_strip_type_word(self.name or ''))}"
+
+    def key(self) -> str | None:
+        """The canonical key when the mention alone determines it; None when it needs resolving."""
+        if self.number is not None:
+            if self.number.year is None:
+                y = self.date.year if self.date else None
+                return self.number.key(y) if y else None
+            return self.number.base
+        if self.year is not None:
+            return f"{self.base}@{self.year}"
+        return None
+
+
+@dataclass
+class RawRelation:
+    type: str
+    source: Mention
+    target: Mention
+    sentence: tuple[int, int]
+
+
+@dataclass
+class Extraction:
+    """Everything one text states."""
+
+    text: CleanText
+    mentions: list[Mention] = field(default_factory=list)
+    self_doc: Mention | None = None  # the document the text is
+    base_doc: Mention | None = None  # for a consolidated text: the document it consolidates
+    relations: list[RawRelation] = field(default_factory=list)
+    proposers: list[tuple[Mention, str, tuple[int, int]]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _name_prefix(type_id: str | None) -> str:
+    return {"BoLuat": "BO-LUAT", "PhapLenh": "PHAP-LENH", "HienPhap": "HIEN-PHAP"}.get(type_id or "", "LUAT")
+
+
+def _strip_type_word(name: str) -> str:
+    return re.sub(r"(?i)^\s*(bộ luật|luật|pháp lệnh|hiến pháp)\s+", "", name)
+
+
+# --------------------------------------------------------------------------------------------------------
+# shared patterns (on the folded, lower-cased text)
+
+_DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
+_DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+((?:19|20)\d\d)"
+DATE_RE = re.compile(rf"(?:{_DATE_NUM}|{_DATE_WORDS})")
+_AFTER_DATE = re.compile(rf"[ \t\r\n]{{0,3}},?\s{{0,3}}(?:ban\s+hanh\s+|ky\s+)?ngay\s+(?:{_DATE_NUM}|{_DATE_WORDS})")
+_AFTER_YEAR = re.compile(r"[ \t\r\n]{0,3}(?:\(\s*)?nam\s+((?:19|20)\d\d)(?!\s*[/.-]\d)")
+_ROLE = r"(?:(?:bo\s+truong|thu\s+truong|chu\s+tich|pho\s+chu\s+tich|thong\s+doc|tong\s+giam\s+doc|chanh\s+an|vien\s+truong|tong\s+kiem\s+toan)\s+)?"
+_SUBJECT_START = re.compile(
+    r"[ \t\r\n]{0,3},?\s{0,3}(?=(?:ve\s+viec|ve|quy\s+dinh|phe\s+duyet|huong\s+dan|ban\s+hanh|sua\s+doi|bai\s+bo|"
+    r"thanh\s+lap|kien\s+toan|giao|cong\s+bo|lay|thuc\s+hien|trien\s+khai|phan\s+cong|chuyen|cat\s+giam|"
+    r"bo\s+sung|dieu\s+chinh|quy\s+dinh\s+chi\s+tiet)\b)"
+)
+_SUBJECT_STOP = re.compile(
+    r";|\.\s|\.$|\(|\)|:|\n\s*\n|\s(?:da\s+duoc|duoc\s+sua\s+doi|duoc\s+thay\s+the|het\s+hieu\s+luc|co\s+hieu\s+luc|"
+    r"bi\s+thay\s+the|bi\s+bai\s+bo|va\s+cac\s+van\s+ban|trinh\s+quoc\s+hoi|lam\s+co\s+so|nham|de\s+huong\s+dan)\b"
+    r"|,\s(?=(?:co\s+hieu\s+luc|duoc|da|trong\s+do|theo\s+do|nhu|dong\s+thoi|sau|tao)\b)"
+    r"|,\s+(?=(?:bo|chinh\s+phu|thu\s+tuong|uy\s+ban|quoc\s+hoi|ban\s+chap\s+hanh)\s)"
+    r"|\s(?:da|vua|se)\s+(?:ban\s+hanh|ky|xay\s+dung|tham\s+muu|trinh|co)\b"
+)
+_SELF_RE = re.compile(
+    r"(?<![a-z])(nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|quyet\s+dinh|nghi\s+quyet|bo\s+luat|luat|"
+    r"phap\s+lenh|chi\s+thi|van\s+ban\s+hop\s+nhat|ke\s+hoach)\s+nay(?![a-z])"
+)
+_NAMED_LAW = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh|hien\s+phap)\s+(?=\S)")
+_NAME_STOP = re.compile(
+    r"\s(?:ngay|so|duoc|da|nam\s+(?:19|20)\d\d|va\s+(?:bo\s+)?luat|quy\s+dinh|thi|co\s+hieu\s+luc|hien\s+hanh|"
+    r"va\s+cac|ve|tai|theo|cua\s+quoc\s+hoi|nay|ban\s+hanh|sau\s+day|de|trong|do|nhu|la|voi|thong\s+qua|"
+    r"va\s+van\s+ban|hoac|cho|bao\s+gom|gom)\b|\s\d|[;:.()\[\]“”\"]|,\s*(?:(?:bo\s+)?luat|phap\s+lenh)\b|"
+    r",\s(?=(?:ngay|so|duoc|da|co|va|theo|tai|trong|sau|ke|thi|nhung|con|nhu|bao|tru|la|khi|neu|cac|mot|do|ve)\b)|"
+    r"\n\s*\n"
+)
+_PARTIAL = re.compile(
+    r"(?<![a-z])(?:dieu|khoan|diem|cum\s+tu|phu\s+luc|mau\s+so|mau|muc|chuong|tiet|bieu|so\s+thu\s+tu|"
+    r"noi\s+dung|quy\s+dinh\s+tai|mot\s+so\s+dieu|danh\s+muc|bang)(?![a-z])"
+)
+_COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
+_AGENCY_BEFORE_VERB = re.compile(r"\s*(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
+_LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s)|[-+•]\s|dieu\s+\d+[a-z]?\.)\s*")
+_POLICY_TYPES = {"NghiQuyet", "ChiThi", "KetLuan", "QuyetDinh", "KeHoach"}
+
+
+def _date(m: re.Match[str], offset: int = 1) -> dt.date | None:
+    g = m.groups()[offset - 1 :]
+    vals = [x for x in g if x is not None][:3]
+    if len(vals) < 3:
+        return None
+    d, mo, y = (int(x) for x in vals)
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------------------
+# sentences
+
+
+_BOUND = (
+    r"[.;!?:](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[a-z]\)\s|\d{1,3}(?:\.\d{1,3})*\.\s|[-+•]\s|dieu\s+\d+[a-z]?\.|"
+    r"chuong\s+[ivxlc\d]+\b|muc\s+\d+|can\s+cu\s))"
+)
+_BOUND_WRAPPED = re.compile(r"(?:([.;!?:])\s+|[ \t\r]*(?:" + _BOUND[len("[.;!?:](?=\\s)|"):] + r")\s*)")
+_BOUND_NEWS = re.compile(r"(?:([.;!?:])\s+|[ \t\r]*(?:" + _BOUND[len("[.;!?:](?=\\s)|"):] + r"|\n)\s*)")
+
+
+def split_sentences(low: str, wrapped: bool) -> list[tuple[int, int]]:
+    """Sentence spans. In Gazette texts a single newline is a wrap; in news it ends a paragraph."""
+    out: list[tuple[int, int]] = []
+    start = len(low) - len(low.lstrip())
+    for m in (_BOUND_WRAPPED if wrapped else _BOUND_NEWS).finditer(low, start):
+        end = m.start(1) + 1 if m.group(1) else m.start()
+        if end > start:
+            out.append((start, end))
+        start = m.end()
+    end = len(low.rstrip())
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _trim(s: str, a: int, b: int) -> tuple[int, int]:
+    seg = s[a:b]
+    a2 = a + (len(seg) - len(seg.lstrip()))
+    b2 = b - (len(seg) - len(seg.rstrip()))
+    return (a2, b2) if a2 < b2 else (a, a)
+
+
+def _is_wrapped(text: str) -> bool:
+    """Gazette texts break every line (~80 characters); news paragraphs are one long line each."""
+    n = text.count("\n")
+    return n > 20 and len(text) / (n + 1) < 100
+
+
+# --------------------------------------------------------------------------------------------------------
+# mentions
+
+
+class _Ctx:
+    """The text in its three views and the vocabulary, shared by the helpers below."""
+
+    def __init__(self, ct: CleanText, vocab: Vocabulary) -> None:
+        self.ct = ct
+        self.text = ct.text
+        self.folded = fold(ct.text)
+        low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
+        self.low = low if len(low) == len(self.folded) else fold_lower(ct.text)
+        self.v = vocab
+
+
+def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
+    """The type word written right before a number ('Nghị định số'), its start, and a law's name if any."""
+    a = max(0, start - 160)
+    window = ctx.low[a:start]
+    m = _type_before_re(ctx.v).search(window)
+    if m:
+        t = ctx.v.type_for_word(m.group(1))
+        return (t.id if t else None), a + m.start(1), None
+    # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12"
+    m = re.search(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$", window)
+    if m and ctx.folded[a + m.start(2)].isupper() and not _NAME_STOP.search(" " + m.group(2) + " "[:0]):
+        t = ctx.v.type_for_word(m.group(1))
+        name = _squash(ctx.text[a + m.start(1) : a + m.end(2)])
+        return (t.id if t else None), a + m.start(1), name
+    m = re.search(r"(?:so|so\s*:)\s*$", window)
+    return None, (a + m.start() if m else start), None
+
+
+_TB_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _type_before_re(v: Vocabulary) -> re.Pattern[str]:
+    rx = _TB_CACHE.get(id(v))
+    if rx is None:
+        rx = re.compile(r"(?:(?<![a-z])(" + v.type_word_re.pattern + r"))\s*(?:so\s*[:.]?\s*|\(\s*)?$")
+        _TB_CACHE[id(v)] = rx
+    return rx
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,;")
+
+
+def _after(ctx: _Ctx, mention: Mention, limit_end: int) -> None:
+    """Read the date, the issuer phrase and the subject that follow a mention."""
+    low = ctx.low
+    pos = mention.end
+    m = _AFTER_DATE.match(low, pos, min(limit_end, pos + 60))
+    if m:
+        mention.date = _date(m)
+        pos = m.end()
+    elif mention.number is None:
+        m = _AFTER_YEAR.match(low, pos, min(limit_end, pos + 20))
+        if m:
+            mention.year = int(m.group(1))
+            pos = m.end()
+            if low[pos : pos + 1] == ")":
+                pos += 1
+    m = re.compile(r"[ \t\r\n]{0,3},?\s{0,3}(?:cua|do)\s+" + _ROLE).match(low, pos, min(limit_end, pos + 60))
+    if m:
+        a = ctx.v.agency_name_re.match(low, m.end(), min(limit_end, m.end() + 80))
+        if a:
+            ag = ctx.v.agency_for_name(ctx.low[a.start() : a.end()])
+            if ag:
+                mention.issuer = ag.id
+                pos = a.end()
+    if mention.date is None:  # "… của Chính phủ ngày 24/6/2022"
+        m = _AFTER_DATE.match(low, pos, min(limit_end, pos + 60))
+        if m:
+            mention.date = _date(m)
+            pos = m.end()
+    mention.ext_end = pos
+    m = _SUBJECT_START.match(low, pos, limit_end)
+    if m:
+        s = m.end()
+        stop = _SUBJECT_STOP.search(low, s, min(limit_end, s + 400))
+        e = stop.start() if stop else min(limit_end, s + 400)
+        if e - s >= 6:
+            mention.title = _squash(ctx.text[s:e])
+            mention.title_end = e
+
+
+def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
+    """'Bộ Chính trị ban hành Nghị quyết số 52-NQ/TW', 'Thừa ủy quyền của Chính phủ, Bộ trưởng … đã ký …'."""
+    low = ctx.low
+    a = max(sent_start, mention.start - 200)
+    seg = low[a : mention.start]
+    auth = list(re.finditer(r"thua\s+(?:uy|u?y)\s+quyen\s+(?:cua\s+)?", seg))
+    if auth:
+        am = ctx.v.agency_name_re.match(seg, auth[-1].end())
+        if am:
+            ag = ctx.v.agency_for_name(am.group())
+            if ag:
+                mention.issuer = mention.issuer or ag.id
+                return
+    verb = _AGENCY_BEFORE_VERB.search(seg)
+    if not verb:
+        return
+    head = seg[: verb.start()]
+    last = None
+    for am in ctx.v.agency_name_re.finditer(head):
+        last = am
+    if last is not None and len(head) - last.end() <= 30 and not re.search(r"[.;]", head[last.end() :]):
+        ag = ctx.v.agency_for_name(last.group())
+        if ag and mention.issuer is None:
+            mention.issuer = ag.id
+
+
+def _date_before(ctx: _Ctx, mention: Mention, sent_start: int, first_in_sentence: bool) -> None:
+    """'Ngày 20/5/2022, Bộ trưởng Bộ TT&TT đã ban hành Quyết định số 922/QĐ-BTTTT'."""
+    if mention.date is not None or not first_in_sentence:
+        return
+    seg = ctx.low[sent_start : mention.start]
+    m = re.match(r"\s*(?:[a-z ]{0,20},\s*)?ngay\s+" + "(?:" + _DATE_NUM + "|" + _DATE_WORDS + r")\s*,", seg)
+    if m and re.search(r"\b(?:ban\s+hanh|ky)\s*$", seg[m.end() :]) and len(seg) - m.end() < 120:
+        mention.date = _date(m)
+
+
+def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """All mentions, in text order, each tagged with the sentence it sits in."""
+    v = ctx.v
+    out: list[Mention] = []
+    starts = [s for s, _ in sentences]
+    import bisect
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sentences[i] if i >= 0 else (0, len(ctx.low))
+
+    # numbered
+    numbered_spans: list[tuple[int, int]] = []
+    for nm in scan(ctx.folded, v):
+        n = nm.number
+        type_id, start, name = _type_word_before(ctx, nm.start)
+        written = ctx.text[nm.start : nm.end]
+        tc = n.type_code
+        code_type = v.type_by_code.get(tc) if tc else None
+        if n.party:
+            code_type = v.type_by_code.get(n.code[0])
+        mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name)
+        if code_type is not None:
+            mention.type_id = code_type.id
+            mention.type_from_code = True
+        elif type_id is not None and type_id not in ("CongVan", "VanBan"):
+            mention.type_id = type_id
+        elif n.year is not None and v.default_type_for_code.get(re.sub(r"\d+$", "", n.code[-1])):
+            mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
+        elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == "CongVan"):
+            mention.type_id = "CongVan"  # a number with no type code: an administrative letter
+        else:
+            mention.type_id = type_id or "VanBan"
+        s0, s1 = sentence_of(nm.start)
+        _after(ctx, mention, s1)
+        out.append(mention)
+        numbered_spans.append((start, nm.end))
+
+    # laws cited by name
+    for m in _NAMED_LAW.finditer(ctx.low):
+        s = m.end()
+        if not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s):
+            continue
+        if any(a <= m.start() < b for a, b in numbered_spans):
+            continue
+        sent = sentence_of(m.start())
+        if ctx.low.startswith("sua doi", s):
+            # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
+            stop = re.compile(r"\s(?:ngay|so|nam\s+(?:19|20)\d\d)\b|[;:()]|\.\s|\n\s*\n").search(ctx.low, s, min(sent[1], s + 300))
+        else:
+            stop = _NAME_STOP.search(ctx.low, s, min(sent[1], s + 120))
+        e = stop.start() if stop else min(sent[1], s + 120)
+        name = _squash(ctx.text[m.start() : e])
+        if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
+            continue
+        if re.search(r"\bnay$", fold_lower(name)):
+            continue
+        # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi)
+        tail = re.match(r"\s*\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)", ctx.low[e : e + 30])
+        end = e + tail.end() if tail else e
+        if tail:
+            name = _squash(ctx.text[m.start() : end])
+        if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
+            continue  # numbered: the number scanner has it
+        t = v.type_for_word(m.group(1))
+        mention = Mention(start=m.start(), end=end, ext_end=end, name=name, written=name,
+                          type_id=t.id if t else "Luat")
+        _after(ctx, mention, sent[1])
+        if mention.date is not None:
+            mention.year = mention.date.year
+        out.append(mention)
+
+    # self references
+    for m in _SELF_RE.finditer(ctx.low):
+        t = v.type_for_word(m.group(1))
+        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
+                           type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
+
+    out.sort(key=lambda x: (x.start, -x.end))
+    # drop named-law mentions inside another mention (the name of an amending law holds the laws it amends)
+    kept: list[Mention] = []
+    for mt in out:
+        if kept and mt.start < kept[-1].end and not mt.self_ref:
+            if mt.number is not None and kept[-1].number is None:
+                kept[-1] = mt  # a number wins over a name overlapping it
+            continue
+        kept.append(mt)
+    out = kept
+    # nesting: a mention inside another's subject phrase is part of that title
+    for i, mt in enumerate(out):
+        for prev in out[max(0, i - 6) : i]:
+            if prev.title_end > mt.start >= prev.ext_end and not prev.self_ref:
+                mt.nested = True
+                mt.parent_title = (prev.ext_end, prev.title_end)
+                break
+    # issuers and dates stated before a mention
+    for i, mt in enumerate(out):
+        if mt.self_ref:
+            continue
+        s0, _ = sentence_of(mt.start)
+        _issuer_before(ctx, mt, s0)
+        first = not any(o.start >= s0 and o.start < mt.start and not o.self_ref for o in out[max(0, i - 8) : i])
+        _date_before(ctx, mt, s0, first)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# the header of a full legal text
+
+
+_HEADER_NO = re.compile(r"(?m)^[ \t]*(?:(?:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet)\s+)?so\s*[:.]\s*")
+_PLACE_DATE = re.compile(r"(?m)^[^\n]{0,60}?,\s*ngay\s+" + _DATE_WORDS)
+_TYPE_LINE = re.compile(r"(?m)^[ \t]*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}?)[ \t]*\d?[ \t]*$")
+
+
+def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """The document a Gazette text is, and for a consolidated text the document it consolidates."""
+    low = ctx.low
+    zone = min(len(low), 4000)
+    by_start = {m.start: m for m in mentions if m.number is not None}
+    by_num_start: dict[int, Mention] = {}
+    for m in mentions:
+        if m.number is not None:
+            by_num_start[m.end - len(m.written)] = m
+
+    def number_at(pos: int) -> Mention | None:
+        for m in mentions:
+            if m.number is not None and pos <= m.end - len(m.written) <= pos + 3:
+                return m
+        return by_start.get(pos)
+
+    consolidated = bool(re.search(r"van\s+ban\s+hop\s+nhat|duoc\s+hop\s+nhat\s+tu", low))
+    self_m: Mention | None = None
+    base_m: Mention | None = None
+    if consolidated:
+        for h in _HEADER_NO.finditer(low):
+            m = number_at(h.end())
+            if m and m.number and "VBHN" in m.number.code:
+                self_m = m
+        if self_m is not None:
+            for m in mentions:
+                if m.number is not None and m is not self_m and m.start < zone and "VBHN" not in m.number.code:
+                    base_m = m
+                    break
+            # the consolidated text's own date is in the authentication block beside its number
+            d = _PLACE_DATE.search(low, self_m.end, self_m.end + 400)
+            if d and self_m.date is None:
+                self_m.date = _date(d)
+            self_m.type_id = "VanBanHopNhat"
+    if self_m is None:
+        for h in _HEADER_NO.finditer(low, 0, zone):
+            m = number_at(h.end())
+            if m is not None:
+                self_m = m
+                break
+    if self_m is None:
+        return None, None
+    if self_m.date is None:
+        d = _PLACE_DATE.search(low, 0, zone)
+        if d:
+            self_m.date = _date(d)
+    if base_m is None:
+        # type line ("NGHỊ ĐỊNH") and title lines under it
+        for tl in _TYPE_LINE.finditer(ctx.text, 0, zone):
+            t = ctx.v.type_for_word(tl.group(1))
+            if t is None:
+                continue
+            if self_m.type_id is None or not self_m.type_from_code:
+                self_m.type_id = t.id
+            lines = []
+            pos = tl.end()
+            for ln in ctx.text[pos : pos + 600].splitlines()[1:5]:
+                f = fold_lower(ln).strip()
+                if not f or re.match(r"^_+$", f):
+                    if lines:
+                        break
+                    continue
+                if re.match(r"(can\s+cu|chuong\s|dieu\s+1|[a-z ]*ban hanh|theo\s+de\s+nghi)", f) or (
+                    ln.strip().isupper() and ctx.v.agency_for_name(ln.strip())):
+                    break
+                lines.append(ln.strip().strip("_").strip())
+            if lines and not self_m.title:
+                self_m.title = _squash(" ".join(lines))
+                if self_m.title.isupper():
+                    self_m.title = self_m.title.capitalize()
+            break
+    if self_m.issuer is None:
+        for ln in ctx.text[:zone].splitlines()[:20]:
+            s = ln.strip().rstrip("-").strip()
+            if s.isupper():
+                ag = ctx.v.agency_for_name(s)
+                if ag:
+                    self_m.issuer = ag.id
+                    break
+    return self_m, base_m
+
+
+# --------------------------------------------------------------------------------------------------------
+# relations
+
+
+@dataclass
+class _Trigger:
+    type: str
+    passive: bool
+    start: int
+    end: int
+
+
+_TRIGGERS: list[tuple[str, bool, re.Pattern[str]]] = [
+    ("REPLACES", True, re.compile(r"(?:duoc|bi)\s+thay\s+the\s+(?:boi|bang)")),
+    ("REPLACES", False, re.compile(r"(?<![a-z])thay\s+the(?!\s+(?:cho|bang|boi)\b)")),
+    ("REPEALS", True, re.compile(r"(?:duoc|bi)\s+bai\s+bo\s+(?:boi|bang|tai|theo)")),
+    ("REPEALS", False, re.compile(r"(?<![a-z])bai\s+bo(?![a-z])")),
+    ("AMENDS", True, re.compile(
+        r"(?:duoc|bi)\s+sua\s+doi(?:\s*,?\s*bo\s+sung)?(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)")),
+    ("AMENDS", False, re.compile(r"(?<![a-z])sua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])")),
+    ("GUIDES", True, re.compile(r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)\s+(?:boi|bang|tai|theo)")),
+    ("GUIDES", False, re.compile(r"(?<![a-z])(?:quy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?|huong\s+dan\s+thi\s+hanh|huong\s+dan\s+thuc\s+hien|huong\s+dan)(?![a-z])")),
+    ("IMPLEMENTS", False, re.compile(r"(?<![a-z])(?:trien\s+khai\s+thuc\s+hien|trien\s+khai|to\s+chuc\s+thuc\s+hien|cu\s+the\s+hoa|thuc\s+hien)(?![a-z])")),
+]
+_OTHER_FORMULA = re.compile(
+    r"(?<![a-z])(?:duoc|bi|sua\s+doi|thay\s+the|bai\s+bo|het\s+hieu\s+luc|huong\s+dan|quy\s+dinh\s+chi\s+tiet)(?![a-z])"
+)
+_PASSIVE_AMEND_TAIL = re.compile(
+    r"(?:da\s+)?duoc\s+sua\s+doi(?:\s*,?\s*bo\s+sung)?(?:\s+mot\s+so\s+dieu)?\s+(?:boi|bang|tai|theo)\s*:?\s*$"
+)
+# what may stand between "sửa đổi" / "hướng dẫn" and the document when it is not right after:
+# "một số điều của", "khoản 9 Điều 3 và mẫu số 01 kèm theo", "thi hành một số nội dung tại"
+_OBJECT_LEAD = re.compile(r"(?<![a-z])(?:cua|tai|theo|thuoc|kem\s+theo|doi\s+voi)\s*$")
+_EXPIRES = re.compile(r"(?<![a-z])het\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
+_FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+ngay\s+")
+
+
+_ALL_TRIGGERS = re.compile(
+    "|".join(f"(?P<t{i}>{rx.pattern})" for i, (_, _, rx) in enumerate(_TRIGGERS))
+)
+
+
+def find_triggers(low: str, a: int, b: int) -> list[_Trigger]:
+    """The relation formulas in low[a:b]; where two overlap the one listed first in _TRIGGERS wins
+    ('được thay thế bằng' over 'thay thế', 'hướng dẫn thực hiện' over 'thực hiện')."""
+    out: list[_Trigger] = []
+    for m in _ALL_TRIGGERS.finditer(low, a, b):
+        i = int(m.lastgroup[1:]) if m.lastgroup else 0
+        type_, passive, _ = _TRIGGERS[i]
+        out.append(_Trigger(type_, passive, m.start(), m.end()))
+    return out
+
+
+class _Relator:
+    def __init__(self, ctx: _Ctx, ex: Extraction, quotes: list[tuple[int, int]]) -> None:
+        self.ctx = ctx
+        self.ex = ex
+        self.quotes = quotes
+        self.self_doc = ex.base_doc or ex.self_doc  # what "Nghị định này" means
+        self.seen: set[tuple[str, int, int]] = set()
+        self.all_triggers = find_triggers(ctx.low, 0, len(ctx.low))
+        self.trigger_starts = [t.start for t in self.all_triggers]
+
+    def triggers_in(self, a: int, b: int) -> list[_Trigger]:
+        import bisect
+
+        i = bisect.bisect_left(self.trigger_starts, a)
+        j = bisect.bisect_left(self.trigger_starts, b)
+        return self.all_triggers[i:j]
+
+    def in_quote(self, pos: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.quotes, (pos, 10**12)) - 1
+        return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
+
+    def resolve(self, m: Mention) -> Mention | None:
+        if m.self_ref:
+            return self.self_doc
+        return m
+
+    def add(self, type_: str, src: Mention | None, dst: Mention | None, sent: tuple[int, int]) -> None:
+        if src is None or dst is None or src is dst:
+            return
+        if src.number is not None and dst.number is not None and src.number.base == dst.number.base:
+            return
+        k = (type_, id(src), id(dst))
+        if k in self.seen:
+            return
+        self.seen.add(k)
+        self.ex.relations.append(RawRelation(type_, src, dst, sent))
+
+    # roles -------------------------------------------------------------------------------------------
+    def after(self, ms: list[Mention], pos: int, max_gap: int) -> list[Mention]:
+        """The mention right after a trigger, and those coordinated with it ('X, Y và Z')."""
+        low = self.ctx.low
+        out: list[Mention] = []
+        cands = [
+            m for m in ms
+            if m.start >= pos and (not m.nested or (m.parent_title and m.parent_title[0] <= pos < m.parent_title[1]))
+        ]
+        if not cands:
+            return out
+        first = cands[0]
+        gap = low[pos : first.start]
+        if len(gap) > max_gap or re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap):
+            return out
+        out.append(first)
+        prev = first
+        for m in cands[1:]:
+            between = low[max(prev.ext_end, prev.title_end) : m.start]
+            if _COORD.match(between) or (len(between) <= 40 and _COORD.match(re.sub(_PARTIAL.pattern + r"[^,;]*", "", between))):
+                out.append(m)
+                prev = m
+            else:
+                break
+        return out
+
+    def before(self, ms: list[Mention], pos: int, max_gap: int) -> Mention | None:
+        """The mention the trigger's clause is about: the last non-nested one before it, near enough."""
+        low = self.ctx.low
+        cands = [m for m in ms if m.end <= pos and not m.nested]
+        if not cands:
+            return None
+        m = cands[-1]
+        if m.title_end > pos:  # the trigger is inside this mention's subject phrase
+            return m
+        gap = low[max(m.ext_end, m.end) : pos]
+        if len(gap) > max_gap or re.search(r"[;]\s|\.\s", gap):
+            return None
+        return m
+
+    def doer_before(self, ms: list[Mention], trig: _Trigger, sent: tuple[int, int]) -> Mention | None:
+        """Who acts in an active clause: a mention right before the trigger, or the text itself."""
+        low = self.ctx.low
+        cands = [m for m in ms if m.end <= trig.start and (not m.nested or m.self_ref)]
+        if cands:
+            m = cands[-1]
+            if m.title_end >= trig.start and m.title_end != -1 and m.ext_end <= trig.start:
+                return self.resolve(m)
+            gap = low[max(m.ext_end, m.end) : trig.start]
+            if re.fullmatch(r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)\s*[,]?\s*)*", gap):
+                return self.resolve(m)
+        # the text itself, when the clause opens with the formula ("Điều 1. Sửa đổi, bổ sung …")
+        if self.self_doc is not None:
+            head = low[sent[0] : trig.start]
+            head = _LIST_MARKER.sub("", head)
+            if re.fullmatch(r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?", head):
+                return self.self_doc
+        return None
+
+    # sentence ------------------------------------------------------------------------------------------
+    def sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
+        low = self.ctx.low
+        s0, s1 = sent
+        if self.in_quote(s0):
+            return
+        text = low[s0:s1]
+        triggers = self.triggers_in(s0, s1)
+        items_first = [it[0] for it in list_items if it]
+        for trig in triggers:
+            if self.in_quote(trig.start):
+                continue
+            if trig.passive:
+                patient = self.before(ms, trig.start, 260)
+                doers = self.after(ms, trig.end, 60)
+                if not doers and low[s1 - 1 : s1] == ":":
+                    doers = items_first
+                for d in doers:
+                    self.add(trig.type, self.resolve(d), self.resolve(patient) if patient else None, sent)
+                continue
+            # active voice
+            if trig.type == "IMPLEMENTS":
+                doer = self.doer_before(ms, trig, sent)
+                objs = [m for m in self.after(ms, trig.end, 12) if m.type_id in _POLICY_TYPES]
+                gap_ok = not re.match(r"\s*theo\b", low[trig.end : trig.end + 8])
+                if gap_ok:
+                    for o in objs:
+                        self.add("IMPLEMENTS", doer, self.resolve(o), sent)
+                continue
+            doer = self.doer_before(ms, trig, sent)
+            if doer is None:
+                continue
+            max_gap = 120 if trig.type in ("AMENDS", "GUIDES") else 60
+            objs = self.after(ms, trig.end, max_gap)
+            if objs and trig.type in ("AMENDS", "GUIDES"):
+                gap = low[trig.end : objs[0].start]
+                if len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap):
+                    objs = []
+            if not objs and low[s1 - 1 : s1] == ":" and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
+                objs = items_first
+            for o in objs:
+                type_ = trig.type
+                if type_ in ("REPLACES", "REPEALS"):
+                    gap = low[trig.end : o.start]
+                    if _PARTIAL.search(gap) or (o in items_first and _PARTIAL.search(low[o.start - 40 if o.start > 40 else 0 : o.start])):
+                        type_ = "AMENDS"  # a partial repeal or replacement amends the parts
+                    elif type_ == "REPLACES" and re.search(r"\bbang\b", low[o.ext_end : o.ext_end + 20]):
+                        continue  # "thay thế X bằng Y": a wording change, not a replacement of X
+                self.add(type_, doer, self.resolve(o), sent)
+        # "A hết hiệu lực kể từ ngày B có hiệu lực"
+        for m in _EXPIRES.finditer(text):
+            pos = s0 + m.start()
+            if self.in_quote(pos):
+                continue
+            after = low[s0 + m.end() : s1]
+            doer: Mention | None = None
+            fm = _FROM_DAY_DOC_EFFECTIVE.match(after)
+            if fm:
+                later = [x for x in ms if x.start >= s0 + m.end() + fm.end() and x.start <= s0 + m.end() + fm.end() + 4]
+                if later:
+                    doer = self.resolve(later[0])
+            if doer is None and fm is None and self.ex.self_doc is not None:
+                doer = None  # a date alone does not say what replaces the document
+            if doer is None:
+                continue
+            patients = [x for x in ms if x.end <= pos and not x.nested and not x.self_ref]
+            if not patients and low[s1 - 1 : s1] == ":":
+                patients = items_first
+            elif patients:
+                # the documents listed before the formula, coordinated
+                chosen = [patients[-1]]
+                for x in reversed(patients[:-1]):
+                    between = low[max(x.ext_end, x.title_end) : chosen[0].start]
+                    if _COORD.match(between):
+                        chosen.insert(0, x)
+                    else:
+                        break
+                first_idx = patients.index(chosen[0])
+                if first_idx > 0:
+                    x = patients[first_idx - 1]
+                    if _PASSIVE_AMEND_TAIL.search(low[max(x.ext_end, x.end) : chosen[0].start]):
+                        chosen = [x]  # the listed documents amended X; X is what expires
+                patients = chosen
+            for p in patients:
+                head = low[max(s0, p.start - 40) : p.start]
+                type_ = "AMENDS" if _PARTIAL.search(head) else "REPLACES"
+                self.add(type_, doer, self.resolve(p), sent)
+
+        # "Sau khi Bộ Chính trị ban hành Nghị quyết A …, … ban hành Quyết định B": B implements A
+        sk = re.search(r"(?<![a-z])sau\s+khi\b", text)
+        if sk:
+            first = [x for x in ms if x.start > s0 + sk.end() and not x.nested and not x.self_ref]
+            if first and first[0].type_id in ("NghiQuyet", "ChiThi", "KetLuan") and re.search(
+                r"ban\s+hanh\s*$", low[s0 + sk.end() : first[0].start]
+            ):
+                a = first[0]
+                rest = [x for x in first[1:] if re.search(r"ban\s+hanh\s*$", low[a.ext_end : x.start])]
+                if rest:
+                    self.add("IMPLEMENTS", rest[0], a, sent)
+
+    def based_on(self, sent: tuple[int, int], ms: list[Mention], subject: Mention | None) -> None:
+        for m in ms:
+            if not m.nested and not m.self_ref:
+                self.add("BASED_ON", subject, m, sent)
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    out = []
+    depth_start = None
+    for m in re.finditer(r"[“”]", text):
+        if m.group() == "“" and depth_start is None:
+            depth_start = m.start()
+        elif m.group() == "”" and depth_start is not None:
+            if m.start() - depth_start > 40:
+                out.append((depth_start, m.start()))
+            depth_start = None
+    return out
+
+
+def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mention]) -> None:
+    """'Bộ TT&TT đã xây dựng, tham mưu Thủ tướng ban hành Quyết định X': X PROPOSED_BY Bộ TT&TT."""
+    low = ctx.low
+    text = low[sent[0] : sent[1]]
+    for tm in re.finditer(r"(?:tham\s+muu|chu\s+tri\s+xay\s+dung|de\s+xuat|trinh)\b", text):
+        pos = sent[0] + tm.start()
+        head = low[max(sent[0], pos - 80) : pos]
+        ag = None
+        for am in ctx.v.agency_name_re.finditer(head):
+            ag = am
+        if ag is None:
+            continue
+        agency = ctx.v.agency_for_name(ag.group())
+        tail_docs = [m for m in ms if m.start > pos and not m.nested and not m.self_ref]
+        if not tail_docs or agency is None:
+            continue
+        d = tail_docs[0]
+        if re.search(r"ban\s+hanh\b[^.;]{0,30}$", low[pos : d.start]) and d.start - pos < 120 and d.issuer != agency.id:
+            ex.proposers.append((d, agency.id, sent))
+
+
+def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
+    """Everything a cleaned text states."""
+    v = vocab or vocabulary()
+    ctx = _Ctx(ct, v)
+    ex = Extraction(text=ct)
+    sentences = split_sentences(ctx.low, _is_wrapped(ct.text))
+    ex.sentences = sentences
+    mentions = find_mentions(ctx, sentences)
+    ex.mentions = [m for m in mentions if not m.self_ref]
+    ex.self_doc, ex.base_doc = _header(ctx, mentions)
+    rel = _Relator(ctx, ex, _quotes(ct.text))
+    # group mentions by sentence
+    import bisect
+
+    starts = [s for s, _ in sentences]
+    per: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0:
+            per[i].append(m)
+    based_subject: Mention | None = None
+    header_end = ex.self_doc.end if ex.self_doc else 0
+    for i, sent in enumerate(sentences):
+        ms = per[i]
+        low = ctx.low[sent[0] : sent[1]]
+        if not ms and not low.endswith(":"):
+            if "can cu" not in low:
+                based_subject = None
+            continue
+        body = _LIST_MARKER.sub("", low, count=1)
+        # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
+        items: list[list[Mention]] = []
+        if low.endswith(":"):
+            for j in range(i + 1, min(i + 40, len(sentences))):
+                nxt = ctx.low[sentences[j][0] : sentences[j][1]]
+                nb = _LIST_MARKER.sub("", nxt, count=1)
+                is_item = bool(_LIST_MARKER.match(nxt)) and not re.match(r"\s*dieu\s+\d", nxt)
+                starts_with_doc = bool(per[j]) and per[j][0].start - sentences[j][0] <= 3 + (len(nxt) - len(nb))
+                if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d)", nb) or not (is_item or starts_with_doc):
+                    break
+                items.append([m for m in per[j] if not m.nested and not m.self_ref][:1])
+        if ms or items:
+            if re.match(r"can\s+cu\b", body) and ex.self_doc is not None:
+                rel.based_on(sent, ms, based_subject or rel.self_doc)
+            else:
+                based_subject = None
+                rel.sentence(sent, ms, items)
+            _proposers(ctx, ex, sent, ms)
+        # "Nghị định số 359/2025/NĐ-CP … có căn cứ ban hành như sau:" — the next Căn cứ lines are its own
+        if re.search(r"co\s+can\s+cu\s+ban\s+hanh\s+nhu\s+sau\s*:?$", low):
+            firsts = [m for m in ms if not m.nested and not m.self_ref]
+            based_subject = firsts[0] if firsts else None
+        elif not re.match(r"can\s+cu\b", body):
+            based_subject = None if not re.search(r"nhu\s+sau\s*:?$", low) else based_subject
+    # the title of the text itself states relations too: "Sửa đổi, bổ sung một số điều của Nghị định số 38/…"
+    if ex.self_doc is not None and ex.self_doc.title and ex.base_doc is None:
+        _title_relations(ctx, ex, rel, mentions, header_end)
+    if ex.self_doc is not None and ex.base_doc is not None:
+        rel.add("CONSOLIDATES", ex.self_doc, ex.base_doc, (ex.base_doc.start, ex.base_doc.ext_end))
+        for r in list(ex.relations):
+            if r.type == "AMENDS" and r.target is ex.base_doc and r.source.start < 4000:
+                rel.add("CONSOLIDATES", ex.self_doc, r.source, r.sentence)
+    return ex
+
+
+def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Mention], header_end: int) -> None:
+    """Relations a full text's title states, with the text itself as the actor."""
+    assert ex.self_doc is not None
+    title_low = fold_lower(ex.self_doc.title or "")
+    pos = ctx.low.find(title_low[:40], header_end) if title_low else -1
+    if pos < 0:
+        return
+    end = pos + len(title_low) + 20
+    ms = [m for m in mentions if pos <= m.start < end and not m.self_ref]
+    for trig in find_triggers(ctx.low, pos, min(end, pos + 200)):
+        if trig.passive or trig.start - pos > 60:
+            continue
+        for o in rel.after(ms, trig.end, 120):
+            if trig.type == "IMPLEMENTS" and o.type_id not in _POLICY_TYPES:
+                continue
+            t = trig.type
+            if t in ("REPLACES", "REPEALS") and _PARTIAL.search(ctx.low[trig.end : o.start]):
+                t = "AMENDS"
+            rel.add(t, ex.self_doc, o, (pos, min(len(ctx.low), end)))
+        break

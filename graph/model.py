@@ -1,0 +1,141 @@
+"""The graph model shared by every stage and every store: plain, validated, typed.
+
+A *mention* (in `extract`) is evidence in a text; a *document* is a node. Every node and relation
+holds the evidence that states it: the source, the sentence, and character offsets into the source
+as it was read (before cleaning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RelationType = Literal[
+    "ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS", "BASED_ON",
+    "CONSOLIDATES", "CITES",
+]
+DOCUMENT_RELATIONS: tuple[str, ...] = (
+    "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS", "BASED_ON", "CONSOLIDATES", "CITES",
+)
+MAX_EVIDENCE = 20  # evidence kept per node or relation; the count of all sightings is kept beside it
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """Where a fact is stated: source path, the sentence, and its offsets in the source as read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Document(_Model):
+    """A legal or administrative document: a node of the graph, keyed by its canonical number."""
+
+    key: str
+    number: str | None = None  # as the issuer writes it: 42/2022/NĐ-CP
+    name: str | None = None  # for laws cited by name: Luật Tổ chức Chính phủ
+    type: str  # Vietnamese type name from the ontology: Nghị định
+    type_id: str  # ontology id: NghiDinh
+    issuer: str | None = None  # agency id: CP
+    co_issuers: list[str] = Field(default_factory=list)  # joint circulars
+    date: dt.date | None = None  # date of issue
+    year: int | None = None
+    title: str | None = None  # trích yếu
+    evidence: list[Evidence] = Field(default_factory=list)
+    mentions: int = 0  # how many times the sources mention it
+
+    @property
+    def label(self) -> str:
+        return self.number or self.name or self.key
+
+
+class Agency(_Model):
+    """An issuing body."""
+
+    id: str
+    name: str
+    name_en: str
+
+
+class Relation(_Model):
+    """A typed, directed relation; `source` acts on `target` (the newer text acts on the older)."""
+
+    type: RelationType
+    source: str  # document key
+    target: str  # document key, or agency id for ISSUED_BY / PROPOSED_BY
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def id(self) -> tuple[str, str, str]:
+        return (self.type, self.source, self.target)
+
+
+class SourceInfo(_Model):
+    """One input file and the legal document it is (None for a news article)."""
+
+    path: str
+    document: str | None = None  # document key
+    error: str | None = None
+
+
+class Ambiguity(_Model):
+    """A mention that names several documents and was not guessed."""
+
+    mention: str
+    candidates: list[str]
+    evidence: Evidence
+
+
+class Graph(_Model):
+    """A whole graph, or the part one source contributes."""
+
+    documents: dict[str, Document] = Field(default_factory=dict)
+    agencies: dict[str, Agency] = Field(default_factory=dict)
+    relations: dict[str, Relation] = Field(default_factory=dict)  # keyed 'TYPE|source|target'
+    sources: list[SourceInfo] = Field(default_factory=list)
+    ambiguities: list[Ambiguity] = Field(default_factory=list)
+
+    @staticmethod
+    def rel_key(type_: str, source: str, target: str) -> str:
+        return f"{type_}|{source}|{target}"
+
+    def add_relation(self, rel: Relation) -> None:
+        k = self.rel_key(rel.type, rel.source, rel.target)
+        cur = self.relations.get(k)
+        if cur is None:
+            self.relations[k] = rel
+        else:
+            merge_evidence(cur.evidence, rel.evidence)
+
+
+def merge_evidence(into: list[Evidence], new: list[Evidence]) -> None:
+    """Append evidence not already held, up to MAX_EVIDENCE items."""
+    seen = {(e.source, e.start, e.end) for e in into}
+    for e in new:
+        if len(into) >= MAX_EVIDENCE:
+            return
+        if (e.source, e.start, e.end) not in seen:
+            into.append(e)
+            seen.add((e.source, e.start, e.end))
+
+
+def merge_document(into: Document, new: Document) -> None:
+    """Fold what another sighting of the same document adds: missing attributes, more evidence."""
+    for attr in ("number", "name", "issuer", "date", "year", "title"):
+        if getattr(into, attr) in (None, "") and getattr(new, attr) not in (None, ""):
+            setattr(into, attr, getattr(new, attr))
+    if into.type_id == "CongVan" and new.type_id != "CongVan":
+        into.type, into.type_id = new.type, new.type_id
+    for c in new.co_issuers:
+        if c not in into.co_issuers:
+            into.co_issuers.append(c)
+    merge_evidence(into.evidence, new.evidence)
+    into.mentions += new.mentions

@@ -1,0 +1,250 @@
+"""Mentions to documents: one canonical key per document, ambiguity reported, never guessed.
+
+A number without a year (749/QĐ-TTg) names one document per year. A mention with a date gets the key
+of that year's document. A mention without a date means the one known document with that number; with
+several known, it is reported as ambiguous and takes part in no relation. Laws cited by name without a
+year are resolved the same way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .extract import Extraction, Mention
+from .model import Agency, Ambiguity, Document, Evidence, Graph, Relation, SourceInfo, merge_document
+from .vocab import Vocabulary, vocabulary
+
+
+@dataclass
+class SourceResult:
+    """One source's extraction, ready for resolution."""
+
+    path: str
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+@dataclass
+class _Pending:
+    mention: Mention
+    doc: Document
+
+
+def _evidence(ex: Extraction, path: str, span: tuple[int, int]) -> Evidence:
+    a, b = span
+    text = ex.text.text
+    sentence = " ".join(text[a:b].split())
+    if len(sentence) > 1000:
+        sentence = sentence[:997] + "…"
+    return Evidence(source=path, sentence=sentence, start=ex.text.to_raw(a), end=ex.text.to_raw(b))
+
+
+def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
+    """The issuing bodies of a mention: what the text states, checked against the number's code."""
+    code_agencies: list[str] = []
+    n = m.number
+    if n is not None:
+        if n.party:
+            code_agencies = ["TW"]
+        else:
+            parts = list(n.code)
+            if parts and parts[0] in v.type_by_code:
+                parts = parts[1:]
+            elif n.year is None:
+                parts = parts[:1]  # 793/BTTTT-THH: the ministry, then its unit
+            for p in parts:
+                ag = v.agency_for_code(p)
+                if ag is not None and ag.id not in code_agencies:
+                    code_agencies.append(ag.id)
+    elif m.type_id in ("Luat", "BoLuat", "HienPhap"):
+        code_agencies = ["QH"]
+    elif m.type_id == "PhapLenh":
+        code_agencies = ["UBTVQH"]
+    if m.issuer and (not code_agencies or any(v.is_within(m.issuer, c) for c in code_agencies)):
+        rest = [c for c in code_agencies if not v.is_within(m.issuer, c)]
+        return [m.issuer, *rest]
+    return code_agencies
+
+
+def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
+    """A document node from one mention (its key may still need resolving)."""
+    t = v.doc_types.get(m.type_id or "VanBan") or v.doc_types["VanBan"]
+    issuers = issuers_of(m, v)
+    number = m.number.display(v, m.written) if m.number is not None else None
+    year = m.date.year if m.date else (m.number.year if m.number and m.number.year else m.year)
+    return Document(
+        key=m.key() or m.base,
+        number=number,
+        name=m.name,
+        type=t.name,
+        type_id=t.id,
+        issuer=issuers[0] if issuers else None,
+        co_issuers=issuers[1:],
+        date=m.date,
+        year=year,
+        title=m.title,
+        evidence=[evidence],
+        mentions=1,
+    )
+
+
+@dataclass
+class Resolver:
+    """Builds one graph from many sources; `known` looks up keys an existing store holds for a base."""
+
+    vocab: Vocabulary = field(default_factory=vocabulary)
+    known: Callable[[str], list[str]] | None = None
+
+    def build(self, results: Iterable[SourceResult]) -> Graph:
+        v = self.vocab
+        g = Graph()
+        results = list(results)
+        definite: dict[str, Document] = {}
+        by_base: dict[str, set[str]] = defaultdict(set)
+        pending: list[tuple[SourceResult, Mention, Document]] = []
+        keyed: dict[int, str | None] = {}  # id(mention) -> key, None when ambiguous
+        sentence_of: dict[int, tuple[int, int]] = {}
+
+        def sent_span(ex: Extraction, m: Mention) -> tuple[int, int]:
+            import bisect
+
+            starts = [s for s, _ in ex.sentences]
+            i = bisect.bisect_right(starts, m.start) - 1
+            return ex.sentences[i] if i >= 0 else (m.start, m.ext_end)
+
+        # pass 1: documents whose mention fixes the key
+        for r in results:
+            ex = r.extraction
+            g.sources.append(SourceInfo(path=r.path, error=r.error))
+            if ex is None:
+                continue
+            mentions = list(ex.mentions)
+            for special in (ex.self_doc, ex.base_doc):
+                if special is not None and special not in mentions:
+                    mentions.append(special)
+            for m in mentions:
+                span = sent_span(ex, m)
+                if m is ex.self_doc:
+                    span = (m.start, m.ext_end)
+                sentence_of[id(m)] = span
+                doc = document_of(m, v, _evidence(ex, r.path, span))
+                k = m.key()
+                if m.number is not None and m.name:
+                    # "Luật Bảo hiểm y tế số 25/2008/QH12": the name and year lead to the number
+                    nb = m.name_base
+                    by_base[nb].add(m.number.base)
+                    if doc.year:
+                        by_base[f"{nb}@{doc.year}"].add(m.number.base)
+                if k is not None and m.number is None and m.year is not None:
+                    pending.append((r, m, doc))  # a law by name and year: its number may be known
+                    continue
+                if k is not None:
+                    keyed[id(m)] = k
+                    self._add(definite, doc)
+                    by_base[m.base].add(k)
+                else:
+                    pending.append((r, m, doc))
+        # pass 2: mentions without a year take the one known document with that number
+        for r, m, doc in pending:
+            dated = m.key()
+            if dated is not None:  # a law by name with its year
+                numbered = by_base.get(dated, set())
+                k = next(iter(numbered)) if len(numbered) == 1 else dated
+                doc.key = k
+                keyed[id(m)] = k
+                self._add(definite, doc)
+                by_base[m.base].add(k)
+        local: dict[tuple[int, str], set[str]] = defaultdict(set)  # (source, base) -> keys that source names
+        for r in results:
+            if r.extraction is None:
+                continue
+            for m in r.extraction.mentions:
+                k = keyed.get(id(m))
+                if k:
+                    local[(id(r), m.base)].add(k)
+                    if m.number is not None and m.name:
+                        local[(id(r), m.name_base)].add(k)
+        for r, m, doc in pending:
+            if m.key() is not None:
+                continue
+            # a text that cites "Luật Bảo hiểm y tế số 25/2008/QH12" once means that law when it names it again
+            cands = set(local.get((id(r), m.base), set()))
+            if len(cands) != 1:
+                cands = set(by_base.get(m.base, set()))
+            if self.known is not None:
+                cands |= {k for k in self.known(m.base) if k != m.base}
+            if len(cands) == 1:
+                k = next(iter(cands))
+                doc.key = k
+                keyed[id(m)] = k
+                if k in definite:
+                    merge_document(definite[k], doc.model_copy(update={"date": None, "year": None}))
+                else:
+                    definite[k] = doc
+            elif not cands:
+                doc.key = m.base
+                keyed[id(m)] = m.base
+                self._add(definite, doc)
+            else:
+                keyed[id(m)] = None
+                g.ambiguities.append(Ambiguity(mention=m.written or m.base, candidates=sorted(cands),
+                                               evidence=doc.evidence[0]))
+        g.documents = definite
+        # relations
+        for idx, r in enumerate(results):
+            ex = r.extraction
+            if ex is None:
+                continue
+            self_key = keyed.get(id(ex.self_doc)) if ex.self_doc is not None else None
+            g.sources[idx].document = self_key
+            related: set[str] = set()
+            for rr in ex.relations:
+                s, t = keyed.get(id(rr.source)), keyed.get(id(rr.target))
+                if not s or not t or s == t:
+                    continue
+                g.add_relation(Relation(type=rr.type, source=s, target=t,  # type: ignore[arg-type]
+                                        evidence=[_evidence(ex, r.path, rr.sentence)]))
+                if s == self_key:
+                    related.add(t)
+            for m in ex.mentions:
+                k = keyed.get(id(m))
+                if not k:
+                    continue
+                doc = g.documents[k]
+                ev = _evidence(ex, r.path, sentence_of.get(id(m), (m.start, m.ext_end)))
+                for ag in [doc.issuer, *doc.co_issuers]:
+                    if ag:
+                        g.add_relation(Relation(type="ISSUED_BY", source=k, target=ag, evidence=[ev]))
+                if self_key and k != self_key and k not in related and not m.nested:
+                    g.add_relation(Relation(type="CITES", source=self_key, target=k, evidence=[ev]))
+            for special in (ex.self_doc, ex.base_doc):
+                k = keyed.get(id(special)) if special is not None else None
+                if special is not None and k:
+                    doc = g.documents[k]
+                    ev = _evidence(ex, r.path, sentence_of[id(special)])
+                    for ag in [doc.issuer, *doc.co_issuers]:
+                        if ag:
+                            g.add_relation(Relation(type="ISSUED_BY", source=k, target=ag, evidence=[ev]))
+            for m, agency, span in ex.proposers:
+                k = keyed.get(id(m))
+                if k:
+                    g.add_relation(Relation(type="PROPOSED_BY", source=k, target=agency,
+                                            evidence=[_evidence(ex, r.path, span)]))
+        # a document with an issuer relation drops a CITES to it from the same source only if typed
+        typed = {(x.source, x.target) for x in g.relations.values() if x.type not in ("CITES", "ISSUED_BY", "PROPOSED_BY")}
+        for k in [k for k, x in g.relations.items() if x.type == "CITES" and (x.source, x.target) in typed]:
+            del g.relations[k]
+        used = {x.target for x in g.relations.values() if x.type in ("ISSUED_BY", "PROPOSED_BY")}
+        g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
+                      for a in sorted(used) if a in v.agencies}
+        return g
+
+    @staticmethod
+    def _add(docs: dict[str, Document], doc: Document) -> None:
+        cur = docs.get(doc.key)
+        if cur is None:
+            docs[doc.key] = doc
+        else:
+            merge_document(cur, doc)

@@ -1,0 +1,216 @@
+"""The graph's vocabulary, read from the data files in `ontology/`.
+
+Document types, issuing bodies and relation types are data, not code: a new agency is a line in
+`ontology/agencies.tsv`. This module turns those lines into the lookup tables the extractor uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+# --- folding ---------------------------------------------------------------------------------------------
+
+
+def _build_fold_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Per-character tables that strip Vietnamese diacritics (and lower-case) without changing length.
+
+    Every Vietnamese letter in NFC is one code point whose NFD base is one ASCII letter, so folding a
+    text char by char keeps every offset: a match in the folded text is a match in the original.
+    """
+    keep: dict[int, str] = {}
+    low: dict[int, str] = {}
+    ranges = list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))
+    for cp in ranges:
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base.isascii() and base.isalpha():
+            keep[cp] = base
+            low[cp] = base.lower()
+    for ch, base in (("Đ", "D"), ("đ", "d"), ("Ð", "D")):
+        keep[ord(ch)] = base
+        low[ord(ch)] = base.lower()
+    for cp in range(ord("A"), ord("Z") + 1):
+        low[cp] = chr(cp).lower()
+    # dashes and non-breaking spaces, kept one-for-one
+    for ch in "‐‑‒–—−":
+        keep[ord(ch)] = "-"
+        low[ord(ch)] = "-"
+    for ch in "\u00a0\u2007\u202f":
+        keep[ord(ch)] = " "
+        low[ord(ch)] = " "
+    return keep, low
+
+
+FOLD_KEEP_CASE, FOLD_LOWER = _build_fold_tables()
+
+
+def fold(text: str) -> str:
+    """ASCII-fold Vietnamese text, keeping case and length: 'Nghị định NĐ-CP' -> 'Nghi dinh ND-CP'."""
+    return text.translate(FOLD_KEEP_CASE)
+
+
+def fold_lower(text: str) -> str:
+    """ASCII-fold and lower-case, keeping length: 'Bộ TT&TT' -> 'bo tt&tt'."""
+    return text.translate(FOLD_LOWER)
+
+
+def slug(text: str) -> str:
+    """A readable ASCII identifier: 'Luật Tổ chức Chính phủ' -> 'luat-to-chuc-chinh-phu'."""
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"[^a-z0-9]+", "-", fold_lower(text)).strip("-")
+
+
+# --- data classes ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocType:
+    id: str
+    name: str
+    name_en: str
+    codes: tuple[str, ...]
+    words: tuple[str, ...]
+    default_for: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    name_en: str
+    codes: tuple[str, ...]
+    aliases: tuple[str, ...]
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class RelationType:
+    id: str
+    label_vi: str
+    label_en: str
+    inverse_en: str
+    domain: str
+    range: str
+    comment: str
+
+
+@dataclass
+class Vocabulary:
+    """All lookup tables, built once from `ontology/*.tsv`."""
+
+    doc_types: dict[str, DocType]
+    agencies: dict[str, Agency]
+    relation_types: dict[str, RelationType]
+    type_by_name: dict[str, DocType] = field(default_factory=dict)  # folded lower name -> type
+    type_by_code: dict[str, DocType] = field(default_factory=dict)  # folded upper code -> type
+    code_display: dict[str, str] = field(default_factory=dict)  # folded upper code -> display form
+    agency_by_code: dict[str, Agency] = field(default_factory=dict)  # folded upper code -> agency
+    agency_by_name: dict[str, Agency] = field(default_factory=dict)  # folded lower name/alias -> agency
+    legislature_codes: dict[str, Agency] = field(default_factory=dict)  # 'QH' -> QH, 'UBTVQH' -> ...
+    default_type_for_code: dict[str, DocType] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for t in self.doc_types.values():
+            self.type_by_name[fold_lower(t.name)] = t
+            for w in t.words:
+                self.type_by_name.setdefault(fold_lower(w), t)
+            for c in t.codes:
+                self.type_by_code[fold(c).upper()] = t
+                self.code_display[fold(c).upper()] = c
+            for c in t.default_for:
+                self.default_type_for_code[c.upper()] = t
+        for a in self.agencies.values():
+            self.agency_by_name[fold_lower(a.name)] = a
+            for al in a.aliases:
+                self.agency_by_name[fold_lower(al)] = a
+            for c in a.codes:
+                if c.endswith("#"):
+                    self.legislature_codes[fold(c[:-1]).upper()] = a
+                    self.code_display.setdefault(fold(c[:-1]).upper(), c[:-1])
+                else:
+                    self.agency_by_code[fold(c).upper()] = a
+                    self.code_display.setdefault(fold(c).upper(), c)
+        # longest names first, so 'thủ tướng chính phủ' wins over 'chính phủ'
+        names = sorted(self.agency_by_name, key=len, reverse=True)
+        self.agency_name_re = re.compile(
+            r"(?<![a-z0-9])(?:"
+            + "|".join(r"\s+".join(re.escape(p) for p in n.split()) for n in names)
+            + r")(?![a-z0-9])"
+        )
+        tnames = sorted(self.type_by_name, key=len, reverse=True)
+        # type words as texts write them (folded, lower), allowing a line break between syllables
+        self.type_word_re = re.compile(
+            r"(?<![a-z0-9])(?:"
+            + "|".join(r"\s+".join(re.escape(p) for p in n.split()) for n in tnames)
+            + r")(?![a-z0-9])"
+        )
+
+    # lookups --------------------------------------------------------------------------------------------
+    def agency_for_code(self, code: str) -> Agency | None:
+        """The body a number's code part names: 'TTg' -> Thủ tướng Chính phủ; 'QH15' -> Quốc hội."""
+        c = fold(code).upper()
+        if c in self.agency_by_code:
+            return self.agency_by_code[c]
+        m = re.fullmatch(r"([A-Z]+)(\d+)", c)
+        if m and m.group(1) in self.legislature_codes:
+            return self.legislature_codes[m.group(1)]
+        return None
+
+    def type_for_word(self, word: str) -> DocType | None:
+        return self.type_by_name.get(re.sub(r"\s+", " ", fold_lower(word)).strip())
+
+    def agency_for_name(self, name: str) -> Agency | None:
+        return self.agency_by_name.get(re.sub(r"\s+", " ", fold_lower(name)).strip())
+
+    def is_within(self, child: str, ancestor: str) -> bool:
+        """True when body `child` is `ancestor` or belongs to it (Bộ Chính trị within Trung ương Đảng)."""
+        seen = set()
+        cur: str | None = child
+        while cur and cur not in seen:
+            if cur == ancestor:
+                return True
+            seen.add(cur)
+            cur = self.agencies[cur].parent if cur in self.agencies else None
+        return False
+
+    def agency(self, agency_id: str) -> Agency:
+        return self.agencies[agency_id]
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split(",") if p.strip())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("ontology").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [
+        {k: unicodedata.normalize("NFC", v or "") for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary, loaded once per process."""
+    types = {
+        r["id"]: DocType(r["id"], r["name"], r["name_en"], _split(r["codes"]), _split(r["words"]),
+                         _split(r["default_for"]))
+        for r in _rows("document_types.tsv")
+    }
+    agencies = {
+        r["id"]: Agency(r["id"], r["name"], r["name_en"], _split(r["codes"]), _split(r["aliases"]),
+                        r["parent"] or None)
+        for r in _rows("agencies.tsv")
+    }
+    rels = {
+        r["id"]: RelationType(r["id"], r["label_vi"], r["label_en"], r["inverse_en"], r["domain"],
+                              r["range"], r["comment"])
+        for r in _rows("relations.tsv")
+    }
+    return Vocabulary(types, agencies, rels)
