@@ -74,7 +74,7 @@ class _Builder:
 
 
 _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0323\u031b]+", re.DOTALL)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\r\x0e-\x1f\x7f\u200b\ufeff]")  # CR too: CRLF files read like LF
 # A Gazette page header, with the page number on the line before or after it.
 _PAGE_HEADER = re.compile(
     r"(?m)^[ \t]*(?:\d{1,4}[ \t]*\r?\n[ \t]*)?C[ÔO]NG B[ÁA]O[ \t]*/[ \t]*S[ốo][^\n]{0,40}/[ \t]*Ng[àa]y[ \t]*[\d\-./ ]{6,12}[ \t]*(?:\r?\n[ \t]*\d{1,4}[ \t]*(?=\r?\n))?"

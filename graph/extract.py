@@ -194,7 +194,7 @@ def _trim(s: str, a: int, b: int) -> tuple[int, int]:
 def _is_wrapped(text: str) -> bool:
     """Gazette texts break every line (~80 characters); news paragraphs are one long line each."""
     n = text.count("\n")
-    return n > 20 and len(text) / (n + 1) < 100
+    return n >= 3 and len(text) / (n + 1) < 90
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -830,6 +830,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         if i >= 0:
             per[i].append(m)
     based_subject: Mention | None = None
+    basis_open = False  # a "Căn cứ …;" line continues after ';' with more bases
     header_end = ex.self_doc.end if ex.self_doc else 0
     for i, sent in enumerate(sentences):
         ms = per[i]
@@ -851,9 +852,14 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                     break
                 items.append([m for m in per[j] if not m.nested and not m.self_ref][:1])
         if ms or items:
-            if re.match(r"can\s+cu\b", body) and ex.self_doc is not None:
+            in_basis = bool(re.match(r"can\s+cu\b", body)) or (
+                basis_open and not re.match(r"(?:theo|xet|thuc\s+hien|chinh\s+phu|bo\s+truong|[a-z ]{0,30}ban\s+hanh)\b", body))
+            if in_basis and ex.self_doc is not None:
                 rel.based_on(sent, ms, based_subject or rel.self_doc)
+                rel.sentence(sent, ms, [])  # "Luật X được sửa đổi, bổ sung bởi Luật Y" inside a basis line
+                basis_open = low.endswith(";") or low.endswith(",")
             else:
+                basis_open = False
                 based_subject = None
                 rel.sentence(sent, ms, items)
             _proposers(ctx, ex, sent, ms)

@@ -30,7 +30,7 @@ _CODE = rf"{_PART}(?:{_DASH}{_PART}){{0,7}}"
 NUMBER_RE = re.compile(
     rf"""
     (?<![\w./\-])
-    (?P<ord>\d{{1,5}}(?:\.\d{{1,3}})?)
+    (?P<ord>0{{0,3}}\d{{1,5}}(?:\.\d{{1,3}})?)
     (?:
         {_SLASH}(?P<year>(?:19|20)\d\d){_SLASH}(?P<ycode>{_CODE})
       | -(?P<ptype>[A-Z]{{1,4}}[a-z]?){_SLASH}(?P<party>TW|TU|Tw)
@@ -174,12 +174,13 @@ def parse(text: str, vocab: Vocabulary | None = None) -> Number:
     s = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in s)
     s = s.replace("_", "/")
     s = re.sub(r"(?i)^.*?\b(?:so|s)\b\s*[:.]?\s*(?=\d)", "", s.strip()) or s
+    s = s.upper()  # user input: any case (codes are keyed upper-case anyway)
     m = NUMBER_RE.search(s)
     if m is None and "/" not in s:
         # slashes written as '-': 42-2022-ND-CP, 749-QD-TTG
-        s2 = re.sub(r"^(\d{1,5}(?:\.\d{1,3})?)-((?:19|20)\d\d)-", r"\1/\2/", s.strip())
+        s2 = re.sub(r"^(0{0,3}\d{1,5}(?:\.\d{1,3})?)-((?:19|20)\d\d)-", r"\1/\2/", s.strip())
         if s2 == s.strip():
-            s2 = re.sub(r"^(\d{1,5}(?:\.\d{1,3})?)-(?=[A-Za-z])", r"\1/", s.strip())
+            s2 = re.sub(r"^(0{0,3}\d{1,5}(?:\.\d{1,3})?)-(?=[A-Za-z])", r"\1/", s.strip())
         m = NUMBER_RE.search(s2)
     if m is None:
         raise NumberError(f"{text[:80]!r} is not a document number (expected e.g. 42/2022/NĐ-CP or 749/QĐ-TTg)")

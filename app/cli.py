@@ -1,0 +1,239 @@
+"""The `lexgraph` command line: extract, build, look up, and run the local Neo4j."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.clean import iter_sources
+from graph.errors import AmbiguousReference, LexgraphError, NotFound
+from graph.model import Graph
+from graph.pipeline import extract_file
+from graph.resolve import Resolver, SourceResult
+from graph.stores.base import Store
+from graph.vocab import vocabulary
+
+app = typer.Typer(help="lexgraph: a knowledge graph of Vietnamese legal documents.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+neo4j_app = typer.Typer(help="Run the local Neo4j server (no Docker needed).", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_STORE = os.environ.get("LEXGRAPH_STORE", ".lexgraph/graph.lexgraph")
+StoreOpt = Annotated[str, typer.Option("--store", help="Embedded store file, or a Neo4j URI (bolt:// or neo4j://).")]
+
+
+def open_store(uri: str) -> Store:
+    """An embedded store for a path, a Neo4j store for a bolt:// or neo4j:// URI."""
+    if uri.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://", "neo4j+ssc://")):
+        from graph.stores.neo4j import Neo4jStore
+
+        return Neo4jStore.from_uri(uri)
+    from graph.stores.memory import MemoryStore
+
+    return MemoryStore(Path(uri))
+
+
+def graph_json(g: Graph) -> dict[str, Any]:
+    """The extraction as JSON: sources, documents, relations (numbers as displayed), ambiguities."""
+    v = vocabulary()
+
+    def label(key: str) -> str:
+        d = g.documents.get(key)
+        return d.label if d else key
+
+    docs = []
+    for d in g.documents.values():
+        docs.append({
+            "key": d.key, "number": d.number or d.name, "name": d.name, "type": d.type, "type_id": d.type_id,
+            "issuer": v.agencies[d.issuer].name if d.issuer in v.agencies else d.issuer, "issuer_id": d.issuer,
+            "co_issuers": [v.agencies[a].name for a in d.co_issuers if a in v.agencies],
+            "date": d.date.isoformat() if d.date else None, "year": d.year, "title": d.title,
+            "mentions": d.mentions, "evidence": [e.model_dump() for e in d.evidence[:3]],
+        })
+    rels = []
+    for r in g.relations.values():
+        agency = r.type in ("ISSUED_BY", "PROPOSED_BY")
+        rels.append({
+            "type": r.type, "source": label(r.source),
+            "target": (v.agencies[r.target].name if agency and r.target in v.agencies else label(r.target)),
+            "source_key": r.source, "target_key": r.target,
+            "evidence": r.evidence[0].model_dump() if r.evidence else None,
+        })
+    return {
+        "sources": [{"path": s.path, "document": label(s.document) if s.document else None,
+                     **({"error": s.error} if s.error else {})} for s in g.sources],
+        "documents": docs,
+        "relations": rels,
+        "ambiguous": [a.model_dump() for a in g.ambiguities],
+    }
+
+
+def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = False) -> Graph:
+    files, missing = iter_sources(paths)
+    results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for f in files:
+            results.append(extract_file(f))
+            progress.advance(task)
+    for r in results:
+        if r.error:
+            err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")
+    return Resolver(known=known).build(results)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Text files or folders (every text file in them).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json or text")] = "json",
+) -> None:
+    """Extract documents and relations from texts and print them (nothing is stored)."""
+    g = _extract_with_progress(paths, quiet=True)
+    if format == "json":
+        sys.stdout.write(json.dumps(graph_json(g), ensure_ascii=False, indent=1) + "\n")
+    else:
+        data = graph_json(g)
+        for d in data["documents"]:
+            out.print(f"{d['number']}\t{d['type']}\t{d['issuer']}\t{d['date'] or ''}\t{(d['title'] or '')[:80]}")
+        for r in data["relations"]:
+            if r["type"] not in ("ISSUED_BY", "CITES"):
+                out.print(f"{r['source']} {r['type']} {r['target']}")
+    if g.sources and all(s.error for s in g.sources):
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Texts or folders; default seeds/.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Build (or extend) the graph in a store from texts; safe to run again."""
+    st = open_store(store)
+    try:
+        g = _extract_with_progress(paths or [Path("seeds")], known=st.keys_with_base)
+        stats = st.upsert(g)
+        c = st.counts()
+        ok = sum(1 for s in g.sources if not s.error)
+        out.print(f"[green]built[/] {store}: {ok} of {len(g.sources)} sources read; "
+                  f"+{stats.documents} documents, +{stats.relations} relations; "
+                  f"store holds {c['documents']} documents, {c['agencies']} agencies, {c['relations']} relations")
+        if g.ambiguities:
+            out.print(f"{len(g.ambiguities)} mentions name several documents and were not linked (see `lexgraph extract`)")
+    finally:
+        st.close()
+
+
+def _fail(e: LexgraphError) -> None:
+    err.print(f"[red]error:[/] {escape(str(e))}")
+    raise typer.Exit(2 if isinstance(e, (NotFound, AmbiguousReference)) else 1)
+
+
+@app.command()
+def show(ref: Annotated[str, typer.Argument(help="A number in any written form: '43/2011/nd-cp'.")],
+         store: StoreOpt = DEFAULT_STORE) -> None:
+    """Show a document, its status and its relations with evidence."""
+    st = open_store(store)
+    try:
+        d = st.document(ref)
+        v = vocabulary()
+        status = st.status(d.key)
+        out.print(f"[bold]{escape(d.type)} {escape(d.label)}[/]  ({escape(d.key)})")
+        out.print(f"  issuer: {v.agencies[d.issuer].name if d.issuer in v.agencies else d.issuer or 'unknown'}")
+        out.print(f"  date:   {d.date.isoformat() if d.date else (d.year or 'not stated')}")
+        if d.title:
+            out.print(f"  title:  {d.title}", markup=False)
+        out.print(f"  status: {status['state']}")
+        for r in st.relations(d.key):
+            if r.type == "ISSUED_BY":
+                continue
+            other = st.get(r.other)
+            name = other.label if other else (v.agencies[r.other].name if r.other in v.agencies else r.other)
+            arrow = "->" if r.direction == "out" else "<-"
+            ev = r.evidence[0].sentence if r.evidence else ""
+            out.print(f"  {arrow} {r.type} {name}\n       “{ev[:200]}”", markup=False)
+    except LexgraphError as e:
+        _fail(e)
+    finally:
+        st.close()
+
+
+@app.command("replaced-by")
+def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written form.")],
+                store: StoreOpt = DEFAULT_STORE) -> None:
+    """What replaced a document: the chain to the document now in force, with evidence."""
+    st = open_store(store)
+    try:
+        d = st.document(ref)
+        chain = st.replaced_by(ref)
+        if not chain:
+            out.print(f"{d.type} {d.label}: the texts read so far state no replacement.")
+            return
+        out.print(f"{d.type} {d.label}")
+        for step in chain:
+            ev = step.evidence[0] if step.evidence else None
+            out.print(f"  replaced by {step.document.type} {step.document.label}"
+                      + (f" ({step.document.date.isoformat()})" if step.document.date else ""))
+            if ev:
+                out.print(f"    “{ev.sentence[:240]}” [{ev.source}:{ev.start}-{ev.end}]", markup=False)
+        out.print(f"  now in force, as far as the graph knows: {chain[-1].document.label}")
+    except LexgraphError as e:
+        _fail(e)
+    finally:
+        st.close()
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Install (first time, via Maven) and start the local Neo4j; waits until Bolt answers."""
+    from app import neo4j_server as ns
+
+    try:
+        cfg = ns.ServerConfig.from_env()
+        pid = ns.start(cfg)
+        st = ns.status(cfg)
+        out.print(f"Neo4j running (pid {pid}): {st['bolt_uri']}  Browser: {st['http_url']}/browser/")
+    except ns.Neo4jServerError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(1) from None
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j cleanly."""
+    from app import neo4j_server as ns
+
+    cfg = ns.ServerConfig.from_env(require_password=False)
+    ns.stop(cfg)
+    out.print("Neo4j stopped")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Is the local Neo4j running?"""
+    from app import neo4j_server as ns
+
+    cfg = ns.ServerConfig.from_env(require_password=False)
+    out.print(json.dumps(ns.status(cfg), default=str, indent=1))
+
+
+def main() -> None:
+    try:
+        app()
+    except LexgraphError as e:
+        err.print(f"[red]error:[/] {escape(str(e))}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

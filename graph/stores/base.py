@@ -1,0 +1,266 @@
+"""The store interface every backend implements, and the query logic built on it.
+
+Both the embedded store (networkx, persisted to a file) and the Neo4j store implement `Store`; one
+contract test-suite runs every method against both and demands the same answers.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..errors import AmbiguousReference, NotFound, NumberError
+from ..model import Agency, Document, Evidence, Graph
+from ..numbers import parse
+from ..vocab import fold_lower, slug, vocabulary
+
+Direction = Literal["out", "in", "both"]
+
+
+@dataclass
+class RelationView:
+    """A relation seen from one document: its type, direction, the other end and the evidence."""
+
+    type: str
+    direction: Literal["out", "in"]
+    other: str  # key of the other document (or agency id)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ChainStep:
+    """One link of a replacement chain: `document` replaced the previous one (or was replaced by it)."""
+
+    document: Document
+    evidence: list[Evidence]
+    alternatives: list[str] = field(default_factory=list)  # other documents stated to replace the same one
+
+
+@dataclass
+class Neighbourhood:
+    nodes: list[dict[str, object]]
+    edges: list[dict[str, object]]
+
+
+@dataclass
+class UpsertStats:
+    documents: int
+    relations: int
+    agencies: int
+
+
+def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
+    """A reference typed by a person -> (number base, year hint, law-name base).
+
+    '749/QĐ-TTg 2020' and '749/QĐ-TTg@2020' pick the 2020 decision; 'Luật Tổ chức Chính phủ 2015'
+    names a law by name and year.
+    """
+    ref = ref.strip()
+    year = None
+    m = re.search(r"(?:@|\s|năm\s|nam\s)((?:19|20)\d\d)\s*$", ref)
+    try:
+        n = parse(ref)
+    except NumberError:
+        n = None
+    if n is not None:
+        if m and n.year is None:
+            year = int(m.group(1))
+        return n.base, year, None
+    lm = re.match(r"(?i)\s*(bộ luật|bo luat|luật|luat|pháp lệnh|phap lenh|hiến pháp|hien phap)\s+(.+?)\s*$", ref)
+    if lm:
+        name = lm.group(2)
+        if m:
+            year = int(m.group(1))
+            name = name[: name.rfind(m.group(1))].strip().rstrip("@").strip()
+            name = re.sub(r"(?i)\s+(năm|nam)$", "", name)
+        t = fold_lower(lm.group(1))
+        prefix = {"bo luat": "BO-LUAT", "phap lenh": "PHAP-LENH", "hien phap": "HIEN-PHAP"}.get(t, "LUAT")
+        return None, year, f"{prefix}/{slug(name)}"
+    return None, None, None
+
+
+class Store(abc.ABC):
+    """What every store offers. Keys are canonical document keys (see `graph.numbers`)."""
+
+    # writing -----------------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def upsert(self, graph: Graph) -> UpsertStats:
+        """Merge a graph in, idempotently: the same graph twice leaves the same counts."""
+
+    @abc.abstractmethod
+    def keys_with_base(self, base: str) -> list[str]:
+        """Keys of the documents whose number (or law name) has this base, any year."""
+
+    # reading -----------------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def get(self, key: str) -> Document | None:
+        """The document with this canonical key, or None."""
+
+    @abc.abstractmethod
+    def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
+        """Relations of a document, both ways by default, with evidence."""
+
+    @abc.abstractmethod
+    def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
+                  q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:
+        """Documents filtered by type (name or id), issuer id, year; `q` matches number, name and title
+        with or without diacritics. Returns one page and the total count."""
+
+    @abc.abstractmethod
+    def agencies(self) -> list[tuple[Agency, int]]:
+        """Every body with the number of documents it issued."""
+
+    @abc.abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Node and relation counts by kind."""
+
+    @abc.abstractmethod
+    def all_keys(self) -> list[str]:
+        """Every document key (for suggestions)."""
+
+    def ping(self) -> bool:
+        """True when the store answers."""
+        self.counts()
+        return True
+
+    def close(self) -> None:  # noqa: B027 - optional
+        """Release resources."""
+
+    # queries built on the primitives -------------------------------------------------------------------
+    def resolve(self, ref: str) -> str:
+        """The key of the one document a written reference means; NotFound or AmbiguousReference."""
+        if not isinstance(ref, str) or not ref.strip() or len(ref) > 300:
+            raise NotFound(str(ref)[:80])
+        base, year, name_base = parse_ref(ref)
+        target = base or name_base
+        if target is None:
+            raise NotFound(ref, self.suggest(ref))
+        keys = self.keys_with_base(target)
+        if year is not None:
+            keys = [k for k in keys if k.endswith(f"@{year}") or (self.get(k) or _NoDoc).year == year]
+        if len(keys) == 1:
+            return keys[0]
+        if not keys:
+            raise NotFound(ref, self.suggest(ref))
+        dated = [k for k in keys if "@" in k]
+        if len(dated) == 1 and len(keys) == 2 and target in keys:
+            return dated[0]
+        raise AmbiguousReference(ref, [self._label(k) for k in sorted(keys)])
+
+    def document(self, ref: str) -> Document:
+        key = self.resolve(ref)
+        doc = self.get(key)
+        if doc is None:
+            raise NotFound(ref)
+        return doc
+
+    def _label(self, key: str) -> str:
+        d = self.get(key)
+        if d is None:
+            return key
+        return f"{d.label} ({d.date.isoformat() if d.date else d.year or 'date unknown'})"
+
+    def suggest(self, ref: str, n: int = 5) -> list[str]:
+        want = fold_lower(ref).upper().replace(" ", "")
+        keys = self.all_keys()
+        close = difflib.get_close_matches(want, keys, n=n, cutoff=0.6)
+        return [self._label(k) for k in close]
+
+    def replaced_by(self, ref: str) -> list[ChainStep]:
+        """The chain of replacements from a document to the one now in force: 43/2011 -> 42/2022."""
+        return self._chain(self.resolve(ref), "in")
+
+    def replaces(self, ref: str) -> list[ChainStep]:
+        """The reverse chain: what the document replaced, and what that replaced."""
+        return self._chain(self.resolve(ref), "out")
+
+    def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
+        steps: list[ChainStep] = []
+        seen = {key}
+        cur = key
+        while True:
+            rels = [r for r in self.relations(cur, "REPLACES", direction)]
+            if not rels:
+                return steps
+            docs = [(self.get(r.other), r) for r in rels]
+            docs = [(d, r) for d, r in docs if d is not None]
+            # the latest document acts last: follow it, name the others
+            docs.sort(key=lambda x: (x[0].date or dt.date(x[0].year or 1, 1, 1), x[0].key), reverse=direction == "in")
+            nxt, rel = docs[0]
+            if nxt.key in seen:
+                return steps
+            seen.add(nxt.key)
+            steps.append(ChainStep(nxt, rel.evidence, [d.key for d, _ in docs[1:]]))
+            cur = nxt.key
+
+    def status(self, key: str) -> dict[str, object]:
+        """What the graph knows of a document's force: replaced, repealed, amended, or no such statement."""
+        inc = self.relations(key, None, "in")
+        by = {t: [r for r in inc if r.type == t] for t in ("REPLACES", "REPEALS", "AMENDS")}
+        if by["REPLACES"]:
+            state = "replaced"
+        elif by["REPEALS"]:
+            state = "repealed"
+        elif by["AMENDS"]:
+            state = "amended"
+        else:
+            state = "in_force_as_far_as_known"
+        return {"state": state, "replaced_by": [r.other for r in by["REPLACES"]],
+                "repealed_by": [r.other for r in by["REPEALS"]], "amended_by": [r.other for r in by["AMENDS"]]}
+
+    def issuer_documents(self, agency: str, limit: int = 100, offset: int = 0) -> tuple[list[Document], int]:
+        return self.documents(issuer=self.agency_id(agency), limit=limit, offset=offset)
+
+    def agency_id(self, ref: str) -> str:
+        """An agency id from an id, code, name or alias: 'BTTTT', 'Bộ TT&TT', 'bo thong tin va truyen thong'."""
+        v = vocabulary()
+        if ref in v.agencies:
+            return ref
+        a = v.agency_for_code(ref) or v.agency_for_name(ref)
+        if a is None:
+            raise NotFound(ref, [x.name for x in v.agencies.values()
+                                 if fold_lower(ref) in fold_lower(x.name)][:5])
+        return a.id
+
+    def neighbourhood(self, ref: str, depth: int = 1, limit: int = 300) -> Neighbourhood:
+        """Documents and bodies within `depth` relations of a document, for drawing."""
+        start = self.resolve(ref)
+        depth = max(0, min(depth, 3))
+        nodes: dict[str, dict[str, object]] = {}
+        edges: dict[tuple[str, str, str], dict[str, object]] = {}
+        frontier = [start]
+        v = vocabulary()
+        for level in range(depth + 1):
+            nxt: list[str] = []
+            for k in frontier:
+                if k in nodes or len(nodes) >= limit:
+                    continue
+                d = self.get(k)
+                if d is None:
+                    continue
+                nodes[k] = {"id": k, "kind": "document", "label": d.label, "type": d.type, "date": d.date.isoformat() if d.date else None, "title": d.title}
+                if level == depth:
+                    continue
+                for r in self.relations(k):
+                    s, t = (k, r.other) if r.direction == "out" else (r.other, k)
+                    if r.type in ("ISSUED_BY", "PROPOSED_BY"):
+                        a = v.agencies.get(r.other)
+                        nodes.setdefault(r.other, {"id": r.other, "kind": "agency", "label": a.name if a else r.other})
+                    else:
+                        nxt.append(r.other)
+                    edges[(r.type, s, t)] = {"source": s, "target": t, "type": r.type,
+                                             "evidence": r.evidence[0].sentence if r.evidence else None}
+            frontier = nxt
+        ids = set(nodes)
+        return Neighbourhood(list(nodes.values()), [e for e in edges.values() if e["source"] in ids and e["target"] in ids])
+
+
+class _NoDocType:
+    year = None
+
+
+_NoDoc = _NoDocType()

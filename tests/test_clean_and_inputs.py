@@ -1,0 +1,108 @@
+"""The cleaner keeps offsets to the raw text; bad input gets a clear error and loses nothing."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.clean import MAX_BYTES, clean, decode
+from graph.errors import InputError
+from graph.pipeline import extract_paths, extract_text
+from graph.resolve import Resolver
+
+HEADER_TEXT = (
+    "Điều 2. Hiệu lực\n1. Nghị định này thay thế Nghị\n"
+    "CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025\n7\n"
+    "định số 158/2018/NĐ-CP ngày 22 tháng 11 năm 2018.\n"
+)
+
+
+def test_page_header_inside_a_sentence_is_dropped() -> None:
+    ct = clean(HEADER_TEXT)
+    assert "CÔNG BÁO" not in ct.text
+    assert "Nghị\n\nđịnh số 158/2018" in ct.text or "Nghị\nđịnh số 158/2018" in ct.text
+
+
+def test_offsets_point_into_the_raw_text() -> None:
+    raw = unicodedata.normalize("NFD", "Ghi chú. ") + HEADER_TEXT
+    ct = clean(raw)
+    i = ct.text.index("158/2018")
+    j = ct.to_raw(i)
+    assert raw[j : j + 8] == "158/2018"
+    k = ct.text.index("thay thế")
+    assert unicodedata.normalize("NFC", raw[ct.to_raw(k) : ct.to_raw(k + len("thay thế"))]) == "thay thế"
+
+
+def test_nfd_text_extracts_like_nfc() -> None:
+    text = "Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ quy định về dịch vụ công."
+    a = Resolver().build([extract_text(text, "a")])
+    b = Resolver().build([extract_text(unicodedata.normalize("NFD", text), "b")])
+    assert set(a.documents) == set(b.documents) == {"42/2022/ND-CP"}
+    assert b.documents["42/2022/ND-CP"].date.isoformat() == "2022-06-24"
+
+
+@settings(max_examples=1000)
+@given(st.text(max_size=500))
+def test_clean_and_extract_never_raise(s: str) -> None:
+    ct = clean(s)
+    for i in range(0, len(ct.text), max(1, len(ct.text) // 7)):
+        assert 0 <= ct.to_raw(i) <= len(s)
+    extract_text(s, "fuzz")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([
+    "Nghị định số ", "42/2022/NĐ-CP", " thay thế ", "được sửa đổi, bổ sung bởi ", "Thông tư này ", "Bãi bỏ ",
+    "hết hiệu lực kể từ ngày ", "Luật Đầu tư ", "ngày 1 tháng 7 năm 2024", "; ", ". ", "\n", ":", "a) ",
+    "Căn cứ ", "Số: 12/2024/TT-BTC", "“", "”", "749/QĐ-TTg", "CÔNG BÁO/Số 1/Ngày 1-1-2024\n",
+]), max_size=60))
+def test_extractor_never_raises_on_legal_shaped_noise(parts: list[str]) -> None:
+    Resolver().build([extract_text("".join(parts), "noise")])
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "empty"),
+    (b"   \n\t ", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+    (b"Ngh\xe1\xbb\x8b \xff\xfe \xc3", "UTF-8"),
+    (b"%PDF-1.7\n...", "PDF"),
+])
+def test_bad_bytes_get_a_clear_error(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as e:
+        decode(data, "x.txt")
+    assert reason in str(e.value)
+
+
+def test_a_build_goes_on_past_bad_files(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Nghị định số 42/2022/NĐ-CP thay thế Nghị định số 43/2011/NĐ-CP.", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "latin1.txt").write_bytes("Nghị định".encode("utf-16-le")[:-1] + b"\xff")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    g = extract_paths([tmp_path, tmp_path / "missing.txt"])
+    errors = {Path(s.path).name: s.error for s in g.sources if s.error}
+    assert set(errors) == {"binary.txt", "latin1.txt", "empty.txt", "huge.txt", "missing.txt"}
+    assert "MB" in errors["huge.txt"]
+    assert "REPLACES|42/2022/ND-CP|43/2011/ND-CP" in g.relations
+
+
+def test_a_large_text_is_read(tmp_path: Path) -> None:
+    line = "Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ quy định về dịch vụ công trực tuyến.\n"
+    f = tmp_path / "big.txt"
+    f.write_text(line * 60_000, encoding="utf-8")  # ~6 MB
+    g = extract_paths([f])
+    assert g.documents["42/2022/ND-CP"].mentions == 60_000
+
+
+def test_a_folder_of_thousands(tmp_path: Path) -> None:
+    for i in range(2000):
+        (tmp_path / f"{i:04}.txt").write_text(f"Quyết định số {i + 1}/QĐ-TTg ngày 1/2/2021 của Thủ tướng Chính phủ.",
+                                              encoding="utf-8")
+    g = extract_paths([tmp_path])
+    assert len(g.sources) == 2000 and len(g.documents) == 2000

@@ -1,0 +1,45 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=cwd, capture_output=True, text=True, env={**env, "PYTHONPATH": str(ROOT)})
+
+
+def test_build_then_replaced_by(tmp_path: Path) -> None:
+    store = tmp_path / "g.lexgraph"
+    r = run("build", str(SEEDS), "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "5 of 5 sources" in r.stdout
+    r = run("replaced-by", "43/2011/nd-cp", "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "42/2022/NĐ-CP" in r.stdout and "thay thế" in r.stdout
+    r = run("show", "Quyết định 749/QĐ-TTg", "--store", str(store), cwd=tmp_path)
+    assert "IMPLEMENTS 52-NQ/TW" in r.stdout
+    r = run("show", "99/2099/NĐ-CP", "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 2 and "No document" in r.stderr
+
+
+def test_extract_json(tmp_path: Path) -> None:
+    r = run("extract", str(SEEDS), "--format", "json", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    assert {"sources", "documents", "relations"} <= set(data)
+    assert len(data["sources"]) == 5
+
+
+def test_bad_store_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.lexgraph"
+    bad.write_bytes(b"not a store")
+    r = run("show", "42/2022/NĐ-CP", "--store", str(bad), cwd=tmp_path)
+    assert r.returncode != 0 and "rebuild it" in r.stderr
+    assert "Traceback" not in r.stderr

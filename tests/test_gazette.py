@@ -1,0 +1,41 @@
+"""Gazette full texts (fixtures copied from the corpus): each text knows its own number."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.numbers import canonical_key
+from graph.pipeline import extract_file
+from graph.resolve import Resolver
+
+from .conftest import GAZETTE, gazette_rows
+
+ROWS = gazette_rows()
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["slug"] for r in ROWS])
+def test_text_knows_its_own_number(row: dict[str, str]) -> None:
+    g = Resolver().build([extract_file(GAZETTE / f"{row['slug']}.txt")])
+    assert g.sources[0].document is not None
+    assert g.sources[0].document.split("@")[0] == canonical_key(row["number"])
+
+
+def test_consolidated_text_is_its_own_document() -> None:
+    g = Resolver().build([extract_file(GAZETTE / "van-ban-hop-nhat-so-03-vbhn-btc-468970.txt")])
+    me = g.sources[0].document
+    assert me is not None and me.startswith("3/VBHN-BTC")
+    assert g.documents[me].type == "Văn bản hợp nhất"
+    rels = set(g.relations)
+    assert f"CONSOLIDATES|{me}|181/2025/ND-CP" in rels
+    assert "AMENDS|359/2025/ND-CP|181/2025/ND-CP" in rels
+    # the consolidated decree's own preamble, not the consolidated text's
+    assert "BASED_ON|359/2025/ND-CP|63/2025/QH15" in rels
+
+
+def test_replacement_clause_in_a_decree() -> None:
+    g = Resolver().build([extract_file(GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt")])
+    rel = g.relations["REPLACES|139/2026/ND-CP|60/2018/ND-CP"]
+    ev = rel.evidence[0]
+    assert "thay thế Nghị định số 60/2018/NĐ-CP" in ev.sentence
+    raw = (GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt").read_text(encoding="utf-8")
+    assert "60/2018" in raw[ev.start : ev.end]

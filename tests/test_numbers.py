@@ -1,0 +1,131 @@
+"""Numbers in every written form map to one canonical key; random input never raises."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.errors import NumberError
+from graph.numbers import canonical_key, parse, scan
+from graph.vocab import fold
+
+FORMS = [
+    ("42/2022/NĐ-CP", "42/2022/ND-CP", "42/2022/NĐ-CP"),
+    ("01/2011/TT-BNV", "1/2011/TT-BNV", "01/2011/TT-BNV"),
+    ("20/2023/QH15", "20/2023/QH15", "20/2023/QH15"),
+    ("10/2024/TT-BKHĐT", "10/2024/TT-BKHDT", "10/2024/TT-BKHĐT"),
+    ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH", "1/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLDTBXH",
+     "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"),
+    ("78/2025/UBTVQH15", "78/2025/UBTVQH15", "78/2025/UBTVQH15"),
+    ("749/QĐ-TTg", "749/QD-TTG", "749/QĐ-TTg"),
+    ("28/CĐ-TTg", "28/CD-TTG", "28/CĐ-TTg"),
+    ("363/TTr-CP", "363/TTR-CP", "363/TTr-CP"),
+    ("76/NQ-CP", "76/NQ-CP", "76/NQ-CP"),
+    ("52-NQ/TW", "52-NQ/TW", "52-NQ/TW"),
+    ("793/BTTTT-THH", "793/BTTTT-THH", "793/BTTTT-THH"),
+    ("1630/TTKQH-GS", "1630/TTKQH-GS", "1630/TTKQH-GS"),
+    ("5/VBHN-BTC", "5/VBHN-BTC", "5/VBHN-BTC"),
+    ("66.16/2026/NQ-CP", "66.16/2026/NQ-CP", "66.16/2026/NQ-CP"),
+]
+
+
+@pytest.mark.parametrize(("written", "key", "display"), FORMS, ids=[f[0] for f in FORMS])
+def test_forms(written: str, key: str, display: str) -> None:
+    n = parse(written)
+    assert n.base == key
+    assert n.display() == display
+    variants = [
+        written, f"số {written}", f"Số: {written}", written.lower(), fold(written),
+        unicodedata.normalize("NFD", written), f"Nghị định số {written}",
+    ]
+    for v in variants:
+        assert parse(v).base == key, v
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("theo Thông tư số 64/2025/TT-\nBTC ngày", "64/2025/TT-BTC"),
+    ("Thông tư số 21/2021/TT- BLĐTBXH", "21/2021/TT-BLDTBXH"),
+    ("Thông tư số 21/2021/TT- \nBLĐTBXH", "21/2021/TT-BLDTBXH"),
+    ("Nghị định số 42/2022/ND-CP", "42/2022/ND-CP"),
+    ("Nghị định 42/2022/nđ-cp", "42/2022/ND-CP"),
+    ("Quyết định số 0749/QĐ-TTg", "749/QD-TTG"),
+])
+def test_scan_messy_text(text: str, key: str) -> None:
+    found = [m.number.base for m in scan(fold(unicodedata.normalize("NFC", text)))]
+    assert found == [key]
+
+
+@pytest.mark.parametrize("text", [
+    "63/63 tỉnh, thành phố", "30/30 bộ/ngành", "ngày 24/6/2022", "11.923/13.506 cơ sở", "giai đoạn 2022-2025",
+    "CÔNG BÁO/Số 11 + 12/Ngày 10-01-2023", "46/63 tỉnh", "https://t63.mic.gov.vn/", "tỷ lệ 1/2 số",
+])
+def test_scan_ignores_look_alikes(text: str) -> None:
+    assert scan(fold(text)) == []
+
+
+def test_same_ordinal_and_year_under_other_codes_are_other_documents() -> None:
+    assert canonical_key("42/2022/TT-BTC") != canonical_key("42/2022/NĐ-CP")
+    assert canonical_key("24/2018/QH14") != canonical_key("24/2023/QH15")
+
+
+def test_number_without_year_is_keyed_by_issue_year() -> None:
+    assert parse("749/QĐ-TTg").key(2020) == "749/QD-TTG@2020"
+    assert parse("749/QĐ-TTg").key(2021) != parse("749/QĐ-TTg").key(2020)
+    assert parse("42/2022/NĐ-CP").key(2023) == "42/2022/ND-CP"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "hello", "43/2011", "x" * 1000, "\x00\x01", "Nghị định"])
+def test_malformed_numbers_raise_number_error(bad: str) -> None:
+    with pytest.raises(NumberError):
+        parse(bad)
+
+
+_codes = st.sampled_from(["NĐ-CP", "QĐ-TTg", "TT-BTC", "TT-BLĐTBXH", "NQ-CP", "QH15", "TTLT-BCA-BQP", "CT-TTg"])
+
+
+@settings(max_examples=400)
+@given(
+    ordinal=st.integers(min_value=1, max_value=99999),
+    zeros=st.integers(min_value=0, max_value=2),
+    year=st.one_of(st.none(), st.integers(min_value=1945, max_value=2099)),
+    code=_codes,
+    lower=st.booleans(), ascii_fold=st.booleans(), nfd=st.booleans(), prefix=st.sampled_from(["", "số ", "Số: "]),
+    brk=st.sampled_from(["", "\n", " ", " \n"]),
+)
+def test_written_forms_round_trip(ordinal: int, zeros: int, year: int | None, code: str, lower: bool,
+                                  ascii_fold: bool, nfd: bool, prefix: str, brk: str) -> None:
+    if year is None and "-" not in code:
+        code = "QĐ-" + code
+    canonical = f"{ordinal}/{year}/{code}" if year else f"{ordinal}/{code}"
+    written = f"{'0' * zeros}{ordinal}/{year}/{code}" if year else f"{'0' * zeros}{ordinal}/{code}"
+    if "-" in written:
+        head, _, tail = written.rpartition("-")
+        written = f"{head}-{brk}{tail}"
+    if lower:
+        written = written.lower()
+    if ascii_fold:
+        written = fold(written)
+    if nfd:
+        written = unicodedata.normalize("NFD", written)
+    assert parse(prefix + written).base == parse(canonical).base
+    # and inside running text, the scanner finds the same key
+    text = fold(unicodedata.normalize("NFC", f"Căn cứ văn bản {prefix}{written} ngày 1/1/2020"))
+    assert [m.number.base for m in scan(text)] == [parse(canonical).base]
+
+
+@settings(max_examples=1500)
+@given(st.text(max_size=300))
+def test_parse_never_raises_anything_but_number_error(s: str) -> None:
+    try:
+        parse(s)
+    except NumberError:
+        pass
+
+
+@settings(max_examples=1500)
+@given(st.text(alphabet=st.sampled_from(list("0123456789/-.ĐđQHNCPTgTTrVBHNa \n")), max_size=400))
+def test_scan_never_raises_on_number_like_noise(s: str) -> None:
+    scan(fold(s))

@@ -1,0 +1,111 @@
+"""One contract for every store: the same queries give the same answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import AmbiguousReference, NotFound
+from graph.pipeline import extract_paths, extract_text
+from graph.resolve import Resolver
+from graph.stores.base import Store
+from graph.stores.memory import MemoryStore
+
+from .conftest import GAZETTE, SEEDS
+
+
+def _seed_graph():
+    return extract_paths([SEEDS, GAZETTE])
+
+
+@pytest.fixture(params=["memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    s = MemoryStore(tmp_path / "g.lexgraph")
+    s.upsert(_seed_graph())
+    return s
+
+
+def test_lookup_by_any_written_form(store: Store) -> None:
+    for ref in ["42/2022/NĐ-CP", "Nghị định 42/2022/NĐ-CP", "42/2022/nd-cp", "42_2022_ND-CP", "42-2022-nd-cp",
+                "số 42/2022/NĐ-CP"]:
+        assert store.resolve(ref) == "42/2022/ND-CP", ref
+
+
+def test_replaced_by_chain(store: Store) -> None:
+    chain = store.replaced_by("43/2011/NĐ-CP")
+    assert [s.document.key for s in chain] == ["42/2022/ND-CP"]
+    assert "thay thế" in chain[0].evidence[0].sentence
+    back = store.replaces("42/2022/NĐ-CP")
+    assert [s.document.key for s in back] == ["43/2011/ND-CP"]
+
+
+def test_relations_both_ways(store: Store) -> None:
+    out = store.relations("749/QD-TTG@2020", "IMPLEMENTS", "out")
+    assert [r.other for r in out] == ["52-NQ/TW@2019"]
+    inc = store.relations("52-NQ/TW@2019", "IMPLEMENTS", "in")
+    assert [r.other for r in inc] == ["749/QD-TTG@2020"]
+    assert inc[0].evidence and inc[0].evidence[0].source.endswith("002_f5cce74d7b1a0e9d.txt")
+
+
+def test_issuer_documents(store: Store) -> None:
+    docs, n = store.issuer_documents("Bộ TT&TT")
+    assert n == len(docs) >= 5
+    assert {"922/QD-BTTTT@2022", "793/BTTTT-THH@2022"} <= {d.key for d in docs}
+
+
+def test_search_with_and_without_diacritics(store: Store) -> None:
+    a, _ = store.documents(q="nghi dinh 42")
+    b, _ = store.documents(q="Nghị định 42")
+    assert "42/2022/ND-CP" in {d.key for d in a} and {d.key for d in a} == {d.key for d in b}
+    c, _ = store.documents(q="dịch vụ công trực tuyến")
+    assert c
+
+
+def test_filters_and_paging(store: Store) -> None:
+    docs, n = store.documents(type="Nghị định", year=2020)
+    assert {"30/2020/ND-CP", "45/2020/ND-CP", "47/2020/ND-CP"} <= {d.key for d in docs}
+    page, total = store.documents(limit=3, offset=2)
+    assert len(page) == 3 and total > 3
+
+
+def test_unknown_and_ambiguous(store: Store) -> None:
+    with pytest.raises(NotFound) as e:
+        store.resolve("43/2012/NĐ-CP")
+    assert any("43/2011" in s for s in e.value.suggestions)
+    store.upsert(Resolver().build([extract_text("Quyết định số 749/QĐ-TTg ngày 5/7/2021 của Thủ tướng Chính phủ.", "x")]))
+    with pytest.raises(AmbiguousReference) as a:
+        store.resolve("749/QĐ-TTg")
+    assert len(a.value.candidates) == 2
+    assert store.resolve("749/QĐ-TTg 2020") == "749/QD-TTG@2020"
+
+
+def test_gazette_relations_in_store(store: Store) -> None:
+    assert store.replaced_by("60/2018/NĐ-CP")[0].document.key == "139/2026/ND-CP"
+    assert store.status("60/2018/ND-CP")["state"] == "replaced"
+
+
+def test_neighbourhood(store: Store) -> None:
+    nb = store.neighbourhood("42/2022/NĐ-CP", depth=1)
+    ids = {n["id"] for n in nb.nodes}
+    assert {"42/2022/ND-CP", "43/2011/ND-CP", "CP"} <= ids
+    assert any(e["type"] == "REPLACES" for e in nb.edges)
+
+
+def test_idempotent_build(store: Store) -> None:
+    before = store.counts()
+    store.upsert(_seed_graph())
+    assert store.counts() == before
+
+
+def test_agencies(store: Store) -> None:
+    ags = {a.id: n for a, n in store.agencies()}
+    assert ags["CP"] >= 5 and ags["BoChinhTri"] >= 1
+
+
+def test_persisted_and_reloaded(store: Store) -> None:
+    if not isinstance(store, MemoryStore):
+        pytest.skip("file persistence is the embedded store's")
+    again = MemoryStore(store.path)
+    assert again.counts() == store.counts()
+    assert again.resolve("43/2011/nd-cp") == "43/2011/ND-CP"
