@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import time
 from pathlib import Path
 

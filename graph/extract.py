@@ -457,9 +457,9 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
     base_m: Mention | None = None
     if consolidated:
         for h in _HEADER_NO.finditer(low):
-            m = number_at(h.end())
-            if m and m.number and "VBHN" in m.number.code:
-                self_m = m
+            hit = number_at(h.end())
+            if hit and hit.number and "VBHN" in hit.number.code:
+                self_m = hit
         if self_m is not None:
             for m in mentions:
                 if m.number is not None and m is not self_m and m.start < zone and "VBHN" not in m.number.code:
@@ -472,9 +472,9 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
             self_m.type_id = "VanBanHopNhat"
     if self_m is None:
         for h in _HEADER_NO.finditer(low, 0, zone):
-            m = number_at(h.end())
-            if m is not None:
-                self_m = m
+            hit = number_at(h.end())
+            if hit is not None:
+                self_m = hit
                 break
     if self_m is None:
         return None, None
@@ -490,7 +490,7 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
                 continue
             if self_m.type_id is None or not self_m.type_from_code:
                 self_m.type_id = t.id
-            lines = []
+            lines: list[str] = []
             pos = tl.end()
             for ln in ctx.text[pos : pos + 600].splitlines()[1:5]:
                 f = fold_lower(ln).strip()
@@ -724,7 +724,7 @@ class _Relator:
             if self.in_quote(pos):
                 continue
             after = low[s0 + m.end() : s1]
-            doer: Mention | None = None
+            doer = None
             fm = _FROM_DAY_DOC_EFFECTIVE.match(after)
             if fm:
                 later = [x for x in ms if x.start >= s0 + m.end() + fm.end() and x.start <= s0 + m.end() + fm.end() + 4]

@@ -147,7 +147,7 @@ class Resolver:
                 else:
                     pending.append((r, m, doc))
         # pass 2: mentions without a year take the one known document with that number
-        for r, m, doc in pending:
+        for _r, m, doc in pending:
             dated = m.key()
             if dated is not None:  # a law by name with its year
                 numbered = by_base.get(dated, set())

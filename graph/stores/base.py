@@ -186,8 +186,13 @@ class Store(abc.ABC):
             rels = [r for r in self.relations(cur, "REPLACES", direction)]
             if not rels:
                 return steps
-            docs = [(self.get(r.other), r) for r in rels]
-            docs = [(d, r) for d, r in docs if d is not None]
+            docs: list[tuple[Document, RelationView]] = []
+            for r in rels:
+                d = self.get(r.other)
+                if d is not None:
+                    docs.append((d, r))
+            if not docs:
+                return steps
             # the latest document acts last: follow it, name the others
             docs.sort(key=lambda x: (x[0].date or dt.date(x[0].year or 1, 1, 1), x[0].key), reverse=direction == "in")
             nxt, rel = docs[0]

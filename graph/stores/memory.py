@@ -105,10 +105,10 @@ class MemoryStore(Store):
         for rel in graph.relations.values():
             tgt = "agency:" + rel.target if rel.type in ("ISSUED_BY", "PROPOSED_BY") else rel.target
             if rel.type in ("ISSUED_BY", "PROPOSED_BY") and rel.target not in self.agency_nodes:
-                a = vocabulary().agencies.get(rel.target)
-                if a is None:
+                va = vocabulary().agencies.get(rel.target)
+                if va is None:
                     continue
-                self.agency_nodes[a.id] = Agency(id=a.id, name=a.name, name_en=a.name_en)
+                self.agency_nodes[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
                 self.g.add_node(tgt)
             if rel.source not in self.docs or (not tgt.startswith("agency:") and tgt not in self.docs):
                 continue
@@ -131,9 +131,9 @@ class MemoryStore(Store):
 
     def _merge_node(self, old: str, new: str) -> None:
         merge_document(self.docs[new], self.docs[old].model_copy(update={"date": None, "year": None}))
-        for s, t, k, data in list(self.g.in_edges(old, keys=True, data=True)):
+        for s, _t, k, data in list(self.g.in_edges(old, keys=True, data=True)):
             self._move_edge(s, new, k, data["rel"], source=s, target=new)
-        for s, t, k, data in list(self.g.out_edges(old, keys=True, data=True)):
+        for _s, t, k, data in list(self.g.out_edges(old, keys=True, data=True)):
             tgt = t[len("agency:"):] if t.startswith("agency:") else t
             self._move_edge(new, t, k, data["rel"], source=new, target=tgt)
         self.g.remove_node(old)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install lexgraph into .venv, build the graph of seeds/ into the embedded store, and answer a lookup.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e . >/dev/null
+.venv/bin/lexgraph build seeds/
+echo
+.venv/bin/lexgraph replaced-by "43/2011/NĐ-CP"
+echo
+.venv/bin/lexgraph show "Quyết định 749/QĐ-TTg"
