@@ -122,6 +122,7 @@ _SUBJECT_STOP = re.compile(
     r"|,\s(?=(?:co\s+hieu\s+luc|duoc|da|trong\s+do|theo\s+do|nhu|dong\s+thoi|sau|tao)\b)"
     r"|,\s+(?=(?:bo|chinh\s+phu|thu\s+tuong|uy\s+ban|quoc\s+hoi|ban\s+chap\s+hanh)\s)"
     r"|\s(?:da|vua|se)\s+(?:ban\s+hanh|ky|xay\s+dung|tham\s+muu|trinh|co)\b"
+    r"|\s(?:va|hoac)\s+(?:cac\s+)?(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|bo\s+luat|luat)\s+(?:so\s+)?\d"
 )
 _SELF_RE = re.compile(
     r"(?<![a-z])(nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|quyet\s+dinh|nghi\s+quyet|bo\s+luat|luat|"
@@ -578,6 +579,7 @@ class _Relator:
         self.quotes = quotes
         self.self_doc = ex.base_doc or ex.self_doc  # what "Nghị định này" means
         self.seen: set[tuple[str, int, int]] = set()
+        self.item_start: dict[int, int] = {}  # id(mention) -> start of the list item it opens
         self.all_triggers = find_triggers(ctx.low, 0, len(ctx.low))
         self.trigger_starts = [t.start for t in self.all_triggers]
 
@@ -709,11 +711,15 @@ class _Relator:
                     objs = []
             if not objs and low[s1 - 1 : s1] == ":" and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
                 objs = items_first
-            for o in objs:
+            for oi, o in enumerate(objs):
                 type_ = trig.type
                 if type_ in ("REPLACES", "REPEALS"):
-                    gap = low[trig.end : o.start]
-                    if _PARTIAL.search(gap) or (o in items_first and _PARTIAL.search(low[o.start - 40 if o.start > 40 else 0 : o.start])):
+                    # what stands right before this object: the formula for the first, the conjunction after
+                    # the previous object for the others ("Bãi bỏ Nghị định A …; Nghị định B")
+                    lead_from = trig.end if oi == 0 else max(objs[oi - 1].ext_end, objs[oi - 1].title_end, objs[oi - 1].end)
+                    gap = low[lead_from : o.start]
+                    item_head = low[self.item_start.get(id(o), o.start) : o.start] if o in items_first else ""
+                    if _PARTIAL.search(gap) or _PARTIAL.search(item_head):
                         type_ = "AMENDS"  # a partial repeal or replacement amends the parts
                     elif type_ == "REPLACES" and re.search(r"\bbang\b", low[o.ext_end : o.ext_end + 20]):
                         continue  # "thay thế X bằng Y": a wording change, not a replacement of X
@@ -842,6 +848,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         body = _LIST_MARKER.sub("", low, count=1)
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
         items: list[list[Mention]] = []
+        item_start: dict[int, int] = rel.item_start
         if low.endswith(":"):
             for j in range(i + 1, min(i + 40, len(sentences))):
                 nxt = ctx.low[sentences[j][0] : sentences[j][1]]
@@ -850,7 +857,10 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                 starts_with_doc = bool(per[j]) and per[j][0].start - sentences[j][0] <= 3 + (len(nxt) - len(nb))
                 if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d)", nb) or not (is_item or starts_with_doc):
                     break
-                items.append([m for m in per[j] if not m.nested and not m.self_ref][:1])
+                firsts = [m for m in per[j] if not m.nested and not m.self_ref][:1]
+                for m in firsts:
+                    item_start[id(m)] = sentences[j][0]
+                items.append(firsts)
         if ms or items:
             in_basis = bool(re.match(r"can\s+cu\b", body)) or (
                 basis_open and not re.match(r"(?:theo|xet|thuc\s+hien|chinh\s+phu|bo\s+truong|[a-z ]{0,30}ban\s+hanh)\b", body))

@@ -82,7 +82,6 @@ KNOWN_GAPS = {
     "tt157-2025-replace-and-repeal-article",
     "tt20-2026-btc-thay-the-list",
     "tt02-2021-expiry-ttlt-pair",
-    "nd192-2026-expiry-two-qd-ttg",
     "qd169-table-number-split-after-slash",
     "tt15-2023-replace-and-repeal-qd-no-year",
     "tt08-2023-repeal-whole-vs-forms",
