@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e . >/dev/null
+mkdir -p .lexgraph
+.venv/bin/python -m pip install -q --upgrade pip >.lexgraph/pip.log 2>&1 || { cat .lexgraph/pip.log; exit 1; }
+.venv/bin/python -m pip install -q -e . >>.lexgraph/pip.log 2>&1 || { cat .lexgraph/pip.log; exit 1; }
 .venv/bin/lexgraph build seeds/
 echo
 .venv/bin/lexgraph replaced-by "43/2011/NĐ-CP"

@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[dev]' >/dev/null
+mkdir -p .lexgraph
+.venv/bin/python -m pip install -q --upgrade pip >.lexgraph/pip.log 2>&1 || { cat .lexgraph/pip.log; exit 1; }
+.venv/bin/python -m pip install -q -e '.[dev]' >>.lexgraph/pip.log 2>&1 || { cat .lexgraph/pip.log; exit 1; }
 .venv/bin/ruff check graph app bench tests
 .venv/bin/mypy
 .venv/bin/python -m pytest -q tests
