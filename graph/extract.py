@@ -442,10 +442,6 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
     low = ctx.low
     zone = min(len(low), 4000)
     by_start = {m.start: m for m in mentions if m.number is not None}
-    by_num_start: dict[int, Mention] = {}
-    for m in mentions:
-        if m.number is not None:
-            by_num_start[m.end - len(m.written)] = m
 
     def number_at(pos: int) -> Mention | None:
         for m in mentions:

@@ -46,6 +46,3 @@ def extract_paths(
             progress(str(f))
     return Resolver(known=known).build(results)
 
-
-def files_of(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
-    return iter_sources(list(paths))

@@ -26,12 +26,6 @@ class SourceResult:
     error: str | None = None
 
 
-@dataclass
-class _Pending:
-    mention: Mention
-    doc: Document
-
-
 def _evidence(ex: Extraction, path: str, span: tuple[int, int]) -> Evidence:
     a, b = span
     text = ex.text.text

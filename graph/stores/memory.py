@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import StoreError
-from ..model import Agency, Document, Evidence, Graph, merge_document, merge_evidence
+from ..model import Agency, Document, Graph, merge_document, merge_evidence
 from ..vocab import fold_lower, vocabulary
 from .base import Direction, RelationView, Store, UpsertStats
 
@@ -212,6 +212,3 @@ class MemoryStore(Store):
     def all_keys(self) -> list[str]:
         return list(self.docs)
 
-
-def evidence_list(items: list[Evidence]) -> list[dict[str, object]]:
-    return [e.model_dump() for e in items]
