@@ -8,6 +8,7 @@ year are resolved the same way.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -101,10 +102,7 @@ class Resolver:
         keyed: dict[int, str | None] = {}  # id(mention) -> key, None when ambiguous
         sentence_of: dict[int, tuple[int, int]] = {}
 
-        def sent_span(ex: Extraction, m: Mention) -> tuple[int, int]:
-            import bisect
-
-            starts = [s for s, _ in ex.sentences]
+        def sent_span(ex: Extraction, starts: list[int], m: Mention) -> tuple[int, int]:
             i = bisect.bisect_right(starts, m.start) - 1
             return ex.sentences[i] if i >= 0 else (m.start, m.ext_end)
 
@@ -118,8 +116,9 @@ class Resolver:
             for special in (ex.self_doc, ex.base_doc):
                 if special is not None and special not in mentions:
                     mentions.append(special)
+            starts = [a for a, _ in ex.sentences]  # once per source, not per mention
             for m in mentions:
-                span = sent_span(ex, m)
+                span = sent_span(ex, starts, m)
                 if m is ex.self_doc:
                     span = (m.start, m.ext_end)
                 sentence_of[id(m)] = span

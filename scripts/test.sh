@@ -2,11 +2,7 @@
 # Install lexgraph with its test tools into .venv and run the whole test suite, then the corpus checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
-mkdir -p .lexgraph
-.venv/bin/python -m pip install -q --upgrade pip >.lexgraph/pip.log 2>&1 || { cat .lexgraph/pip.log; exit 1; }
-.venv/bin/python -m pip install -q -e '.[dev]' >>.lexgraph/pip.log 2>&1 || { cat .lexgraph/pip.log; exit 1; }
+source scripts/_venv.sh dev
 .venv/bin/ruff check graph app bench tests
 .venv/bin/mypy
 .venv/bin/python -m pytest -q tests
