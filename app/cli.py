@@ -35,7 +35,7 @@ StoreOpt = Annotated[str, typer.Option("--store", help="Embedded store file, or 
 def open_store(uri: str) -> Store:
     """An embedded store for a path, a Neo4j store for a bolt:// or neo4j:// URI."""
     if uri.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://", "neo4j+ssc://")):
-        from graph.stores.neo4j import Neo4jStore
+        from graph.stores.neo4j_store import Neo4jStore
 
         return Neo4jStore.from_uri(uri)
     from graph.stores.memory import MemoryStore

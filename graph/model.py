@@ -127,8 +127,11 @@ def merge_evidence(into: list[Evidence], new: list[Evidence]) -> None:
             seen.add((e.source, e.start, e.end))
 
 
-def merge_document(into: Document, new: Document) -> None:
-    """Fold what another sighting of the same document adds: missing attributes, more evidence."""
+def merge_document(into: Document, new: Document, additive: bool = True) -> None:
+    """Fold what another sighting of the same document adds: missing attributes, more evidence.
+
+    Within one extraction mention counts add up; a store keeps the larger count (`additive=False`) so
+    that building from the same texts twice changes nothing."""
     for attr in ("number", "name", "issuer", "date", "year", "title"):
         if getattr(into, attr) in (None, "") and getattr(new, attr) not in (None, ""):
             setattr(into, attr, getattr(new, attr))
@@ -138,4 +141,4 @@ def merge_document(into: Document, new: Document) -> None:
         if c not in into.co_issuers:
             into.co_issuers.append(c)
     merge_evidence(into.evidence, new.evidence)
-    into.mentions += new.mentions
+    into.mentions = into.mentions + new.mentions if additive else max(into.mentions, new.mentions)

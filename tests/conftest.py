@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +31,57 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def gazette_dir() -> Path:
     return GAZETTE
+
+
+# A real Neo4j for the tests: its own home, ports and generated password, so it never touches a
+# user's local server. Started once per test session; a server that does not come up fails the run.
+NEO4J_TEST_HOME = ROOT / ".lexgraph" / "neo4j-test"
+NEO4J_TEST_BOLT = int(os.environ.get("LEXGRAPH_TEST_NEO4J_BOLT_PORT", "17687"))
+NEO4J_TEST_HTTP = int(os.environ.get("LEXGRAPH_TEST_NEO4J_HTTP_PORT", "17474"))
+
+
+@dataclass
+class Neo4jTarget:
+    uri: str
+    user: str
+    password: str
+    http_url: str | None
+    config: Any = None  # app.neo4j_server.ServerConfig when the tests started the server
+
+    def store(self, **kw: Any) -> Any:
+        from graph.stores.neo4j_store import Neo4jStore
+
+        return Neo4jStore(self.uri, user=self.user, password=self.password, **kw)
+
+
+def _test_password() -> str:
+    f = NEO4J_TEST_HOME.parent / "neo4j-test.password"
+    if not f.exists():
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(secrets.token_urlsafe(18), encoding="utf-8")
+        f.chmod(0o600)
+    return f.read_text(encoding="utf-8").strip()
+
+
+@pytest.fixture(scope="session")
+def neo4j_target() -> Iterator[Neo4jTarget]:
+    """LEXGRAPH_TEST_NEO4J_URI (with LEXGRAPH_TEST_NEO4J_PASSWORD) to use a running server; otherwise
+    the tests install and start their own on 127.0.0.1:17687 and stop it at the end."""
+    uri = os.environ.get("LEXGRAPH_TEST_NEO4J_URI")
+    if uri:
+        yield Neo4jTarget(uri, os.environ.get("LEXGRAPH_TEST_NEO4J_USER", "neo4j"),
+                          os.environ.get("LEXGRAPH_TEST_NEO4J_PASSWORD", ""), os.environ.get("LEXGRAPH_TEST_NEO4J_HTTP"))
+        return
+    from app import neo4j_server as ns
+
+    cfg = ns.ServerConfig(password=_test_password(), home=NEO4J_TEST_HOME, bolt_port=NEO4J_TEST_BOLT,
+                          http_port=NEO4J_TEST_HTTP, heap_size="1g", pagecache_size="512m")
+    try:
+        ns.install(cfg)  # first run: the jars from Maven Central (a few minutes), not counted in the start time
+        ns.start(cfg, timeout=180)
+    except ns.Neo4jServerError as e:
+        pytest.fail(f"the test Neo4j did not come up: {e}", pytrace=False)
+    try:
+        yield Neo4jTarget(cfg.bolt_uri, "neo4j", cfg.password, cfg.http_url, cfg)
+    finally:
+        ns.stop(cfg)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.errors import AmbiguousReference, NotFound
+from graph.model import Graph
 from graph.pipeline import extract_paths, extract_text
 from graph.resolve import Resolver
 from graph.stores.base import Store
@@ -14,16 +16,31 @@ from graph.stores.memory import MemoryStore
 
 from .conftest import GAZETTE, SEEDS
 
-
-def _seed_graph():
-    return extract_paths([SEEDS, GAZETTE])
+_GRAPH: list[Graph] = []
 
 
-@pytest.fixture(params=["memory"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    s = MemoryStore(tmp_path / "g.lexgraph")
-    s.upsert(_seed_graph())
+def _seed_graph() -> Graph:
+    """The seeds and the Gazette fixture, extracted once per run (a fresh copy each call)."""
+    if not _GRAPH:
+        _GRAPH.append(extract_paths([SEEDS, GAZETTE]))
+    return _GRAPH[0].model_copy(deep=True)
+
+
+def _open(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    if kind == "memory":
+        return MemoryStore(tmp_path / "g.lexgraph")
+    target = request.getfixturevalue("neo4j_target")
+    s = target.store()
+    s.clear()
     return s
+
+
+@pytest.fixture(params=["memory", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    s = _open(request.param, request, tmp_path)
+    s.upsert(_seed_graph())
+    yield s
+    s.close()
 
 
 def test_lookup_by_any_written_form(store: Store) -> None:
@@ -103,9 +120,57 @@ def test_agencies(store: Store) -> None:
     assert ags["CP"] >= 5 and ags["BoChinhTri"] >= 1
 
 
-def test_persisted_and_reloaded(store: Store) -> None:
-    if not isinstance(store, MemoryStore):
-        pytest.skip("file persistence is the embedded store's")
-    again = MemoryStore(store.path)
-    assert again.counts() == store.counts()
-    assert again.resolve("43/2011/nd-cp") == "43/2011/ND-CP"
+def test_persisted_and_reloaded(store: Store, request: pytest.FixtureRequest) -> None:
+    """A new store object on the same file or database sees the same graph."""
+    if isinstance(store, MemoryStore):
+        again: Store = MemoryStore(store.path)
+    else:
+        again = request.getfixturevalue("neo4j_target").store()
+    try:
+        assert again.counts() == store.counts()
+        assert again.resolve("43/2011/nd-cp") == "43/2011/ND-CP"
+    finally:
+        again.close()
+
+
+def test_undated_mention_merges_into_the_dated_document(store: Store) -> None:
+    """An article names 'Quyết định 1000/QĐ-TTg' without a year; the decision itself arrives later."""
+    store.upsert(Resolver().build([extract_text(
+        "Thủ tướng Chính phủ đã ký Quyết định 1000/QĐ-TTg về chuyển đổi số. Quyết định 1000/QĐ-TTg "
+        "thay thế Quyết định số 12/2015/QĐ-TTg.", "news.txt")]))
+    assert store.keys_with_base("1000/QD-TTG") == ["1000/QD-TTG"]
+    store.upsert(Resolver().build([extract_text(
+        "Quyết định số 1000/QĐ-TTg ngày 3 tháng 6 năm 2024 của Thủ tướng Chính phủ về chuyển đổi số.", "qd.txt")]))
+    assert store.keys_with_base("1000/QD-TTG") == ["1000/QD-TTG@2024"]
+    d = store.document("1000/QĐ-TTg")
+    assert d.date is not None and d.date.year == 2024
+    assert {e.source for e in d.evidence} == {"news.txt", "qd.txt"}
+    assert [r.other for r in store.relations(d.key, "REPLACES", "out")] == ["12/2015/QD-TTG"]
+
+
+def test_both_stores_give_the_same_answers(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Every primitive, on every document of the seeds and the Gazette fixture."""
+    mem, neo = _open("memory", request, tmp_path), _open("neo4j", request, tmp_path)
+    try:
+        for s in (mem, neo):
+            s.upsert(_seed_graph())
+        assert mem.counts() == neo.counts()
+        assert mem.agencies() == neo.agencies()
+        assert sorted(mem.all_keys()) == sorted(neo.all_keys())
+        for key in mem.all_keys():
+            assert mem.get(key) == neo.get(key), key
+            assert mem.relations(key) == neo.relations(key), key
+            assert mem.keys_with_base(key.split("@")[0]) == neo.keys_with_base(key.split("@")[0])
+            assert mem.status(key) == neo.status(key)
+        queries = [{}, {"type": "Nghị định"}, {"type": "thong tu"}, {"type": "NghiQuyet"}, {"issuer": "BTC"},
+                   {"issuer": "CP", "year": 2020}, {"year": 2018, "limit": 7, "offset": 3}, {"q": "bao hiem"},
+                   {"q": "Thông tư liên tịch"}, {"q": "ND-CP 2022"}, {"q": "khong-co-gi"}, {"type": "nonsense"}]
+        for q in queries:
+            assert mem.documents(**q) == neo.documents(**q), q
+        for ref in ["43/2011/nd-cp", "60/2018/NĐ-CP", "749/QĐ-TTg"]:
+            assert mem.neighbourhood(ref, depth=2) == neo.neighbourhood(ref, depth=2)
+            assert mem.replaced_by(ref) == neo.replaced_by(ref)
+            assert mem.replaces(ref) == neo.replaces(ref)
+    finally:
+        mem.close()
+        neo.close()

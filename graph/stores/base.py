@@ -122,6 +122,10 @@ class Store(abc.ABC):
     def all_keys(self) -> list[str]:
         """Every document key (for suggestions)."""
 
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Remove everything the store holds."""
+
     def ping(self) -> bool:
         """True when the store answers."""
         self.counts()

@@ -32,13 +32,20 @@ class MemoryStore(Store):
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else None
+        self._reset()
+        if self.path is not None and self.path.exists():
+            self._load()
+
+    def _reset(self) -> None:
         self.g: nx.MultiDiGraph = nx.MultiDiGraph()
         self.docs: dict[str, Document] = {}
         self.agency_nodes: dict[str, Agency] = {}
         self.by_base: dict[str, set[str]] = defaultdict(set)
         self.search_text: dict[str, str] = {}
-        if self.path is not None and self.path.exists():
-            self._load()
+
+    def clear(self) -> None:
+        self._reset()
+        self.save()
 
     # persistence ---------------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -97,7 +104,7 @@ class MemoryStore(Store):
                 self.docs[key] = doc.model_copy(deep=True)
                 self.g.add_node(key)
             else:
-                merge_document(cur, doc)
+                merge_document(cur, doc, additive=False)
             self._index(key)
         for a in graph.agencies.values():
             self.agency_nodes.setdefault(a.id, a)
@@ -130,7 +137,7 @@ class MemoryStore(Store):
                 self._merge_node(base, dated)
 
     def _merge_node(self, old: str, new: str) -> None:
-        merge_document(self.docs[new], self.docs[old].model_copy(update={"date": None, "year": None}))
+        merge_document(self.docs[new], self.docs[old].model_copy(update={"date": None, "year": None}), additive=False)
         for s, _t, k, data in list(self.g.in_edges(old, keys=True, data=True)):
             self._move_edge(s, new, k, data["rel"], source=s, target=new)
         for _s, t, k, data in list(self.g.out_edges(old, keys=True, data=True)):

@@ -1,0 +1,175 @@
+"""Every Cypher statement lexgraph sends to Neo4j, in one place.
+
+Values always travel as parameters. The only names ever formatted into query text are labels and
+relationship types, and those come from the ontology (`ontology/*.tsv`) and are checked against it
+here: a name that is not a plain identifier of the vocabulary raises before any query is built.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..vocab import vocabulary
+
+_IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+DOCUMENT = "Document"
+AGENCY = "Agency"
+AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")
+
+
+def relation_types() -> tuple[str, ...]:
+    return tuple(vocabulary().relation_types)
+
+
+def document_labels() -> tuple[str, ...]:
+    return tuple(vocabulary().doc_types)
+
+
+def _checked(name: str, allowed: tuple[str, ...]) -> str:
+    if name not in allowed or not _IDENT.match(name):
+        raise ValueError(f"{name!r} is not a term of the ontology")
+    return name
+
+
+# schema ------------------------------------------------------------------------------------------------
+SCHEMA = (
+    f"CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:{DOCUMENT}) REQUIRE d.key IS UNIQUE",
+    f"CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (a:{AGENCY}) REQUIRE a.id IS UNIQUE",
+    f"CREATE INDEX document_base IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.base)",
+    f"CREATE INDEX document_type IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.type_id)",
+    f"CREATE INDEX document_issuer IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.issuer)",
+    f"CREATE INDEX document_year IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.year)",
+    f"CREATE TEXT INDEX document_search IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.search)",
+    f"CREATE FULLTEXT INDEX document_titles IF NOT EXISTS FOR (d:{DOCUMENT}) ON EACH [d.title, d.number, d.name]"
+    " OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",  # diacritics folded: 'dich vu' finds 'dịch vụ'
+
+)
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
+# writing -----------------------------------------------------------------------------------------------
+MERGE_AGENCIES = f"""
+UNWIND $rows AS row
+MERGE (a:{AGENCY} {{id: row.id}})
+ON CREATE SET a.name = row.name, a.name_en = row.name_en
+"""
+
+
+@cache
+def merge_documents(type_id: str) -> str:
+    """Merge documents of one type; on a second sighting only missing attributes and new evidence are
+    added (the same rule as `graph.model.merge_document`). A generic 'Công văn' takes a better type."""
+    label = _checked(type_id, document_labels())
+    relabel = "" if type_id == "CongVan" else "\nREMOVE d:CongVan"
+    return f"""
+UNWIND $rows AS row
+MERGE (d:{DOCUMENT} {{key: row.key}})
+ON CREATE SET d += row.props, d.co_issuers = row.co_issuers, d.evidence = row.evidence,
+              d.mentions = row.mentions, d.search_parts = row.parts,
+              d.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
+ON MATCH SET
+  d.search_parts = [i IN range(0, 4) |
+      CASE WHEN i = 2 AND d.type_id = 'CongVan' THEN row.parts[i]
+           WHEN coalesce(d.search_parts[i], '') <> '' THEN d.search_parts[i] ELSE row.parts[i] END],
+  d.number = coalesce(d.number, row.props.number),
+  d.name = coalesce(d.name, row.props.name),
+  d.issuer = coalesce(d.issuer, row.props.issuer),
+  d.date = coalesce(d.date, CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END),
+  d.year = coalesce(d.year, row.props.year),
+  d.title = coalesce(d.title, row.props.title),
+  d.type = CASE WHEN d.type_id = 'CongVan' THEN row.props.type ELSE d.type END,
+  d.type_id = CASE WHEN d.type_id = 'CongVan' THEN row.props.type_id ELSE d.type_id END,
+  d.co_issuers = coalesce(d.co_issuers, []) + [c IN row.co_issuers WHERE NOT c IN coalesce(d.co_issuers, [])],
+  d.evidence = (coalesce(d.evidence, []) + [e IN row.evidence WHERE NOT e IN coalesce(d.evidence, [])])[..$max_evidence],
+  d.mentions = CASE WHEN coalesce(d.mentions, 0) > row.mentions THEN d.mentions ELSE row.mentions END
+WITH d
+SET d.search = reduce(s = '', p IN d.search_parts | CASE WHEN p = '' THEN s ELSE s + ' ' + p END)
+WITH d
+WHERE d.type_id = $type_id
+SET d:{label}{relabel}
+"""
+
+
+@cache
+def merge_relations(type_: str) -> str:
+    """Merge relations of one type between nodes already written; evidence is added, never doubled."""
+    t = _checked(type_, relation_types())
+    target = f"(t:{AGENCY} {{id: row.target}})" if t in AGENCY_RELATIONS else f"(t:{DOCUMENT} {{key: row.target}})"
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{DOCUMENT} {{key: row.source}})
+MATCH {target}
+WHERE s <> t
+MERGE (s)-[r:{t}]->(t)
+ON CREATE SET r.evidence = row.evidence
+ON MATCH SET r.evidence = (r.evidence + [e IN row.evidence WHERE NOT e IN r.evidence])[..$max_evidence]
+"""
+
+
+DELETE_DOCUMENT = f"MATCH (d:{DOCUMENT} {{key: $key}}) DETACH DELETE d"
+
+UNDATED_TWINS = f"""
+UNWIND $bases AS b
+MATCH (d:{DOCUMENT} {{base: b}})
+WITH b, collect(d.key) AS keys
+WHERE size(keys) = 2 AND b IN keys
+RETURN b AS old, [k IN keys WHERE k <> b][0] AS new
+"""
+
+CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
+# reading -----------------------------------------------------------------------------------------------
+GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"
+
+KEYS_WITH_BASE = f"MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d.key AS key ORDER BY key"
+
+RELATIONS_OUT = f"""
+MATCH (d:{DOCUMENT} {{key: $key}})-[r]->(o)
+WHERE $type IS NULL OR type(r) = $type
+RETURN type(r) AS type, 'out' AS direction, coalesce(o.key, o.id) AS other, r.evidence AS evidence
+"""
+RELATIONS_IN = f"""
+MATCH (d:{DOCUMENT} {{key: $key}})<-[r]-(o)
+WHERE $type IS NULL OR type(r) = $type
+RETURN type(r) AS type, 'in' AS direction, coalesce(o.key, o.id) AS other, r.evidence AS evidence
+"""
+
+
+def find_documents(n_tokens: int) -> tuple[str, str]:
+    """A page of documents and the total, filtered by type ids, issuer, year and folded query tokens.
+
+    One `CONTAINS $tN` predicate per token (tokens are parameters; only their count shapes the text)."""
+    where = [
+        "($type_ids IS NULL OR d.type_id IN $type_ids)",
+        "($issuer IS NULL OR d.issuer = $issuer OR $issuer IN d.co_issuers)",
+        "($year IS NULL OR d.year = $year)",
+    ] + [f"d.search CONTAINS $t{i}" for i in range(n_tokens)]
+    match = f"MATCH (d:{DOCUMENT}) WHERE " + " AND ".join(where)
+    return (match + " RETURN d ORDER BY d.key SKIP $offset LIMIT $limit", match + " RETURN count(d) AS n")
+
+
+AGENCIES = f"""
+MATCH (a:{AGENCY})
+RETURN a, COUNT {{ (a)<-[:ISSUED_BY]-(:{DOCUMENT}) }} AS n
+ORDER BY a.id
+"""
+
+COUNT_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN count(d) AS n"
+COUNT_AGENCIES = f"MATCH (a:{AGENCY}) RETURN count(a) AS n"
+
+
+@cache
+def count_relations(type_: str) -> str:
+    t = _checked(type_, relation_types())
+    return f"MATCH ()-[r:{t}]->() RETURN count(r) AS n"
+
+
+ALL_KEYS = f"MATCH (d:{DOCUMENT}) RETURN d.key AS key"
+
+TITLE_SEARCH = """
+CALL db.index.fulltext.queryNodes('document_titles', $text) YIELD node, score
+RETURN node.key AS key, score ORDER BY score DESC LIMIT $limit
+"""
+
+PING = "RETURN 1 AS ok"

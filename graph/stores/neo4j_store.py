@@ -1,0 +1,305 @@
+"""The Neo4j store: the same contract as the embedded one, on the official `neo4j` driver.
+
+- Documents are `:Document` nodes with a second label for their type (`:NghiDinh`, `:QuyetDinh` …),
+  bodies are `:Agency` nodes; relationship types are the ontology's (`REPLACES`, `ISSUED_BY` …).
+- Writes are batched (`UNWIND $rows … MERGE` on the canonical key), one transaction per batch, so a
+  build that dies leaves whole documents only and can simply be run again; evidence is merged, never
+  doubled, so building twice leaves the same counts.
+- Reads run in read transactions (routed to replicas on a cluster or Aura through a `neo4j://` URI).
+- A server that cannot be reached raises `StoreUnavailable`; the driver reconnects by itself when the
+  server is back.
+
+All Cypher lives in `graph.stores.cypher`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+from neo4j import exceptions as nx
+
+from ..errors import StoreError, StoreUnavailable
+from ..model import MAX_EVIDENCE, Agency, Document, Evidence, Graph, Relation
+from ..vocab import fold_lower, vocabulary
+from . import cypher as C
+from .base import Direction, RelationView, Store, UpsertStats
+
+T = TypeVar("T")
+BATCH = 2000
+
+
+def _evidence_json(e: Evidence) -> str:
+    return json.dumps(e.model_dump(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _doc_row(d: Document) -> dict[str, Any]:
+    return {
+        "key": d.key,
+        "props": {
+            "key": d.key, "base": d.key.split("@", 1)[0], "number": d.number or None, "name": d.name or None,
+            "type": d.type, "type_id": d.type_id, "issuer": d.issuer or None, "year": d.year,
+            "title": d.title or None,
+        },
+        "date": d.date.isoformat() if d.date else None,
+        "co_issuers": list(d.co_issuers),
+        "evidence": [_evidence_json(e) for e in d.evidence[:MAX_EVIDENCE]],
+        "mentions": d.mentions,
+        # folded number, name, type, title, key: what `q` matches, with or without diacritics
+        "parts": [fold_lower(x) if x else "" for x in (d.number, d.name, d.type, d.title, d.key)],
+    }
+
+
+def _document(node: Any) -> Document:
+    p = dict(node)
+    date = p.get("date")
+    return Document(
+        key=p["key"], number=p.get("number"), name=p.get("name"), type=p["type"], type_id=p["type_id"],
+        issuer=p.get("issuer"), co_issuers=list(p.get("co_issuers") or []),
+        date=date.to_native() if date is not None else None, year=p.get("year"), title=p.get("title"),
+        evidence=[Evidence.model_validate_json(e) for e in p.get("evidence") or []],
+        mentions=p.get("mentions") or 0,
+    )
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def password_from_env() -> str | None:
+    """LEXGRAPH_NEO4J_PASSWORD, or the file LEXGRAPH_NEO4J_PASSWORD_FILE names (never the repository)."""
+    pw = os.environ.get("LEXGRAPH_NEO4J_PASSWORD")
+    if pw:
+        return pw
+    f = os.environ.get("LEXGRAPH_NEO4J_PASSWORD_FILE")
+    if f:
+        try:
+            return Path(f).expanduser().read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as e:
+            raise StoreError(f"cannot read LEXGRAPH_NEO4J_PASSWORD_FILE={f!r}: {e.strerror}") from None
+    return None
+
+
+class Neo4jStore(Store):
+    """A lexgraph graph in a Neo4j database (a local server, a cluster or Aura)."""
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
+                 batch_size: int = BATCH, connection_timeout: float = 5.0, retry_time: float = 5.0) -> None:
+        self.uri = uri
+        self.database = database
+        self.batch_size = batch_size
+        self._schema_ready = False
+        try:
+            self.driver = GraphDatabase.driver(
+                uri, auth=(user, password or ""), connection_timeout=connection_timeout,
+                max_transaction_retry_time=retry_time, connection_acquisition_timeout=connection_timeout + 5,
+                user_agent="lexgraph", notifications_min_severity="OFF")
+        except (ValueError, nx.ConfigurationError) as e:
+            raise StoreError(f"not a usable Neo4j URI {uri!r}: {e}") from None
+
+    @classmethod
+    def from_uri(cls, uri: str, **kw: Any) -> Neo4jStore:
+        """`bolt://host:7687` or `neo4j://host` (a routing URI: a cluster or Aura). Credentials come from
+        LEXGRAPH_NEO4J_USER / LEXGRAPH_NEO4J_PASSWORD(_FILE), or from the URI's user part; the database
+        from LEXGRAPH_NEO4J_DATABASE or the URI's path (`neo4j://host/lexgraph`)."""
+        parts = urlsplit(uri)
+        user = unquote(parts.username) if parts.username else os.environ.get("LEXGRAPH_NEO4J_USER", "neo4j")
+        password = unquote(parts.password) if parts.password else password_from_env()
+        database = parts.path.strip("/") or os.environ.get("LEXGRAPH_NEO4J_DATABASE") or None
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        clean = urlunsplit((parts.scheme, netloc, "", parts.query, ""))
+        if "batch_size" not in kw and os.environ.get("LEXGRAPH_NEO4J_BATCH", "").isdigit():
+            kw["batch_size"] = max(1, int(os.environ["LEXGRAPH_NEO4J_BATCH"]))
+        return cls(clean, user=user, password=password, database=database, **kw)
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, database={self.database!r})"
+
+    # plumbing ------------------------------------------------------------------------------------------
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except nx.AuthError:
+            raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials: check LEXGRAPH_NEO4J_USER "
+                                   "and LEXGRAPH_NEO4J_PASSWORD (or _PASSWORD_FILE)") from None
+        except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as e:
+            raise StoreUnavailable(f"Neo4j at {self.uri} cannot be reached ({type(e).__name__}); "
+                                   "start it (`lexgraph neo4j start`) or check the URI") from None
+        except nx.Neo4jError as e:
+            raise StoreError(f"Neo4j error {e.code}: {e.message}") from None
+        except nx.DriverError as e:
+            raise StoreUnavailable(f"Neo4j at {self.uri}: {e}") from None
+
+    def _read(self, statement: str, /, **params: Any) -> list[neo4j.Record]:
+        with self._errors():
+            return list(self.driver.execute_query(statement, params, routing_=RoutingControl.READ,
+                                                  database_=self.database).records)
+
+    def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        with self._errors(), self.driver.session(database=self.database) as s:
+            return s.execute_write(work)
+
+    def _run_batches(self, query: str, rows: list[dict[str, Any]], **params: Any) -> None:
+        for batch in _batches(rows, self.batch_size):
+            def work(tx: neo4j.ManagedTransaction, b: list[dict[str, Any]] = batch) -> None:
+                tx.run(query, rows=b, **params).consume()
+
+            self._write(work)
+
+    def ensure_schema(self) -> None:
+        """Constraints and indexes (idempotent)."""
+        if self._schema_ready:
+            return
+        with self._errors(), self.driver.session(database=self.database) as s:
+            for q in C.SCHEMA:
+                s.run(q).consume()
+            s.run(C.AWAIT_INDEXES).consume()
+        self._schema_ready = True
+
+    def ping(self) -> bool:
+        self._read(C.PING)
+        return True
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests and `lexgraph build --fresh`)."""
+        with self._errors(), self.driver.session(database=self.database) as s:
+            s.run(C.CLEAR).consume()
+
+    # writing -------------------------------------------------------------------------------------------
+    def upsert(self, graph: Graph) -> UpsertStats:
+        self.ensure_schema()
+        before = self.counts()
+        self._write_graph(graph)
+        self._reconcile({k.split("@", 1)[0] for k in graph.documents})
+        after = self.counts()
+        return UpsertStats(documents=after["documents"] - before["documents"],
+                           relations=after["relations"] - before["relations"],
+                           agencies=after["agencies"] - before["agencies"])
+
+    def _write_graph(self, graph: Graph) -> None:
+        v = vocabulary()
+        agencies = {a.id: {"id": a.id, "name": a.name, "name_en": a.name_en} for a in graph.agencies.values()}
+        for r in graph.relations.values():
+            if r.type in C.AGENCY_RELATIONS and r.target not in agencies and r.target in v.agencies:
+                va = v.agencies[r.target]
+                agencies[va.id] = {"id": va.id, "name": va.name, "name_en": va.name_en}
+        self._run_batches(C.MERGE_AGENCIES, list(agencies.values()))
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for d in graph.documents.values():
+            by_type[d.type_id].append(_doc_row(d))
+        for type_id, rows in sorted(by_type.items()):
+            self._run_batches(C.merge_documents(type_id), rows, max_evidence=MAX_EVIDENCE, type_id=type_id)
+        self._write_relations(graph.relations.values())
+
+    def _write_relations(self, relations: Any) -> None:
+        by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in relations:
+            by_rel[r.type].append({"source": r.source, "target": r.target,
+                                   "evidence": [_evidence_json(e) for e in r.evidence[:MAX_EVIDENCE]]})
+        for t, rows in sorted(by_rel.items()):
+            self._run_batches(C.merge_relations(t), rows, max_evidence=MAX_EVIDENCE)
+
+    def _reconcile(self, bases: set[str]) -> None:
+        """An undated node '749/QD-TTG' merges into the one dated document with that number, once known."""
+        if not bases:
+            return
+        pairs = [(r["old"], r["new"]) for r in self._read(C.UNDATED_TWINS, bases=sorted(bases))]
+        for old, new in pairs:
+            def work(tx: neo4j.ManagedTransaction, o: str = old, n: str = new) -> None:
+                self._merge_node(tx, o, n)
+
+            self._write(work)
+
+    def _merge_node(self, tx: neo4j.ManagedTransaction, old: str, new: str) -> None:
+        rec = tx.run(C.GET_DOCUMENTS, keys=[old]).single()
+        if rec is None:
+            return
+        doc = _document(rec["d"]).model_copy(update={"key": new, "date": None, "year": None})
+        tx.run(C.merge_documents(doc.type_id), rows=[_doc_row(doc)], max_evidence=MAX_EVIDENCE,
+               type_id=doc.type_id).consume()
+        moved: list[Relation] = []
+        for q in (C.RELATIONS_OUT, C.RELATIONS_IN):
+            for r in tx.run(q, key=old, type=None):
+                ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
+                s, t = (new, r["other"]) if r["direction"] == "out" else (r["other"], new)
+                moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev))
+        by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for m in moved:
+            by_rel[m.type].append({"source": m.source, "target": m.target,
+                                   "evidence": [_evidence_json(e) for e in m.evidence]})
+        for t, rows in sorted(by_rel.items()):
+            tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE).consume()
+        tx.run(C.DELETE_DOCUMENT, key=old).consume()
+
+    # reading -------------------------------------------------------------------------------------------
+    def keys_with_base(self, base: str) -> list[str]:
+        return [r["key"] for r in self._read(C.KEYS_WITH_BASE, base=base)]
+
+    def get(self, key: str) -> Document | None:
+        recs = self._read(C.GET_DOCUMENTS, keys=[key])
+        return _document(recs[0]["d"]) if recs else None
+
+    def get_many(self, keys: list[str]) -> dict[str, Document]:
+        return {d.key: d for d in (_document(r["d"]) for r in self._read(C.GET_DOCUMENTS, keys=keys))}
+
+    def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
+        out: list[RelationView] = []
+        queries = {"out": [C.RELATIONS_OUT], "in": [C.RELATIONS_IN], "both": [C.RELATIONS_OUT, C.RELATIONS_IN]}
+        for q in queries.get(direction, []):
+            for r in self._read(q, key=key, type=type):
+                out.append(RelationView(r["type"], r["direction"], r["other"],
+                                        [Evidence.model_validate_json(e) for e in r["evidence"] or []]))
+        out.sort(key=lambda r: (r.type, r.direction, r.other))
+        return out
+
+    def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
+                  q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:
+        tokens = fold_lower(q).split() if q else []
+        type_ids = None
+        if type:
+            tf = fold_lower(type)
+            type_ids = [t.id for t in vocabulary().doc_types.values() if tf in (fold_lower(t.name), fold_lower(t.id))]
+        page_q, count_q = C.find_documents(len(tokens))
+        params: dict[str, Any] = {"type_ids": type_ids, "issuer": issuer, "year": year,
+                                  **{f"t{i}": t for i, t in enumerate(tokens)}}
+        page = self._read(page_q, offset=max(0, offset), limit=max(0, limit), **params)
+        total = self._read(count_q, **params)[0]["n"]
+        return [_document(r["d"]) for r in page], total
+
+    def agencies(self) -> list[tuple[Agency, int]]:
+        return [(Agency(id=r["a"]["id"], name=r["a"]["name"], name_en=r["a"]["name_en"]), r["n"])
+                for r in self._read(C.AGENCIES)]
+
+    def counts(self) -> dict[str, int]:
+        out = {"documents": self._read(C.COUNT_DOCUMENTS)[0]["n"], "agencies": self._read(C.COUNT_AGENCIES)[0]["n"]}
+        by_type = {t: self._read(C.count_relations(t))[0]["n"] for t in C.relation_types()}
+        out["relations"] = sum(by_type.values())
+        out.update({f"rel_{k}": n for k, n in sorted(by_type.items()) if n})
+        return out
+
+    def all_keys(self) -> list[str]:
+        return [r["key"] for r in self._read(C.ALL_KEYS)]
+
+    def search_titles(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
+        """Full-text search of titles and numbers (Lucene syntax escaped: the query is words only)."""
+        # letters and digits only, each word quoted: no Lucene operator (OR, *, ~, [ …) survives
+        words = "".join(ch if ch.isalnum() else " " for ch in query[:1000]).lower().split()
+        if not words:
+            return []
+        text = " ".join(f'"{w}"' for w in words[:50])
+        return [(r["key"], r["score"]) for r in self._read(C.TITLE_SEARCH, text=text, limit=limit)]

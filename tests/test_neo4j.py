@@ -1,0 +1,139 @@
+"""The Neo4j store against the real server the test session starts: schema, CLI builds, crashes, outages."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.errors import StoreUnavailable
+from graph.pipeline import extract_paths
+from graph.stores.memory import MemoryStore
+from graph.stores.neo4j_store import Neo4jStore
+
+from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget
+
+
+def cli(target: Neo4jTarget, *args: str, batch: int | None = None) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LEXGRAPH_NEO4J_PASSWORD": target.password, "COLUMNS": "200"}
+    if batch:
+        env["LEXGRAPH_NEO4J_BATCH"] = str(batch)
+    return subprocess.Popen([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture
+def neo(neo4j_target: Neo4jTarget) -> Neo4jStore:
+    s = neo4j_target.store()
+    s.clear()
+    yield s
+    s.close()
+
+
+def expected_counts(tmp_path: Path) -> dict[str, int]:
+    m = MemoryStore(tmp_path / "expected.lexgraph")
+    m.upsert(extract_paths([SEEDS, GAZETTE]))
+    return m.counts()
+
+
+def test_schema_labels_and_full_text(neo: Neo4jStore) -> None:
+    neo.upsert(extract_paths([SEEDS]))
+    names = {r["name"] for r in neo._read("SHOW CONSTRAINTS YIELD name")}
+    assert {"document_key", "agency_id"} <= names
+    idx = {r["name"]: r["type"] for r in neo._read("SHOW INDEXES YIELD name, type")}
+    assert idx["document_titles"] == "FULLTEXT" and idx["document_search"] == "TEXT"
+    labels = {tuple(sorted(r["l"])) for r in neo._read("MATCH (d:Document {key: '42/2022/ND-CP'}) RETURN labels(d) AS l")}
+    assert labels == {("Document", "NghiDinh")}
+    hits = neo.search_titles("cung cấp thông tin môi trường mạng")
+    assert hits[0][0] == "42/2022/ND-CP"
+    assert neo.search_titles("cung cap thong tin moi truong mang")[0][0] == "42/2022/ND-CP"
+    assert neo.search_titles("\") OR ~ * [ 1=1 //") == neo.search_titles("OR 1 1")  # Lucene syntax is only words
+    assert neo.search_titles("*?~") == []
+
+
+def test_cli_build_twice_same_counts(neo4j_target: Neo4jTarget, neo: Neo4jStore, tmp_path: Path) -> None:
+    for _ in range(2):
+        p = cli(neo4j_target, "build", str(SEEDS), str(GAZETTE), "--store", neo4j_target.uri)
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert "built" in out
+        assert neo.counts() == expected_counts(tmp_path)
+    p = cli(neo4j_target, "replaced-by", "43/2011/nd-cp", "--store", neo4j_target.uri)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 0 and "42/2022/NĐ-CP" in out, err
+
+
+def test_build_killed_half_way_leaves_whole_documents(neo4j_target: Neo4jTarget, neo: Neo4jStore,
+                                                      tmp_path: Path) -> None:
+    """SIGKILL a build while it writes (small batches, so the kill lands between transactions)."""
+    want = expected_counts(tmp_path)
+    p = cli(neo4j_target, "build", str(SEEDS), str(GAZETTE), "--store", neo4j_target.uri, batch=3)
+    deadline = time.monotonic() + 240
+    seen = 0
+    while time.monotonic() < deadline and p.poll() is None:
+        seen = neo.counts()["documents"]
+        if seen > 0:
+            break
+        time.sleep(0.02)
+    assert p.poll() is None, "the build ended before it could be killed"
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait(timeout=30)
+    got = neo.counts()
+    assert 0 < got["documents"] + got["relations"] < want["documents"] + want["relations"], (got, want)
+    # every document that is there is whole: every attribute of its row, its type label, evidence
+    broken = neo._read("MATCH (d:Document) WHERE d.type_id IS NULL OR d.search IS NULL OR d.base IS NULL "
+                       "OR size(labels(d)) <> 2 OR size(d.evidence) = 0 RETURN d.key AS key")
+    assert broken == []
+    # run again: complete, and the same as an uninterrupted build
+    p = cli(neo4j_target, "build", str(SEEDS), str(GAZETTE), "--store", neo4j_target.uri)
+    _, err = p.communicate(timeout=300)
+    assert p.returncode == 0, err
+    assert neo.counts() == want
+
+
+def test_unreachable_neo4j_is_a_clear_error() -> None:
+    s = Neo4jStore("bolt://127.0.0.1:9", password="x", connection_timeout=1, retry_time=0)
+    t0 = time.monotonic()
+    with pytest.raises(StoreUnavailable) as e:
+        s.ping()
+    assert "cannot be reached" in str(e.value) and time.monotonic() - t0 < 15
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LEXGRAPH_NEO4J_PASSWORD": "x"}
+    r = subprocess.run([sys.executable, "-m", "app.cli", "build", str(SEEDS), "--store", "bolt://127.0.0.1:9"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "cannot be reached" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_wrong_password_is_a_clear_error(neo4j_target: Neo4jTarget) -> None:
+    s = Neo4jStore(neo4j_target.uri, password="not-the-password", retry_time=0)
+    with pytest.raises(StoreUnavailable) as e:
+        s.ping()
+    assert "credentials" in str(e.value) and "not-the-password" not in str(e.value)
+
+
+def test_routing_uri_and_database_from_uri(neo4j_target: Neo4jTarget) -> None:
+    """A neo4j:// routing URI works against a single server too (the path past one machine)."""
+    uri = neo4j_target.uri.replace("bolt://", "neo4j://")
+    s = Neo4jStore.from_uri(uri + "/neo4j")
+    assert s.database == "neo4j" and s.uri == uri
+    s.close()
+    s = Neo4jStore(uri, password=neo4j_target.password, database="neo4j")
+    try:
+        assert s.ping()
+    finally:
+        s.close()
+
+
+def test_hostile_strings_are_parameters(neo: Neo4jStore) -> None:
+    neo.upsert(extract_paths([SEEDS]))
+    before = neo.counts()
+    for q in ["') DETACH DELETE n //", "$key", "{", "' OR 1=1 --", "\x00\x01", "a" * 100_000]:
+        docs, n = neo.documents(q=q)
+        assert n == 0 and docs == []
+        assert neo.keys_with_base(q) == []
+        assert neo.get(q) is None
+    assert neo.counts() == before
