@@ -227,6 +227,17 @@ def neo4j_status() -> None:
     out.print(json.dumps(ns.status(cfg), default=str, indent=1))
 
 
+@neo4j_app.command("style")
+def neo4j_style(
+    one_line: Annotated[bool, typer.Option("--one-line", help="As one line, to paste after `:style ` in Browser.")] = False,
+) -> None:
+    """Print the Neo4j Browser style (GraSS): paste it after `:style` in Browser, or drag the file in."""
+    from app.browser_style import grass
+
+    text = grass()
+    sys.stdout.write(" ".join(line.strip() for line in text.splitlines()) + "\n" if one_line else text)
+
+
 def main() -> None:
     try:
         app()

@@ -3,6 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_venv.sh dev
+# The Browser test drives Debian's Chromium (playwright never downloads a browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Chromium for the browser tests (apt-get, log in .lexgraph/apt.log)"
+    { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } >.lexgraph/apt.log 2>&1 \
+      || { tail -20 .lexgraph/apt.log; echo "could not install chromium"; exit 1; }
+  else
+    echo "Chromium is needed for the browser tests: install Debian's 'chromium' package"; exit 1
+  fi
+fi
+# The Neo4j tests start their own real server (first run: its jars from Maven Central, see deploy/neo4j/pom.xml).
 .venv/bin/ruff check graph app bench tests
 .venv/bin/mypy
 .venv/bin/python -m pytest -q tests

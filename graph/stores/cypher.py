@@ -38,6 +38,7 @@ SCHEMA = (
     f"CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:{DOCUMENT}) REQUIRE d.key IS UNIQUE",
     f"CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (a:{AGENCY}) REQUIRE a.id IS UNIQUE",
     f"CREATE INDEX document_base IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.base)",
+    f"CREATE INDEX document_number IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.number)",
     f"CREATE INDEX document_type IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.type_id)",
     f"CREATE INDEX document_issuer IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.issuer)",
     f"CREATE INDEX document_year IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.year)",
@@ -84,7 +85,8 @@ ON MATCH SET
   d.evidence = (coalesce(d.evidence, []) + [e IN row.evidence WHERE NOT e IN coalesce(d.evidence, [])])[..$max_evidence],
   d.mentions = CASE WHEN coalesce(d.mentions, 0) > row.mentions THEN d.mentions ELSE row.mentions END
 WITH d
-SET d.search = reduce(s = '', p IN d.search_parts | CASE WHEN p = '' THEN s ELSE s + ' ' + p END)
+SET d.search = reduce(s = '', p IN d.search_parts | CASE WHEN p = '' THEN s ELSE s + ' ' + p END),
+    d.caption = coalesce(d.number, d.name, d.key)  // what Neo4j Browser shows on the node
 WITH d
 WHERE d.type_id = $type_id
 SET d:{label}{relabel}
