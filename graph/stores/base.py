@@ -142,6 +142,9 @@ class Store(abc.ABC):
         base, year, name_base = parse_ref(ref)
         target = base or name_base
         if target is None:
+            partial = self._resolve_partial(ref)
+            if partial is not None:
+                return partial
             raise NotFound(ref, self.suggest(ref))
         keys = self.keys_with_base(target)
         if year is not None:
@@ -154,6 +157,30 @@ class Store(abc.ABC):
         if len(dated) == 1 and len(keys) == 2 and target in keys:
             return dated[0]
         raise AmbiguousReference(ref, [self._label(k) for k in sorted(keys)])
+
+    def _resolve_partial(self, ref: str) -> str | None:
+        """'Nghị định 43/2011', 'decree 43/2011', '43/2011': a number and year without the code, as people
+        say it. The one document of that type with that number and year; several -> AmbiguousReference."""
+        m = _PARTIAL.match(fold_lower(ref).strip())
+        if not m:
+            return None
+        v = vocabulary()
+        type_ids: set[str] | None = None
+        if m.group("type"):
+            word = m.group("type").strip()
+            t = v.type_for_word(word)
+            ids = {t.id} if t else {x.id for x in v.doc_types.values() if fold_lower(x.name_en) == word}
+            if not ids:
+                return None
+            type_ids = ids
+        prefix = f"{int(m.group('n'))}/{m.group('y')}/"
+        docs, _ = self.documents(q=prefix, limit=1000)
+        keys = sorted(d.key for d in docs if d.key.startswith(prefix) and (type_ids is None or d.type_id in type_ids))
+        if len(keys) == 1:
+            return keys[0]
+        if len(keys) > 1:
+            raise AmbiguousReference(ref, [self._label(k) for k in keys])
+        return None
 
     def document(self, ref: str) -> Document:
         key = self.resolve(ref)
@@ -266,6 +293,9 @@ class Store(abc.ABC):
             frontier = nxt
         ids = set(nodes)
         return Neighbourhood(list(nodes.values()), [e for e in edges.values() if e["source"] in ids and e["target"] in ids])
+
+
+_PARTIAL = re.compile(r"^(?:(?P<type>[a-z][a-z ]*?)\s+)?(?:so\s+|number\s+|no\.?\s*)?0*(?P<n>\d{1,6})/(?P<y>(?:19|20)\d\d)$")
 
 
 class _NoDocType:

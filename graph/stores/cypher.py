@@ -119,7 +119,7 @@ WHERE size(keys) = 2 AND b IN keys
 RETURN b AS old, [k IN keys WHERE k <> b][0] AS new
 """
 
-CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 # reading -----------------------------------------------------------------------------------------------
 GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"

@@ -14,7 +14,6 @@ All Cypher lives in `graph.stores.cypher`.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -38,7 +37,8 @@ BATCH = 2000
 
 
 def _evidence_json(e: Evidence) -> str:
-    return json.dumps(e.model_dump(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """One evidence item as compact JSON (fields in model order, so equal items give equal strings)."""
+    return e.model_dump_json()
 
 
 def _doc_row(d: Document) -> dict[str, Any]:
