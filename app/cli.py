@@ -193,6 +193,26 @@ def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written
         st.close()
 
 
+@app.command()
+def serve(
+    store: Annotated[str | None, typer.Option("--store", help="Store file or Neo4j URI (default: LEXGRAPH_STORE or the embedded file).")] = None,
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1: this machine only).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+) -> None:
+    """Serve the query API (OpenAPI at /docs, the graph drawn at /graph/view)."""
+    import uvicorn
+
+    from app.api.main import create_app
+    from app.api.settings import Settings
+
+    overrides: dict[str, Any] = {k: v for k, v in (("store", store), ("host", host), ("port", port)) if v is not None}
+    settings = Settings(**overrides)
+    out.print(f"lexgraph serving {settings.store} on http://{settings.host}:{settings.port}  "
+              f"(API docs /docs, graph /graph/view?ref=42/2022/NĐ-CP; Ctrl-C stops)")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info",
+                timeout_graceful_shutdown=5)
+
+
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Install (first time, via Maven) and start the local Neo4j; waits until Bolt answers."""

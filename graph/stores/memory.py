@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import threading
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ class MemoryStore(Store):
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else None
+        # one writer or reader at a time: the service reads from many threads while ingest writes
+        self.lock = threading.RLock()
         self._reset()
         if self.path is not None and self.path.exists():
             self._load()
@@ -44,8 +47,9 @@ class MemoryStore(Store):
         self.search_text: dict[str, str] = {}
 
     def clear(self) -> None:
-        self._reset()
-        self.save()
+        with self.lock:
+            self._reset()
+            self.save()
 
     # persistence ---------------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -86,16 +90,17 @@ class MemoryStore(Store):
 
     # writing -------------------------------------------------------------------------------------------
     def upsert(self, graph: Graph) -> UpsertStats:
-        before = self.counts()
-        self._merge(graph)
-        self._reconcile()
-        self.save()
-        after = self.counts()
-        return UpsertStats(
-            documents=after["documents"] - before["documents"],
-            relations=after["relations"] - before["relations"],
-            agencies=after["agencies"] - before["agencies"],
-        )
+        with self.lock:
+            before = self.counts()
+            self._merge(graph)
+            self._reconcile()
+            self.save()
+            after = self.counts()
+            return UpsertStats(
+                documents=after["documents"] - before["documents"],
+                relations=after["relations"] - before["relations"],
+                agencies=after["agencies"] - before["agencies"],
+            )
 
     def _merge(self, graph: Graph) -> None:
         for key, doc in graph.documents.items():
@@ -160,62 +165,69 @@ class MemoryStore(Store):
 
     # reading -------------------------------------------------------------------------------------------
     def keys_with_base(self, base: str) -> list[str]:
-        return sorted(self.by_base.get(base, set()))
+        with self.lock:
+            return sorted(self.by_base.get(base, set()))
 
     def get(self, key: str) -> Document | None:
-        return self.docs.get(key)
+        with self.lock:
+            return self.docs.get(key)
 
     def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
-        if key not in self.g:
-            return []
-        out: list[RelationView] = []
-        if direction in ("out", "both"):
-            for _, t, k, data in self.g.out_edges(key, keys=True, data=True):
-                if type is None or k == type:
-                    other = t[len("agency:"):] if t.startswith("agency:") else t
-                    out.append(RelationView(k, "out", other, list(data["rel"].evidence)))
-        if direction in ("in", "both"):
-            for s, _, k, data in self.g.in_edges(key, keys=True, data=True):
-                if type is None or k == type:
-                    out.append(RelationView(k, "in", s, list(data["rel"].evidence)))
-        out.sort(key=lambda r: (r.type, r.direction, r.other))
-        return out
+        with self.lock:
+            if key not in self.g:
+                return []
+            out: list[RelationView] = []
+            if direction in ("out", "both"):
+                for _, t, k, data in self.g.out_edges(key, keys=True, data=True):
+                    if type is None or k == type:
+                        other = t[len("agency:"):] if t.startswith("agency:") else t
+                        out.append(RelationView(k, "out", other, list(data["rel"].evidence)))
+            if direction in ("in", "both"):
+                for s, _, k, data in self.g.in_edges(key, keys=True, data=True):
+                    if type is None or k == type:
+                        out.append(RelationView(k, "in", s, list(data["rel"].evidence)))
+            out.sort(key=lambda r: (r.type, r.direction, r.other))
+            return out
 
     def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
                   q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:
-        tokens = fold_lower(q).split() if q else []
-        tfold = fold_lower(type) if type else None
-        hits = []
-        for key in sorted(self.docs):
-            d = self.docs[key]
-            if tfold and fold_lower(d.type) != tfold and fold_lower(d.type_id) != tfold:
-                continue
-            if issuer and d.issuer != issuer and issuer not in d.co_issuers:
-                continue
-            if year is not None and d.year != year:
-                continue
-            if tokens:
-                text = self.search_text[key]
-                if not all(tok in text for tok in tokens):
+        with self.lock:
+            tokens = fold_lower(q).split() if q else []
+            tfold = fold_lower(type) if type else None
+            hits = []
+            for key in sorted(self.docs):
+                d = self.docs[key]
+                if tfold and fold_lower(d.type) != tfold and fold_lower(d.type_id) != tfold:
                     continue
-            hits.append(d)
-        return hits[offset : offset + limit], len(hits)
+                if issuer and d.issuer != issuer and issuer not in d.co_issuers:
+                    continue
+                if year is not None and d.year != year:
+                    continue
+                if tokens:
+                    text = self.search_text[key]
+                    if not all(tok in text for tok in tokens):
+                        continue
+                hits.append(d)
+            return hits[offset : offset + limit], len(hits)
 
     def agencies(self) -> list[tuple[Agency, int]]:
-        out = []
-        for aid, a in sorted(self.agency_nodes.items()):
-            node = "agency:" + aid
-            n = sum(1 for _, _, k in self.g.in_edges(node, keys=True) if k == "ISSUED_BY") if node in self.g else 0
-            out.append((a, n))
-        return out
+        with self.lock:
+            out = []
+            for aid, a in sorted(self.agency_nodes.items()):
+                node = "agency:" + aid
+                n = sum(1 for _, _, k in self.g.in_edges(node, keys=True) if k == "ISSUED_BY") if node in self.g else 0
+                out.append((a, n))
+            return out
 
     def counts(self) -> dict[str, int]:
-        by_type: dict[str, int] = defaultdict(int)
-        for _, _, k in self.g.edges(keys=True):
-            by_type[k] += 1
-        return {"documents": len(self.docs), "agencies": len(self.agency_nodes),
-                "relations": self.g.number_of_edges(), **{f"rel_{k}": v for k, v in sorted(by_type.items())}}
+        with self.lock:
+            by_type: dict[str, int] = defaultdict(int)
+            for _, _, k in self.g.edges(keys=True):
+                by_type[k] += 1
+            return {"documents": len(self.docs), "agencies": len(self.agency_nodes),
+                    "relations": self.g.number_of_edges(), **{f"rel_{k}": v for k, v in sorted(by_type.items())}}
 
     def all_keys(self) -> list[str]:
-        return list(self.docs)
+        with self.lock:
+            return list(self.docs)
 

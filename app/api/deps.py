@@ -1,0 +1,65 @@
+"""What every router needs: the store and settings the app was built with, and the ingest key check."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Literal
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader
+
+from graph.model import Document
+from graph.stores.base import RelationView, Store
+from graph.vocab import vocabulary
+
+from .schemas import DocumentOut, EvidenceOut, RelationOut, Status, agency_ref
+from .settings import Settings
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The key in LEXGRAPH_API_KEY")
+
+
+def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_key_header)] = None) -> None:
+    """Only the ingest endpoint writes, and only with the key; compared in constant time, never logged."""
+    expected = settings.api_key_value()
+    if not expected:
+        raise HTTPException(403, "Ingest is off: the service has no API key (set LEXGRAPH_API_KEY).")
+    if not key or not hmac.compare_digest(key.encode("utf-8", "surrogatepass"), expected.encode("utf-8")):
+        raise HTTPException(401, "A valid X-API-Key header is needed to ingest.", headers={"WWW-Authenticate": "X-API-Key"})
+
+
+def relation_out(store: Store, r: RelationView) -> RelationOut:
+    v = vocabulary()
+    if r.type in ("ISSUED_BY", "PROPOSED_BY"):
+        a = v.agencies.get(r.other)
+        return RelationOut.of(r, a.name if a else r.other, "agency")
+    d = store.get(r.other)
+    return RelationOut.of(r, d.label if d else r.other, "document")
+
+
+def document_out(store: Store, d: Document, relations: list[RelationView] | None = None) -> DocumentOut:
+    rels = relations if relations is not None else store.relations(d.key)
+    st = store.status(d.key)
+    kind: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"] = st["state"]  # type: ignore[assignment]
+    return DocumentOut(
+        key=d.key, number=d.number, name=d.name, type=d.type, type_id=d.type_id, issuer=agency_ref(d.issuer),
+        co_issuers=[a for a in (agency_ref(x) for x in d.co_issuers) if a is not None],
+        date=d.date, year=d.year, title=d.title,
+        status=Status(state=kind, replaced_by=list(st["replaced_by"]), repealed_by=list(st["repealed_by"]),  # type: ignore[call-overload]
+                      amended_by=list(st["amended_by"])),  # type: ignore[call-overload]
+        relations=[relation_out(store, r) for r in rels],
+        evidence=[EvidenceOut.of(e) for e in d.evidence[:5]], mentions=d.mentions,
+    )

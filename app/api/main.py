@@ -1,0 +1,75 @@
+"""The FastAPI query service: `create_app()` builds the app around a store (the embedded file by default,
+Neo4j when LEXGRAPH_STORE is a bolt:// or neo4j:// URI); `lexgraph serve` runs it with uvicorn.
+
+The store is built at start-up and handed to the app (`app.state.store`), so tests can pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from graph.stores.base import Store
+
+from . import problems
+from .routers import agencies, ask, documents, graph, health, ingest
+from .settings import Settings
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def open_store(settings: Settings) -> Store:
+    if settings.uses_neo4j:
+        from graph.stores.neo4j_store import Neo4jStore
+
+        return Neo4jStore.from_uri(settings.store) if "@" in settings.store.split("//", 1)[-1].split("/")[0] else \
+            Neo4jStore(settings.store, user=settings.neo4j_user, password=settings.neo4j_password_value(),
+                       database=settings.neo4j_database)
+    from graph.stores.memory import MemoryStore
+
+    return MemoryStore(Path(settings.store))
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    settings = settings or Settings()
+    owned = store is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.store is None:
+            app.state.store = open_store(settings)
+        try:
+            yield
+        finally:
+            if owned and app.state.store is not None:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="lexgraph",
+        version="0.1.0",
+        summary="A knowledge graph of Vietnamese legal documents: what replaced, amended, guides or implements what, "
+                "with the sentence that says so.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    problems.install(app)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "X-API-Key"])
+    app.add_middleware(problems.LimitsMiddleware, max_body=settings.max_body_bytes, max_query=settings.max_query_bytes)
+    for r in (documents.router, agencies.router, graph.router, ask.router, ingest.router, health.router):
+        app.include_router(r)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/graph/view?ref=42/2022/NĐ-CP")
+
+    return app

@@ -1,0 +1,140 @@
+"""Errors as RFC 9457 problem details (`application/problem+json`), and the request size limits.
+
+Every error a client can cause gets a 4xx with a message a person can act on; an unreachable store is a
+503; nothing ever shows a stack trace. Inputs are never echoed in full (a 10 MB query string stays out of
+the answer and the log).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
+
+log = logging.getLogger("lexgraph.api")
+MEDIA = "application/problem+json"
+
+
+def problem(status: int, title: str, detail: str, headers: dict[str, str] | None = None, **ext: Any) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **ext}
+    return JSONResponse(body, status_code=status, media_type=MEDIA, headers=headers)
+
+
+def _short(v: object, n: int = 120) -> str:
+    s = str(v)
+    return s if len(s) <= n else s[:n] + "…"
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden",
+                  413: "Request too large", 414: "Query too long", 415: "Unsupported media type"}
+        detail = exc.detail if isinstance(exc.detail, str) else "request refused"
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "No such endpoint; see /docs for the API."
+        return problem(exc.status_code, titles.get(exc.status_code, "Error"), detail,
+                       headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": _short(e.get("msg", ""))}
+                  for e in exc.errors()[:20]]
+        detail = "; ".join(f"{e['where']}: {e['problem']}" for e in errors) or "invalid request"
+        return problem(422, "Invalid request", _short(detail, 500), errors=errors)
+
+    @app.exception_handler(NotFound)
+    async def not_found(_: Request, exc: NotFound) -> JSONResponse:
+        return problem(404, "Not found", _short(str(exc), 300), suggestions=exc.suggestions)
+
+    @app.exception_handler(AmbiguousReference)
+    async def ambiguous(_: Request, exc: AmbiguousReference) -> JSONResponse:
+        return problem(409, "Reference names several documents", _short(str(exc), 300), candidates=exc.candidates)
+
+    @app.exception_handler(NumberError)
+    async def bad_number(_: Request, exc: NumberError) -> JSONResponse:
+        return problem(422, "Not a document number", _short(str(exc), 300))
+
+    @app.exception_handler(InputError)
+    async def bad_input(_: Request, exc: InputError) -> JSONResponse:
+        return problem(422, "Unreadable input", _short(str(exc), 300))
+
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("store unavailable: %s", exc)
+        return problem(503, "Store unavailable", str(exc), headers={"Retry-After": "5"})
+
+    @app.exception_handler(StoreError)
+    async def store_error(_: Request, exc: StoreError) -> JSONResponse:
+        log.error("store error: %s", exc)
+        return problem(503, "Store error", "The graph store could not answer; try again later.",
+                       headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return problem(500, "Internal error", "Something went wrong on our side; it has been logged.")
+
+
+class LimitsMiddleware:
+    """Refuse over-long paths and query strings (414) and bodies over the limit (413), before any work."""
+
+    def __init__(self, app: ASGIApp, max_body: int, max_query: int) -> None:
+        self.app, self.max_body, self.max_query = app, max_body, max_query
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if len(scope.get("query_string", b"")) > self.max_query or len(scope.get("raw_path") or b"") > 4096:
+            await problem(414, "Query too long", f"Paths and query strings are limited to {self.max_query} bytes.")(
+                scope, receive, send)
+            return
+        for k, v in scope.get("headers", []):
+            if k == b"content-length":
+                try:
+                    n = int(v)
+                except ValueError:
+                    n = -1
+                if n < 0 or n > self.max_body:
+                    await problem(413, "Request too large", f"Bodies are limited to {self.max_body} bytes.")(
+                        scope, receive, send)
+                    return
+        seen = 0
+        too_big = False
+
+        async def limited() -> Message:
+            nonlocal seen, too_big
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.max_body:
+                    too_big = True
+                    raise _TooLarge()
+            return msg
+
+        started = False
+
+        async def tracking_send(msg: Message) -> None:
+            nonlocal started
+            if msg["type"] == "http.response.start":
+                started = True
+            await send(msg)
+
+        try:
+            await self.app(scope, limited, tracking_send)
+        except _TooLarge:
+            if not started:
+                await problem(413, "Request too large", f"Bodies are limited to {self.max_body} bytes.")(
+                    scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass

@@ -1,0 +1,73 @@
+"""/documents: list and search, one document with its status and relations, replacement chains."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from graph.errors import NotFound
+
+from ..deps import StoreDep, document_out, relation_out
+from ..schemas import ChainOut, ChainStepOut, DocumentBrief, DocumentOut, Page, RelationOut
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+REF_DOC = ("Any written form of a number: 'Nghị định 42/2022/NĐ-CP', '42/2022/nd-cp', URL-encoded or plain "
+           "slashes, or the slashes as '-' or '_' ('42-2022-ND-CP'); 'Nghị định 43/2011' without the code; a number "
+           "without a year takes one: '749/QĐ-TTg 2020'.")
+
+
+@router.get("", response_model=Page[DocumentBrief], summary="List and search documents")
+def list_documents(
+    store: StoreDep,
+    type: Annotated[str | None, Query(max_length=60, description="Type name or id: 'Nghị định', 'NghiDinh'")] = None,
+    issuer: Annotated[str | None, Query(max_length=200, description="Body id, code or name: 'BTTTT', 'Bộ TT&TT'")] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    q: Annotated[str | None, Query(max_length=300, description="Words of the number or title, with or without diacritics")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Page[DocumentBrief]:
+    issuer_id = store.agency_id(issuer) if issuer else None
+    docs, n = store.documents(type=type, issuer=issuer_id, year=year, q=q, limit=limit, offset=offset)
+    return Page[DocumentBrief](data=[DocumentBrief.of(d) for d in docs], count=n)
+
+
+def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"]) -> ChainOut:
+    doc = store.document(ref)
+    steps = store.replaced_by(doc.key) if which == "replaced_by" else store.replaces(doc.key)
+    return ChainOut(document=DocumentBrief.of(doc), chain=[ChainStepOut.of(s) for s in steps],
+                    in_force=(DocumentBrief.of(steps[-1].document) if steps else DocumentBrief.of(doc))
+                    if which == "replaced_by" else None)
+
+
+@router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")
+def replaced_by(ref: str, store: StoreDep) -> ChainOut:
+    return _chain(store, ref, "replaced_by")
+
+
+@router.get("/{ref:path}/replaces", response_model=ChainOut, summary="What a document replaced, and what that replaced")
+def replaces(ref: str, store: StoreDep) -> ChainOut:
+    return _chain(store, ref, "replaces")
+
+
+@router.get("/{ref:path}/relations", response_model=Page[RelationOut], summary="Relations of a document, with evidence")
+def relations(
+    ref: str, store: StoreDep,
+    type: Annotated[Literal["ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS",
+                            "BASED_ON", "CONSOLIDATES", "CITES"] | None, Query()] = None,
+    direction: Annotated[Literal["out", "in", "both"], Query()] = "both",
+) -> Page[RelationOut]:
+    doc = store.document(ref)
+    rels = [relation_out(store, r) for r in store.relations(doc.key, type, direction)]
+    return Page[RelationOut](data=rels, count=len(rels))
+
+
+@router.get("/{ref:path}", response_model=DocumentOut, summary="One document: issuer, date, title, status, relations",
+            responses={404: {"description": "Unknown; close matches in `suggestions`"},
+                       409: {"description": "The number names several documents; `candidates` lists them"}})
+def get_document(ref: str, store: StoreDep) -> DocumentOut:
+    if not ref.strip():
+        raise NotFound(ref)
+    doc = store.document(ref)
+    return document_out(store, doc)

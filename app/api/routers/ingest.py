@@ -1,0 +1,74 @@
+"""/ingest: texts or files in, extracted and merged into the store; idempotent; needs the API key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from graph.pipeline import extract_bytes, extract_text
+from graph.resolve import Resolver, SourceResult
+
+from ..deps import StoreDep, require_api_key
+from ..schemas import IngestOut, IngestSource, IngestText
+
+router = APIRouter(tags=["ingest"])
+MAX_FILES = 50
+
+_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": IngestText.model_json_schema()},
+            "text/plain": {"schema": {"type": "string"}},
+            "multipart/form-data": {"schema": {"type": "object", "properties": {
+                "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+        },
+    }
+}
+
+
+@router.post("/ingest", response_model=IngestOut, dependencies=[Depends(require_api_key)], openapi_extra=_BODY,
+             summary="Add texts (JSON {text, name}, text/plain, or uploaded files) to the graph",
+             responses={401: {"description": "No or wrong X-API-Key"}, 403: {"description": "Ingest is off"}})
+async def ingest(request: Request, store: StoreDep) -> IngestOut:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    results: list[SourceResult] = []
+    if ctype == "application/json":
+        raw = await request.body()
+        try:
+            body = IngestText.model_validate_json(raw)
+        except ValidationError as e:
+            msg = "; ".join(f"{'.'.join(str(p) for p in x['loc']) or 'body'}: {x['msg']}" for x in e.errors()[:5])
+            raise HTTPException(422, f"Invalid JSON body: {msg[:300]}") from None
+        results.append(await run_in_threadpool(extract_text, body.text, body.name or "ingest.txt"))
+    elif ctype == "text/plain":
+        raw = await request.body()
+        results.append(await run_in_threadpool(extract_bytes, raw, "ingest.txt"))
+    elif ctype == "multipart/form-data":
+        form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
+        files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
+        if not files:
+            raise HTTPException(422, "No file in the form: send files as 'files' fields.")
+        for f in files:
+            data = await f.read()
+            results.append(await run_in_threadpool(extract_bytes, data, (f.filename or "upload.txt")[:200]))
+    else:
+        raise HTTPException(415, "Send application/json {\"text\": …}, text/plain, or multipart/form-data files.")
+    return await run_in_threadpool(_merge, store, results)
+
+
+def _merge(store: Any, results: list[SourceResult]) -> IngestOut:
+    if results and all(r.error for r in results):
+        raise HTTPException(422, "Nothing could be read: " + "; ".join(f"{r.path}: {r.error}" for r in results)[:500])
+    g = Resolver(known=store.keys_with_base).build(results)
+    stats = store.upsert(g) if g.documents else None
+    return IngestOut(
+        sources=[IngestSource(name=s.path, document=s.document, error=s.error) for s in g.sources],
+        documents=sorted(g.documents), relations=len(g.relations),
+        added={"documents": stats.documents, "relations": stats.relations, "agencies": stats.agencies}
+        if stats else {"documents": 0, "relations": 0, "agencies": 0},
+    )

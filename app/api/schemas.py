@@ -1,0 +1,194 @@
+"""The service's response schemas: what clients see, kept apart from the core model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Document, Evidence
+from graph.stores.base import ChainStep, RelationView
+from graph.vocab import vocabulary
+
+T = TypeVar("T")
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EvidenceOut(Out):
+    source: str
+    sentence: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, e: Evidence) -> EvidenceOut:
+        return cls(source=e.source, sentence=e.sentence, start=e.start, end=e.end)
+
+
+class AgencyRef(Out):
+    id: str
+    name: str
+    name_en: str
+
+
+class DocumentBrief(Out):
+    key: str = Field(description="Canonical key: 42/2022/ND-CP; a number without a year has '@year'.")
+    number: str | None = Field(None, description="As the issuer writes it: 42/2022/NĐ-CP")
+    name: str | None = None
+    type: str
+    type_id: str
+    issuer: AgencyRef | None = None
+    date: dt.date | None = None
+    year: int | None = None
+    title: str | None = None
+
+    @classmethod
+    def of(cls, d: Document) -> DocumentBrief:
+        return cls(key=d.key, number=d.number, name=d.name, type=d.type, type_id=d.type_id, issuer=agency_ref(d.issuer),
+                   date=d.date, year=d.year, title=d.title)
+
+
+def agency_ref(aid: str | None) -> AgencyRef | None:
+    if aid is None:
+        return None
+    a = vocabulary().agencies.get(aid)
+    return AgencyRef(id=aid, name=a.name, name_en=a.name_en) if a else AgencyRef(id=aid, name=aid, name_en=aid)
+
+
+class Status(Out):
+    state: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"]
+    replaced_by: list[str]
+    repealed_by: list[str]
+    amended_by: list[str]
+
+
+class RelationOut(Out):
+    type: str
+    direction: Literal["out", "in"]
+    other: str = Field(description="Key of the other document, or the body's id")
+    other_kind: Literal["document", "agency"]
+    other_label: str
+    evidence: list[EvidenceOut]
+
+    @classmethod
+    def of(cls, r: RelationView, label: str, kind: Literal["document", "agency"]) -> RelationOut:
+        return cls(type=r.type, direction=r.direction, other=r.other, other_kind=kind, other_label=label,
+                   evidence=[EvidenceOut.of(e) for e in r.evidence])
+
+
+class DocumentOut(DocumentBrief):
+    co_issuers: list[AgencyRef] = Field(default_factory=list)
+    status: Status
+    relations: list[RelationOut]
+    evidence: list[EvidenceOut] = Field(description="Where the document is named (up to 5 sentences)")
+    mentions: int
+
+
+class ChainStepOut(Out):
+    document: DocumentBrief
+    evidence: list[EvidenceOut]
+    alternatives: list[str] = Field(default_factory=list, description="Other documents stated to act on the same one")
+
+    @classmethod
+    def of(cls, s: ChainStep) -> ChainStepOut:
+        return cls(document=DocumentBrief.of(s.document), evidence=[EvidenceOut.of(e) for e in s.evidence],
+                   alternatives=s.alternatives)
+
+
+class ChainOut(Out):
+    document: DocumentBrief
+    chain: list[ChainStepOut]
+    in_force: DocumentBrief | None = Field(None, description="The last of the chain: in force as far as the graph knows")
+
+
+class Page(Out, Generic[T]):
+    data: list[T]
+    count: int = Field(description="All matches, not only this page")
+
+
+class AgencyOut(AgencyRef):
+    documents: int
+
+
+class GraphNode(Out):
+    id: str
+    kind: Literal["document", "agency"]
+    label: str
+    type: str | None = None
+    type_id: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+class GraphEdge(Out):
+    source: str
+    target: str
+    type: str
+    evidence: str | None = None
+
+
+class GraphOut(Out):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class AnswerItemOut(Out):
+    key: str
+    label: str
+    kind: Literal["document", "agency"]
+    relation: str | None = None
+    direction: Literal["out", "in"] | None = None
+    document: DocumentBrief | None = None
+    evidence: list[EvidenceOut]
+
+
+class AnswerOut(Out):
+    question: str
+    understood: bool
+    language: Literal["vi", "en"]
+    answer: str
+    intent: str | None = None
+    subject: DocumentBrief | None = None
+    agency: AgencyRef | None = None
+    items: list[AnswerItemOut]
+    candidates: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+
+
+class IngestText(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=10_000_000, description="Plain text of an article or legal document")
+    name: str | None = Field(None, max_length=200, description="A name for the source (shown in evidence)")
+
+
+class IngestSource(Out):
+    name: str
+    document: str | None = None
+    error: str | None = None
+
+
+class IngestOut(Out):
+    sources: list[IngestSource]
+    documents: list[str] = Field(description="Keys of the documents the texts name")
+    relations: int = Field(description="Relations the texts state")
+    added: dict[str, int] = Field(description="What the store did not hold before: documents, relations, agencies")
+
+
+class Health(Out):
+    status: Literal["ok", "ready"]
+    store: str | None = None
+    documents: int | None = None
+
+
+class Problem(Out):
+    """RFC 9457 problem details."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str

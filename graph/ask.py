@@ -1,0 +1,344 @@
+"""Questions in Vietnamese or English, answered from the graph with the sentence that states each fact.
+
+No language model: the question is folded (no diacritics, lower case), the document or body it names is
+found with the same number parser and vocabulary as extraction and replaced by a placeholder, and what is
+left is matched against the forms these questions take:
+
+    Văn bản nào thay thế Nghị định 43/2011/NĐ-CP?       what replaced decree 43/2011?
+    Nghị định 43/2011 bị thay thế bởi văn bản nào?      what did decree 42/2022 replace?
+    Quyết định 749/QĐ-TTg thực hiện nghị quyết nào?     what implements resolution 52-NQ/TW?
+    Bộ TT&TT ban hành những văn bản nào?                what did the Government issue?
+    Nghị định 42/2022 còn hiệu lực không?               is decree 42/2022 in force?
+    Ai ban hành Quyết định 749/QĐ-TTg?                  who issued decision 749/QĐ-TTg?
+
+The verbs come from the relation vocabulary below; the direction from where the document stands against the
+verb ("X thực hiện … nào" looks outward, "… nào thực hiện X" and the passive "X được thực hiện bởi" inward).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .errors import AmbiguousReference, NotFound
+from .model import Document, Evidence
+from .numbers import NUMBER_RE, scan
+from .stores.base import Store
+from .vocab import fold, fold_lower, vocabulary
+
+MAX_QUESTION = 500
+
+Language = Literal["vi", "en"]
+
+# relation verbs, folded; the order matters (longest phrases first within a language)
+VERBS: list[tuple[str, str]] = [
+    ("REPLACES", r"thay the|replace[sd]?|supersede[sd]?"),
+    ("REPEALS", r"bai bo|huy bo|repeal(?:s|ed)?|revoke[sd]?"),
+    ("AMENDS", r"sua doi(?:,? bo sung)?|bo sung|amend(?:s|ed)?|modif(?:y|ies|ied)"),
+    ("GUIDES", r"huong dan(?: thi hanh)?|quy dinh chi tiet|guide[sd]?|detail(?:s|ed)?"),
+    ("IMPLEMENTS", r"thuc hien|trien khai|implement(?:s|ed)?"),
+    ("BASED_ON", r"can cu(?: vao)?|based on"),
+    ("CONSOLIDATES", r"hop nhat|consolidate[sd]?"),
+    ("CITES", r"dan chieu|vien dan|cite[sd]?"),
+]
+_VERB_RE = [(t, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for t, p in VERBS]
+_PASSIVE = re.compile(r"(?<![a-z])(?:bi|duoc|da bi|da duoc|is|was|been|are|were)(?![a-z])")
+_BY = re.compile(r"(?<![a-z])(?:boi|bang|by)(?![a-z])")
+_STATUS = re.compile(r"hieu luc|in force|still valid|valid|effective|repealed\?|status|tinh trang")
+_ISSUE = re.compile(r"ban hanh|issue[sd]?|published|documents? (?:of|from|by)")
+_WHO = re.compile(r"(?<![a-z])(?:ai|co quan nao|who|which (?:body|agency|authority))(?![a-z])")
+_QUESTION_WORD = re.compile(r"(?<![a-z])(?:nao|gi|what|which|nhung|cac)(?![a-z])")
+_VI_HINT = re.compile(r"(?<![a-z])(?:nao|gi|khong|con|bi|duoc|van ban|nhung|ai)(?![a-z])")
+
+EXAMPLES_VI = [
+    "Văn bản nào thay thế Nghị định 43/2011/NĐ-CP?",
+    "Quyết định 749/QĐ-TTg thực hiện nghị quyết nào?",
+    "Bộ TT&TT ban hành những văn bản nào?",
+    "Nghị định 42/2022 còn hiệu lực không?",
+]
+EXAMPLES_EN = ["what replaced decree 43/2011?", "what implements resolution 52-NQ/TW?", "is decree 42/2022 in force?"]
+
+
+@dataclass
+class AnswerItem:
+    """One fact of an answer: a document (or body), how it relates, and the sentence that says so."""
+
+    key: str
+    label: str
+    kind: Literal["document", "agency"] = "document"
+    relation: str | None = None
+    direction: Literal["out", "in"] | None = None
+    document: Document | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    question: str
+    understood: bool
+    language: Language
+    text: str
+    intent: str | None = None
+    subject: Document | None = None
+    agency: str | None = None
+    items: list[AnswerItem] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    text: str
+    kind: Literal["document", "agency"]
+    agency_id: str | None = None
+
+
+def _type_word_before(f: str, start: int) -> int:
+    """Extend a number's span back over the type word in front of it ('nghi dinh so 43/2011')."""
+    v = vocabulary()
+    head = f[max(0, start - 40) : start]
+    best = start
+    for m in v.type_word_re.finditer(head):
+        tail = head[m.end() :]
+        if re.fullmatch(r"\s*(?:so\s*)?", tail):
+            best = start - len(head) + m.start()
+    if best == start:
+        for t in v.doc_types.values():
+            en = fold_lower(t.name_en)
+            m2 = re.search(rf"(?<![a-z]){re.escape(en)}\s*(?:no\.?\s*|number\s*)?$", head)
+            if m2:
+                best = min(best, start - len(head) + m2.start())
+    return best
+
+
+_PARTIAL = re.compile(r"(?<![\d/])0*\d{1,6}/(?:19|20)\d\d(?![\d/])")
+_AGENCY_EN: re.Pattern[str] | None = None
+
+
+def _agency_en() -> re.Pattern[str]:
+    global _AGENCY_EN
+    if _AGENCY_EN is None:
+        names = sorted({fold_lower(a.name_en) for a in vocabulary().agencies.values()}, key=len, reverse=True)
+        _AGENCY_EN = re.compile(r"(?<![a-z])(?:the\s+)?(?:" + "|".join(re.escape(n) for n in names) + r")(?![a-z])")
+    return _AGENCY_EN
+
+
+def find_reference(question: str) -> _Ref | None:
+    """The document (number, partial number) or body a question names, with its span in the folded text."""
+    f = fold_lower(question)
+    upper = fold(question).upper()
+    for m in scan(upper):
+        start = _type_word_before(f, m.start)
+        return _Ref(start, m.end, question[start : m.end], "document")
+    m2 = NUMBER_RE.search(upper)
+    if m2 is not None and "-" in m2.group(0):  # 52-NQ/TW written oddly, or a code scan rejected
+        start = _type_word_before(f, m2.start())
+        return _Ref(start, m2.end(), question[start : m2.end()], "document")
+    m3 = _PARTIAL.search(f)
+    if m3 is not None:
+        start = _type_word_before(f, m3.start())
+        return _Ref(start, m3.end(), question[start : m3.end()], "document")
+    v = vocabulary()
+    for rx in (v.agency_name_re, _agency_en()):
+        ma = rx.search(f)
+        if ma is not None:
+            name = question[ma.start() : ma.end()]
+            a = v.agency_for_name(name)
+            if a is None:
+                en = re.sub(r"^the\s+", "", fold_lower(name))
+                a = next((x for x in v.agencies.values() if fold_lower(x.name_en) == en), None)
+            if a is not None:
+                return _Ref(ma.start(), ma.end(), name, "agency", a.id)
+    return None
+
+
+def _not_understood(q: str, lang: Language, why: str | None = None) -> Answer:
+    if lang == "vi":
+        text = (why or "Chưa hiểu câu hỏi.") + " Hãy thử: " + " | ".join(EXAMPLES_VI)
+    else:
+        text = (why or "Question not understood.") + " Try: " + " | ".join(EXAMPLES_EN)
+    return Answer(q, False, lang, text, examples=EXAMPLES_VI + EXAMPLES_EN)
+
+
+def _summary(d: Document) -> str:
+    return f"{d.type} {d.label}" if d.number or d.name else d.key
+
+
+def ask(store: Store, question: str) -> Answer:
+    """Answer one question from the graph. Never raises for any input string."""
+    q = unicodedata.normalize("NFC", question if isinstance(question, str) else "")
+    q = "".join(ch if ch.isprintable() else " " for ch in q).strip()
+    f0 = fold_lower(q)
+    lang: Language = "vi" if (f0 != q.lower() or _VI_HINT.search(f0)) else "en"
+    if not q:
+        return _not_understood(q, lang, "Câu hỏi trống." if lang == "vi" else "Empty question.")
+    if len(q) > MAX_QUESTION:
+        return _not_understood(q[:80], lang, f"Question longer than {MAX_QUESTION} characters.")
+    ref = find_reference(q)
+    if ref is not None:  # the language of the words around the number, not of the number ('QĐ-TTg')
+        rest = q[: ref.start] + " " + q[ref.end :]
+        f1 = fold_lower(rest)
+        lang = "vi" if (f1 != rest.lower() or _VI_HINT.search(f1)) else "en"
+    if ref is None:
+        return _not_understood(q, lang, "Không thấy số văn bản hay cơ quan nào trong câu hỏi."
+                               if lang == "vi" else "No document number or body found in the question.")
+    f = fold_lower(q)
+    t = f[: ref.start] + " X " + f[ref.end :]
+    t = re.sub(r"\s+", " ", re.sub(r"[?!.,;:]", " ", t)).strip()
+    x = t.index("X")
+
+    if ref.kind == "agency":
+        if _ISSUE.search(t):
+            return _issued_by(store, q, lang, ref)
+        return _not_understood(q, lang)
+
+    # a document: find which one
+    try:
+        key = store.resolve(ref.text)
+    except AmbiguousReference as e:
+        msg = (f"{ref.text} ứng với nhiều văn bản; hãy nêu năm." if lang == "vi"
+               else f"{ref.text} names several documents; give the year.")
+        return Answer(q, True, lang, msg, intent="ambiguous", candidates=e.candidates)
+    except NotFound as e:
+        msg = (f"Đồ thị chưa có văn bản {ref.text}." if lang == "vi" else f"The graph holds no document {ref.text}.")
+        return Answer(q, True, lang, msg, intent="not_found", candidates=e.suggestions)
+    doc = store.get(key)
+    assert doc is not None
+
+    if _STATUS.search(t):
+        return _status(store, q, lang, doc)
+    if _WHO.search(t) and _ISSUE.search(t):
+        return _issuer_of(store, q, lang, doc)
+    for rel, rx in _VERB_RE:
+        m = rx.search(t)
+        if m is None:
+            continue
+        between = t[min(x, m.start()) : max(x, m.start())]
+        if x < m.start():
+            passive = bool(_PASSIVE.search(between)) or bool(_BY.search(t[m.end() :][:12]))
+            direction: Literal["out", "in"] = "in" if passive else "out"
+        else:
+            direction = "in"
+        return _related(store, q, lang, doc, rel, direction)
+    if _QUESTION_WORD.search(t) or t.strip() == "X":
+        return _overview(store, q, lang, doc)
+    return _not_understood(q, lang)
+
+
+def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"]) -> Answer:
+    v = vocabulary()
+    label = v.relation_types[rel]
+    items: list[AnswerItem] = []
+    if rel == "REPLACES":
+        chain = store.replaced_by(doc.key) if direction == "in" else store.replaces(doc.key)
+        for step in chain:
+            items.append(AnswerItem(step.document.key, _summary(step.document), relation=rel, direction=direction,
+                                    document=step.document, evidence=step.evidence))
+    else:
+        for r in store.relations(doc.key, rel, direction):
+            d = store.get(r.other)
+            items.append(AnswerItem(r.other, _summary(d) if d else r.other, relation=rel, direction=direction,
+                                    document=d, evidence=r.evidence))
+    names = ", ".join(i.label for i in items)
+    intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
+                                                                                         f"{rel.lower()}_{direction}")
+    if lang == "vi":
+        if not items:
+            text = f"Các văn bản đã đọc không nêu văn bản nào {label.label_vi} {_summary(doc)}." if direction == "in" \
+                else f"Các văn bản đã đọc không nêu {_summary(doc)} {label.label_vi} văn bản nào."
+        elif rel == "REPLACES" and direction == "in":
+            text = f"{_summary(doc)} đã được thay thế bởi {names}" + (
+                f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 else ".")
+        elif direction == "in":
+            text = f"{names} {label.label_vi} {_summary(doc)}."
+        else:
+            text = f"{_summary(doc)} {label.label_vi} {names}."
+    else:
+        if not items:
+            text = f"The texts read so far state nothing that {label.label_en} {_summary(doc)}." if direction == "in" \
+                else f"The texts read so far state nothing that {_summary(doc)} {label.label_en}."
+        elif rel == "REPLACES" and direction == "in":
+            text = f"{_summary(doc)} was replaced by {names}" + (
+                f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")
+        elif direction == "in":
+            text = f"{names} {label.label_en} {_summary(doc)}."
+        else:
+            text = f"{_summary(doc)} {label.label_en} {names}."
+    return Answer(q, True, lang, text, intent=intent, subject=doc, items=items)
+
+
+def _status(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+    st = store.status(doc.key)
+    items: list[AnswerItem] = []
+    for r in store.relations(doc.key, None, "in"):
+        if r.type in ("REPLACES", "REPEALS", "AMENDS"):
+            d = store.get(r.other)
+            items.append(AnswerItem(r.other, _summary(d) if d else r.other, relation=r.type, direction="in",
+                                    document=d, evidence=r.evidence))
+    by = ", ".join(i.label for i in items if i.relation == {"replaced": "REPLACES", "repealed": "REPEALS"}.get(str(st["state"]), "AMENDS"))
+    s = _summary(doc)
+    if lang == "vi":
+        text = {"replaced": f"{s} đã bị thay thế (bởi {by}), không còn hiệu lực.",
+                "repealed": f"{s} đã bị bãi bỏ (bởi {by}).",
+                "amended": f"{s} còn hiệu lực theo các văn bản đã đọc, đã được sửa đổi bởi {by}.",
+                }.get(str(st["state"]), f"Các văn bản đã đọc không nêu việc thay thế hay bãi bỏ {s}: còn hiệu lực theo đồ thị.")
+    else:
+        text = {"replaced": f"{s} has been replaced (by {by}): no longer in force.",
+                "repealed": f"{s} has been repealed (by {by}).",
+                "amended": f"{s} is in force as far as the texts say, amended by {by}.",
+                }.get(str(st["state"]), f"No text read so far replaces or repeals {s}: in force as far as the graph knows.")
+    return Answer(q, True, lang, text, intent="status", subject=doc, items=items)
+
+
+def _issuer_of(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+    v = vocabulary()
+    def name(aid: str) -> str:
+        a = v.agencies.get(aid)
+        return aid if a is None else (a.name if lang == "vi" else f"the {a.name_en}")
+
+    items = [AnswerItem(r.other, name(r.other), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
+             for r in store.relations(doc.key, "ISSUED_BY", "out")]
+    names = ", ".join(i.label for i in items)
+    if lang == "vi":
+        text = f"{_summary(doc)} do {names} ban hành." if items else f"Chưa rõ cơ quan ban hành {_summary(doc)}."
+    else:
+        text = f"{_summary(doc)} was issued by {names}." if items else f"The issuer of {_summary(doc)} is not known."
+    return Answer(q, True, lang, text, intent="issuer", subject=doc, items=items)
+
+
+def _issued_by(store: Store, q: str, lang: Language, ref: _Ref) -> Answer:
+    v = vocabulary()
+    assert ref.agency_id is not None
+    a = v.agencies[ref.agency_id]
+    docs, n = store.documents(issuer=a.id, limit=100)
+    docs.sort(key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), d.key))
+    items = []
+    for d in docs:
+        ev = [e for r in store.relations(d.key, "ISSUED_BY", "out") if r.other == a.id for e in r.evidence][:1]
+        items.append(AnswerItem(d.key, _summary(d), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
+    head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
+    if lang == "vi":
+        text = f"{a.name} đã ban hành {n} văn bản trong đồ thị: {head}." if n else f"Đồ thị chưa có văn bản nào của {a.name}."
+    else:
+        text = f"The {a.name_en} issued {n} documents in the graph: {head}." if n else f"The graph holds no document of the {a.name_en}."
+    return Answer(q, True, lang, text, intent="issued_by", agency=a.id, items=items)
+
+
+def _overview(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+    items = []
+    for r in store.relations(doc.key):
+        if r.type == "CITES":
+            continue
+        d = store.get(r.other)
+        v = vocabulary()
+        label = _summary(d) if d else (v.agencies[r.other].name if r.other in v.agencies else r.other)
+        items.append(AnswerItem(r.other, label, kind="document" if d else "agency", relation=r.type,
+                                direction=r.direction, document=d, evidence=r.evidence))
+    date = doc.date.isoformat() if doc.date else "?"
+    text = (f"{_summary(doc)} ({date}): {len(items)} quan hệ." if lang == "vi"
+            else f"{_summary(doc)} ({date}): {len(items)} relations.")
+    return Answer(q, True, lang, text, intent="overview", subject=doc, items=items)
