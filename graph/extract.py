@@ -202,15 +202,22 @@ def _is_wrapped(text: str) -> bool:
 # mentions
 
 
+_NOT_A_DOCUMENT = re.compile(
+    r"(?:^|[^a-z])(?:mau|bieu|bieu mau|ky hieu|ma so|ma hieu|qcvn|tcvn|tccs|qcdp|tcn|iso)\s*(?:so\s*)?[:.]?\s*$")
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|[^\s<>\"]*%[0-9A-Fa-f]{2}[^\s<>\"]*")
+
+
 class _Ctx:
     """The text in its three views and the vocabulary, shared by the helpers below."""
 
     def __init__(self, ct: CleanText, vocab: Vocabulary) -> None:
         self.ct = ct
         self.text = ct.text
-        self.folded = fold(ct.text)
+        # web addresses and percent-encoded text are blanked out (same length): 'S%E1%BB%91%2031/2015/N%C4%90-CP'
+        # in a link is not a document 2031/2015/N
+        self.folded = _URL_RE.sub(lambda m: " " * len(m.group(0)), fold(ct.text))
         low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
-        self.low = low if len(low) == len(self.folded) else fold_lower(ct.text)
+        self.low = low if len(low) == len(self.folded) else _URL_RE.sub(lambda m: " " * len(m.group(0)), fold_lower(ct.text))
         self.v = vocab
 
 
@@ -353,6 +360,10 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
             mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
         elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == "CongVan"):
             mention.type_id = "CongVan"  # a number with no type code: an administrative letter
+        elif type_id is None and _NOT_A_DOCUMENT.search(ctx.low[max(0, nm.start - 30) : nm.start]):
+            continue  # a form, a technical standard, a table code: 'Mẫu số 41/UQ-ĐKT', 'QCVN 01/2008/BLĐTBXH'
+        elif type_id is None and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start]):
+            continue  # a bare code with neither a type (word or code) nor 'số' in front is not cited as a document
         else:
             mention.type_id = type_id or "VanBan"
         s0, s1 = sentence_of(nm.start)

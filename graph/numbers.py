@@ -184,7 +184,8 @@ def parse(text: str, vocab: Vocabulary | None = None) -> Number:
         m = NUMBER_RE.search(s2)
     if m is None:
         raise NumberError(f"{text[:80]!r} is not a document number (expected e.g. 42/2022/NĐ-CP or 749/QĐ-TTg)")
-    n = _from_match(m, v, strict=False)
+    # what extraction accepts (strict: every code part known) is always accepted back, and more
+    n = _from_match(m, v, strict=True) or _from_match(m, v, strict=False)
     if n is None:
         raise NumberError(f"{text[:80]!r} is not a document number (expected e.g. 42/2022/NĐ-CP or 749/QĐ-TTg)")
     return n

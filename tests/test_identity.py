@@ -107,3 +107,12 @@ def test_full_text_knows_itself_and_its_clauses() -> None:
     assert "AMENDS|139/2026/ND-CP|1/2020/TT-BKHDT" in rels  # a partial repeal amends
     assert "REPEALS|139/2026/ND-CP|1/2020/TT-BKHDT" not in rels
     assert "REPEALS|139/2026/ND-CP|15/2014/QD-TTG" in rels
+
+
+def test_links_forms_and_standards_are_not_documents() -> None:
+    """Never invent a document: numbers inside web links, form codes and technical standards are not cited texts."""
+    text = ("Xem tại https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=57544&Keyword=S%E1%BB%91%2031/2015/N%C4%90-CP. "
+            "Văn bản ủy quyền mẫu số 41/UQ-ĐKT ban hành kèm theo Thông tư số 86/2024/TT-BTC; "
+            "hồ sơ đạt yêu cầu theo QCVN:01/2008/BLĐTBXH; máy xúc đá TCCS 02/2016/CĐUB; biểu 105/LĐVL-Sở.")
+    g = Resolver().build([extract_text(text, "x.txt")])
+    assert set(g.documents) == {"86/2024/TT-BTC"}

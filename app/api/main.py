@@ -19,9 +19,21 @@ from graph.stores.base import Store
 
 from . import problems
 from .routers import agencies, ask, documents, graph, health, ingest
+from .schemas import problem_response
 from .settings import Settings
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+# every operation can answer with these; all errors are RFC 9457 problem details
+ERRORS: dict[int | str, dict[str, object]] = {
+    404: problem_response("Not found (unknown document, body or endpoint); close matches in `suggestions`"),
+    409: problem_response("The number names several documents; `candidates` lists them"),
+    413: problem_response("Request body too large"),
+    414: problem_response("Path or query string too long"),
+    422: problem_response("Invalid request: the problem says which parameter and why"),
+    503: problem_response("The store cannot be reached (Neo4j down); retry after the Retry-After seconds"),
+}
 
 
 def open_store(settings: Settings) -> Store:
@@ -56,6 +68,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         summary="A knowledge graph of Vietnamese legal documents: what replaced, amended, guides or implements what, "
                 "with the sentence that says so.",
         lifespan=lifespan,
+        responses=ERRORS,
     )
     app.state.settings = settings
     app.state.store = store

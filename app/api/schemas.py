@@ -192,3 +192,8 @@ class Problem(Out):
     title: str
     status: int
     detail: str
+
+
+def problem_response(description: str) -> dict[str, object]:
+    """An OpenAPI response entry for an error answered as problem+json."""
+    return {"description": description, "model": Problem, "content": {"application/problem+json": {}}}

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from graph.errors import NotFound
 
 from ..deps import StoreDep, document_out, relation_out
-from ..schemas import ChainOut, ChainStepOut, DocumentBrief, DocumentOut, Page, RelationOut
+from ..schemas import ChainOut, ChainStepOut, DocumentBrief, DocumentOut, Page, RelationOut, problem_response
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -64,8 +64,8 @@ def relations(
 
 
 @router.get("/{ref:path}", response_model=DocumentOut, summary="One document: issuer, date, title, status, relations",
-            responses={404: {"description": "Unknown; close matches in `suggestions`"},
-                       409: {"description": "The number names several documents; `candidates` lists them"}})
+            responses={404: problem_response("Unknown; close matches in `suggestions`"),
+                       409: problem_response("The number names several documents; `candidates` lists them")})
 def get_document(ref: str, store: StoreDep) -> DocumentOut:
     if not ref.strip():
         raise NotFound(ref)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from ..deps import StoreDep
-from ..schemas import Health
+from ..schemas import Health, problem_response
 
 router = APIRouter(tags=["health"])
 
@@ -16,7 +16,7 @@ def health() -> Health:
 
 
 @router.get("/ready", response_model=Health, summary="The store answers (503 when it does not)",
-            responses={503: {"description": "The store cannot be reached"}})
+            responses={503: problem_response("The store cannot be reached")})
 def ready(store: StoreDep) -> Health:
     store.ping()
     return Health(status="ready", store=type(store).__name__, documents=store.counts()["documents"])

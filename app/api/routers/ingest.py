@@ -13,7 +13,7 @@ from graph.pipeline import extract_bytes, extract_text
 from graph.resolve import Resolver, SourceResult
 
 from ..deps import StoreDep, require_api_key
-from ..schemas import IngestOut, IngestSource, IngestText
+from ..schemas import IngestOut, IngestSource, IngestText, problem_response
 
 router = APIRouter(tags=["ingest"])
 MAX_FILES = 50
@@ -33,7 +33,8 @@ _BODY = {
 
 @router.post("/ingest", response_model=IngestOut, dependencies=[Depends(require_api_key)], openapi_extra=_BODY,
              summary="Add texts (JSON {text, name}, text/plain, or uploaded files) to the graph",
-             responses={401: {"description": "No or wrong X-API-Key"}, 403: {"description": "Ingest is off"}})
+             responses={401: problem_response("No or wrong X-API-Key"), 403: problem_response("Ingest is off"),
+                        415: problem_response("Unsupported content type")})
 async def ingest(request: Request, store: StoreDep) -> IngestOut:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     results: list[SourceResult] = []

@@ -1,0 +1,165 @@
+"""Load on the query service over loopback: requests per second and p50/p99 latency of
+`GET /documents/{ref}/replaced-by` on the Gazette graph, for both stores, beside the same lookup made
+directly on the store in the same run (the floor: no HTTP, no JSON).
+
+    python -m bench.api_load [CORPUS_DIR] [--requests 4000] [--concurrency 16] [--stores memory,neo4j]
+
+The service runs as `lexgraph serve` (uvicorn, one worker) in its own process; the client is a bounded
+asyncio httpx client in this one. Neo4j is the server at LEXGRAPH_BENCH_NEO4J_URI (password in
+LEXGRAPH_NEO4J_PASSWORD), else the test server this starts (.lexgraph/neo4j-test, port 17687).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from graph.pipeline import extract_paths
+from graph.stores.base import Store
+from graph.stores.memory import MemoryStore
+from graph.stores.neo4j_store import Neo4jStore
+
+from .extract_speed import default_corpus
+from .neo4j_load import local_server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def floor(store: Store, refs: list[str], n: int) -> dict[str, float]:
+    lat = []
+    t0 = time.perf_counter()
+    for i in range(n):
+        t = time.perf_counter()
+        store.replaced_by(refs[i % len(refs)])
+        lat.append(time.perf_counter() - t)
+    total = time.perf_counter() - t0
+    return {"rps": round(n / total), "p50_ms": round(pct(lat, 0.5) * 1000, 2), "p99_ms": round(pct(lat, 0.99) * 1000, 2)}
+
+
+async def load(base: str, refs: list[str], n: int, conc: int) -> dict[str, float]:
+    lat: list[float] = []
+    errors = 0
+    sem = asyncio.Semaphore(conc)
+    limits = httpx.Limits(max_connections=conc, max_keepalive_connections=conc)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as c:
+        async def one(i: int) -> None:
+            nonlocal errors
+            async with sem:
+                t = time.perf_counter()
+                r = await c.get(f"/documents/{quote(refs[i % len(refs)], safe='')}/replaced-by")
+                lat.append(time.perf_counter() - t)
+                if r.status_code != 200:
+                    errors += 1
+        for i in range(min(200, n)):  # warm-up, not counted
+            await one(i)
+        lat.clear()
+        t0 = time.perf_counter()
+        await asyncio.gather(*(one(i) for i in range(n)))
+        total = time.perf_counter() - t0
+    return {"rps": round(n / total), "p50_ms": round(pct(lat, 0.5) * 1000, 2), "p99_ms": round(pct(lat, 0.99) * 1000, 2),
+            "errors": errors}
+
+
+def serve(store_arg: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    p = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--store", store_arg, "--port", str(port)],
+                         cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/ready", timeout=2).status_code == 200:
+                return p, base
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    p.kill()
+    raise SystemExit("the service did not come up")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", type=Path, default=None)
+    ap.add_argument("--requests", type=int, default=4000)
+    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--stores", default="memory,neo4j")
+    ap.add_argument("--json", type=Path, default=None)
+    a = ap.parse_args()
+    corpus = a.corpus or default_corpus()
+    g = extract_paths([corpus])
+    # every document that something replaced, and as many others: hits and misses of the chain
+    replaced = sorted({r.target for r in g.relations.values() if r.type == "REPLACES"})
+    others = sorted(k for k in g.documents if k not in replaced)[: len(replaced)]
+    refs = replaced + others
+    res: dict[str, Any] = {"corpus": str(corpus), "documents": len(g.documents), "relations": len(g.relations),
+                           "requests": a.requests, "concurrency": a.concurrency, "refs": len(refs),
+                           "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
+    env = dict(os.environ)
+    env.pop("LEXGRAPH_API_KEY", None)
+    tmp = Path(tempfile.mkdtemp(prefix="lexgraph-bench-"))
+    started = None
+    try:
+        for kind in a.stores.split(","):
+            if kind == "memory":
+                path = tmp / "g.lexgraph"
+                store: Store = MemoryStore(path)
+                store.upsert(g)
+                store_arg = str(path)
+            else:
+                uri = os.environ.get("LEXGRAPH_BENCH_NEO4J_URI")
+                if uri:
+                    password = os.environ.get("LEXGRAPH_NEO4J_PASSWORD", "")
+                else:
+                    uri, password, started = local_server()
+                store = Neo4jStore(uri, password=password)
+                store.clear()
+                store.upsert(g)
+                store_arg = uri
+                env["LEXGRAPH_NEO4J_PASSWORD"] = password
+            res[f"{kind}_floor_direct"] = floor(store, refs, a.requests)
+            proc, base = serve(store_arg, env)
+            try:
+                res[f"{kind}_http"] = asyncio.run(load(base, refs, a.requests, a.concurrency))
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+            if kind != "memory":
+                store.clear()
+            store.close()
+    finally:
+        if started is not None:
+            from app import neo4j_server as ns
+
+            ns.stop(started)
+    print(json.dumps(res, indent=1))
+    if a.json:
+        a.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
