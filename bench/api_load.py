@@ -4,8 +4,9 @@ directly on the store in the same run (the floor: no HTTP, no JSON).
 
     python -m bench.api_load [CORPUS_DIR] [--requests 4000] [--concurrency 16] [--stores memory,neo4j]
 
-The service runs as `lexgraph serve` (uvicorn, one worker) in its own process; the client is a bounded
-asyncio httpx client in this one. Neo4j is the server at LEXGRAPH_BENCH_NEO4J_URI (password in
+The service runs as `lexgraph serve` (uvicorn, one worker) in its own process. Two clients load it in turn:
+a bounded asyncio httpx client in this process (`--requests`), and wrk (`apt-get install wrk`; `--seconds`)
+when it is installed; on 2 cores the Python client takes much of the CPU, so wrk shows the service better. Neo4j is the server at LEXGRAPH_BENCH_NEO4J_URI (password in
 LEXGRAPH_NEO4J_PASSWORD), else the test server this starts (.lexgraph/neo4j-test, port 17687).
 """
 
@@ -16,8 +17,9 @@ import asyncio
 import json
 import os
 import platform
+import re
+import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,6 +87,31 @@ async def load(base: str, refs: list[str], n: int, conc: int) -> dict[str, float
             "errors": errors}
 
 
+def _ms(v: str) -> float:
+    m = re.match(r"([\d.]+)(us|ms|s)", v)
+    if not m:
+        return float("nan")
+    x = float(m.group(1))
+    return round(x / 1000 if m.group(2) == "us" else x * 1000 if m.group(2) == "s" else x, 2)
+
+
+def load_wrk(base: str, refs: list[str], seconds: int, conc: int) -> dict[str, float]:
+    """The same load from wrk (C, one thread): the client then costs the 2 cores far less than Python's."""
+    paths = [f"/documents/{quote(r, safe='')}/replaced-by" for r in refs]
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text("paths = {" + ",".join(json.dumps(x) for x in paths) + "}\n"
+                      "i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n")
+    out = subprocess.run(["wrk", "-t1", f"-c{conc}", f"-d{seconds}s", "--latency", "-s", str(script), base],
+                         capture_output=True, text=True, check=True).stdout
+    script.unlink()
+    lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
+    errors = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    return {"rps": round(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))),  # type: ignore[union-attr]
+            "p50_ms": _ms(lat.get("50", "")), "p99_ms": _ms(lat.get("99", "")),
+            "requests": int(re.search(r"(\d+) requests in", out).group(1)), "errors": errors}  # type: ignore[union-attr]
+
+
 def serve(store_arg: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     p = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--store", store_arg, "--port", str(port)],
@@ -108,6 +135,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=4000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--stores", default="memory,neo4j")
+    ap.add_argument("--seconds", type=int, default=10, help="duration of the wrk run (when wrk is installed)")
     ap.add_argument("--json", type=Path, default=None)
     a = ap.parse_args()
     corpus = a.corpus or default_corpus()
@@ -144,7 +172,9 @@ def main() -> None:
             res[f"{kind}_floor_direct"] = floor(store, refs, a.requests)
             proc, base = serve(store_arg, env)
             try:
-                res[f"{kind}_http"] = asyncio.run(load(base, refs, a.requests, a.concurrency))
+                res[f"{kind}_http_python_client"] = asyncio.run(load(base, refs, a.requests, a.concurrency))
+                if shutil.which("wrk"):
+                    res[f"{kind}_http_wrk"] = load_wrk(base, refs, a.seconds, a.concurrency)
             finally:
                 proc.terminate()
                 proc.wait(timeout=30)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import os
 import secrets
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,3 +90,35 @@ def neo4j_target() -> Iterator[Neo4jTarget]:
         yield Neo4jTarget(cfg.bolt_uri, "neo4j", cfg.password, cfg.http_url, cfg)
     finally:
         ns.stop(cfg)
+
+
+@contextmanager
+def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`lexgraph serve` as a user runs it, on a free loopback port; yields its base URL."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    p = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--store", store, "--port", str(port)],
+                         cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if p.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("lexgraph serve did not come up: " + (p.stdout.read() if p.stdout else ""))
+            time.sleep(0.3)
+        yield base
+    finally:
+        p.terminate()
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            p.kill()

@@ -11,7 +11,7 @@ import pytest
 from app.browser_style import colours, grass
 from graph.pipeline import extract_paths
 
-from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget
+from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget, running_service
 
 QUERIES = ROOT / "deploy" / "neo4j" / "queries.cypher"
 SCREENSHOTS = Path(os.environ.get("LEXGRAPH_SCREENSHOTS", ROOT / ".lexgraph" / "screenshots"))
@@ -93,5 +93,39 @@ def test_browser_shows_what_replaced_43_2011(loaded: Neo4jTarget) -> None:
             page.click('[data-testid="cypherFrameSidebarTable"] >> nth=0')
             table = page.locator('[data-testid="frameContents"]').first.inner_text()
             assert "42/2022/NĐ-CP" in table and "43/2011/NĐ-CP" in table
+        finally:
+            browser.close()
+
+
+def test_graph_view_draws_offline(tmp_path: Path) -> None:
+    """/graph/view in headless Chromium: the neighbourhood is drawn, with no request leaving the machine."""
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
+    from graph.stores.memory import MemoryStore
+
+    store = tmp_path / "g.lexgraph"
+    MemoryStore(store).upsert(extract_paths([SEEDS]))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with running_service(str(store)) as base, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1300, "height": 800})
+            hosts: set[str] = set()
+            page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"{base}/graph/view?ref=42/2022/NĐ-CP&depth=1", wait_until="networkidle")
+            page.wait_for_function("window.cy && window.cy.nodes().length >= 3", timeout=30_000)
+            labels = page.evaluate("window.cy.nodes().map(n => n.data('label'))")
+            assert {"42/2022/NĐ-CP", "43/2011/NĐ-CP", "Chính phủ"} <= set(labels)
+            edges = page.evaluate("window.cy.edges().map(e => e.data('label'))")
+            assert "REPLACES" in edges
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(SCREENSHOTS / "graph-view.png"))
+            # an unknown number: the page says so, with close matches
+            page.fill("#ref", "43/2012/NĐ-CP")
+            page.click("button[type=submit]")
+            page.wait_for_function("document.getElementById('message').textContent.length > 0", timeout=10_000)
+            assert "43/2011/NĐ-CP" in page.inner_text("#message")
+            assert hosts == {base.split("/")[2]} and not errors
         finally:
             browser.close()

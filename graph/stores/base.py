@@ -10,6 +10,7 @@ import abc
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -51,6 +52,33 @@ class UpsertStats:
     documents: int
     relations: int
     agencies: int
+
+
+def follow_chain(key: str, direction: Literal["in", "out"], replaces_of: Callable[[str], list[RelationView]],
+                 get: Callable[[str], Document | None]) -> list[ChainStep]:
+    """Walk REPLACES from a document ('in': what replaced it, to the one in force; 'out': what it replaced).
+    Where several documents act on one, the latest acts last: follow it and name the others."""
+    steps: list[ChainStep] = []
+    seen = {key}
+    cur = key
+    while True:
+        rels = replaces_of(cur)
+        if not rels:
+            return steps
+        docs: list[tuple[Document, RelationView]] = []
+        for r in rels:
+            d = get(r.other)
+            if d is not None:
+                docs.append((d, r))
+        if not docs:
+            return steps
+        docs.sort(key=lambda x: (x[0].date or dt.date(x[0].year or 1, 1, 1), x[0].key), reverse=direction == "in")
+        nxt, rel = docs[0]
+        if nxt.key in seen:
+            return steps
+        seen.add(nxt.key)
+        steps.append(ChainStep(nxt, rel.evidence, [d.key for d, _ in docs[1:]]))
+        cur = nxt.key
 
 
 def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
@@ -209,29 +237,12 @@ class Store(abc.ABC):
         """The reverse chain: what the document replaced, and what that replaced."""
         return self._chain(self.resolve(ref), "out")
 
+    def chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
+        """`replaced_by` ('in') or `replaces` ('out') from a canonical key already resolved."""
+        return self._chain(key, direction)
+
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
-        steps: list[ChainStep] = []
-        seen = {key}
-        cur = key
-        while True:
-            rels = [r for r in self.relations(cur, "REPLACES", direction)]
-            if not rels:
-                return steps
-            docs: list[tuple[Document, RelationView]] = []
-            for r in rels:
-                d = self.get(r.other)
-                if d is not None:
-                    docs.append((d, r))
-            if not docs:
-                return steps
-            # the latest document acts last: follow it, name the others
-            docs.sort(key=lambda x: (x[0].date or dt.date(x[0].year or 1, 1, 1), x[0].key), reverse=direction == "in")
-            nxt, rel = docs[0]
-            if nxt.key in seen:
-                return steps
-            seen.add(nxt.key)
-            steps.append(ChainStep(nxt, rel.evidence, [d.key for d, _ in docs[1:]]))
-            cur = nxt.key
+        return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), self.get)
 
     def status(self, key: str) -> dict[str, object]:
         """What the graph knows of a document's force: replaced, repealed, amended, or no such statement."""

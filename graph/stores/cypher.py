@@ -138,6 +138,25 @@ RETURN type(r) AS type, 'in' AS direction, coalesce(o.key, o.id) AS other, r.evi
 """
 
 
+# every REPLACES edge reachable from a document, one way, with the documents at both ends (one round trip)
+REPLACES_REACHABLE = {
+    "in": f"""
+MATCH (d:{DOCUMENT} {{key: $key}})
+MATCH p = (d)<-[:REPLACES*1..25]-(:{DOCUMENT})
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+RETURN startNode(r) AS s, endNode(r) AS t, r.evidence AS evidence
+""",
+    "out": f"""
+MATCH (d:{DOCUMENT} {{key: $key}})
+MATCH p = (d)-[:REPLACES*1..25]->(:{DOCUMENT})
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+RETURN startNode(r) AS s, endNode(r) AS t, r.evidence AS evidence
+""",
+}
+
+
 def find_documents(n_tokens: int) -> tuple[str, str]:
     """A page of documents and the total, filtered by type ids, issuer, year and folded query tokens.
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
@@ -30,7 +30,7 @@ from ..errors import StoreError, StoreUnavailable
 from ..model import MAX_EVIDENCE, Agency, Document, Evidence, Graph, Relation
 from ..vocab import fold_lower, vocabulary
 from . import cypher as C
-from .base import Direction, RelationView, Store, UpsertStats
+from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
 
 T = TypeVar("T")
 BATCH = 2000
@@ -266,6 +266,22 @@ class Neo4jStore(Store):
                                         [Evidence.model_validate_json(e) for e in r["evidence"] or []]))
         out.sort(key=lambda r: (r.type, r.direction, r.other))
         return out
+
+    def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
+        """The same walk as every store (`follow_chain`), over the reachable REPLACES edges fetched at once."""
+        docs: dict[str, Document] = {}
+        edges: dict[str, list[RelationView]] = defaultdict(list)
+        for r in self._read(C.REPLACES_REACHABLE[direction], key=key):
+            s, t = _document(r["s"]), _document(r["t"])
+            docs[s.key], docs[t.key] = s, t
+            ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
+            if direction == "in":
+                edges[t.key].append(RelationView("REPLACES", "in", s.key, ev))
+            else:
+                edges[s.key].append(RelationView("REPLACES", "out", t.key, ev))
+        for rels in edges.values():
+            rels.sort(key=lambda r: (r.type, r.direction, r.other))
+        return follow_chain(key, direction, lambda k: edges.get(k, []), docs.get)
 
     def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
                   q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:

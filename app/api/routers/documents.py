@@ -35,7 +35,7 @@ def list_documents(
 
 def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"]) -> ChainOut:
     doc = store.document(ref)
-    steps = store.replaced_by(doc.key) if which == "replaced_by" else store.replaces(doc.key)
+    steps = store.chain(doc.key, "in" if which == "replaced_by" else "out")
     return ChainOut(document=DocumentBrief.of(doc), chain=[ChainStepOut.of(s) for s in steps],
                     in_force=(DocumentBrief.of(steps[-1].document) if steps else DocumentBrief.of(doc))
                     if which == "replaced_by" else None)
