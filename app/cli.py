@@ -75,6 +75,7 @@ def graph_json(g: Graph) -> dict[str, Any]:
         "documents": docs,
         "relations": rels,
         "ambiguous": [a.model_dump() for a in g.ambiguities],
+        "rejected": [r.model_dump() for r in g.rejected],
     }
 
 
@@ -130,6 +131,8 @@ def build(
                   f"store holds {c['documents']} documents, {c['agencies']} agencies, {c['relations']} relations")
         if g.ambiguities:
             out.print(f"{len(g.ambiguities)} mentions name several documents and were not linked (see `lexgraph extract`)")
+        if g.rejected:
+            out.print(f"{len(g.rejected)} relations read against the order of dates were left out (see `lexgraph extract`)")
     finally:
         st.close()
 

@@ -94,6 +94,16 @@ class Ambiguity(_Model):
     evidence: Evidence
 
 
+class Rejected(_Model):
+    """A relation the clause grammar read but the graph does not hold, and why (e.g. it points back in time)."""
+
+    type: str
+    source: str
+    target: str
+    reason: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Graph(_Model):
     """A whole graph, or the part one source contributes."""
 
@@ -102,6 +112,7 @@ class Graph(_Model):
     relations: dict[str, Relation] = Field(default_factory=dict)  # keyed 'TYPE|source|target'
     sources: list[SourceInfo] = Field(default_factory=list)
     ambiguities: list[Ambiguity] = Field(default_factory=list)
+    rejected: list[Rejected] = Field(default_factory=list)
 
     @staticmethod
     def rel_key(type_: str, source: str, target: str) -> str:

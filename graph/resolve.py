@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .extract import Extraction, Mention
-from .model import Agency, Ambiguity, Document, Evidence, Graph, Relation, SourceInfo, merge_document
+from .model import Agency, Ambiguity, Document, Evidence, Graph, Rejected, Relation, SourceInfo, merge_document
 from .vocab import Vocabulary, vocabulary
 
 
@@ -68,7 +68,10 @@ def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
     t = v.doc_types.get(m.type_id or "VanBan") or v.doc_types["VanBan"]
     issuers = issuers_of(m, v)
     number = m.number.display(v, m.written) if m.number is not None else None
-    year = m.date.year if m.date else (m.number.year if m.number and m.number.year else m.year)
+    date = m.date
+    if date is not None and m.number is not None and m.number.year is not None and date.year != m.number.year:
+        date = None  # 134/2016/NĐ-CP was issued in 2016: a 2026 date beside it is another date (taking effect …)
+    year = date.year if date else (m.number.year if m.number and m.number.year else m.year)
     return Document(
         key=m.key() or m.base,
         number=number,
@@ -77,7 +80,7 @@ def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
         type_id=t.id,
         issuer=issuers[0] if issuers else None,
         co_issuers=issuers[1:],
-        date=m.date,
+        date=date,
         year=year,
         title=m.title,
         evidence=[evidence],
@@ -229,10 +232,25 @@ class Resolver:
         typed = {(x.source, x.target) for x in g.relations.values() if x.type not in ("CITES", "ISSUED_BY", "PROPOSED_BY")}
         for k in [k for k, x in g.relations.items() if x.type == "CITES" and (x.source, x.target) in typed]:
             del g.relations[k]
+        self._reject_backwards(g)
         used = {x.target for x in g.relations.values() if x.type in ("ISSUED_BY", "PROPOSED_BY")}
         g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
                       for a in sorted(used) if a in v.agencies}
         return g
+
+    @staticmethod
+    def _reject_backwards(g: Graph) -> None:
+        """The newer text acts on the older: a relation from a document to one issued later (both dates known)
+        is a misreading of the clause. It is not added; it is reported in `g.rejected` with its evidence."""
+        for k, rel in list(g.relations.items()):
+            if rel.type in ("ISSUED_BY", "PROPOSED_BY", "CITES"):
+                continue
+            s, t = g.documents.get(rel.source), g.documents.get(rel.target)
+            if s is not None and t is not None and s.date and t.date and s.date < t.date:
+                del g.relations[k]
+                g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target,
+                                           reason=f"{s.label} ({s.date}) is older than {t.label} ({t.date})",
+                                           evidence=rel.evidence[:1]))
 
     @staticmethod
     def _add(docs: dict[str, Document], doc: Document) -> None:

@@ -97,6 +97,7 @@ class RelationType:
     domain: str
     range: str
     comment: str
+    eli: str = ""
 
 
 @dataclass
@@ -210,7 +211,7 @@ def vocabulary() -> Vocabulary:
     }
     rels = {
         r["id"]: RelationType(r["id"], r["label_vi"], r["label_en"], r["inverse_en"], r["domain"],
-                              r["range"], r["comment"])
+                              r["range"], r["comment"], r.get("eli", ""))
         for r in _rows("relations.tsv")
     }
     return Vocabulary(types, agencies, rels)

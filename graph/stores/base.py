@@ -151,6 +151,10 @@ class Store(abc.ABC):
         """Every document key (for suggestions)."""
 
     @abc.abstractmethod
+    def to_graph(self) -> Graph:
+        """Everything the store holds, as one Graph (for export and validation)."""
+
+    @abc.abstractmethod
     def clear(self) -> None:
         """Remove everything the store holds."""
 

@@ -186,6 +186,13 @@ def count_relations(type_: str) -> str:
     return f"MATCH ()-[r:{t}]->() RETURN count(r) AS n"
 
 
+ALL_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN d ORDER BY d.key SKIP $skip LIMIT $limit"
+ALL_RELATIONS = f"""
+MATCH (s:{DOCUMENT})-[r]->(t)
+RETURN s.key AS source, type(r) AS type, coalesce(t.key, t.id) AS target, r.evidence AS evidence
+ORDER BY source, type, target SKIP $skip LIMIT $limit
+"""
+ALL_AGENCIES = f"MATCH (a:{AGENCY}) RETURN a ORDER BY a.id"
 ALL_KEYS = f"MATCH (d:{DOCUMENT}) RETURN d.key AS key"
 
 TITLE_SEARCH = """

@@ -82,11 +82,12 @@ class MemoryStore(Store):
             raise
 
     def to_graph(self) -> Graph:
-        g = Graph(documents=dict(self.docs), agencies=dict(self.agency_nodes))
-        for s, t, k, data in self.g.edges(keys=True, data=True):
-            tgt = t[len("agency:"):] if t.startswith("agency:") else t
-            g.relations[Graph.rel_key(k, s, tgt)] = data["rel"]
-        return g
+        with self.lock:
+            g = Graph(documents=dict(self.docs), agencies=dict(self.agency_nodes))
+            for s, t, k, data in self.g.edges(keys=True, data=True):
+                tgt = t[len("agency:"):] if t.startswith("agency:") else t
+                g.relations[Graph.rel_key(k, s, tgt)] = data["rel"]
+            return g
 
     # writing -------------------------------------------------------------------------------------------
     def upsert(self, graph: Graph) -> UpsertStats:

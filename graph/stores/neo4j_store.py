@@ -311,6 +311,31 @@ class Neo4jStore(Store):
     def all_keys(self) -> list[str]:
         return [r["key"] for r in self._read(C.ALL_KEYS)]
 
+    def to_graph(self, page: int = 20_000) -> Graph:
+        g = Graph()
+        skip = 0
+        while True:
+            recs = self._read(C.ALL_DOCUMENTS, skip=skip, limit=page)
+            for r in recs:
+                d = _document(r["d"])
+                g.documents[d.key] = d
+            if len(recs) < page:
+                break
+            skip += page
+        for r in self._read(C.ALL_AGENCIES):
+            g.agencies[r["a"]["id"]] = Agency(id=r["a"]["id"], name=r["a"]["name"], name_en=r["a"]["name_en"])
+        skip = 0
+        while True:
+            recs = self._read(C.ALL_RELATIONS, skip=skip, limit=page)
+            for r in recs:
+                rel = Relation(type=r["type"], source=r["source"], target=r["target"],
+                               evidence=[Evidence.model_validate_json(e) for e in r["evidence"] or []])
+                g.relations[Graph.rel_key(rel.type, rel.source, rel.target)] = rel
+            if len(recs) < page:
+                break
+            skip += page
+        return g
+
     def search_titles(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
         """Full-text search of titles and numbers (Lucene syntax escaped: the query is words only)."""
         # letters and digits only, each word quoted: no Lucene operator (OR, *, ~, [ …) survives

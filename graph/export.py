@@ -1,0 +1,259 @@
+"""The graph as linked data (RDF aligned with ELI: Turtle, JSON-LD, N-Triples), GraphML, and the CSV layout
+`neo4j-admin database import` reads.
+
+IRIs are stable and readable, built from the canonical key under a base IRI:
+
+    42/2022/ND-CP            -> {base}vn/nghi-dinh/2022/42_2022_nd-cp
+    749/QD-TTG@2020          -> {base}vn/quyet-dinh/2020/749_qd-ttg
+    52-NQ/TW@2019            -> {base}vn/nghi-quyet/2019/52-nq_tw
+    LUAT/to-chuc-chinh-phu@2015 -> {base}vn/luat/2015/to-chuc-chinh-phu
+    agency CP                -> {base}vn/agency/cp
+
+Each relation is a direct triple (`<42/2022> lex:replaces <43/2011>`, which ELI readers see as eli:repeals
+through the ontology) and a reified `lex:Assertion` that carries its evidence sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+from rdflib import RDF, XSD, Graph, Namespace, URIRef
+from rdflib import Literal as Lit
+
+from ontology.build import ELI, LEX, attribute_iri, relation_iri
+
+from .model import Agency, Document, Evidence
+from .model import Graph as LexGraph
+from .vocab import slug, vocabulary
+
+Format = Literal["ttl", "jsonld", "nt", "graphml", "csv"]
+FORMATS: dict[str, str] = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+                           "graphml": "application/graphml+xml", "csv": "application/zip"}
+AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")
+
+
+def document_path(d: Document) -> str:
+    """The readable, stable part of a document's IRI (see the module docstring): one per canonical key."""
+    v = vocabulary()
+    t = v.doc_types.get(d.type_id)
+    type_slug = slug(t.name if t else d.type)
+    base, _, at_year = d.key.partition("@")
+    if d.number is None and "/" in base and not base[0].isdigit():  # a law by name: LUAT/slug@year
+        return f"vn/{type_slug}/{at_year or 'undated'}/{base.split('/', 1)[1]}"
+    year = d.year or (d.date.year if d.date else None) or at_year or "undated"
+    # the number itself, '/' written '_': 42/2022/ND-CP -> 42_2022_nd-cp, 52-NQ/TW -> 52-nq_tw
+    local = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in base.lower())
+    return f"vn/{type_slug}/{year}/{local}"
+
+
+def document_iri(base: str, d: Document) -> URIRef:
+    return URIRef(base + document_path(d))
+
+
+def agency_iri(base: str, agency_id: str) -> URIRef:
+    return URIRef(f"{base}vn/agency/{slug(agency_id)}")
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def statuses(g: LexGraph) -> dict[str, str]:
+    """replaced / repealed / amended / in_force_as_far_as_known, as the store's `status` computes it."""
+    inc: dict[str, set[str]] = {}
+    for r in g.relations.values():
+        if r.type in ("REPLACES", "REPEALS", "AMENDS"):
+            inc.setdefault(r.target, set()).add(r.type)
+    out = {}
+    for k in g.documents:
+        s = inc.get(k, set())
+        out[k] = ("replaced" if "REPLACES" in s else "repealed" if "REPEALS" in s else "amended" if "AMENDS" in s
+                  else "in_force_as_far_as_known")
+    return out
+
+
+def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
+    """The whole graph as RDF (an rdflib Graph); `document_evidence=False` leaves out the sentences that only
+    name a document (validation needs the relations' evidence, not those)."""
+    rdf = Graph()
+    rdf.bind("lex", LEX)
+    rdf.bind("eli", ELI)
+    rdf.bind("doc", Namespace(base + "vn/"))
+    iri: dict[str, URIRef] = {k: document_iri(base, d) for k, d in g.documents.items()}
+    status = statuses(g)
+
+    def evidence_node(e: Evidence) -> URIRef:
+        node = URIRef(f"{base}evidence/{_hash(e.source, e.start, e.end)}")
+        rdf.add((node, RDF.type, LEX.Evidence))
+        rdf.add((node, LEX.sentence, Lit(e.sentence)))
+        rdf.add((node, LEX.source, Lit(e.source)))
+        rdf.add((node, LEX.start, Lit(e.start, datatype=XSD.integer)))
+        rdf.add((node, LEX.end, Lit(e.end, datatype=XSD.integer)))
+        return node
+
+    for k, d in g.documents.items():
+        s = iri[k]
+        rdf.add((s, RDF.type, LEX.Document))
+        rdf.add((s, RDF.type, LEX[d.type_id]))
+        rdf.add((s, RDF.type, ELI.LegalResource))
+        rdf.add((s, attribute_iri("key"), Lit(d.key)))
+        rdf.add((s, attribute_iri("type"), LEX[d.type_id]))
+        if d.number:
+            rdf.add((s, attribute_iri("number"), Lit(d.number)))
+        if d.name:
+            rdf.add((s, attribute_iri("name"), Lit(d.name, lang="vi")))
+        if d.title:
+            rdf.add((s, attribute_iri("title"), Lit(d.title, lang="vi")))
+        if d.date:
+            rdf.add((s, attribute_iri("date"), Lit(d.date, datatype=XSD.date)))
+        if d.year:
+            rdf.add((s, attribute_iri("year"), Lit(str(d.year), datatype=XSD.gYear)))
+        rdf.add((s, attribute_iri("status"), Lit(status[k])))
+        if status[k] in ("replaced", "repealed"):
+            rdf.add((s, ELI.in_force, ELI["InForce-notInForce"]))
+        rdf.add((s, attribute_iri("mentions"), Lit(d.mentions, datatype=XSD.integer)))
+        for e in d.evidence if document_evidence else ():
+            rdf.add((s, attribute_iri("evidence"), evidence_node(e)))
+    v = vocabulary()
+    agencies = dict(g.agencies)
+    for r in g.relations.values():
+        if r.type in AGENCY_RELATIONS and r.target not in agencies and r.target in v.agencies:
+            va = v.agencies[r.target]
+            agencies[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
+    for a in agencies.values():
+        s = agency_iri(base, a.id)
+        rdf.add((s, RDF.type, LEX.Agency))
+        rdf.add((s, attribute_iri("agency_name"), Lit(a.name, lang="vi")))
+        rdf.add((s, attribute_iri("agency_name_en"), Lit(a.name_en, lang="en")))
+    for r in g.relations.values():
+        if r.source not in iri:
+            continue
+        if r.type in AGENCY_RELATIONS:
+            if r.target not in agencies:
+                continue
+            o = agency_iri(base, r.target)
+        elif r.target in iri:
+            o = iri[r.target]
+        else:
+            continue
+        p = relation_iri(r.type)
+        rdf.add((iri[r.source], p, o))
+        node = URIRef(f"{base}assertion/{_hash(r.type, r.source, r.target)}")
+        rdf.add((node, RDF.type, LEX.Assertion))
+        rdf.add((node, RDF.subject, iri[r.source]))
+        rdf.add((node, RDF.predicate, p))
+        rdf.add((node, RDF.object, o))
+        for e in r.evidence:
+            rdf.add((node, attribute_iri("evidence"), evidence_node(e)))
+    return rdf
+
+
+def to_graphml(g: LexGraph) -> bytes:
+    """GraphML (networkx): documents and bodies as nodes, relations as edges, scalar attributes only."""
+    nxg = nx.MultiDiGraph()
+    status = statuses(g)
+    for k, d in g.documents.items():
+        nxg.add_node(k, kind="document", number=d.number or "", name=d.name or "", type=d.type, type_id=d.type_id,
+                     issuer=d.issuer or "", date=d.date.isoformat() if d.date else "", year=d.year or 0,
+                     title=d.title or "", status=status[k], mentions=d.mentions)
+    v = vocabulary()
+    for r in g.relations.values():
+        tgt = r.target
+        if r.type in AGENCY_RELATIONS:
+            a = g.agencies.get(tgt) or v.agencies.get(tgt)
+            if a is None:
+                continue
+            tgt = "agency:" + tgt
+            nxg.add_node(tgt, kind="agency", name=a.name, name_en=a.name_en)
+        elif tgt not in g.documents:
+            continue
+        nxg.add_edge(r.source, tgt, key=r.type, type=r.type,
+                     evidence=r.evidence[0].sentence if r.evidence else "",
+                     evidence_source=r.evidence[0].source if r.evidence else "")
+    buf = io.BytesIO()
+    nx.write_graphml(nxg, buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def _csv(rows: Iterable[Sequence[object]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for row in rows:
+        w.writerow(row)
+    return buf.getvalue()
+
+
+def _list(values: Iterable[str]) -> str:
+    # neo4j-admin array fields are split on the array delimiter (';' here); JSON items never hold a bare ';'
+    return ";".join(v.replace(";", "\\u003b") for v in values)
+
+
+def to_csv_files(g: LexGraph) -> dict[str, str]:
+    """CSV files in the layout `neo4j-admin database import full` reads (see IMPORT.txt among them)."""
+    status = statuses(g)
+    docs: list[list[object]] = [["key:ID(Document)", "number", "name", "type", "type_id", "issuer", "co_issuers:string[]", "date:date",
+             "year:int", "title", "status", "mentions:int", "evidence:string[]", ":LABEL"]]
+    for k, d in sorted(g.documents.items()):
+        docs.append([k, d.number or "", d.name or "", d.type, d.type_id, d.issuer or "", _list(d.co_issuers),
+                     d.date.isoformat() if d.date else "", d.year or "", d.title or "", status[k], d.mentions,
+                     _list(e.model_dump_json() for e in d.evidence), f"Document;{d.type_id}"])
+    v = vocabulary()
+    agencies = {a.id: (a.name, a.name_en) for a in g.agencies.values()}
+    for r in g.relations.values():
+        if r.type in AGENCY_RELATIONS and r.target in v.agencies:
+            agencies.setdefault(r.target, (v.agencies[r.target].name, v.agencies[r.target].name_en))
+    ags = [["id:ID(Agency)", "name", "name_en", ":LABEL"]] + [[i, n, e, "Agency"] for i, (n, e) in sorted(agencies.items())]
+    doc_rels = [[":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]"]]
+    ag_rels = [[":START_ID(Document)", ":END_ID(Agency)", ":TYPE", "evidence:string[]"]]
+    for r in sorted(g.relations.values(), key=lambda r: (r.type, r.source, r.target)):
+        ev = _list(e.model_dump_json() for e in r.evidence)
+        if r.type in AGENCY_RELATIONS:
+            if r.target in agencies and r.source in g.documents:
+                ag_rels.append([r.source, r.target, r.type, ev])
+        elif r.source in g.documents and r.target in g.documents:
+            doc_rels.append([r.source, r.target, r.type, ev])
+    readme = ("neo4j-admin database import full neo4j --array-delimiter=';' "
+              "--nodes=documents.csv --nodes=agencies.csv "
+              "--relationships=relations_documents.csv --relationships=relations_agencies.csv\n")
+    return {"documents.csv": _csv(docs), "agencies.csv": _csv(ags), "relations_documents.csv": _csv(doc_rels),
+            "relations_agencies.csv": _csv(ag_rels), "IMPORT.txt": readme}
+
+
+def export(g: LexGraph, fmt: str, base: str) -> bytes:
+    """One export as bytes (CSV: a zip of the files)."""
+    if fmt in ("ttl", "jsonld", "nt"):
+        rdf = to_rdf(g, base)
+        name = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}[fmt]
+        if fmt == "jsonld":
+            ctx = {"lex": str(LEX), "eli": str(ELI)}
+            return rdf.serialize(format=name, context=ctx, indent=1).encode("utf-8")
+        return rdf.serialize(format=name).encode("utf-8")
+    if fmt == "graphml":
+        return to_graphml(g)
+    if fmt == "csv":
+        import zipfile
+
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, text in to_csv_files(g).items():
+                z.writestr(name, text)
+        return buf.getvalue()
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def write_csv_dir(g: LexGraph, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in to_csv_files(g).items():
+        p = out / name
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
