@@ -197,6 +197,64 @@ def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written
 
 
 @app.command()
+def validate(store: StoreOpt = DEFAULT_STORE,
+             warnings: Annotated[bool, typer.Option("--warnings", help="List the warnings too.")] = False) -> None:
+    """Check the built graph against the ontology's SHACL shapes (ontology/shapes.ttl); exit 1 on a violation."""
+    from graph.validate import validate as run_validation
+
+    st = open_store(store)
+    try:
+        g = st.to_graph()
+    finally:
+        st.close()
+    with err.status("validating with pyshacl …"):
+        report = run_validation(g)
+    for f in report.violations:
+        out.print(f"[red]violation[/] {escape(f.focus)}: {escape(f.message)}")
+    if warnings:
+        for f in report.warnings:
+            out.print(f"[yellow]warning[/] {escape(f.focus)}: {escape(f.message)}")
+    out.print(f"{len(g.documents)} documents, {len(g.relations)} relations: {report.summary()}")
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="ttl, jsonld, nt, graphml or csv")] = "ttl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (a folder for csv); default stdout")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    base_iri: Annotated[str | None, typer.Option(help="Base of the IRIs (default LEXGRAPH_BASE_IRI)")] = None,
+) -> None:
+    """Export the graph: RDF aligned with ELI (ttl, jsonld, nt), GraphML, or CSV for `neo4j-admin database import`."""
+    from app.api.settings import Settings
+    from graph.export import FORMATS, write_csv_dir
+    from graph.export import export as run_export
+
+    if format not in FORMATS:
+        err.print(f"[red]error:[/] unknown format {escape(format)!r}: one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    base = Settings(base_iri=base_iri).base_iri if base_iri else Settings().base_iri
+    st = open_store(store)
+    try:
+        g = st.to_graph()
+    finally:
+        st.close()
+    if format == "csv":
+        folder = output or Path("lexgraph-csv")
+        paths = write_csv_dir(g, folder)
+        out.print(f"wrote {', '.join(p.name for p in paths)} to {folder}/; load with: "
+                  + (folder / "IMPORT.txt").read_text(encoding="utf-8").strip(), markup=False)
+        return
+    data = run_export(g, format, base)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        output.write_bytes(data)
+        err.print(f"wrote {output} ({len(data):,} bytes)")
+
+
+@app.command()
 def serve(
     store: Annotated[str | None, typer.Option("--store", help="Store file or Neo4j URI (default: LEXGRAPH_STORE or the embedded file).")] = None,
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1: this machine only).")] = None,

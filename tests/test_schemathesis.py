@@ -24,7 +24,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 @schema.parametrize()
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi(case: schemathesis.Case) -> None:
-    case.call_and_validate()
+    # a SPARQL query is a string to OpenAPI: a random string is schema-valid yet not SPARQL, and is rightly a 400
+    excluded = [schemathesis.checks.positive_data_acceptance] if case.path == "/sparql" else []
+    case.call_and_validate(excluded_checks=excluded)
 
 
 def test_schema_has_every_endpoint() -> None:

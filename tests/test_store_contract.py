@@ -155,6 +155,7 @@ def test_both_stores_give_the_same_answers(request: pytest.FixtureRequest, tmp_p
         for s in (mem, neo):
             s.upsert(_seed_graph())
         assert mem.counts() == neo.counts()
+        assert mem.to_graph() == neo.to_graph()
         assert mem.agencies() == neo.agencies()
         assert sorted(mem.all_keys()) == sorted(neo.all_keys())
         for key in mem.all_keys():

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from graph.stores.base import Store
 
 from . import problems
-from .routers import agencies, ask, documents, graph, health, ingest
+from .routers import agencies, ask, documents, graph, health, ingest, linked
 from .schemas import problem_response
 from .settings import Settings
 
@@ -59,6 +59,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         try:
             yield
         finally:
+            engine = getattr(app.state, "sparql", None)
+            if engine is not None:
+                engine.close()
             if owned and app.state.store is not None:
                 app.state.store.close()
 
@@ -77,7 +80,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"])
     app.add_middleware(problems.LimitsMiddleware, max_body=settings.max_body_bytes, max_query=settings.max_query_bytes)
-    for r in (documents.router, agencies.router, graph.router, ask.router, ingest.router, health.router):
+    for r in (documents.router, agencies.router, graph.router, ask.router, ingest.router, linked.router, health.router):
         app.include_router(r)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

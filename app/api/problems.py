@@ -13,10 +13,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
+from graph.sparql import SparqlError, SparqlTimeout
 
 log = logging.getLogger("lexgraph.api")
 MEDIA = "application/problem+json"
@@ -34,14 +36,22 @@ def _short(v: object, n: int = 120) -> str:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden",
                   413: "Request too large", 414: "Query too long", 415: "Unsupported media type"}
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and detail == "Not Found":
             detail = "No such endpoint; see /docs for the API."
-        return problem(exc.status_code, titles.get(exc.status_code, "Error"), detail,
-                       headers=getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:  # every method the path answers, not only the first route's
+            allowed: set[str] = set()
+            for route in _all_routes(app.routes):
+                if route.path_regex.match(request.url.path):
+                    allowed |= route.methods or set()
+            if allowed:
+                headers["Allow"] = ", ".join(sorted(allowed))
+                detail = f"This endpoint answers {headers['Allow']}."
+        return problem(exc.status_code, titles.get(exc.status_code, "Error"), detail, headers=headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -66,6 +76,14 @@ def install(app: FastAPI) -> None:
     async def bad_input(_: Request, exc: InputError) -> JSONResponse:
         return problem(422, "Unreadable input", _short(str(exc), 300))
 
+    @app.exception_handler(SparqlError)
+    async def bad_sparql(_: Request, exc: SparqlError) -> JSONResponse:
+        return problem(400, "Query refused", _short(str(exc), 400))
+
+    @app.exception_handler(SparqlTimeout)
+    async def slow_sparql(_: Request, exc: SparqlTimeout) -> JSONResponse:
+        return problem(408, "Query stopped", str(exc))
+
     @app.exception_handler(StoreUnavailable)
     async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
         log.warning("store unavailable: %s", exc)
@@ -81,6 +99,18 @@ def install(app: FastAPI) -> None:
     async def crash(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")
         return problem(500, "Internal error", "Something went wrong on our side; it has been logged.")
+
+
+def _all_routes(routes: list[Any]) -> list[APIRoute]:
+    """Every APIRoute, also inside included routers (however the FastAPI version wraps them)."""
+    out: list[APIRoute] = []
+    for r in routes:
+        if isinstance(r, APIRoute):
+            out.append(r)
+        inner = getattr(r, "original_router", None) or getattr(r, "router", None)
+        if inner is not None and hasattr(inner, "routes"):
+            out.extend(_all_routes(list(inner.routes)))
+    return out
 
 
 class LimitsMiddleware:

@@ -26,7 +26,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     max_body_bytes: int = 20 * 1024 * 1024
-    max_query_bytes: int = 8 * 1024
+    max_query_bytes: int = 32 * 1024
+    sparql_row_limit: int = 1000
+    sparql_time_limit: float = 10.0
 
     @field_validator("base_iri")
     @classmethod

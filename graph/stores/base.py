@@ -158,6 +158,10 @@ class Store(abc.ABC):
     def clear(self) -> None:
         """Remove everything the store holds."""
 
+    def revision(self) -> object:
+        """Changes whenever the graph does (caches built from the graph compare it)."""
+        return tuple(sorted(self.counts().items()))
+
     def ping(self) -> bool:
         """True when the store answers."""
         self.counts()
