@@ -141,7 +141,7 @@ _PARTIAL = re.compile(
     r"noi\s+dung|quy\s+dinh\s+tai|mot\s+so\s+dieu|danh\s+muc|bang)(?![a-z])"
 )
 _COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
-_AGENCY_BEFORE_VERB = re.compile(r"\s*(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
+_AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s)|[-+•]\s|dieu\s+\d+[a-z]?\.)\s*")
 _POLICY_TYPES = {"NghiQuyet", "ChiThi", "KetLuan", "QuyetDinh", "KeHoach"}
 
@@ -166,8 +166,9 @@ _BOUND = (
     r"[.;!?:](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[a-z]\)\s|\d{1,3}(?:\.\d{1,3})*\.\s|[-+•]\s|dieu\s+\d+[a-z]?\.|"
     r"chuong\s+[ivxlc\d]+\b|muc\s+\d+|can\s+cu\s))"
 )
-_BOUND_WRAPPED = re.compile(r"(?:([.;!?:])\s+|[ \t\r]*(?:" + _BOUND[len("[.;!?:](?=\\s)|"):] + r")\s*)")
-_BOUND_NEWS = re.compile(r"(?:([.;!?:])\s+|[ \t\r]*(?:" + _BOUND[len("[.;!?:](?=\\s)|"):] + r"|\n)\s*)")
+# (?<![ \t\r]): a break is tried only where a run of spaces starts, so a long run costs one pass, not n²/2
+_BOUND_WRAPPED = re.compile(r"(?:([.;!?:])\s+|(?<![ \t\r])[ \t\r]*(?:" + _BOUND[len("[.;!?:](?=\\s)|"):] + r")\s*)")
+_BOUND_NEWS = re.compile(r"(?:([.;!?:])\s+|(?<![ \t\r])[ \t\r]*(?:" + _BOUND[len("[.;!?:](?=\\s)|"):] + r"|\n)\s*)")
 
 
 def split_sentences(low: str, wrapped: bool) -> list[tuple[int, int]]:
@@ -204,7 +205,13 @@ def _is_wrapped(text: str) -> bool:
 
 _NOT_A_DOCUMENT = re.compile(
     r"(?:^|[^a-z])(?:mau|bieu|bieu mau|ky hieu|ma so|ma hieu|qcvn|tcvn|tccs|qcdp|tcn|iso)\s*(?:so\s*)?[:.]?\s*$")
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|[^\s<>\"]*%[0-9A-Fa-f]{2}[^\s<>\"]*")
+_TOKEN_RE = re.compile(r"[^\s<>\"]+")
+_URLISH = re.compile(r"https?://|www\.|%[0-9A-Fa-f]{2}")
+
+
+def _blank_urls(text: str) -> str:
+    """Web addresses and percent-encoded tokens replaced by spaces of the same length (one linear pass)."""
+    return _TOKEN_RE.sub(lambda m: " " * len(m.group(0)) if _URLISH.search(m.group(0)) else m.group(0), text)
 
 
 class _Ctx:
@@ -215,9 +222,9 @@ class _Ctx:
         self.text = ct.text
         # web addresses and percent-encoded text are blanked out (same length): 'S%E1%BB%91%2031/2015/N%C4%90-CP'
         # in a link is not a document 2031/2015/N
-        self.folded = _URL_RE.sub(lambda m: " " * len(m.group(0)), fold(ct.text))
+        self.folded = _blank_urls(fold(ct.text))
         low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
-        self.low = low if len(low) == len(self.folded) else _URL_RE.sub(lambda m: " " * len(m.group(0)), fold_lower(ct.text))
+        self.low = low if len(low) == len(self.folded) else _blank_urls(fold_lower(ct.text))
         self.v = vocab
 
 
@@ -306,7 +313,8 @@ def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
             if ag:
                 mention.issuer = mention.issuer or ag.id
                 return
-    verb = _AGENCY_BEFORE_VERB.search(seg)
+    # anchored at the end: search only the last words, or a long run of spaces makes it quadratic
+    verb = _AGENCY_BEFORE_VERB.search(seg, max(0, len(seg.rstrip()) - 50))
     if not verb:
         return
     head = seg[: verb.start()]

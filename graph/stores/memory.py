@@ -69,6 +69,9 @@ class MemoryStore(Store):
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # a writer killed before its rename leaves its temporary file: never read, removed here
+        for stale in self.path.parent.glob(self.path.name + ".*.tmp"):
+            stale.unlink(missing_ok=True)
         payload = {"format": FORMAT, "graph": self.to_graph().model_dump(mode="python")}
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
