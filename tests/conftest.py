@@ -8,6 +8,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,17 +93,25 @@ def neo4j_target() -> Iterator[Neo4jTarget]:
         ns.stop(cfg)
 
 
+@dataclass
+class Service:
+    url: str
+    pid: int
+
+
 @contextmanager
-def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """`lexgraph serve` as a user runs it, on a free loopback port; yields its base URL."""
+def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[Service]:
+    """`lexgraph serve` as a user runs it, on a free loopback port; yields its base URL and pid."""
     import httpx
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    # the server's log goes to a file: a pipe nobody reads would fill up and stall the server
+    log = tempfile.NamedTemporaryFile(prefix="lexgraph-serve-", suffix=".log", delete=False)  # noqa: SIM115
     p = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--store", store, "--port", str(port)],
-                         cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                         cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -113,12 +122,14 @@ def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[s
             except httpx.TransportError:
                 pass
             if p.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("lexgraph serve did not come up: " + (p.stdout.read() if p.stdout else ""))
+                raise RuntimeError("lexgraph serve did not come up: " + Path(log.name).read_text(errors="replace"))
             time.sleep(0.3)
-        yield base
+        yield Service(base, p.pid)
     finally:
         p.terminate()
         try:
             p.wait(timeout=20)
         except subprocess.TimeoutExpired:
             p.kill()
+        log.close()
+        Path(log.name).unlink(missing_ok=True)

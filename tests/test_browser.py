@@ -105,7 +105,8 @@ def test_graph_view_draws_offline(tmp_path: Path) -> None:
     store = tmp_path / "g.lexgraph"
     MemoryStore(store).upsert(extract_paths([SEEDS]))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with running_service(str(store)) as base, playwright.sync_playwright() as p:
+    with running_service(str(store)) as service, playwright.sync_playwright() as p:
+        base = service.url
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1300, "height": 800})

@@ -254,14 +254,6 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def _server_pid(port: int) -> int:
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if "app.cli serve" in line and f"--port {port}" in line:
-            return int(line.split()[0])
-    raise AssertionError("server process not found")
-
-
 async def _load(base: str, n: int, conc: int, paths: list[str]) -> tuple[int, int, float]:
     errors = 0
     done = 0
@@ -302,9 +294,8 @@ def test_load_zero_errors_memory_flat(kind: str, request: pytest.FixtureRequest,
         s.upsert(extract_paths([SEEDS, GAZETTE]))
         s.close()
         store_arg, env = target.uri, {"LEXGRAPH_NEO4J_PASSWORD": target.password}
-    with running_service(store_arg, env) as base:
-        port = int(base.rsplit(":", 1)[1])
-        pid = _server_pid(port)
+    with running_service(store_arg, env) as service:
+        base, pid = service.url, service.pid
         asyncio.run(_load(base, 2000, 32, PATHS))  # warm-up: caches, pools, lazy imports
         rss0 = _rss_kb(pid)
         done, errors, secs = asyncio.run(_load(base, LOAD_REQUESTS, 32, PATHS))
