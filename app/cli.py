@@ -274,6 +274,41 @@ def serve(
                 timeout_graceful_shutdown=5)
 
 
+@app.command()
+def status(ref: Annotated[str, typer.Argument(help="A number in any written form.")],
+           at: Annotated[str | None, typer.Option("--at", help="A day, YYYY-MM-DD (default: today).")] = None,
+           store: StoreOpt = DEFAULT_STORE) -> None:
+    """In force or not on a day, since when, and why — with the sentences that say so — and the timeline."""
+    import datetime as dt
+
+    from graph.status import status_at, timeline
+
+    try:
+        day = dt.date.fromisoformat(at) if at else None
+    except ValueError:
+        err.print(f"[red]error:[/] --at {escape(at or '')!r} is not a date (YYYY-MM-DD)")
+        raise typer.Exit(2) from None
+    st = open_store(store)
+    try:
+        d = st.document(ref)
+        s = status_at(st, d.key, day)
+        out.print(f"[bold]{escape(d.type)} {escape(d.label)}[/] on {s.at.isoformat()}: [bold]{s.state.replace('_', ' ')}[/]"
+                  + (f" since {s.since.isoformat()}" if s.since else ""))
+        for r in s.reasons:
+            out.print(f"  {r}", markup=False)
+        for e in s.evidence[:4]:
+            out.print(f"    “{e.sentence[:220]}” [{e.source}]", markup=False)
+        events = timeline(st, d.key)
+        if events:
+            out.print("  timeline:")
+            for ev in events:
+                out.print(f"    {ev.date.isoformat() if ev.date else '    ?     '}  {ev.text}", markup=False)
+    except LexgraphError as e:
+        _fail(e)
+    finally:
+        st.close()
+
+
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Install (first time, via Maven) and start the local Neo4j; waits until Bolt answers."""

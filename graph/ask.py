@@ -17,6 +17,7 @@ verb ("X thực hiện … nào" looks outward, "… nào thực hiện X" and t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Literal
 from .errors import AmbiguousReference, NotFound
 from .model import Document, Evidence
 from .numbers import NUMBER_RE, scan
+from .status import status_at
 from .stores.base import Store
 from .vocab import fold, fold_lower, vocabulary
 
@@ -46,6 +48,30 @@ VERBS: list[tuple[str, str]] = [
 _VERB_RE = [(t, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for t, p in VERBS]
 _PASSIVE = re.compile(r"(?<![a-z])(?:bi|duoc|da bi|da duoc|is|was|been|are|were)(?![a-z])")
 _BY = re.compile(r"(?<![a-z])(?:boi|bang|by)(?![a-z])")
+_SINCE_WHEN = re.compile(r"hieu\s+luc\s+(?:thi\s+hanh\s+)?(?:tu\s+|ke\s+tu\s+)?(?:khi\s+nao|bao\s+gio|ngay\s+nao|luc\s+nao)|"
+                         r"(?:take|takes|took|taken)\s+effect|come\s+into\s+force|came\s+into\s+force|in\s+force\s+since|"
+                         r"effective\s+(?:date|since|from)|since\s+when")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)|"
+                  r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+((?:19|20)\d\d)|"
+                  r"(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)")
+
+
+def _day_in(f: str) -> dt.date | None:
+    """A day the question asks about: 1/1/2020, ngày 1 tháng 1 năm 2020, 2020-01-01."""
+    m = _DAY.search(f)
+    if m is None:
+        return None
+    g = m.groups()
+    try:
+        if g[0]:
+            return dt.date(int(g[2]), int(g[1]), int(g[0]))
+        if g[3]:
+            return dt.date(int(g[5]), int(g[4]), int(g[3]))
+        return dt.date(int(g[6]), int(g[7]), int(g[8]))
+    except ValueError:
+        return None
+
+
 _STATUS = re.compile(r"hieu luc|in force|still valid|valid|effective|repealed\?|status|tinh trang")
 _ISSUE = re.compile(r"ban hanh|issue[sd]?|published|documents? (?:of|from|by)")
 _WHO = re.compile(r"(?<![a-z])(?:ai|co quan nao|who|which (?:body|agency|authority))(?![a-z])")
@@ -86,6 +112,7 @@ class Answer:
     items: list[AnswerItem] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +142,10 @@ def _type_word_before(f: str, start: int) -> int:
     return best
 
 
+_LAW_NAME = re.compile(
+    r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s+(?:(?!co\s+hieu|con\s+hieu|het\s+hieu|hieu\s+luc|duoc|bi|da|thay|"
+    r"sua|bai|nao|gi|khong|vao|tu|ke|ban\s+hanh)[a-z]+\s*){1,8}?(?:(?:nam\s+)?(?:19|20)\d\d)?(?=\s*(?:co|con|het|hieu|duoc|"
+    r"bi|da|thay|sua|bai|nao|gi|khong|vao|ban|\?|$))")
 _PARTIAL = re.compile(r"(?<![\d/])0*\d{1,6}/(?:19|20)\d\d(?![\d/])")
 _AGENCY_EN: re.Pattern[str] | None = None
 
@@ -142,6 +173,10 @@ def find_reference(question: str) -> _Ref | None:
     if m3 is not None:
         start = _type_word_before(f, m3.start())
         return _Ref(start, m3.end(), question[start : m3.end()], "document")
+    m4 = _LAW_NAME.search(f)
+    if m4 is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law cited by name
+        end = m4.start() + len(m4.group(0).rstrip())
+        return _Ref(m4.start(), end, question[m4.start() : end], "document")
     v = vocabulary()
     for rx in (v.agency_name_re, _agency_en()):
         ma = rx.search(f)
@@ -187,6 +222,7 @@ def ask(store: Store, question: str) -> Answer:
         return _not_understood(q, lang, "Không thấy số văn bản hay cơ quan nào trong câu hỏi."
                                if lang == "vi" else "No document number or body found in the question.")
     f = fold_lower(q)
+    at = _day_in(f)
     t = f[: ref.start] + " X " + f[ref.end :]
     t = re.sub(r"\s+", " ", re.sub(r"[?!.,;:]", " ", t)).strip()
     x = t.index("X")
@@ -209,8 +245,10 @@ def ask(store: Store, question: str) -> Answer:
     doc = store.get(key)
     assert doc is not None
 
+    if _SINCE_WHEN.search(t):
+        return _since_when(store, q, lang, doc)
     if _STATUS.search(t):
-        return _status(store, q, lang, doc)
+        return _status(store, q, lang, doc, at)
     if _WHO.search(t) and _ISSUE.search(t):
         return _issuer_of(store, q, lang, doc)
     for rel, rx in _VERB_RE:
@@ -271,27 +309,61 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     return Answer(q, True, lang, text, intent=intent, subject=doc, items=items)
 
 
-def _status(store: Store, q: str, lang: Language, doc: Document) -> Answer:
-    st = store.status(doc.key)
-    items: list[AnswerItem] = []
-    for r in store.relations(doc.key, None, "in"):
-        if r.type in ("REPLACES", "REPEALS", "AMENDS"):
-            d = store.get(r.other)
-            items.append(AnswerItem(r.other, _summary(d) if d else r.other, relation=r.type, direction="in",
-                                    document=d, evidence=r.evidence))
-    by = ", ".join(i.label for i in items if i.relation == {"replaced": "REPLACES", "repealed": "REPEALS"}.get(str(st["state"]), "AMENDS"))
+def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | None) -> Answer:
+    """In force on a day (today by default), with what the texts say and what they do not."""
+    st = status_at(store, doc.key, at)
+    items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=store.get(c.by), evidence=c.evidence)
+             for c in st.changes]
     s = _summary(doc)
+    day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
+    since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
+    by = ", ".join(i.label for i in items)
     if lang == "vi":
-        text = {"replaced": f"{s} đã bị thay thế (bởi {by}), không còn hiệu lực.",
-                "repealed": f"{s} đã bị bãi bỏ (bởi {by}).",
-                "amended": f"{s} còn hiệu lực theo các văn bản đã đọc, đã được sửa đổi bởi {by}.",
-                }.get(str(st["state"]), f"Các văn bản đã đọc không nêu việc thay thế hay bãi bỏ {s}: còn hiệu lực theo đồ thị.")
+        text = {
+            "not_yet_in_force": f"Ngày {day}, {s} chưa có hiệu lực"
+                                + (f" (có hiệu lực từ {st.effective.strftime('%d/%m/%Y')})." if st.effective else "."),
+            "in_force": f"Ngày {day}, {s} còn hiệu lực theo các văn bản đã đọc"
+                        + (f" (có hiệu lực từ {st.effective.strftime('%d/%m/%Y')})." if st.effective else "."),
+            "amended": f"Ngày {day}, {s} còn hiệu lực, đã được sửa đổi, bổ sung bởi {by}.",
+            "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
+            "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
+            "unknown": f"Các văn bản đã đọc không đủ để biết {s} có hiệu lực vào ngày {day} hay không.",
+        }[st.state]
     else:
-        text = {"replaced": f"{s} has been replaced (by {by}): no longer in force.",
-                "repealed": f"{s} has been repealed (by {by}).",
-                "amended": f"{s} is in force as far as the texts say, amended by {by}.",
-                }.get(str(st["state"]), f"No text read so far replaces or repeals {s}: in force as far as the graph knows.")
-    return Answer(q, True, lang, text, intent="status", subject=doc, items=items)
+        text = {
+            "not_yet_in_force": f"On {day}, {s} was not yet in force"
+                                + (f" (in force from {st.effective.isoformat()})." if st.effective else "."),
+            "in_force": f"On {day}, {s} is in force as far as the texts say"
+                        + (f" (in force since {st.effective.isoformat()})." if st.effective else "."),
+            "amended": f"On {day}, {s} is in force, amended by {by}.",
+            "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
+            "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
+            "unknown": f"The texts read do not say whether {s} was in force on {day}.",
+        }[st.state]
+    if lang == "en":
+        text += " " + " ".join(st.reasons)
+    return Answer(q, True, lang, text, intent="status", subject=doc, items=items, evidence=st.evidence)
+
+
+def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+    """When a document took effect, from its own clause or a text that reports it."""
+    s = _summary(doc)
+    claim = next((c for c in doc.effective_claims if c.part is None and c.date == doc.effective), None)
+    parts = [c for c in doc.effective_claims if c.part is not None]
+    if doc.effective and claim:
+        text = (f"{s} có hiệu lực từ ngày {doc.effective.strftime('%d/%m/%Y')}." if lang == "vi"
+                else f"{s} took effect on {doc.effective.isoformat()}.")
+        for c in parts:
+            text += (f" Riêng {c.part}: từ {c.date.strftime('%d/%m/%Y')}." if lang == "vi" and c.date
+                     else f" Except {c.part}: from {c.date.isoformat()}." if c.date else "")
+        ev = [claim.evidence] + [c.evidence for c in parts]
+    else:
+        ev = []
+        text = (f"Các văn bản đã đọc không nêu ngày có hiệu lực của {s}"
+                + (f"; văn bản được ban hành ngày {doc.date.strftime('%d/%m/%Y')}." if doc.date else ".")
+                if lang == "vi" else
+                f"No text read states when {s} took effect" + (f"; it was issued on {doc.date.isoformat()}." if doc.date else "."))
+    return Answer(q, True, lang, text, intent="effective", subject=doc, evidence=ev)
 
 
 def _issuer_of(store: Store, q: str, lang: Language, doc: Document) -> Answer:

@@ -16,6 +16,7 @@ through the ontology) and a reified `lex:Assertion` that carries its evidence se
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
@@ -87,6 +88,13 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
     rdf.bind("doc", Namespace(base + "vn/"))
     iri: dict[str, URIRef] = {k: document_iri(base, d) for k, d in g.documents.items()}
     status = statuses(g)
+    today = dt.date.today()
+    # the day a document stops being in force: when the text replacing or repealing it takes effect (if stated)
+    ends: dict[str, dt.date] = {}
+    for r in g.relations.values():
+        src = g.documents.get(r.source)
+        if r.type in ("REPLACES", "REPEALS") and src is not None and src.effective and r.target in g.documents:
+            ends[r.target] = min(ends.get(r.target, src.effective), src.effective)
 
     def evidence_node(e: Evidence) -> URIRef:
         node = URIRef(f"{base}evidence/{_hash(e.source, e.start, e.end)}")
@@ -115,8 +123,15 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
         if d.year:
             rdf.add((s, attribute_iri("year"), Lit(str(d.year), datatype=XSD.gYear)))
         rdf.add((s, attribute_iri("status"), Lit(status[k])))
-        if status[k] in ("replaced", "repealed"):
+        if d.effective:
+            rdf.add((s, ELI.first_date_entry_in_force, Lit(d.effective, datatype=XSD.date)))
+        end = ends.get(k)
+        if end is not None:
+            rdf.add((s, ELI.date_no_longer_in_force, Lit(end, datatype=XSD.date)))
+        if status[k] in ("replaced", "repealed") and (end is None or end <= today):
             rdf.add((s, ELI.in_force, ELI["InForce-notInForce"]))
+        elif d.effective and d.effective <= today and status[k] not in ("replaced", "repealed"):
+            rdf.add((s, ELI.in_force, ELI["InForce-inForce"]))
         rdf.add((s, attribute_iri("mentions"), Lit(d.mentions, datatype=XSD.integer)))
         for e in d.evidence if document_evidence else ():
             rdf.add((s, attribute_iri("evidence"), evidence_node(e)))

@@ -82,6 +82,17 @@ class RawRelation:
 
 
 @dataclass
+class RawEffective:
+    """'… có hiệu lực (thi hành) từ ngày …': when a document, or a part of it, takes effect."""
+
+    mention: Mention
+    date: dt.date | None
+    part: str | None
+    rule: str  # date | on_signing | after_days:N | as_reported
+    sentence: tuple[int, int]
+
+
+@dataclass
 class Extraction:
     """Everything one text states."""
 
@@ -92,6 +103,7 @@ class Extraction:
     relations: list[RawRelation] = field(default_factory=list)
     proposers: list[tuple[Mention, str, tuple[int, int]]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    effective: list[RawEffective] = field(default_factory=list)
 
 
 def _name_prefix(type_id: str | None) -> str:
@@ -106,7 +118,7 @@ def _strip_type_word(name: str) -> str:
 # shared patterns (on the folded, lower-cased text)
 
 _DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
-_DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+((?:19|20)\d\d)"
+_DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*[,.]?\s*nam\s+((?:19|20)\d\d)"
 DATE_RE = re.compile(rf"(?:{_DATE_NUM}|{_DATE_WORDS})")
 _AFTER_DATE = re.compile(rf"[ \t\r\n]{{0,3}},?\s{{0,3}}(?:ban\s+hanh\s+|ky\s+)?ngay\s+(?:{_DATE_NUM}|{_DATE_WORDS})")
 _AFTER_YEAR = re.compile(r"[ \t\r\n]{0,3}(?:\(\s*)?nam\s+((?:19|20)\d\d)(?!\s*[/.-]\d)")
@@ -902,6 +914,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         for r in list(ex.relations):
             if r.type == "AMENDS" and r.target is ex.base_doc and r.source.start < 4000:
                 rel.add("CONSOLIDATES", ex.self_doc, r.source, r.sentence)
+    ex.effective = find_effective(ctx, ex, mentions, sentences)
     return ex
 
 
@@ -925,3 +938,95 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
                 t = "AMENDS"
             rel.add(t, ex.self_doc, o, (pos, min(len(ctx.low), end)))
         break
+
+
+# --------------------------------------------------------------------------------------------------------
+# effective dates
+
+_EFFECT = r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+"
+_SIGNING = r"ngay\s+(?:ky(?:\s+ban\s+hanh)?|ban\s+hanh|thong\s+qua|cong\s+bo)"
+_SELF_EFFECT = re.compile(
+    _SELF_RE.pattern + r"\s+(?:se\s+|chinh\s+thuc\s+)?(?:"
+    + _EFFECT + r"(?:(?P<signing>" + _SIGNING + r")|(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r"))"
+    + r"|co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+sau\s+(?P<days>\d{1,3})\s+ngay,?\s+(?:ke\s+)?tu\s+" + _SIGNING + r")"
+)
+_PART_EFFECT = re.compile(
+    r"(?<![a-z])(?:rieng|tru)\s+(?P<part>[^;:\n]{3,160}?)\s*,?\s+(?:thi\s+|se\s+)?" + _EFFECT
+    + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")"
+)
+_MENTION_EFFECT = re.compile(r"(?:da\s+|se\s+|chinh\s+thuc\s+)?" + _EFFECT + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")")
+
+
+# words that make the sentence's first document the one acted upon, or another text's date the one given
+_NOT_SUBJECT = re.compile(
+    r"(?<![a-z])(?:duoc\s+(?:sua|bo\s+sung|thay|dinh\s+chinh|bai)|bi\s+|theo\s+quy\s+dinh\s+tai|rieng|tru|"
+    r"khoan|dieu|diem|truoc|den|khi|neu|cac\s+quy\s+dinh)(?![a-z])")
+
+
+def _first_date(text: str) -> dt.date | None:
+    m = DATE_RE.search(text)
+    return _date(m) if m else None
+
+
+def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
+                   sentences: list[tuple[int, int]]) -> list[RawEffective]:
+    """When documents take effect: the text's own clause ('Nghị định này có hiệu lực thi hành kể từ ngày …',
+    '… kể từ ngày ký', '… sau 45 ngày kể từ ngày ký'), parts that take effect apart ('riêng khoản 3 Điều 5 có
+    hiệu lực từ …'), and, in any text, a document named right before '… có hiệu lực từ ngày …'."""
+    import bisect
+
+    out: list[RawEffective] = []
+    starts = [a for a, _ in sentences]
+
+    def sentence(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sentences[i] if i >= 0 else (pos, min(len(ctx.low), pos + 200))
+
+    own = ex.base_doc or ex.self_doc  # in a consolidated text, 'Thông tư này' is the consolidated document
+    # search after the header; a consolidated text's own header (the VBHN block) stands at its end
+    header_end = ex.self_doc.ext_end if ex.self_doc is not None and ex.base_doc is None else 0
+    main: re.Match[str] | None = None
+    if own is not None:
+        for m in _SELF_EFFECT.finditer(ctx.low, header_end):
+            main = m
+            break
+    if own is not None and main is not None:
+        issued = own.date
+        if main.group("date"):
+            d, rule = _first_date(main.group("date")), "date"
+        elif main.group("signing"):
+            d, rule = issued, "on_signing"
+        else:
+            n = int(main.group("days"))
+            d, rule = (issued + dt.timedelta(days=n) if issued else None), f"after_days:{n}"
+        if ex.base_doc is not None and (issued is None or d is None or not issued <= d <= issued + dt.timedelta(days=731)):
+            # a consolidated text also quotes the clauses of the texts that amended it: take the first only when
+            # it fits the consolidated document's own date of issue
+            return out
+        out.append(RawEffective(own, d, None, rule, sentence(main.start())))
+        # parts taking effect apart, in the same article (up to the next 'Điều')
+        nxt = re.compile(r"\n\s*dieu\s+\d+[a-z]?\.").search(ctx.low, main.end())
+        end = min(nxt.start() if nxt else len(ctx.low), main.end() + 2500)
+        a = sentence(main.start())[0]
+        for pm in _PART_EFFECT.finditer(ctx.low, a, end):
+            part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
+            out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start())))
+    # '… Nghị định số 42/2022/NĐ-CP … có hiệu lực từ ngày 01/8/2022': the subject of the sentence, when nothing
+    # stands between it and the clause that makes another text the one acted upon
+    ordered = sorted((m for m in mentions if not m.self_ref), key=lambda m: m.start)
+    first_starts = [m.start for m in ordered]
+    for em in _MENTION_EFFECT.finditer(ctx.low):
+        if main is not None and main.start() <= em.start() < main.end():
+            continue
+        s0, _ = sentence(em.start())
+        j = bisect.bisect_left(first_starts, s0)
+        if j >= len(ordered) or ordered[j].start >= em.start():
+            continue
+        subject = ordered[j]
+        lead = ctx.low[s0 : subject.start]
+        between = ctx.low[subject.ext_end : em.start()]
+        if len(lead) > 40 or em.start() - subject.ext_end > 200 or _SELF_RE.search(between) or _NOT_SUBJECT.search(
+                lead + " " + between):
+            continue
+        out.append(RawEffective(subject, _first_date(em.group("date")), None, "as_reported", sentence(em.start())))
+    return out

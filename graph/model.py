@@ -36,6 +36,16 @@ class Evidence(_Model):
     end: int = Field(ge=0)
 
 
+class EffectiveClaim(_Model):
+    """A date a text gives for a document (or a part of it) taking effect, with the sentence that says so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    date: dt.date | None = None  # None: the text names no date that can be computed
+    part: str | None = None  # None: the whole document; else the part, as written ('khoản 3 Điều 5')
+    rule: str = "date"  # date | on_signing | after_days:N | as_reported
+    evidence: Evidence
+
+
 class Document(_Model):
     """A legal or administrative document: a node of the graph, keyed by its canonical number."""
 
@@ -51,6 +61,9 @@ class Document(_Model):
     title: str | None = None  # trích yếu
     evidence: list[Evidence] = Field(default_factory=list)
     mentions: int = 0  # how many times the sources mention it
+    effective: dt.date | None = None  # date it takes effect (hiệu lực thi hành), as the texts state it
+    effective_claims: list[EffectiveClaim] = Field(default_factory=list)  # every statement seen: whole and parts
+    effective_conflicts: list[EffectiveClaim] = Field(default_factory=list)  # claims that contradict `effective`
 
     @property
     def label(self) -> str:
@@ -153,3 +166,22 @@ def merge_document(into: Document, new: Document, additive: bool = True) -> None
             into.co_issuers.append(c)
     merge_evidence(into.evidence, new.evidence)
     into.mentions = into.mentions + new.mentions if additive else max(into.mentions, new.mentions)
+    merge_effective(into, new.effective_claims)
+
+
+def merge_effective(into: Document, claims: list[EffectiveClaim]) -> None:
+    """Take in statements of when a document takes effect. The first dated statement for the whole document
+    sets `effective`; one that contradicts it (or the date of issue) is kept in `effective_conflicts`, with its
+    evidence, not silently resolved."""
+    for c in claims:
+        if c in into.effective_claims or len(into.effective_claims) >= MAX_EVIDENCE:
+            continue
+        into.effective_claims.append(c)
+        if c.part is not None or c.date is None:
+            continue
+        if into.date is not None and c.date < into.date:
+            into.effective_conflicts.append(c)  # takes effect before it was issued: a misreading or a typo
+        elif into.effective is None:
+            into.effective = c.date
+        elif c.date != into.effective and c not in into.effective_conflicts:
+            into.effective_conflicts.append(c)

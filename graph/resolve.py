@@ -14,7 +14,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .extract import Extraction, Mention
-from .model import Agency, Ambiguity, Document, Evidence, Graph, Rejected, Relation, SourceInfo, merge_document
+from .model import (
+    Agency,
+    Ambiguity,
+    Document,
+    EffectiveClaim,
+    Evidence,
+    Graph,
+    Rejected,
+    Relation,
+    SourceInfo,
+    merge_document,
+    merge_effective,
+)
 from .vocab import Vocabulary, vocabulary
 
 
@@ -188,6 +200,16 @@ class Resolver:
                 g.ambiguities.append(Ambiguity(mention=m.written or m.base, candidates=sorted(cands),
                                                evidence=doc.evidence[0]))
         g.documents = definite
+        # dates of effect
+        for r in results:
+            ex = r.extraction
+            if ex is None:
+                continue
+            for e in ex.effective:
+                k = keyed.get(id(e.mention))
+                if k and k in g.documents:
+                    merge_effective(g.documents[k], [EffectiveClaim(date=e.date, part=e.part, rule=e.rule,
+                                                                    evidence=_evidence(ex, r.path, e.sentence))])
         # relations
         for idx, r in enumerate(results):
             ex = r.extraction

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 from typing import Annotated, Literal
 
@@ -9,10 +10,11 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
 
 from graph.model import Document
+from graph.status import status_at
 from graph.stores.base import RelationView, Store
 from graph.vocab import vocabulary
 
-from .schemas import DocumentOut, EvidenceOut, RelationOut, Status, agency_ref
+from .schemas import DocumentOut, EffectiveOut, EvidenceOut, RelationOut, Status, StatusAtOut, agency_ref
 from .settings import Settings
 
 
@@ -50,7 +52,8 @@ def relation_out(store: Store, r: RelationView) -> RelationOut:
     return RelationOut.of(r, d.label if d else r.other, "document")
 
 
-def document_out(store: Store, d: Document, relations: list[RelationView] | None = None) -> DocumentOut:
+def document_out(store: Store, d: Document, relations: list[RelationView] | None = None,
+                 at: dt.date | None = None) -> DocumentOut:
     rels = relations if relations is not None else store.relations(d.key)
     st = store.status(d.key)
     kind: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"] = st["state"]  # type: ignore[assignment]
@@ -62,4 +65,10 @@ def document_out(store: Store, d: Document, relations: list[RelationView] | None
                       amended_by=list(st["amended_by"])),  # type: ignore[call-overload]
         relations=[relation_out(store, r) for r in rels],
         evidence=[EvidenceOut.of(e) for e in d.evidence[:5]], mentions=d.mentions,
+        effective=d.effective,
+        effective_statements=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
+                              for c in d.effective_claims],
+        effective_conflicts=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
+                             for c in d.effective_conflicts],
+        in_force=StatusAtOut.of(status_at(store, d.key, at)),
     )

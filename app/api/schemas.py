@@ -80,12 +80,60 @@ class RelationOut(Out):
                    evidence=[EvidenceOut.of(e) for e in r.evidence])
 
 
+class EffectiveOut(Out):
+    date: dt.date | None
+    part: str | None = Field(None, description="The part taking effect apart ('khoản 3 Điều 5'); null: the whole")
+    rule: str = Field(description="date | on_signing | after_days:N | as_reported")
+    evidence: EvidenceOut
+
+
+class ChangeOut(Out):
+    type: str
+    by: str
+    label: str
+    since: dt.date | None
+    basis: str = Field(description="effective: the acting text's date of effect; issued: only its date of issue is known")
+    evidence: list[EvidenceOut]
+
+
+class StatusAtOut(Out):
+    state: Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "unknown"]
+    at: dt.date
+    effective: dt.date | None
+    since: dt.date | None
+    changes: list[ChangeOut]
+    reasons: list[str] = Field(description="What the texts say, and what they do not, in plain sentences")
+    evidence: list[EvidenceOut]
+
+    @classmethod
+    def of(cls, st: object) -> StatusAtOut:
+        from graph.status import StatusAt
+
+        assert isinstance(st, StatusAt)
+        return cls(state=st.state, at=st.at, effective=st.effective, since=st.since,
+                   changes=[ChangeOut(type=c.type, by=c.by, label=c.label, since=c.since, basis=c.basis,
+                                      evidence=[EvidenceOut.of(e) for e in c.evidence]) for c in st.changes],
+                   reasons=st.reasons, evidence=[EvidenceOut.of(e) for e in st.evidence])
+
+
+class EventOut(Out):
+    date: dt.date | None
+    kind: str
+    text: str
+    other: str | None = None
+    evidence: list[EvidenceOut]
+
+
 class DocumentOut(DocumentBrief):
     co_issuers: list[AgencyRef] = Field(default_factory=list)
     status: Status
     relations: list[RelationOut]
     evidence: list[EvidenceOut] = Field(description="Where the document is named (up to 5 sentences)")
     mentions: int
+    effective: dt.date | None = Field(None, description="Date it took effect, as a text states it")
+    effective_statements: list[EffectiveOut] = Field(default_factory=list)
+    effective_conflicts: list[EffectiveOut] = Field(default_factory=list, description="Contradicting statements, not used")
+    in_force: StatusAtOut = Field(description="Its status on `at` (default today), with reasons and evidence")
 
 
 class ChainStepOut(Out):
@@ -101,6 +149,7 @@ class ChainStepOut(Out):
 
 class ChainOut(Out):
     document: DocumentBrief
+    at: dt.date | None = Field(None, description="The chain as it stood on this day")
     chain: list[ChainStepOut]
     in_force: DocumentBrief | None = Field(None, description="The last of the chain: in force as far as the graph knows")
 

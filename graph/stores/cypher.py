@@ -93,6 +93,15 @@ SET d:{label}{relabel}
 """
 
 
+# when a document takes effect: merged in Python (graph.model.merge_effective) in the same transaction
+SET_EFFECTIVE = f"""
+UNWIND $rows AS row
+MATCH (d:{DOCUMENT} {{key: row.key}})
+SET d.effective = CASE WHEN row.effective IS NULL THEN null ELSE date(row.effective) END,
+    d.effective_claims = row.claims, d.effective_conflicts = row.conflicts
+"""
+
+
 @cache
 def merge_relations(type_: str) -> str:
     """Merge relations of one type between nodes already written; evidence is added, never doubled."""

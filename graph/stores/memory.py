@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import StoreError
-from ..model import Agency, Document, Graph, merge_document, merge_evidence
+from ..model import Agency, Document, Graph, merge_document, merge_effective, merge_evidence
 from ..vocab import fold_lower, vocabulary
 from .base import Direction, RelationView, Store, UpsertStats
 
@@ -110,7 +110,11 @@ class MemoryStore(Store):
         for key, doc in graph.documents.items():
             cur = self.docs.get(key)
             if cur is None:
-                self.docs[key] = doc.model_copy(deep=True)
+                # dates of effect are folded in from scratch, as the Neo4j store does (same rule, same order)
+                fresh = doc.model_copy(deep=True, update={"effective": None, "effective_claims": [],
+                                                          "effective_conflicts": []})
+                merge_effective(fresh, doc.effective_claims)
+                self.docs[key] = fresh
                 self.g.add_node(key)
             else:
                 merge_document(cur, doc, additive=False)

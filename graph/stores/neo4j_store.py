@@ -27,7 +27,7 @@ from neo4j import GraphDatabase, RoutingControl
 from neo4j import exceptions as nx
 
 from ..errors import StoreError, StoreUnavailable
-from ..model import MAX_EVIDENCE, Agency, Document, Evidence, Graph, Relation
+from ..model import MAX_EVIDENCE, Agency, Document, EffectiveClaim, Evidence, Graph, Relation, merge_effective
 from ..vocab import fold_lower, vocabulary
 from . import cypher as C
 from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
@@ -67,6 +67,9 @@ def _document(node: Any) -> Document:
         date=date.to_native() if date is not None else None, year=p.get("year"), title=p.get("title"),
         evidence=[Evidence.model_validate_json(e) for e in p.get("evidence") or []],
         mentions=p.get("mentions") or 0,
+        effective=p["effective"].to_native() if p.get("effective") is not None else None,
+        effective_claims=[EffectiveClaim.model_validate_json(c) for c in p.get("effective_claims") or []],
+        effective_conflicts=[EffectiveClaim.model_validate_json(c) for c in p.get("effective_conflicts") or []],
     )
 
 
@@ -202,9 +205,30 @@ class Neo4jStore(Store):
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for d in graph.documents.values():
             by_type[d.type_id].append(_doc_row(d))
+        claims = {d.key: d.effective_claims for d in graph.documents.values() if d.effective_claims}
         for type_id, rows in sorted(by_type.items()):
-            self._run_batches(C.merge_documents(type_id), rows, max_evidence=MAX_EVIDENCE, type_id=type_id)
+            for batch in _batches(rows, self.batch_size):
+                def work(tx: neo4j.ManagedTransaction, b: list[dict[str, Any]] = batch, t: str = type_id) -> None:
+                    tx.run(C.merge_documents(t), rows=b, max_evidence=MAX_EVIDENCE, type_id=t).consume()
+                    self._merge_effective(tx, {r["key"]: claims[r["key"]] for r in b if r["key"] in claims})
+
+                self._write(work)
         self._write_relations(graph.relations.values())
+
+    @staticmethod
+    def _merge_effective(tx: neo4j.ManagedTransaction, claims: dict[str, list[EffectiveClaim]]) -> None:
+        """Dates of effect: read the documents just merged, fold the new statements in with the same rule as
+        every store (`merge_effective`), write them back — one transaction with the documents themselves."""
+        if not claims:
+            return
+        rows = []
+        for rec in tx.run(C.GET_DOCUMENTS, keys=sorted(claims)):
+            d = _document(rec["d"])
+            merge_effective(d, claims[d.key])
+            rows.append({"key": d.key, "effective": d.effective.isoformat() if d.effective else None,
+                         "claims": [c.model_dump_json() for c in d.effective_claims],
+                         "conflicts": [c.model_dump_json() for c in d.effective_conflicts]})
+        tx.run(C.SET_EFFECTIVE, rows=rows).consume()
 
     def _write_relations(self, relations: Any) -> None:
         by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -232,6 +256,7 @@ class Neo4jStore(Store):
         doc = _document(rec["d"]).model_copy(update={"key": new, "date": None, "year": None})
         tx.run(C.merge_documents(doc.type_id), rows=[_doc_row(doc)], max_evidence=MAX_EVIDENCE,
                type_id=doc.type_id).consume()
+        self._merge_effective(tx, {new: doc.effective_claims} if doc.effective_claims else {})
         moved: list[Relation] = []
         for q in (C.RELATIONS_OUT, C.RELATIONS_IN):
             for r in tx.run(q, key=old, type=None):

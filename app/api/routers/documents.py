@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from graph.errors import NotFound
+from graph.status import chain_at, timeline
 
 from ..deps import StoreDep, document_out, relation_out
-from ..schemas import ChainOut, ChainStepOut, DocumentBrief, DocumentOut, Page, RelationOut, problem_response
+from ..schemas import (
+    ChainOut,
+    ChainStepOut,
+    DocumentBrief,
+    DocumentOut,
+    EventOut,
+    EvidenceOut,
+    Page,
+    RelationOut,
+    problem_response,
+)
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -33,17 +45,31 @@ def list_documents(
     return Page[DocumentBrief](data=[DocumentBrief.of(d) for d in docs], count=n)
 
 
-def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"]) -> ChainOut:
+def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"], at: dt.date | None = None) -> ChainOut:
     doc = store.document(ref)
-    steps = store.chain(doc.key, "in" if which == "replaced_by" else "out")
-    return ChainOut(document=DocumentBrief.of(doc), chain=[ChainStepOut.of(s) for s in steps],
+    if at is not None and which == "replaced_by":
+        steps = chain_at(store, doc.key, at)
+    else:
+        steps = store.chain(doc.key, "in" if which == "replaced_by" else "out")
+    return ChainOut(document=DocumentBrief.of(doc), at=at, chain=[ChainStepOut.of(s) for s in steps],
                     in_force=(DocumentBrief.of(steps[-1].document) if steps else DocumentBrief.of(doc))
                     if which == "replaced_by" else None)
 
 
 @router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")
-def replaced_by(ref: str, store: StoreDep) -> ChainOut:
-    return _chain(store, ref, "replaced_by")
+def replaced_by(ref: str, store: StoreDep,
+                at: Annotated[dt.date | None, Query(description="The chain as it stood on this day (YYYY-MM-DD)")] = None
+                ) -> ChainOut:
+    return _chain(store, ref, "replaced_by", at)
+
+
+@router.get("/{ref:path}/timeline", response_model=Page[EventOut],
+            summary="Issue, effect, each amendment, replacement or repeal, in date order, with evidence")
+def timeline_of(ref: str, store: StoreDep) -> Page[EventOut]:
+    doc = store.document(ref)
+    events = [EventOut(date=e.date, kind=e.kind, text=e.text, other=e.other,
+                       evidence=[EvidenceOut.of(x) for x in e.evidence]) for e in timeline(store, doc.key)]
+    return Page[EventOut](data=events, count=len(events))
 
 
 @router.get("/{ref:path}/replaces", response_model=ChainOut, summary="What a document replaced, and what that replaced")
@@ -66,8 +92,10 @@ def relations(
 @router.get("/{ref:path}", response_model=DocumentOut, summary="One document: issuer, date, title, status, relations",
             responses={404: problem_response("Unknown; close matches in `suggestions`"),
                        409: problem_response("The number names several documents; `candidates` lists them")})
-def get_document(ref: str, store: StoreDep) -> DocumentOut:
+def get_document(ref: str, store: StoreDep,
+                 at: Annotated[dt.date | None, Query(description="Status on this day (YYYY-MM-DD); default today")] = None
+                 ) -> DocumentOut:
     if not ref.strip():
         raise NotFound(ref)
     doc = store.document(ref)
-    return document_out(store, doc)
+    return document_out(store, doc, at=at)

@@ -1,0 +1,186 @@
+"""In force, and since when: a document's status on any date, and its timeline, from what the texts state.
+
+A document is in force from its date of effect (or, when no text gives one, from its date of issue, said
+so); it stops being in force on the day the text that replaces or repeals it takes effect. Amendments are
+listed with the day they take effect. Where the texts do not say, the answer says that, not a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from .model import Document, Evidence
+
+if TYPE_CHECKING:
+    from .stores.base import ChainStep, Store
+
+State = Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "unknown"]
+
+
+@dataclass
+class Change:
+    """Another text acting on this one: how, and from which day (None: the texts do not say)."""
+
+    type: str  # REPLACES, REPEALS, AMENDS
+    by: str  # key of the acting text
+    label: str
+    since: dt.date | None
+    basis: str  # 'effective' (its date of effect), 'issued' (only its date of issue is known), 'unknown'
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class StatusAt:
+    state: State
+    at: dt.date
+    effective: dt.date | None  # when the document took effect, if a text says
+    since: dt.date | None  # when the state began, if known
+    changes: list[Change]  # replacements, repeals and amendments in force on `at`
+    reasons: list[str]  # plain sentences: what the texts say, and what they do not
+    evidence: list[Evidence]
+
+
+@dataclass
+class Event:
+    date: dt.date | None
+    kind: str  # issued, in_force, part_in_force, amended, replaced, repealed, conflict
+    text: str
+    other: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _start(d: Document) -> tuple[dt.date | None, str]:
+    if d.effective:
+        return d.effective, "effective"
+    if d.date:
+        return d.date, "issued"
+    return None, "unknown"
+
+
+def changes(store: Store, key: str) -> list[Change]:
+    out = []
+    for r in store.relations(key, None, "in"):
+        if r.type not in ("REPLACES", "REPEALS", "AMENDS"):
+            continue
+        o = store.get(r.other)
+        if o is None:
+            continue
+        since, basis = _start(o)
+        out.append(Change(r.type, o.key, o.label, since, basis, list(r.evidence)))
+    out.sort(key=lambda c: (c.since or dt.date.max, c.by))
+    return out
+
+
+def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
+    """The document's status on `at` (default: today), with the reasons and evidence."""
+    at = at or dt.date.today()
+    d = store.get(key)
+    if d is None:
+        raise KeyError(key)
+    start, basis = _start(d)
+    reasons: list[str] = []
+    evidence: list[Evidence] = []
+    eff_claim = next((c for c in d.effective_claims if c.part is None and c.date == d.effective), None)
+    if d.effective and eff_claim:
+        reasons.append(f"{d.label} took effect on {d.effective.isoformat()}.")
+        evidence.append(eff_claim.evidence)
+    elif d.date:
+        reasons.append(f"No text read says when {d.label} took effect; it was issued on {d.date.isoformat()}.")
+    elif d.year:
+        reasons.append(f"No text read gives the date of issue or of effect of {d.label}; its number says it was "
+                       f"issued in {d.year}.")
+        if at.year >= d.year + 2:  # whatever its day of effect, it had come by then
+            start, basis = dt.date(d.year + 1, 12, 31), "year"
+    else:
+        reasons.append(f"No text read gives the date of issue or of effect of {d.label}.")
+    for claim in d.effective_conflicts:
+        why = "before the date of issue" if d.date and claim.date and claim.date < d.date else "contradicts the first"
+        reasons.append(f"Another statement gives {claim.date.isoformat() if claim.date else 'another date'} "
+                       f"(not used: {why}).")
+        evidence.append(claim.evidence)
+    all_changes = changes(store, key)
+    ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
+    ended = [c for c in ends if c.since is not None and c.since <= at]
+    undated_ends = [c for c in ends if c.since is None]
+    amended = [c for c in all_changes if c.type == "AMENDS" and c.since is not None and c.since <= at]
+
+    def word(c: Change) -> str:
+        return "replaced" if c.type == "REPLACES" else "repealed"
+
+    if start is not None and at < start:
+        state: State = "not_yet_in_force"
+        since = None
+        reasons.append(f"On {at.isoformat()} it was not yet in force.")
+        return StatusAt(state, at, d.effective, since, [], reasons, evidence)
+    if ended:
+        c = ended[0]
+        state = "replaced" if c.type == "REPLACES" else "repealed"
+        how = "takes effect" if c.basis == "effective" else "was issued (no text read gives its date of effect)"
+        reasons.append(f"It was {word(c)} by {c.label}, which {how} on {c.since.isoformat() if c.since else '?'}.")
+        evidence.extend(c.evidence[:1])
+        return StatusAt(state, at, d.effective, c.since, [c], reasons, evidence)
+    if undated_ends:
+        c = undated_ends[0]
+        reasons.append(f"It was {word(c)} by {c.label}, but no text read dates {c.label}: whether that had happened "
+                       f"by {at.isoformat()} is not known.")
+        evidence.extend(c.evidence[:1])
+        return StatusAt("unknown", at, d.effective, None, [c], reasons, evidence)
+    later = [c for c in ends if c.since is not None and c.since > at]
+    for c in later:
+        reasons.append(f"It is {word(c)} by {c.label} from {c.since.isoformat() if c.since else '?'}, after that day.")
+    if start is None:
+        reasons.append("Whether it was in force on that day is not known.")
+        return StatusAt("unknown", at, None, None, amended, reasons, evidence)
+    if amended:
+        reasons.append("Amended by " + ", ".join(f"{c.label} (from {c.since.isoformat() if c.since else '?'})"
+                                                 for c in amended) + ".")
+        for c in amended:
+            evidence.extend(c.evidence[:1])
+        return StatusAt("amended", at, d.effective, amended[-1].since, amended, reasons, evidence)
+    reasons.append(f"No text read replaces or repeals it by {at.isoformat()}: in force, as far as the texts say.")
+    return StatusAt("in_force", at, d.effective, start if basis != "year" else None, [], reasons, evidence)
+
+
+def timeline(store: Store, key: str) -> list[Event]:
+    """Issue, effect (whole and parts), each amendment, replacement or repeal, in date order."""
+    d = store.get(key)
+    if d is None:
+        raise KeyError(key)
+    events: list[Event] = []
+    if d.date:
+        events.append(Event(d.date, "issued", f"{d.label} issued", evidence=d.evidence[:1]))
+    for c in d.effective_claims:
+        if c.part is None and c.date == d.effective and d.effective:
+            events.append(Event(c.date, "in_force", f"{d.label} takes effect", evidence=[c.evidence]))
+        elif c.part is not None:
+            events.append(Event(c.date, "part_in_force", f"{c.part} takes effect", evidence=[c.evidence]))
+    for c in d.effective_conflicts:
+        events.append(Event(c.date, "conflict", "a contradicting date of effect (not used)", evidence=[c.evidence]))
+    for ch in changes(store, key):
+        kind = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended"}[ch.type]
+        when = "" if ch.basis == "effective" else " (date of issue; its date of effect is not stated)" \
+            if ch.basis == "issued" else " (undated)"
+        events.append(Event(ch.since, kind, f"{kind} by {ch.label}{when}", other=ch.by, evidence=ch.evidence[:1]))
+    # dedupe identical events (the same claim read in several texts)
+    seen = set()
+    out = []
+    for e in events:
+        k = (e.date, e.kind, e.text)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    out.sort(key=lambda e: (e.date or dt.date.max, e.kind))
+    return out
+
+
+def chain_at(store: Store, key: str, at: dt.date) -> list[ChainStep]:
+    """The replacement chain as it stood on `at`: only replacements in effect by then."""
+    out = []
+    for step in store.chain(key, "in"):
+        start, _ = _start(step.document)
+        if start is None or start > at:
+            break
+        out.append(step)
+    return out

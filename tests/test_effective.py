@@ -1,0 +1,144 @@
+"""Dates of effect, status on a day and timelines (issue 8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.api.main import create_app
+from app.api.settings import Settings
+from graph.ask import ask
+from graph.model import Graph
+from graph.pipeline import extract_paths, extract_text
+from graph.resolve import Resolver
+from graph.status import status_at, timeline
+from graph.stores.memory import MemoryStore
+
+from .conftest import FIXTURES, SEEDS
+
+CASES = json.loads((FIXTURES / "effective_dates.json").read_text(encoding="utf-8"))
+
+
+def test_enough_hand_checked_clauses() -> None:
+    assert len(CASES) >= 30 and {c["rule"] for c in CASES} >= {"date", "on_signing"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"][:40] for c in CASES])
+def test_gazette_effective_clause(case: dict[str, str]) -> None:
+    """Real Gazette excerpts (the header and the article on effect), each checked by hand against its clause."""
+    g = Resolver().build([extract_text(case["text"], case["file"])])
+    claims = [(k, c) for k, d in g.documents.items() for c in d.effective_claims if c.part is None and c.rule != "as_reported"]
+    assert claims, "no clause found"
+    key, claim = claims[0]
+    assert claim.date == dt.date.fromisoformat(case["date"]) and claim.rule == case["rule"]
+    assert unicodedata.normalize("NFC", case["clause"])[:60] in claim.evidence.sentence
+    assert g.documents[key].effective == claim.date
+
+
+DECREE = """CHÍNH PHỦ
+Số: 15/2024/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2024
+NGHỊ ĐỊNH
+Quy định về thử nghiệm
+Điều 1. Phạm vi
+Nghị định này quy định về thử nghiệm.
+Điều 9. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024, riêng khoản 3 Điều 5 có hiệu lực từ ngày 01 tháng 01 năm 2025.
+2. Nghị định này thay thế Nghị định số 7/2015/NĐ-CP ngày 02 tháng 02 năm 2015 của Chính phủ quy định về thử nghiệm.
+"""
+
+
+def _store(*texts: tuple[str, str]) -> MemoryStore:
+    s = MemoryStore()
+    s.upsert(Resolver().build([extract_text(t, name) for t, name in texts]))
+    return s
+
+
+def test_parts_and_replacement_dates() -> None:
+    s = _store((DECREE, "nd15.txt"))
+    d = s.get("15/2024/ND-CP")
+    assert d is not None and d.effective == dt.date(2024, 5, 1)
+    parts = [c for c in d.effective_claims if c.part]
+    assert parts and parts[0].date == dt.date(2025, 1, 1) and "khoản 3 Điều 5" in parts[0].part
+    old = status_at(s, "7/2015/ND-CP", dt.date(2024, 4, 30))
+    assert old.state == "in_force"
+    gone = status_at(s, "7/2015/ND-CP", dt.date(2024, 5, 1))
+    assert gone.state == "replaced" and gone.since == dt.date(2024, 5, 1) and gone.changes[0].by == "15/2024/ND-CP"
+    assert status_at(s, "15/2024/ND-CP", dt.date(2024, 4, 1)).state == "not_yet_in_force"
+    kinds = [e.kind for e in timeline(s, "15/2024/ND-CP")]
+    assert kinds == ["issued", "in_force", "part_in_force"]
+
+
+def test_after_days_and_on_signing() -> None:
+    t1 = DECREE.replace("có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024, riêng khoản 3 Điều 5 có hiệu lực từ ngày "
+                        "01 tháng 01 năm 2025", "có hiệu lực thi hành sau 45 ngày kể từ ngày ký")
+    assert _store((t1, "a.txt")).get("15/2024/ND-CP").effective == dt.date(2024, 4, 24)  # type: ignore[union-attr]
+    t2 = DECREE.replace("có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024, riêng khoản 3 Điều 5 có hiệu lực từ ngày "
+                        "01 tháng 01 năm 2025", "có hiệu lực kể từ ngày ký ban hành")
+    assert _store((t2, "b.txt")).get("15/2024/ND-CP").effective == dt.date(2024, 3, 10)  # type: ignore[union-attr]
+
+
+def test_news_report_and_contradiction_kept_with_both_evidences() -> None:
+    news = "Nghị định 15/2024/NĐ-CP có hiệu lực từ ngày 01/6/2024, thay thế Nghị định 7/2015/NĐ-CP."
+    s = _store((DECREE, "nd15.txt"), (news, "tin.txt"))
+    d = s.get("15/2024/ND-CP")
+    assert d is not None and d.effective == dt.date(2024, 5, 1)
+    assert [c.date for c in d.effective_conflicts] == [dt.date(2024, 6, 1)]
+    assert d.effective_conflicts[0].evidence.source == "tin.txt"
+    before = DECREE.replace("01 tháng 5 năm 2024, riêng", "01 tháng 5 năm 2023, riêng")  # before its own issue
+    d2 = _store((before, "x.txt")).get("15/2024/ND-CP")
+    assert d2 is not None and d2.effective is None and d2.effective_conflicts[0].date == dt.date(2023, 5, 1)
+
+
+def test_seed_answer_says_what_the_texts_do_not() -> None:
+    s = MemoryStore()
+    s.upsert(extract_paths([SEEDS]))
+    st = status_at(s, "43/2011/ND-CP", dt.date(2026, 1, 1))
+    assert st.state == "replaced" and st.changes[0].by == "42/2022/ND-CP" and st.since == dt.date(2022, 6, 24)
+    text = " ".join(st.reasons)
+    assert "no text read gives its date of effect" in text and "43/2011/NĐ-CP" in text
+    assert status_at(s, "43/2011/ND-CP", dt.date(2018, 1, 1)).state == "in_force"
+    a = ask(s, "Nghị định 43/2011/NĐ-CP còn hiệu lực không?")
+    assert a.intent == "status" and "42/2022/NĐ-CP" in a.text and "24/06/2022" in a.text
+    a = ask(s, "Nghị định 43/2011/NĐ-CP còn hiệu lực vào ngày 1/1/2020 không?")
+    assert "còn hiệu lực" in a.text and "01/01/2020" in a.text
+    a = ask(s, "when did decree 42/2022 take effect?")
+    assert a.intent == "effective" and "No text read states when" in a.text
+
+
+def test_api_at_and_timeline(tmp_path: Path) -> None:
+    s = MemoryStore(tmp_path / "g.lexgraph")
+    s.upsert(Resolver().build([extract_text(DECREE, "nd15.txt")]))
+    with TestClient(create_app(Settings(), store=s)) as c:
+        d = c.get("/documents/7/2015/NĐ-CP", params={"at": "2024-06-01"}).json()
+        assert d["in_force"]["state"] == "replaced" and d["in_force"]["since"] == "2024-05-01"
+        d = c.get("/documents/7/2015/NĐ-CP", params={"at": "2020-06-01"}).json()
+        assert d["in_force"]["state"] == "in_force"
+        assert c.get("/documents/7/2015/NĐ-CP/replaced-by", params={"at": "2024-04-01"}).json()["chain"] == []
+        assert len(c.get("/documents/7/2015/NĐ-CP/replaced-by", params={"at": "2024-06-01"}).json()["chain"]) == 1
+        t = c.get("/documents/15/2024/NĐ-CP/timeline").json()
+        assert [e["kind"] for e in t["data"]] == ["issued", "in_force", "part_in_force"]
+        assert c.get("/documents/15/2024/NĐ-CP", params={"at": "2024-13-45"}).status_code == 422
+        x = c.get("/documents/15/2024/NĐ-CP").json()
+        assert x["effective"] == "2024-05-01" and x["effective_statements"][0]["evidence"]["source"] == "nd15.txt"
+
+
+def test_rdf_has_eli_dates() -> None:
+    from rdflib import Literal, Namespace, URIRef
+    from rdflib.namespace import XSD
+
+    from graph.export import to_rdf
+
+    s = _store((DECREE, "nd15.txt"))
+    g: Graph = s.to_graph()
+    rdf = to_rdf(g, "https://x.org/")
+    eli = Namespace("http://data.europa.eu/eli/ontology#")
+    new, old = URIRef("https://x.org/vn/nghi-dinh/2024/15_2024_nd-cp"), URIRef("https://x.org/vn/nghi-dinh/2015/7_2015_nd-cp")
+    assert (new, eli.first_date_entry_in_force, Literal(dt.date(2024, 5, 1), datatype=XSD.date)) in rdf
+    assert (old, eli.date_no_longer_in_force, Literal(dt.date(2024, 5, 1), datatype=XSD.date)) in rdf
+    assert (old, eli.in_force, eli["InForce-notInForce"]) in rdf and (new, eli.in_force, eli["InForce-inForce"]) in rdf
