@@ -139,7 +139,7 @@ def test_ask(client: TestClient, q: str, intent: str, key: str | None) -> None:
 
 def test_ask_status_and_not_understood(client: TestClient) -> None:
     a = client.get("/ask", params={"q": "Nghị định 43/2011/NĐ-CP còn hiệu lực không?"}).json()
-    assert "không còn hiệu lực" in a["answer"] and a["items"][0]["key"] == "42/2022/ND-CP"
+    assert "hết hiệu lực" in a["answer"] and a["items"][0]["key"] == "42/2022/ND-CP"
     n = client.get("/ask", params={"q": "thời tiết hôm nay thế nào?"}).json()
     assert not n["understood"] and "Hãy thử" in n["answer"] and n["examples"]
     amb = client.get("/ask", params={"q": "Quyết định 99/2098 thay thế gì?"}).json()

@@ -254,6 +254,9 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+ERRORS: list[str] = []
+
+
 async def _load(base: str, n: int, conc: int, paths: list[str]) -> tuple[int, int, float]:
     errors = 0
     done = 0
@@ -267,8 +270,10 @@ async def _load(base: str, n: int, conc: int, paths: list[str]) -> tuple[int, in
                     r = await c.get(paths[i % len(paths)])
                     if r.status_code >= 500 or r.status_code not in (200, 404, 409):
                         errors += 1
-                except httpx.HTTPError:
+                        ERRORS.append(f"{paths[i % len(paths)]}: {r.status_code} {r.text[:300]}")
+                except httpx.HTTPError as e:
                     errors += 1
+                    ERRORS.append(f"{paths[i % len(paths)]}: {type(e).__name__} {e}")
                 done += 1
         t0 = time.perf_counter()
         await asyncio.gather(*(one(i) for i in range(n)))
@@ -304,7 +309,7 @@ def test_load_zero_errors_memory_flat(kind: str, request: pytest.FixtureRequest,
         rss2 = _rss_kb(pid)
     print(f"\nload[{kind}]: {done} requests, {errors} errors, {done / secs:.0f} req/s, "
           f"RSS {rss0 // 1024} -> {rss1 // 1024} -> {rss2 // 1024} MB")
-    assert done == LOAD_REQUESTS and errors == 0
+    assert done == LOAD_REQUESTS and errors == 0, ERRORS[:5]
     assert rss2 - rss0 < max(40_000, rss0 * 0.15), (rss0, rss1, rss2)  # flat: within 15% (or 40 MB)
 
 

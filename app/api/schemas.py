@@ -206,6 +206,7 @@ class AnswerOut(Out):
     items: list[AnswerItemOut]
     candidates: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
+    evidence: list[EvidenceOut] = Field(default_factory=list, description="Sentences behind a status or a date")
 
 
 class IngestText(BaseModel):

@@ -96,7 +96,7 @@ class Neo4jStore(Store):
     """A lexgraph graph in a Neo4j database (a local server, a cluster or Aura)."""
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
-                 batch_size: int = BATCH, connection_timeout: float = 5.0, retry_time: float = 5.0) -> None:
+                 batch_size: int = BATCH, connection_timeout: float = 5.0, retry_time: float = 15.0) -> None:
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
@@ -104,7 +104,10 @@ class Neo4jStore(Store):
         try:
             self.driver = GraphDatabase.driver(
                 uri, auth=(user, password or ""), connection_timeout=connection_timeout,
-                max_transaction_retry_time=retry_time, connection_acquisition_timeout=connection_timeout + 5,
+                # transient errors are retried (up to retry_time); a pooled connection idle for 30 s is checked
+                # before use, so a server restart or a dropped socket costs a reconnect, not a failed request
+                max_transaction_retry_time=retry_time, connection_acquisition_timeout=max(30.0, connection_timeout),
+                liveness_check_timeout=30.0,
                 user_agent="lexgraph", notifications_min_severity="OFF")
         except (ValueError, nx.ConfigurationError) as e:
             raise StoreError(f"not a usable Neo4j URI {uri!r}: {e}") from None

@@ -22,7 +22,7 @@ def answer_out(a: Answer) -> AnswerOut:
         items=[AnswerItemOut(key=i.key, label=i.label, kind=i.kind, relation=i.relation, direction=i.direction,
                              document=DocumentBrief.of(i.document) if i.document else None,
                              evidence=[EvidenceOut.of(e) for e in i.evidence]) for i in a.items],
-        candidates=a.candidates, examples=a.examples)
+        candidates=a.candidates, examples=a.examples, evidence=[EvidenceOut.of(e) for e in a.evidence])
 
 
 @router.get("/ask", response_model=AnswerOut, summary="Ask the graph a question (Vietnamese or English)")
