@@ -19,9 +19,9 @@ from pathlib import Path
 from graph.numbers import canonical_key
 from graph.pipeline import extract_file
 from graph.resolve import Resolver
-from graph.vocab import fold_lower
 from graph.stores.memory import MemoryStore
 from graph.validate import validate
+from graph.vocab import fold_lower
 
 ROOT = Path(__file__).resolve().parent.parent
 
