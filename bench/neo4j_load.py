@@ -22,7 +22,7 @@ from typing import Any
 from graph.model import Graph
 from graph.pipeline import extract_paths
 from graph.stores import cypher as C
-from graph.stores.neo4j_store import Neo4jStore, _doc_row
+from graph.stores.neo4j_store import Neo4jStore, _doc_row, relation_rows
 
 from .extract_speed import default_corpus
 
@@ -95,11 +95,7 @@ def main() -> None:
             t0 = time.perf_counter()
             store._run_batches(C.MERGE_AGENCIES, agencies)
             store._run_batches(CREATE_DOCS, rows)
-            by_type: dict[str, list[dict[str, Any]]] = {}
-            for r in g.relations.values():
-                by_type.setdefault(r.type, []).append(
-                    {"source": r.source, "target": r.target, "evidence": [e.model_dump_json() for e in r.evidence]})
-            for t, rr in by_type.items():
+            for t, rr in relation_rows(g.relations.values()):  # the same rows the MERGE load sends
                 store._run_batches(create_rels(t), rr)
             floor_s = time.perf_counter() - t0
             floor_rels = store.counts()["relations"]

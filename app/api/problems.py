@@ -138,15 +138,13 @@ class LimitsMiddleware:
                         scope, receive, send)
                     return
         seen = 0
-        too_big = False
 
         async def limited() -> Message:
-            nonlocal seen, too_big
+            nonlocal seen
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.max_body:
-                    too_big = True
                     raise _TooLarge()
             return msg
 

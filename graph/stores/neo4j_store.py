@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -71,6 +71,15 @@ def _document(node: Any) -> Document:
         effective_claims=[EffectiveClaim.model_validate_json(c) for c in p.get("effective_claims") or []],
         effective_conflicts=[EffectiveClaim.model_validate_json(c) for c in p.get("effective_conflicts") or []],
     )
+
+
+def relation_rows(relations: Iterable[Relation]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Relations as query rows, grouped by type (a relationship type is part of the query text), in type order."""
+    by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in relations:
+        by_rel[r.type].append({"source": r.source, "target": r.target,
+                               "evidence": [_evidence_json(e) for e in r.evidence[:MAX_EVIDENCE]]})
+    return sorted(by_rel.items())
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -234,11 +243,7 @@ class Neo4jStore(Store):
         tx.run(C.SET_EFFECTIVE, rows=rows).consume()
 
     def _write_relations(self, relations: Any) -> None:
-        by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in relations:
-            by_rel[r.type].append({"source": r.source, "target": r.target,
-                                   "evidence": [_evidence_json(e) for e in r.evidence[:MAX_EVIDENCE]]})
-        for t, rows in sorted(by_rel.items()):
+        for t, rows in relation_rows(relations):
             self._run_batches(C.merge_relations(t), rows, max_evidence=MAX_EVIDENCE)
 
     def _reconcile(self, bases: set[str]) -> None:
@@ -266,11 +271,7 @@ class Neo4jStore(Store):
                 ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
                 s, t = (new, r["other"]) if r["direction"] == "out" else (r["other"], new)
                 moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev))
-        by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for m in moved:
-            by_rel[m.type].append({"source": m.source, "target": m.target,
-                                   "evidence": [_evidence_json(e) for e in m.evidence]})
-        for t, rows in sorted(by_rel.items()):
+        for t, rows in relation_rows(moved):
             tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE).consume()
         tx.run(C.DELETE_DOCUMENT, key=old).consume()
 
