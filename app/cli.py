@@ -157,6 +157,9 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
         if d.title:
             out.print(f"  title:  {d.title}", markup=False)
         out.print(f"  status: {status['state']}")
+        if d.effective or d.expires:
+            out.print(f"  in force: from {d.effective.isoformat() if d.effective else '(not stated)'}"
+                      + (f" until the end of {d.expires.isoformat()}" if d.expires else ""))
         for r in st.relations(d.key):
             if r.type == "ISSUED_BY":
                 continue

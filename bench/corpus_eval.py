@@ -61,7 +61,7 @@ def main() -> int:
         if ex is None or not clause.search(" ".join(fold_lower(ex.text.text).split())):
             continue
         own = ex.base_doc or ex.self_doc
-        found = any(e.mention is own and e.part is None and e.date is not None for e in ex.effective)
+        found = any(e.mention is own and e.part is None and e.date is not None and e.rule != "until" for e in ex.effective)
         if ex.base_doc is not None:  # a consolidated text: it quotes the clauses of its amending texts too
             vbhn_clause += 1
             vbhn_dated += found
@@ -71,6 +71,8 @@ def main() -> int:
     eff_rate = dated / max(with_clause, 1)
     print(f"dates of effect: {dated}/{with_clause} texts stating their own = {eff_rate:.3f} (need 0.95); "
           f"consolidated texts (taken only when the date fits the consolidated document): {vbhn_dated}/{vbhn_clause}")
+    terms = sorted(d.label for d in g.documents.values() if d.expires)
+    print(f"terms texts name for themselves ('… có hiệu lực … đến hết ngày …'): {len(terms)}")
     # the built graph must pass the ontology's SHACL shapes (one key and type per document, no self- or
     # cyclic replacement, replacement and amendment forward in time)
     store = MemoryStore()

@@ -327,6 +327,8 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
             "amended": f"Ngày {day}, {s} còn hiệu lực, đã được sửa đổi, bổ sung bởi {by}.",
             "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
             "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
+            "expired": f"{s} hết hiệu lực từ {since}: văn bản chỉ có hiệu lực đến hết ngày "
+                       f"{doc.expires.strftime('%d/%m/%Y') if doc.expires else '?'}.",
             "unknown": f"Các văn bản đã đọc không đủ để biết {s} có hiệu lực vào ngày {day} hay không.",
         }[st.state]
     else:
@@ -338,6 +340,8 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
             "amended": f"On {day}, {s} is in force, amended by {by}.",
             "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
             "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
+            "expired": f"{s} is no longer in force: its term ended on "
+                       f"{doc.expires.isoformat() if doc.expires else '?'}.",
             "unknown": f"The texts read do not say whether {s} was in force on {day}.",
         }[st.state]
     if lang == "en":
@@ -348,7 +352,7 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
 def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
     """When a document took effect, from its own clause or a text that reports it."""
     s = _summary(doc)
-    claim = next((c for c in doc.effective_claims if c.part is None and c.date == doc.effective), None)
+    claim = next((c for c in doc.effective_claims if c.part is None and not c.ends and c.date == doc.effective), None)
     parts = [c for c in doc.effective_claims if c.part is not None]
     if doc.effective and claim:
         text = (f"{s} có hiệu lực từ ngày {doc.effective.strftime('%d/%m/%Y')}." if lang == "vi"
@@ -356,7 +360,12 @@ def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
         for c in parts:
             text += (f" Riêng {c.part}: từ {c.date.strftime('%d/%m/%Y')}." if lang == "vi" and c.date
                      else f" Except {c.part}: from {c.date.isoformat()}." if c.date else "")
-        ev = [claim.evidence] + [c.evidence for c in parts]
+        term = next((c for c in doc.effective_claims if c.ends and c.part is None and c.date == doc.expires), None)
+        if doc.expires and term is not None:
+            text += (f" Văn bản có hiệu lực đến hết ngày {doc.expires.strftime('%d/%m/%Y')}." if lang == "vi"
+                     else f" It is in force until the end of {doc.expires.isoformat()}.")
+        ev = [claim.evidence] + [c.evidence for c in parts] + ([term.evidence] if term and term.evidence != claim.evidence
+                                                                 else [])
     else:
         ev = []
         text = (f"Các văn bản đã đọc không nêu ngày có hiệu lực của {s}"

@@ -89,12 +89,18 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
     iri: dict[str, URIRef] = {k: document_iri(base, d) for k, d in g.documents.items()}
     status = statuses(g)
     today = dt.date.today()
-    # the day a document stops being in force: when the text replacing or repealing it takes effect (if stated)
+    # the day a document ceases to be in force (ELI 1.1: symmetric to the first date of entry into force): when
+    # the text replacing or repealing it takes effect (if stated)
     ends: dict[str, dt.date] = {}
     for r in g.relations.values():
         src = g.documents.get(r.source)
         if r.type in ("REPLACES", "REPEALS") and src is not None and src.effective and r.target in g.documents:
             ends[r.target] = min(ends.get(r.target, src.effective), src.effective)
+    # or the day after the last day of a term its own text names ('… có hiệu lực … đến hết ngày …')
+    for k, d in g.documents.items():
+        if d.expires is not None:
+            lapse = d.expires + dt.timedelta(days=1)
+            ends[k] = min(ends.get(k, lapse), lapse)
 
     def evidence_node(e: Evidence) -> URIRef:
         node = URIRef(f"{base}evidence/{_hash(e.source, e.start, e.end)}")
@@ -125,10 +131,13 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
         rdf.add((s, attribute_iri("status"), Lit(status[k])))
         if d.effective:
             rdf.add((s, ELI.first_date_entry_in_force, Lit(d.effective, datatype=XSD.date)))
+        if d.expires:
+            rdf.add((s, attribute_iri("expires"), Lit(d.expires, datatype=XSD.date)))
         end = ends.get(k)
         if end is not None:
             rdf.add((s, ELI.date_no_longer_in_force, Lit(end, datatype=XSD.date)))
-        if status[k] in ("replaced", "repealed") and (end is None or end <= today):
+        if (status[k] in ("replaced", "repealed") and (end is None or end <= today)) or (
+                d.expires is not None and d.expires < today):
             rdf.add((s, ELI.in_force, ELI["InForce-notInForce"]))
         elif d.effective and d.effective <= today and status[k] not in ("replaced", "repealed"):
             rdf.add((s, ELI.in_force, ELI["InForce-inForce"]))
@@ -176,7 +185,9 @@ def to_graphml(g: LexGraph) -> bytes:
     for k, d in g.documents.items():
         nxg.add_node(k, kind="document", number=d.number or "", name=d.name or "", type=d.type, type_id=d.type_id,
                      issuer=d.issuer or "", date=d.date.isoformat() if d.date else "", year=d.year or 0,
-                     title=d.title or "", status=status[k], mentions=d.mentions)
+                     title=d.title or "", status=status[k], mentions=d.mentions,
+                     effective=d.effective.isoformat() if d.effective else "",
+                     expires=d.expires.isoformat() if d.expires else "")
     v = vocabulary()
     for r in g.relations.values():
         tgt = r.target
@@ -213,11 +224,15 @@ def to_csv_files(g: LexGraph) -> dict[str, str]:
     """CSV files in the layout `neo4j-admin database import full` reads (see IMPORT.txt among them)."""
     status = statuses(g)
     docs: list[list[object]] = [["key:ID(Document)", "number", "name", "type", "type_id", "issuer", "co_issuers:string[]", "date:date",
-             "year:int", "title", "status", "mentions:int", "evidence:string[]", ":LABEL"]]
+             "year:int", "title", "status", "mentions:int", "evidence:string[]", "effective:date", "expires:date",
+             "effective_claims:string[]", "effective_conflicts:string[]", ":LABEL"]]
     for k, d in sorted(g.documents.items()):
         docs.append([k, d.number or "", d.name or "", d.type, d.type_id, d.issuer or "", _list(d.co_issuers),
                      d.date.isoformat() if d.date else "", d.year or "", d.title or "", status[k], d.mentions,
-                     _list(e.model_dump_json() for e in d.evidence), f"Document;{d.type_id}"])
+                     _list(e.model_dump_json() for e in d.evidence),
+                     d.effective.isoformat() if d.effective else "", d.expires.isoformat() if d.expires else "",
+                     _list(c.model_dump_json() for c in d.effective_claims),
+                     _list(c.model_dump_json() for c in d.effective_conflicts), f"Document;{d.type_id}"])
     v = vocabulary()
     agencies = {a.id: (a.name, a.name_en) for a in g.agencies.values()}
     for r in g.relations.values():

@@ -88,7 +88,7 @@ class RawEffective:
     mention: Mention
     date: dt.date | None
     part: str | None
-    rule: str  # date | on_signing | after_days:N | as_reported
+    rule: str  # date | on_signing | after_days:N | as_reported | until (the last day in force)
     sentence: tuple[int, int]
 
 
@@ -954,6 +954,15 @@ _PART_EFFECT = re.compile(
     r"(?<![a-z])(?:rieng|tru)\s+(?P<part>[^;:\n]{3,160}?)\s*,?\s+(?:thi\s+|se\s+)?" + _EFFECT
     + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")"
 )
+# a term the text names for itself: '… có hiệu lực … kể từ ngày ký đến hết ngày 31 tháng 12 năm 2027' (right
+# after the clause of effect), or 'Nghị quyết này có hiệu lực đến hết ngày …' / '… hết hiệu lực kể từ ngày …'
+_UNTIL_TAIL = re.compile(r"[ \t\r\n]{0,3},?[ \t\r\n]{0,3}(?:cho\s+)?den\s+(?P<last>het\s+)?ngay\s+(?P<date>" + DATE_RE.pattern + r")")
+_SELF_UNTIL = re.compile(
+    _SELF_RE.pattern + r"\s+(?:(?:chi\s+)?co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+den\s+(?P<last>het\s+)?ngay"
+    + r"|(?P<off>het\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+tu\s+|tu\s+|vao\s+)?ngay))\s+(?P<date>"
+    + DATE_RE.pattern + r")"
+)
+_LIST_MARK = re.compile(r"\s{0,3}(?:(?:\d{1,2}|[a-zđ])[.)]\s{0,3})?")
 _MENTION_EFFECT = re.compile(r"(?:da\s+|se\s+|chinh\s+thuc\s+)?" + _EFFECT + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")")
 
 
@@ -966,6 +975,14 @@ _NOT_SUBJECT = re.compile(
 def _first_date(text: str) -> dt.date | None:
     m = DATE_RE.search(text)
     return _date(m) if m else None
+
+
+def _last_day(m: re.Match[str]) -> dt.date | None:
+    """The last day in force: 'đến hết ngày D' / 'đến ngày D' keep D; 'hết hiệu lực từ ngày D' ends the day before."""
+    d = _first_date(m.group("date"))
+    if d is not None and "off" in m.re.groupindex and m.group("off"):
+        return d - dt.timedelta(days=1)
+    return d
 
 
 def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
@@ -1004,6 +1021,9 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
             # it fits the consolidated document's own date of issue
             return out
         out.append(RawEffective(own, d, None, rule, sentence(main.start())))
+        tail = _UNTIL_TAIL.match(ctx.low, main.end())
+        if tail is not None:
+            out.append(RawEffective(own, _last_day(tail), None, "until", sentence(main.start())))
         # parts taking effect apart, in the same article (up to the next 'Điều')
         nxt = re.compile(r"\n\s*dieu\s+\d+[a-z]?\.").search(ctx.low, main.end())
         end = min(nxt.start() if nxt else len(ctx.low), main.end() + 2500)
@@ -1011,6 +1031,13 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
         for pm in _PART_EFFECT.finditer(ctx.low, a, end):
             part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
             out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start())))
+    if own is not None and ex.base_doc is None and not any(e.rule == "until" for e in out):
+        for um in _SELF_UNTIL.finditer(ctx.low, header_end):
+            # the text itself must be the sentence's subject: not 'Kể từ ngày Thông tư này có hiệu lực đến hết
+            # ngày …, mức thu phí …' (a period in a provision) nor '… tại Điều 3 Nghị định này hết hiệu lực …'
+            if _LIST_MARK.fullmatch(ctx.low[sentence(um.start())[0] : um.start()]):
+                out.append(RawEffective(own, _last_day(um), None, "until", sentence(um.start())))
+                break
     # '… Nghị định số 42/2022/NĐ-CP … có hiệu lực từ ngày 01/8/2022': the subject of the sentence, when nothing
     # stands between it and the clause that makes another text the one acted upon
     ordered = sorted((m for m in mentions if not m.self_ref), key=lambda m: m.start)

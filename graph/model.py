@@ -42,8 +42,13 @@ class EffectiveClaim(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True)
     date: dt.date | None = None  # None: the text names no date that can be computed
     part: str | None = None  # None: the whole document; else the part, as written ('khoản 3 Điều 5')
-    rule: str = "date"  # date | on_signing | after_days:N | as_reported
+    rule: str = "date"  # date | on_signing | after_days:N | as_reported | until (the last day it is in force)
     evidence: Evidence
+
+    @property
+    def ends(self) -> bool:
+        """A statement of the last day in force ('… có hiệu lực … đến hết ngày 31 tháng 12 năm 2027')."""
+        return self.rule == "until"
 
 
 class Document(_Model):
@@ -62,6 +67,7 @@ class Document(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     mentions: int = 0  # how many times the sources mention it
     effective: dt.date | None = None  # date it takes effect (hiệu lực thi hành), as the texts state it
+    expires: dt.date | None = None  # the last day in force, when the text names one for itself (a term)
     effective_claims: list[EffectiveClaim] = Field(default_factory=list)  # every statement seen: whole and parts
     effective_conflicts: list[EffectiveClaim] = Field(default_factory=list)  # claims that contradict `effective`
 
@@ -170,16 +176,24 @@ def merge_document(into: Document, new: Document, additive: bool = True) -> None
 
 
 def merge_effective(into: Document, claims: list[EffectiveClaim]) -> None:
-    """Take in statements of when a document takes effect. The first dated statement for the whole document
-    sets `effective`; one that contradicts it (or the date of issue) is kept in `effective_conflicts`, with its
-    evidence, not silently resolved."""
+    """Take in statements of when a document takes effect, or until when. The first dated statement for the
+    whole document sets `effective` (or `expires`, for a term the text names); one that contradicts it (or the
+    date of issue, or ends before the start) is kept in `effective_conflicts`, with its evidence, not silently
+    resolved."""
     for c in claims:
         if c in into.effective_claims or len(into.effective_claims) >= MAX_EVIDENCE:
             continue
         into.effective_claims.append(c)
         if c.part is not None or c.date is None:
             continue
-        if into.date is not None and c.date < into.date:
+        if c.ends:
+            if (into.date is not None and c.date < into.date) or (into.effective is not None and c.date < into.effective):
+                into.effective_conflicts.append(c)  # ends before it began
+            elif into.expires is None:
+                into.expires = c.date
+            elif c.date != into.expires and c not in into.effective_conflicts:
+                into.effective_conflicts.append(c)
+        elif into.date is not None and c.date < into.date:
             into.effective_conflicts.append(c)  # takes effect before it was issued: a misreading or a typo
         elif into.effective is None:
             into.effective = c.date

@@ -1,7 +1,8 @@
 """In force, and since when: a document's status on any date, and its timeline, from what the texts state.
 
 A document is in force from its date of effect (or, when no text gives one, from its date of issue, said
-so); it stops being in force on the day the text that replaces or repeals it takes effect. Amendments are
+so); it stops being in force on the day the text that replaces or repeals it takes effect, or the day after
+the last day of a term its own text names ('… có hiệu lực … đến hết ngày 31 tháng 12 năm 2027': expired). Amendments are
 listed with the day they take effect. Where the texts do not say, the answer says that, not a guess.
 """
 
@@ -16,7 +17,7 @@ from .model import Document, Evidence
 if TYPE_CHECKING:
     from .stores.base import ChainStep, Store
 
-State = Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "unknown"]
+State = Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "expired", "unknown"]
 
 
 @dataclass
@@ -45,7 +46,7 @@ class StatusAt:
 @dataclass
 class Event:
     date: dt.date | None
-    kind: str  # issued, in_force, part_in_force, amended, replaced, repealed, conflict
+    kind: str  # issued, in_force, part_in_force, term_ends, amended, replaced, repealed, conflict
     text: str
     other: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
@@ -82,7 +83,7 @@ def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
     start, basis = _start(d)
     reasons: list[str] = []
     evidence: list[Evidence] = []
-    eff_claim = next((c for c in d.effective_claims if c.part is None and c.date == d.effective), None)
+    eff_claim = next((c for c in d.effective_claims if c.part is None and not c.ends and c.date == d.effective), None)
     if d.effective and eff_claim:
         reasons.append(f"{d.label} took effect on {d.effective.isoformat()}.")
         evidence.append(eff_claim.evidence)
@@ -96,13 +97,20 @@ def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
     else:
         reasons.append(f"No text read gives the date of issue or of effect of {d.label}.")
     for claim in d.effective_conflicts:
-        why = "before the date of issue" if d.date and claim.date and claim.date < d.date else "contradicts the first"
-        reasons.append(f"Another statement gives {claim.date.isoformat() if claim.date else 'another date'} "
-                       f"(not used: {why}).")
+        when = claim.date.isoformat() if claim.date else "another date"
+        if claim.ends:
+            why = "before it took effect" if (d.effective or d.date) and claim.date and claim.date < (
+                d.effective or d.date or claim.date) else "contradicts the first"
+            reasons.append(f"Another statement ends its term on {when} (not used: {why}).")
+        else:
+            why = "before the date of issue" if d.date and claim.date and claim.date < d.date else "contradicts the first"
+            reasons.append(f"Another statement gives {when} (not used: {why}).")
         evidence.append(claim.evidence)
     all_changes = changes(store, key)
     ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
     ended = [c for c in ends if c.since is not None and c.since <= at]
+    term_claim = next((c for c in d.effective_claims if c.ends and c.part is None and c.date == d.expires), None)
+    lapsed = d.expires + dt.timedelta(days=1) if d.expires else None  # the first day no longer in force
     undated_ends = [c for c in ends if c.since is None]
     amended = [c for c in all_changes if c.type == "AMENDS" and c.since is not None and c.since <= at]
 
@@ -114,6 +122,11 @@ def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
         since = None
         reasons.append(f"On {at.isoformat()} it was not yet in force.")
         return StatusAt(state, at, d.effective, since, [], reasons, evidence)
+    if lapsed is not None and lapsed <= at and not (ended and ended[0].since and ended[0].since < lapsed):
+        reasons.append(f"Its own text sets its term: in force until the end of {d.expires.isoformat() if d.expires else '?'}.")
+        if term_claim is not None:
+            evidence.append(term_claim.evidence)
+        return StatusAt("expired", at, d.effective, lapsed, [], reasons, evidence)
     if ended:
         c = ended[0]
         state = "replaced" if c.type == "REPLACES" else "repealed"
@@ -130,6 +143,10 @@ def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
     later = [c for c in ends if c.since is not None and c.since > at]
     for c in later:
         reasons.append(f"It is {word(c)} by {c.label} from {c.since.isoformat() if c.since else '?'}, after that day.")
+    if d.expires is not None:
+        reasons.append(f"Its own text sets its term: in force until the end of {d.expires.isoformat()}.")
+        if term_claim is not None:
+            evidence.append(term_claim.evidence)
     if start is None:
         reasons.append("Whether it was in force on that day is not known.")
         return StatusAt("unknown", at, None, None, amended, reasons, evidence)
@@ -152,12 +169,16 @@ def timeline(store: Store, key: str) -> list[Event]:
     if d.date:
         events.append(Event(d.date, "issued", f"{d.label} issued", evidence=d.evidence[:1]))
     for c in d.effective_claims:
-        if c.part is None and c.date == d.effective and d.effective:
+        if c.part is None and not c.ends and c.date == d.effective and d.effective:
             events.append(Event(c.date, "in_force", f"{d.label} takes effect", evidence=[c.evidence]))
+        elif c.ends and c.part is None and c.date == d.expires and d.expires:
+            events.append(Event(c.date, "term_ends", f"{d.label} is in force until the end of this day (its term)",
+                                evidence=[c.evidence]))
         elif c.part is not None:
             events.append(Event(c.date, "part_in_force", f"{c.part} takes effect", evidence=[c.evidence]))
     for c in d.effective_conflicts:
-        events.append(Event(c.date, "conflict", "a contradicting date of effect (not used)", evidence=[c.evidence]))
+        events.append(Event(c.date, "conflict", "a contradicting " + ("end of term" if c.ends else "date of effect")
+                            + " (not used)", evidence=[c.evidence]))
     for ch in changes(store, key):
         kind = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended"}[ch.type]
         when = "" if ch.basis == "effective" else " (date of issue; its date of effect is not stated)" \
@@ -171,7 +192,8 @@ def timeline(store: Store, key: str) -> list[Event]:
         if k not in seen:
             seen.add(k)
             out.append(e)
-    out.sort(key=lambda e: (e.date or dt.date.max, e.kind))
+    order = ("issued", "in_force", "part_in_force", "amended", "replaced", "repealed", "term_ends", "conflict")
+    out.sort(key=lambda e: (e.date or dt.date.max, order.index(e.kind) if e.kind in order else len(order)))
     return out
 
 

@@ -142,3 +142,80 @@ def test_rdf_has_eli_dates() -> None:
     assert (new, eli.first_date_entry_in_force, Literal(dt.date(2024, 5, 1), datatype=XSD.date)) in rdf
     assert (old, eli.date_no_longer_in_force, Literal(dt.date(2024, 5, 1), datatype=XSD.date)) in rdf
     assert (old, eli.in_force, eli["InForce-notInForce"]) in rdf and (new, eli.in_force, eli["InForce-inForce"]) in rdf
+
+
+TERMS = json.loads((FIXTURES / "term_dates.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", TERMS, ids=[c["file"][:40] for c in TERMS])
+def test_gazette_term_a_text_names_for_itself(case: dict[str, str | None]) -> None:
+    """Real Gazette excerpts, checked by hand: '… có hiệu lực thi hành từ ngày … đến hết ngày …', '… hết hiệu lực
+    kể từ ngày 01 tháng 3 năm 2027' (last day: 28 February); and two that must give none: a period inside a
+    provision ('Kể từ ngày Thông tư này có hiệu lực thi hành đến hết ngày …, mức thu phí …') and a provision that
+    lapses ('Quy định … tại Điều 3 Nghị định này hết hiệu lực …')."""
+    g = Resolver().build([extract_text(str(case["text"]), str(case["file"]))])
+    got = [d.expires for d in g.documents.values() if d.expires]
+    assert got == ([dt.date.fromisoformat(str(case["expires"]))] if case["expires"] else [])
+
+
+TERM = DECREE.replace("có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024, riêng khoản 3 Điều 5 có hiệu lực từ ngày "
+                      "01 tháng 01 năm 2025", "có hiệu lực thi hành kể từ ngày ký ban hành đến hết ngày 31 tháng 12 "
+                                              "năm 2025")
+
+
+def test_term_ends_status_timeline_and_answers() -> None:
+    s = _store((TERM, "nd15.txt"))
+    d = s.get("15/2024/ND-CP")
+    assert d is not None and d.effective == dt.date(2024, 3, 10) and d.expires == dt.date(2025, 12, 31)
+    during = status_at(s, d.key, dt.date(2025, 12, 31))
+    assert during.state == "in_force" and any("until the end of 2025-12-31" in r for r in during.reasons)
+    assert any("đến hết ngày 31 tháng 12" in e.sentence for e in during.evidence)
+    after = status_at(s, d.key, dt.date(2026, 1, 1))
+    assert after.state == "expired" and after.since == dt.date(2026, 1, 1)
+    assert "đến hết ngày 31 tháng 12 năm 2025" in after.evidence[0].sentence
+    assert [e.kind for e in timeline(s, d.key)] == ["issued", "in_force", "term_ends"]
+    a = ask(s, "Nghị định 15/2024/NĐ-CP còn hiệu lực vào ngày 1/2/2026 không?")
+    assert a.intent == "status" and "hết hiệu lực từ 01/01/2026" in a.text and "31/12/2025" in a.text
+    a = ask(s, "Nghị định 15/2024/NĐ-CP có hiệu lực từ khi nào?")
+    assert "10/03/2024" in a.text and "đến hết ngày 31/12/2025" in a.text
+    # the decree it replaces stopped the day this one took effect, before the term mattered
+    assert status_at(s, "7/2015/ND-CP", dt.date(2026, 6, 1)).state == "replaced"
+
+
+def test_term_conflicts_are_kept_not_resolved() -> None:
+    early = TERM.replace("đến hết ngày 31 tháng 12 năm 2025", "đến hết ngày 31 tháng 12 năm 2023")  # ends before issue
+    d = _store((early, "x.txt")).get("15/2024/ND-CP")
+    assert d is not None and d.expires is None and [c.date for c in d.effective_conflicts] == [dt.date(2023, 12, 31)]
+    st = status_at(_store((early, "x.txt")), "15/2024/ND-CP", dt.date(2026, 1, 1))
+    assert st.state == "in_force" and any("ends its term on 2023-12-31 (not used" in r for r in st.reasons)
+    news = "Nghị định 15/2024/NĐ-CP có hiệu lực đến hết ngày 30/6/2026."
+    d = _store((TERM, "nd15.txt")).get("15/2024/ND-CP")
+    s = _store((TERM, "nd15.txt"), (news, "tin.txt"))
+    d = s.get("15/2024/ND-CP")
+    assert d is not None and d.expires == dt.date(2025, 12, 31)
+
+
+def test_term_in_api_rdf_and_csv(tmp_path: Path) -> None:
+    from rdflib import Literal, Namespace, URIRef
+    from rdflib.namespace import XSD
+
+    from graph.export import to_csv_files, to_rdf
+    from ontology.build import attribute_iri
+
+    s = MemoryStore(tmp_path / "g.lexgraph")
+    s.upsert(Resolver().build([extract_text(TERM, "nd15.txt")]))
+    with TestClient(create_app(Settings(), store=s)) as c:
+        x = c.get("/documents/15/2024/NĐ-CP", params={"at": "2026-02-01"}).json()
+        assert x["expires"] == "2025-12-31" and x["in_force"]["state"] == "expired"
+        assert x["in_force"]["since"] == "2026-01-01"
+        assert {"until"} <= {e["rule"] for e in x["effective_statements"]}
+        t = c.get("/documents/15/2024/NĐ-CP/timeline").json()
+        assert [e["kind"] for e in t["data"]][-1] == "term_ends"
+    rdf = to_rdf(s.to_graph(), "https://x.org/")
+    eli = Namespace("http://data.europa.eu/eli/ontology#")
+    new = URIRef("https://x.org/vn/nghi-dinh/2024/15_2024_nd-cp")
+    assert (new, attribute_iri("expires"), Literal(dt.date(2025, 12, 31), datatype=XSD.date)) in rdf
+    assert (new, eli.date_no_longer_in_force, Literal(dt.date(2026, 1, 1), datatype=XSD.date)) in rdf
+    assert (new, eli.in_force, eli["InForce-notInForce"]) in rdf  # today is past its term
+    header, *rows = to_csv_files(s.to_graph())["documents.csv"].splitlines()
+    assert "expires:date" in header.split(",") and any("2025-12-31" in r for r in rows)

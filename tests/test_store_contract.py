@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -175,3 +176,15 @@ def test_both_stores_give_the_same_answers(request: pytest.FixtureRequest, tmp_p
     finally:
         mem.close()
         neo.close()
+
+
+def test_term_and_dates_of_effect_stored(store: Store) -> None:
+    """Dates of effect, and a term a text names for itself, are kept by every store (Neo4j: date properties)."""
+    text = ("CHÍNH PHỦ\nSố: 16/2026/NQ-CP\nHà Nội, ngày 5 tháng 3 năm 2026\nNGHỊ QUYẾT\nVề thí điểm\n"
+            "Điều 5. Hiệu lực thi hành\n1. Nghị quyết này có hiệu lực thi hành kể từ ngày ký đến hết ngày 31 tháng 12 "
+            "năm 2027.\n")
+    store.upsert(Resolver().build([extract_text(text, "nq16.txt")]))
+    store.upsert(Resolver().build([extract_text(text, "nq16.txt")]))  # twice: nothing doubles
+    d = store.document("16/2026/NQ-CP")
+    assert (d.effective, d.expires) == (dt.date(2026, 3, 5), dt.date(2027, 12, 31))
+    assert [c.rule for c in d.effective_claims] == ["on_signing", "until"] and not d.effective_conflicts

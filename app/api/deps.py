@@ -65,7 +65,7 @@ def document_out(store: Store, d: Document, relations: list[RelationView] | None
                       amended_by=list(st["amended_by"])),  # type: ignore[call-overload]
         relations=[relation_out(store, r) for r in rels],
         evidence=[EvidenceOut.of(e) for e in d.evidence[:5]], mentions=d.mentions,
-        effective=d.effective,
+        effective=d.effective, expires=d.expires,
         effective_statements=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
                               for c in d.effective_claims],
         effective_conflicts=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))

@@ -83,7 +83,7 @@ class RelationOut(Out):
 class EffectiveOut(Out):
     date: dt.date | None
     part: str | None = Field(None, description="The part taking effect apart ('khoản 3 Điều 5'); null: the whole")
-    rule: str = Field(description="date | on_signing | after_days:N | as_reported")
+    rule: str = Field(description="date | on_signing | after_days:N | as_reported | until (the last day in force)")
     evidence: EvidenceOut
 
 
@@ -97,7 +97,7 @@ class ChangeOut(Out):
 
 
 class StatusAtOut(Out):
-    state: Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "unknown"]
+    state: Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "expired", "unknown"]
     at: dt.date
     effective: dt.date | None
     since: dt.date | None
@@ -131,6 +131,8 @@ class DocumentOut(DocumentBrief):
     evidence: list[EvidenceOut] = Field(description="Where the document is named (up to 5 sentences)")
     mentions: int
     effective: dt.date | None = Field(None, description="Date it took effect, as a text states it")
+    expires: dt.date | None = Field(None, description="The last day in force of a term its own text names "
+                                                      "('… có hiệu lực … đến hết ngày …')")
     effective_statements: list[EffectiveOut] = Field(default_factory=list)
     effective_conflicts: list[EffectiveOut] = Field(default_factory=list, description="Contradicting statements, not used")
     in_force: StatusAtOut = Field(description="Its status on `at` (default today), with reasons and evidence")

@@ -98,6 +98,7 @@ SET_EFFECTIVE = f"""
 UNWIND $rows AS row
 MATCH (d:{DOCUMENT} {{key: row.key}})
 SET d.effective = CASE WHEN row.effective IS NULL THEN null ELSE date(row.effective) END,
+    d.expires = CASE WHEN row.expires IS NULL THEN null ELSE date(row.expires) END,
     d.effective_claims = row.claims, d.effective_conflicts = row.conflicts
 """
 

@@ -111,7 +111,7 @@ class MemoryStore(Store):
             cur = self.docs.get(key)
             if cur is None:
                 # dates of effect are folded in from scratch, as the Neo4j store does (same rule, same order)
-                fresh = doc.model_copy(deep=True, update={"effective": None, "effective_claims": [],
+                fresh = doc.model_copy(deep=True, update={"effective": None, "expires": None, "effective_claims": [],
                                                           "effective_conflicts": []})
                 merge_effective(fresh, doc.effective_claims)
                 self.docs[key] = fresh

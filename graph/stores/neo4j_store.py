@@ -68,6 +68,7 @@ def _document(node: Any) -> Document:
         evidence=[Evidence.model_validate_json(e) for e in p.get("evidence") or []],
         mentions=p.get("mentions") or 0,
         effective=p["effective"].to_native() if p.get("effective") is not None else None,
+        expires=p["expires"].to_native() if p.get("expires") is not None else None,
         effective_claims=[EffectiveClaim.model_validate_json(c) for c in p.get("effective_claims") or []],
         effective_conflicts=[EffectiveClaim.model_validate_json(c) for c in p.get("effective_conflicts") or []],
     )
@@ -238,6 +239,7 @@ class Neo4jStore(Store):
             d = _document(rec["d"])
             merge_effective(d, claims[d.key])
             rows.append({"key": d.key, "effective": d.effective.isoformat() if d.effective else None,
+                         "expires": d.expires.isoformat() if d.expires else None,
                          "claims": [c.model_dump_json() for c in d.effective_claims],
                          "conflicts": [c.model_dump_json() for c in d.effective_conflicts]})
         tx.run(C.SET_EFFECTIVE, rows=rows).consume()
