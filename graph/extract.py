@@ -396,6 +396,11 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         s = m.end()
         if not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s):
             continue
+        if not ctx.folded[m.start()].isupper():
+            continue  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
+        word = ctx.folded[m.start() : m.end(1)]
+        if word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip():
+            continue  # 'LUẬT' alone on its line: the type line of the text's own header, its title below
         if any(a <= m.start() < b for a, b in numbered_spans):
             continue
         sent = sentence_of(m.start())
@@ -632,7 +637,11 @@ class _Relator:
         if src is None or dst is None or src is dst:
             return
         if src.number is not None and dst.number is not None and src.number.base == dst.number.base:
-            return
+            # the same number: the same document, unless both are dated to different years (749/QĐ-TTg of
+            # 2020 amending 749/QĐ-TTg of 2019: a number without a year is one document per year)
+            ys, yd = (src.date.year if src.date else None), (dst.date.year if dst.date else None)
+            if src.number.year is not None or ys is None or yd is None or ys == yd:
+                return
         k = (type_, id(src), id(dst))
         if k in self.seen:
             return
@@ -852,6 +861,11 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     mentions = find_mentions(ctx, sentences)
     ex.mentions = [m for m in mentions if not m.self_ref]
     ex.self_doc, ex.base_doc = _header(ctx, mentions)
+    if ex.self_doc is not None and ex.self_doc.type_id in _ENACTED:
+        # 'Quốc hội ban hành Luật Người lao động Việt Nam …': the enacting formula names the text itself
+        enacting = [m for m in mentions if m.name and m.number is None and _ENACTING.search(ctx.low, max(0, m.start - 40), m.start)]
+        mentions = [m for m in mentions if m not in enacting]
+        ex.mentions = [m for m in ex.mentions if m not in enacting]
     rel = _Relator(ctx, ex, _quotes(ct.text))
     # group mentions by sentence
     import bisect
@@ -871,16 +885,23 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         if not ms and not low.endswith(":"):
             if "can cu" not in low:
                 based_subject = None
+            if not re.match(r"can\s+cu\b", _LIST_MARKER.sub("", low, count=1)):
+                basis_open = False  # 'Theo đề nghị của …;' closes the legal bases
             continue
         body = _LIST_MARKER.sub("", low, count=1)
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
         items: list[list[Mention]] = []
         item_start: dict[int, int] = rel.item_start
         if low.endswith(":"):
+            marker_alone = False  # '1.' split off as a sentence of its own: the item is the next one
             for j in range(i + 1, min(i + 40, len(sentences))):
                 nxt = ctx.low[sentences[j][0] : sentences[j][1]]
                 nb = _LIST_MARKER.sub("", nxt, count=1)
-                is_item = bool(_LIST_MARKER.match(nxt)) and not re.match(r"\s*dieu\s+\d", nxt)
+                alone = bool(_MARKER_ALONE.fullmatch(nxt))
+                is_item = (bool(_LIST_MARKER.match(nxt)) or alone or marker_alone) and not re.match(r"\s*dieu\s+\d", nxt)
+                marker_alone = alone and not per[j]
+                if marker_alone:
+                    continue
                 starts_with_doc = bool(per[j]) and per[j][0].start - sentences[j][0] <= 3 + (len(nxt) - len(nb))
                 if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d)", nb) or not (is_item or starts_with_doc):
                     break
@@ -918,6 +939,12 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     return ex
 
 
+_MARKER_ALONE = re.compile(r"\s*(?:\d{1,3}|[a-zđ])[.)]\s*")
+_ENACTED = ("Luat", "BoLuat", "PhapLenh", "HienPhap")
+_ENACTING = re.compile(r"(?:quoc\s+hoi|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi)\s+ban\s+hanh\s+$")
+_LEGAL_BASIS = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
+
+
 def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Mention], header_end: int) -> None:
     """Relations a full text's title states, with the text itself as the actor."""
     assert ex.self_doc is not None
@@ -926,6 +953,9 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
     if pos < 0:
         return
     end = pos + len(title_low) + 20
+    cc = _LEGAL_BASIS.search(ctx.low, pos + len(title_low) // 2, end)
+    if cc is not None:  # the title ends where the legal bases begin: 'Căn cứ Nghị định …' is not in it
+        end = cc.start()
     ms = [m for m in mentions if pos <= m.start < end and not m.self_ref]
     for trig in find_triggers(ctx.low, pos, min(end, pos + 200)):
         if trig.passive or trig.start - pos > 60:
