@@ -273,7 +273,7 @@ def serve(
     settings = Settings(**overrides)
     out.print(f"lexgraph serving {settings.store} on http://{settings.host}:{settings.port}  "
               f"(API docs /docs, graph /graph/view?ref=42/2022/NĐ-CP; Ctrl-C stops)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info",
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", access_log=False,
                 timeout_graceful_shutdown=5)
 
 

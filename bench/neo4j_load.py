@@ -50,7 +50,7 @@ def replicate(g: Graph, copies: int) -> Graph:
     return out
 
 
-def local_server() -> tuple[str, str, Any]:
+def local_server(heap_size: str = "1g", pagecache_size: str = "512m") -> tuple[str, str, Any]:
     from app import neo4j_server as ns
 
     pw_file = ROOT / ".lexgraph" / "neo4j-test.password"
@@ -60,7 +60,7 @@ def local_server() -> tuple[str, str, Any]:
         pw_file.parent.mkdir(parents=True, exist_ok=True)
         pw_file.write_text(secrets.token_urlsafe(18), encoding="utf-8")
     cfg = ns.ServerConfig(password=pw_file.read_text(encoding="utf-8").strip(), home=ROOT / ".lexgraph" / "neo4j-test",
-                          bolt_port=17687, http_port=17474, heap_size="1g", pagecache_size="512m")
+                          bolt_port=17687, http_port=17474, heap_size=heap_size, pagecache_size=pagecache_size)
     was_running = ns.status(cfg)["running"]
     ns.install(cfg)
     ns.start(cfg)

@@ -897,7 +897,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
             for j in range(i + 1, min(i + 40, len(sentences))):
                 nxt = ctx.low[sentences[j][0] : sentences[j][1]]
                 nb = _LIST_MARKER.sub("", nxt, count=1)
-                alone = bool(_MARKER_ALONE.fullmatch(nxt))
+                alone = bool(_MARKER_ALONE.fullmatch(nxt.strip()))
                 is_item = (bool(_LIST_MARKER.match(nxt)) or alone or marker_alone) and not re.match(r"\s*dieu\s+\d", nxt)
                 marker_alone = alone and not per[j]
                 if marker_alone:
@@ -939,7 +939,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     return ex
 
 
-_MARKER_ALONE = re.compile(r"\s*(?:\d{1,3}|[a-zđ])[.)]\s*")
+_MARKER_ALONE = re.compile(r"(?:\d{1,3}|[a-zđ])[.)]")  # fullmatch on the stripped sentence
 _ENACTED = ("Luat", "BoLuat", "PhapLenh", "HienPhap")
 _ENACTING = re.compile(r"(?:quoc\s+hoi|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi)\s+ban\s+hanh\s+$")
 _LEGAL_BASIS = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
-from typing import Annotated, Literal
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Literal, ParamSpec, TypeVar
 
-from fastapi import Depends, HTTPException, Request, Security
+from fastapi import Depends, HTTPException, Request, Response, Security
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
+from pydantic import BaseModel
 
 from graph.model import Document
 from graph.status import status_at
@@ -18,17 +22,42 @@ from .schemas import DocumentOut, EffectiveOut, EvidenceOut, RelationOut, Status
 from .settings import Settings
 
 
-def get_store(request: Request) -> Store:
+# async: a plain attribute read, run on the event loop (a sync dependency would cost a thread-pool hop per request)
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def store_call(fn: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """A lookup endpoint: on the event loop when the store answers from memory (no thread hop, no GIL
+    hand-over between threads under load), in the thread pool when it waits on a network (Neo4j)."""
+
+    @functools.wraps(fn)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        store = kwargs.get("store")
+        if isinstance(store, Store) and store.in_memory:
+            return fn(*args, **kwargs)
+        return await run_in_threadpool(fn, *args, **kwargs)
+
+    return wrapper
+
+
+def json_response(model: BaseModel) -> Response:
+    """The response model, already validated by its construction, serialised once (FastAPI would dump, validate
+    and serialise it again); the endpoint still declares `response_model` for the OpenAPI schema."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The key in LEXGRAPH_API_KEY")

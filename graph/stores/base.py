@@ -1,6 +1,6 @@
 """The store interface every backend implements, and the query logic built on it.
 
-Both the embedded store (networkx, persisted to a file) and the Neo4j store implement `Store`; one
+Both the embedded store (in memory, persisted to a file) and the Neo4j store implement `Store`; one
 contract test-suite runs every method against both and demands the same answers.
 """
 
@@ -10,7 +10,7 @@ import abc
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -114,10 +114,22 @@ def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
 class Store(abc.ABC):
     """What every store offers. Keys are canonical document keys (see `graph.numbers`)."""
 
+    #: answers lookups from memory in microseconds (the service then calls it on its event loop rather than
+    #: hopping to a worker thread); False for stores that wait on a network
+    in_memory: bool = False
+
     # writing -----------------------------------------------------------------------------------------
     @abc.abstractmethod
     def upsert(self, graph: Graph) -> UpsertStats:
         """Merge a graph in, idempotently: the same graph twice leaves the same counts."""
+
+    def upsert_many(self, graphs: Iterable[Graph]) -> UpsertStats:
+        """Merge several graphs in turn (the chunks of a large build); stores may write them more cheaply."""
+        total = UpsertStats(0, 0, 0)
+        for g in graphs:
+            s = self.upsert(g)
+            total = UpsertStats(total.documents + s.documents, total.relations + s.relations, total.agencies + s.agencies)
+        return total
 
     @abc.abstractmethod
     def keys_with_base(self, base: str) -> list[str]:

@@ -1,4 +1,10 @@
-"""The embedded store: a networkx graph in memory, persisted to one file, no server needed.
+"""The embedded store: the whole graph in memory, compact, persisted to one file, no server needed.
+
+Compact because it must hold a national database on one machine (a million documents, three million
+relations in a few GB): a networkx MultiDiGraph costs about a kilobyte per edge in dicts before any evidence,
+so the store keeps its own adjacency instead — node keys interned to integers, each node's relations an
+`array` of packed integers (type code and the other end), documents and each relation's evidence as compact
+JSON, decoded when asked for. `to_networkx()` gives the graph to networkx's algorithms when wanted.
 
 The file is written to a temporary file beside it and renamed into place, so a build that dies never
 leaves a half-written store: the old file stays until the new one is complete.
@@ -10,29 +16,59 @@ import os
 import pickle
 import tempfile
 import threading
-from collections import defaultdict
+from array import array
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
+from pydantic import TypeAdapter
 
 from ..errors import StoreError
-from ..model import Agency, Document, Graph, merge_document, merge_effective, merge_evidence
+from ..model import (
+    DOCUMENT_RELATIONS,
+    Agency,
+    Document,
+    Evidence,
+    Graph,
+    Relation,
+    merge_document,
+    merge_effective,
+    merge_evidence,
+)
 from ..vocab import fold_lower, vocabulary
 from .base import Direction, RelationView, Store, UpsertStats
 
-FORMAT = "lexgraph-embedded/1"
+FORMAT = "lexgraph-embedded/2"
+AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")
+TYPES: tuple[str, ...] = ("ISSUED_BY", "PROPOSED_BY", *DOCUMENT_RELATIONS)  # type code = index
+_CODE = {t: i for i, t in enumerate(TYPES)}
+_LOW32 = 0xFFFFFFFF
+_EVIDENCE = TypeAdapter(list[Evidence])
+_DOC_JSON = Document.__pydantic_serializer__
+_CACHE = 4096  # decoded documents kept for reads (cleared by every write)
 
 
 def _base(key: str) -> str:
     return key.split("@", 1)[0]
 
 
+def _edge(src: int, code: int, tgt: int) -> int:
+    return (src << 36) | (tgt << 4) | code
+
+
+def _search_text(d: Document) -> str:
+    return fold_lower(" ".join(x for x in (d.number, d.name, d.type, d.title, d.key) if x))
+
+
 class MemoryStore(Store):
-    """networkx MultiDiGraph: document nodes keyed by canonical key, agency nodes 'agency:ID'."""
+    """Documents and bodies as interned nodes; relations as packed integer adjacency with JSON evidence."""
+
+    in_memory = True
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else None
+        self._rev = 0  # counts every write, never reset (caches compare it)
         # one writer or reader at a time: the service reads from many threads while ingest writes
         self.lock = threading.RLock()
         self._reset()
@@ -40,29 +76,50 @@ class MemoryStore(Store):
             self._load()
 
     def _reset(self) -> None:
-        self.g: nx.MultiDiGraph = nx.MultiDiGraph()
-        self.docs: dict[str, Document] = {}
-        self.agency_nodes: dict[str, Agency] = {}
-        self.by_base: dict[str, set[str]] = defaultdict(set)
-        self.search_text: dict[str, str] = {}
+        self._ids: dict[str, int] = {}  # node key ('42/2022/ND-CP', 'agency:CP') -> id
+        self._keys: list[str | None] = []  # id -> key (None: merged away)
+        self._doc: list[bytes | None] = []  # id -> the document as JSON (None for bodies)
+        self._meta: list[tuple[str, str | None, tuple[str, ...], int | None, str] | None] = []  # type, issuer, co, year, search
+        self._out: list[array[int]] = []  # id -> packed (code << 32 | target id)
+        self._in: list[array[int]] = []  # id -> packed (code << 32 | source id)
+        self._ev: dict[int, bytes] = {}  # packed edge -> its evidence as JSON
+        self._by_type: dict[str, int] = defaultdict(int)
+        self._dated: dict[str, list[str]] = defaultdict(list)  # base -> keys carrying '@year'
+        self._agencies: dict[str, Agency] = {}
+        self._n_docs = 0
+        self._sorted: list[int] | None = None  # document ids in key order (for listing), rebuilt after writes
+        self._cache: OrderedDict[int, Document] = OrderedDict()
 
     def clear(self) -> None:
         with self.lock:
             self._reset()
+            self._rev += 1
             self.save()
 
+    def revision(self) -> object:
+        return self._rev
+
     # persistence ---------------------------------------------------------------------------------------
+    _STATE = ("_ids", "_keys", "_doc", "_meta", "_out", "_in", "_ev", "_dated", "_agencies", "_n_docs")
+
     def _load(self) -> None:
         assert self.path is not None
         try:
             with self.path.open("rb") as f:
                 data = pickle.load(f)  # noqa: S301 - the store file is written by this class only
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as e:
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError, MemoryError) as e:
             raise StoreError(f"{self.path}: not a lexgraph store or damaged ({e}); rebuild it with `lexgraph build`") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        if isinstance(data, dict) and data.get("format") == "lexgraph-embedded/1":  # the networkx-era file
+            self._merge(Graph.model_validate(data["graph"]))
+            self._reconcile(None)
+            return
+        if not isinstance(data, dict) or data.get("format") != FORMAT or set(self._STATE) - set(data):
             raise StoreError(f"{self.path}: not a {FORMAT} file; rebuild it with `lexgraph build`")
-        graph = Graph.model_validate(data["graph"])
-        self._merge(graph)
+        for name in self._STATE:
+            setattr(self, name, data[name])
+        self._dated = defaultdict(list, self._dated)
+        for ek in self._ev:
+            self._by_type[TYPES[ek & 0xF]] += 1
 
     def save(self) -> None:
         """Write the store atomically (temporary file, fsync, rename)."""
@@ -72,7 +129,8 @@ class MemoryStore(Store):
         # a writer killed before its rename leaves its temporary file: never read, removed here
         for stale in self.path.parent.glob(self.path.name + ".*.tmp"):
             stale.unlink(missing_ok=True)
-        payload = {"format": FORMAT, "graph": self.to_graph().model_dump(mode="python")}
+        payload: dict[str, Any] = {"format": FORMAT, **{name: getattr(self, name) for name in self._STATE}}
+        payload["_dated"] = dict(self._dated)
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -86,18 +144,43 @@ class MemoryStore(Store):
 
     def to_graph(self) -> Graph:
         with self.lock:
-            g = Graph(documents=dict(self.docs), agencies=dict(self.agency_nodes))
-            for s, t, k, data in self.g.edges(keys=True, data=True):
-                tgt = t[len("agency:"):] if t.startswith("agency:") else t
-                g.relations[Graph.rel_key(k, s, tgt)] = data["rel"]
+            g = Graph(agencies=dict(self._agencies))
+            for raw in self._doc:
+                if raw is not None:
+                    d = Document.model_validate_json(raw)
+                    g.documents[d.key] = d
+            for ek, raw in self._ev.items():
+                t = TYPES[ek & 0xF]
+                src = self._keys[ek >> 36]
+                tgt = self._keys[(ek >> 4) & _LOW32]
+                assert src is not None and tgt is not None
+                tgt = tgt.removeprefix("agency:")
+                g.relations[Graph.rel_key(t, src, tgt)] = Relation(type=t, source=src, target=tgt,  # type: ignore[arg-type]
+                                                                   evidence=_EVIDENCE.validate_json(raw))
+            return g
+
+    def to_networkx(self) -> Any:
+        """The graph as a networkx MultiDiGraph (keys as nodes, relation types as edge keys), for algorithms."""
+        import networkx as nx
+
+        with self.lock:
+            g = nx.MultiDiGraph()
+            g.add_nodes_from(k for k in self._keys if k is not None)
+            g.add_edges_from((self._keys[ek >> 36], self._keys[(ek >> 4) & _LOW32], TYPES[ek & 0xF]) for ek in self._ev)
             return g
 
     # writing -------------------------------------------------------------------------------------------
     def upsert(self, graph: Graph) -> UpsertStats:
+        return self.upsert_many([graph])
+
+    def upsert_many(self, graphs: Iterable[Graph]) -> UpsertStats:
+        """Merge several graphs (e.g. the chunks of a large build) and write the file once."""
         with self.lock:
             before = self.counts()
-            self._merge(graph)
-            self._reconcile()
+            touched: set[str] = set()
+            for graph in graphs:
+                touched |= self._merge(graph)
+            self._reconcile(touched)
             self.save()
             after = self.counts()
             return UpsertStats(
@@ -106,136 +189,224 @@ class MemoryStore(Store):
                 agencies=after["agencies"] - before["agencies"],
             )
 
-    def _merge(self, graph: Graph) -> None:
+    def _node(self, key: str) -> int:
+        i = self._ids.get(key)
+        if i is None:
+            i = len(self._keys)
+            self._ids[key] = i
+            self._keys.append(key)
+            self._doc.append(None)
+            self._meta.append(None)
+            self._out.append(array("q"))
+            self._in.append(array("q"))
+        return i
+
+    def _put(self, i: int, d: Document) -> None:
+        self._doc[i] = _DOC_JSON.to_json(d)
+        self._meta[i] = (d.type_id, d.issuer, tuple(d.co_issuers), d.year, _search_text(d))
+
+    def _read(self, i: int) -> Document:
+        raw = self._doc[i]
+        assert raw is not None
+        return Document.model_validate_json(raw)
+
+    def _merge(self, graph: Graph) -> set[str]:
+        """Fold a graph in; returns the number bases touched (for reconciling undated numbers)."""
+        self._rev += 1
+        self._cache.clear()
+        touched: set[str] = set()
         for key, doc in graph.documents.items():
-            cur = self.docs.get(key)
-            if cur is None:
+            i = self._ids.get(key)
+            if i is None or self._doc[i] is None:
                 # dates of effect are folded in from scratch, as the Neo4j store does (same rule, same order)
-                fresh = doc.model_copy(deep=True, update={"effective": None, "expires": None, "effective_claims": [],
-                                                          "effective_conflicts": []})
+                fresh = doc.model_copy(update={"effective": None, "expires": None, "effective_claims": [],
+                                               "effective_conflicts": [], "evidence": list(doc.evidence),
+                                               "co_issuers": list(doc.co_issuers)})
                 merge_effective(fresh, doc.effective_claims)
-                self.docs[key] = fresh
-                self.g.add_node(key)
+                i = self._node(key)
+                self._put(i, fresh)
+                self._n_docs += 1
+                self._sorted = None
+                if "@" in key:
+                    self._dated[_base(key)].append(key)
             else:
+                cur = self._read(i)
                 merge_document(cur, doc, additive=False)
-            self._index(key)
+                self._put(i, cur)
+            touched.add(_base(key))
         for a in graph.agencies.values():
-            self.agency_nodes.setdefault(a.id, a)
-            self.g.add_node("agency:" + a.id)
+            self._agencies.setdefault(a.id, a)
+            self._node("agency:" + a.id)
         for rel in graph.relations.values():
-            tgt = "agency:" + rel.target if rel.type in ("ISSUED_BY", "PROPOSED_BY") else rel.target
-            if rel.type in ("ISSUED_BY", "PROPOSED_BY") and rel.target not in self.agency_nodes:
-                va = vocabulary().agencies.get(rel.target)
-                if va is None:
-                    continue
-                self.agency_nodes[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
-                self.g.add_node(tgt)
-            if rel.source not in self.docs or (not tgt.startswith("agency:") and tgt not in self.docs):
+            tgt_key = rel.target
+            if rel.type in AGENCY_RELATIONS:
+                if rel.target not in self._agencies:
+                    va = vocabulary().agencies.get(rel.target)
+                    if va is None:
+                        continue
+                    self._agencies[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
+                tgt_key = "agency:" + rel.target
+            s, t = self._ids.get(rel.source), self._ids.get(tgt_key)
+            if s is None or t is None or self._doc[s] is None:
                 continue
-            if self.g.has_edge(rel.source, tgt, key=rel.type):
-                merge_evidence(self.g.edges[rel.source, tgt, rel.type]["rel"].evidence, rel.evidence)
-            else:
-                self.g.add_edge(rel.source, tgt, key=rel.type, rel=rel.model_copy(deep=True))
+            self._add_edge(s, _CODE[rel.type], t, rel.evidence)
+        return touched
 
-    def _index(self, key: str) -> None:
-        d = self.docs[key]
-        self.by_base[_base(key)].add(key)
-        self.search_text[key] = fold_lower(" ".join(x for x in (d.number, d.name, d.type, d.title, key) if x))
+    def _add_edge(self, s: int, code: int, t: int, evidence: list[Evidence]) -> None:
+        ek = _edge(s, code, t)
+        cur = self._ev.get(ek)
+        if cur is None:
+            held: list[Evidence] = []
+            merge_evidence(held, evidence)
+            self._ev[ek] = _EVIDENCE.dump_json(held)
+            self._out[s].append((code << 32) | t)
+            self._in[t].append((code << 32) | s)
+            self._by_type[TYPES[code]] += 1
+        else:
+            held = _EVIDENCE.validate_json(cur)
+            n = len(held)
+            merge_evidence(held, evidence)
+            if len(held) != n:
+                self._ev[ek] = _EVIDENCE.dump_json(held)
 
-    def _reconcile(self) -> None:
+    def _drop_edge(self, s: int, code: int, t: int) -> list[Evidence]:
+        raw = self._ev.pop(_edge(s, code, t))
+        self._out[s].remove((code << 32) | t)
+        self._in[t].remove((code << 32) | s)
+        self._by_type[TYPES[code]] -= 1
+        return _EVIDENCE.validate_json(raw)
+
+    def _reconcile(self, bases: set[str] | None) -> None:
         """An undated node '749/QD-TTG' merges into the one dated document with that number, once known."""
-        for base, keys in list(self.by_base.items()):
-            if base in keys and len(keys) == 2:
-                dated = next(k for k in keys if k != base)
-                self._merge_node(base, dated)
+        for base in list(self._dated) if bases is None else bases:
+            dated = self._dated.get(base)
+            if dated and len(dated) == 1 and base in self._ids and self._doc[self._ids[base]] is not None:
+                self._merge_node(base, dated[0])
 
     def _merge_node(self, old: str, new: str) -> None:
-        merge_document(self.docs[new], self.docs[old].model_copy(update={"date": None, "year": None}), additive=False)
-        for s, _t, k, data in list(self.g.in_edges(old, keys=True, data=True)):
-            self._move_edge(s, new, k, data["rel"], source=s, target=new)
-        for _s, t, k, data in list(self.g.out_edges(old, keys=True, data=True)):
-            tgt = t[len("agency:"):] if t.startswith("agency:") else t
-            self._move_edge(new, t, k, data["rel"], source=new, target=tgt)
-        self.g.remove_node(old)
-        del self.docs[old]
-        self.by_base[_base(old)].discard(old)
-        self.search_text.pop(old, None)
-        self._index(new)
-
-    def _move_edge(self, s: str, t: str, k: str, rel: Any, source: str, target: str) -> None:
-        if s == t:
-            return
-        moved = rel.model_copy(update={"source": source, "target": target})
-        if self.g.has_edge(s, t, key=k):
-            merge_evidence(self.g.edges[s, t, k]["rel"].evidence, moved.evidence)
-        else:
-            self.g.add_edge(s, t, key=k, rel=moved)
+        o, n = self._ids[old], self._ids[new]
+        cur = self._read(n)
+        merge_document(cur, self._read(o).model_copy(update={"date": None, "year": None}), additive=False)
+        self._put(n, cur)
+        for packed in list(self._in[o]):
+            code, s = packed >> 32, packed & _LOW32
+            ev = self._drop_edge(s, code, o)
+            if s != n:
+                self._add_edge(s, code, n, ev)
+        for packed in list(self._out[o]):
+            code, t = packed >> 32, packed & _LOW32
+            ev = self._drop_edge(o, code, t)
+            if t != n:
+                self._add_edge(n, code, t, ev)
+        del self._ids[old]
+        self._keys[o] = None
+        self._doc[o] = None
+        self._meta[o] = None
+        self._n_docs -= 1
+        self._sorted = None
 
     # reading -------------------------------------------------------------------------------------------
     def keys_with_base(self, base: str) -> list[str]:
         with self.lock:
-            return sorted(self.by_base.get(base, set()))
+            out = list(self._dated.get(base, ()))
+            i = self._ids.get(base)
+            if i is not None and self._doc[i] is not None:
+                out.append(base)
+            return sorted(out)
 
     def get(self, key: str) -> Document | None:
         with self.lock:
-            return self.docs.get(key)
+            i = self._ids.get(key)
+            if i is None or self._doc[i] is None:
+                return None
+            d = self._cache.get(i)
+            if d is None:
+                d = self._read(i)
+                self._cache[i] = d
+                if len(self._cache) > _CACHE:
+                    self._cache.popitem(last=False)
+            return d
 
     def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
         with self.lock:
-            if key not in self.g:
+            i = self._ids.get(key)
+            if i is None:
                 return []
+            want = _CODE.get(type, -1) if type is not None else None
             out: list[RelationView] = []
             if direction in ("out", "both"):
-                for _, t, k, data in self.g.out_edges(key, keys=True, data=True):
-                    if type is None or k == type:
-                        other = t[len("agency:"):] if t.startswith("agency:") else t
-                        out.append(RelationView(k, "out", other, list(data["rel"].evidence)))
+                for packed in self._out[i]:
+                    code, t = packed >> 32, packed & _LOW32
+                    if want is None or code == want:
+                        other = self._keys[t]
+                        assert other is not None
+                        out.append(RelationView(TYPES[code], "out", other.removeprefix("agency:"),
+                                                _EVIDENCE.validate_json(self._ev[_edge(i, code, t)])))
             if direction in ("in", "both"):
-                for s, _, k, data in self.g.in_edges(key, keys=True, data=True):
-                    if type is None or k == type:
-                        out.append(RelationView(k, "in", s, list(data["rel"].evidence)))
+                for packed in self._in[i]:
+                    code, s = packed >> 32, packed & _LOW32
+                    if want is None or code == want:
+                        other = self._keys[s]
+                        assert other is not None
+                        out.append(RelationView(TYPES[code], "in", other,
+                                                _EVIDENCE.validate_json(self._ev[_edge(s, code, i)])))
             out.sort(key=lambda r: (r.type, r.direction, r.other))
             return out
+
+    def _sorted_ids(self) -> list[int]:
+        if self._sorted is None:
+            ids = [i for i, raw in enumerate(self._doc) if raw is not None]
+            keys = self._keys
+            ids.sort(key=lambda i: keys[i] or "")
+            self._sorted = ids
+        return self._sorted
 
     def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
                   q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:
         with self.lock:
             tokens = fold_lower(q).split() if q else []
             tfold = fold_lower(type) if type else None
-            hits = []
-            for key in sorted(self.docs):
-                d = self.docs[key]
-                if tfold and fold_lower(d.type) != tfold and fold_lower(d.type_id) != tfold:
+            type_ids: set[str] | None = None
+            if tfold is not None:
+                type_ids = {t.id for t in vocabulary().doc_types.values() if tfold in (fold_lower(t.name), fold_lower(t.id))}
+            hits: list[int] = []
+            meta = self._meta
+            for i in self._sorted_ids():
+                m = meta[i]
+                assert m is not None
+                if type_ids is not None and m[0] not in type_ids:
                     continue
-                if issuer and d.issuer != issuer and issuer not in d.co_issuers:
+                if issuer and m[1] != issuer and issuer not in m[2]:
                     continue
-                if year is not None and d.year != year:
+                if year is not None and m[3] != year:
                     continue
-                if tokens:
-                    text = self.search_text[key]
-                    if not all(tok in text for tok in tokens):
-                        continue
-                hits.append(d)
-            return hits[offset : offset + limit], len(hits)
+                if tokens and not all(tok in m[4] for tok in tokens):
+                    continue
+                hits.append(i)
+            page = []
+            for i in hits[offset : offset + limit]:
+                key = self._keys[i]
+                assert key is not None
+                d = self.get(key)
+                assert d is not None
+                page.append(d)
+            return page, len(hits)
 
     def agencies(self) -> list[tuple[Agency, int]]:
         with self.lock:
             out = []
-            for aid, a in sorted(self.agency_nodes.items()):
-                node = "agency:" + aid
-                n = sum(1 for _, _, k in self.g.in_edges(node, keys=True) if k == "ISSUED_BY") if node in self.g else 0
+            issued = _CODE["ISSUED_BY"]
+            for aid, a in sorted(self._agencies.items()):
+                i = self._ids.get("agency:" + aid)
+                n = sum(1 for packed in self._in[i] if packed >> 32 == issued) if i is not None else 0
                 out.append((a, n))
             return out
 
     def counts(self) -> dict[str, int]:
         with self.lock:
-            by_type: dict[str, int] = defaultdict(int)
-            for _, _, k in self.g.edges(keys=True):
-                by_type[k] += 1
-            return {"documents": len(self.docs), "agencies": len(self.agency_nodes),
-                    "relations": self.g.number_of_edges(), **{f"rel_{k}": v for k, v in sorted(by_type.items())}}
+            return {"documents": self._n_docs, "agencies": len(self._agencies), "relations": len(self._ev),
+                    **{f"rel_{k}": v for k, v in sorted(self._by_type.items()) if v}}
 
     def all_keys(self) -> list[str]:
         with self.lock:
-            return list(self.docs)
-
+            return [k for i, k in enumerate(self._keys) if k is not None and self._doc[i] is not None]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from graph.errors import NotFound
 from graph.status import chain_at, timeline
 
-from ..deps import StoreDep, document_out, relation_out
+from ..deps import StoreDep, document_out, json_response, relation_out, store_call
 from ..schemas import (
     ChainOut,
     ChainStepOut,
@@ -57,45 +57,50 @@ def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"],
 
 
 @router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")
+@store_call
 def replaced_by(ref: str, store: StoreDep,
                 at: Annotated[dt.date | None, Query(description="The chain as it stood on this day (YYYY-MM-DD)")] = None
-                ) -> ChainOut:
-    return _chain(store, ref, "replaced_by", at)
+                ) -> Response:
+    return json_response(_chain(store, ref, "replaced_by", at))
 
 
 @router.get("/{ref:path}/timeline", response_model=Page[EventOut],
             summary="Issue, effect, each amendment, replacement or repeal, in date order, with evidence")
-def timeline_of(ref: str, store: StoreDep) -> Page[EventOut]:
+@store_call
+def timeline_of(ref: str, store: StoreDep) -> Response:
     doc = store.document(ref)
     events = [EventOut(date=e.date, kind=e.kind, text=e.text, other=e.other,
                        evidence=[EvidenceOut.of(x) for x in e.evidence]) for e in timeline(store, doc.key)]
-    return Page[EventOut](data=events, count=len(events))
+    return json_response(Page[EventOut](data=events, count=len(events)))
 
 
 @router.get("/{ref:path}/replaces", response_model=ChainOut, summary="What a document replaced, and what that replaced")
-def replaces(ref: str, store: StoreDep) -> ChainOut:
-    return _chain(store, ref, "replaces")
+@store_call
+def replaces(ref: str, store: StoreDep) -> Response:
+    return json_response(_chain(store, ref, "replaces"))
 
 
 @router.get("/{ref:path}/relations", response_model=Page[RelationOut], summary="Relations of a document, with evidence")
+@store_call
 def relations(
     ref: str, store: StoreDep,
     type: Annotated[Literal["ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS",
                             "BASED_ON", "CONSOLIDATES", "CITES"] | None, Query()] = None,
     direction: Annotated[Literal["out", "in", "both"], Query()] = "both",
-) -> Page[RelationOut]:
+) -> Response:
     doc = store.document(ref)
     rels = [relation_out(store, r) for r in store.relations(doc.key, type, direction)]
-    return Page[RelationOut](data=rels, count=len(rels))
+    return json_response(Page[RelationOut](data=rels, count=len(rels)))
 
 
 @router.get("/{ref:path}", response_model=DocumentOut, summary="One document: issuer, date, title, status, relations",
             responses={404: problem_response("Unknown; close matches in `suggestions`"),
                        409: problem_response("The number names several documents; `candidates` lists them")})
+@store_call
 def get_document(ref: str, store: StoreDep,
                  at: Annotated[dt.date | None, Query(description="Status on this day (YYYY-MM-DD); default today")] = None
-                 ) -> DocumentOut:
+                 ) -> Response:
     if not ref.strip():
         raise NotFound(ref)
     doc = store.document(ref)
-    return document_out(store, doc, at=at)
+    return json_response(document_out(store, doc, at=at))
