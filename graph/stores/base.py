@@ -183,28 +183,37 @@ class Store(abc.ABC):
         """Release resources."""
 
     # queries built on the primitives -------------------------------------------------------------------
+    def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
+        """The documents whose number (or law name) has this base — of `year` when given (by its key's '@year'
+        or its year of issue) — in key order; one round trip where that matters."""
+        docs = [d for d in (self.get(k) for k in self.keys_with_base(base)) if d is not None]
+        return docs if year is None else [d for d in docs if d.key.endswith(f"@{year}") or d.year == year]
+
     def resolve(self, ref: str) -> str:
         """The key of the one document a written reference means; NotFound or AmbiguousReference."""
+        return self.document(ref).key
+
+    def document(self, ref: str) -> Document:
+        """The one document a written reference means; NotFound or AmbiguousReference."""
         if not isinstance(ref, str) or not ref.strip() or len(ref) > 300:
             raise NotFound(str(ref)[:80])
         base, year, name_base = parse_ref(ref)
         target = base or name_base
         if target is None:
             partial = self._resolve_partial(ref)
-            if partial is not None:
-                return partial
+            doc = self.get(partial) if partial is not None else None
+            if doc is not None:
+                return doc
             raise NotFound(ref, self.suggest(ref))
-        keys = self.keys_with_base(target)
-        if year is not None:
-            keys = [k for k in keys if k.endswith(f"@{year}") or (self.get(k) or _NoDoc).year == year]
-        if len(keys) == 1:
-            return keys[0]
-        if not keys:
+        docs = self.documents_with_base(target, year)
+        if len(docs) == 1:
+            return docs[0]
+        if not docs:
             raise NotFound(ref, self.suggest(ref))
-        dated = [k for k in keys if "@" in k]
-        if len(dated) == 1 and len(keys) == 2 and target in keys:
+        dated = [d for d in docs if "@" in d.key]
+        if len(dated) == 1 and len(docs) == 2 and any(d.key == target for d in docs):
             return dated[0]
-        raise AmbiguousReference(ref, [self._label(k) for k in sorted(keys)])
+        raise AmbiguousReference(ref, [self._label_of(d) for d in sorted(docs, key=lambda d: d.key)])
 
     def _resolve_partial(self, ref: str) -> str | None:
         """'Nghị định 43/2011', 'decree 43/2011', '43/2011': a number and year without the code, as people
@@ -230,17 +239,12 @@ class Store(abc.ABC):
             raise AmbiguousReference(ref, [self._label(k) for k in keys])
         return None
 
-    def document(self, ref: str) -> Document:
-        key = self.resolve(ref)
-        doc = self.get(key)
-        if doc is None:
-            raise NotFound(ref)
-        return doc
-
     def _label(self, key: str) -> str:
         d = self.get(key)
-        if d is None:
-            return key
+        return key if d is None else self._label_of(d)
+
+    @staticmethod
+    def _label_of(d: Document) -> str:
         return f"{d.label} ({d.date.isoformat() if d.date else d.year or 'date unknown'})"
 
     def suggest(self, ref: str, n: int = 5) -> list[str]:
@@ -327,10 +331,3 @@ class Store(abc.ABC):
 
 
 _PARTIAL = re.compile(r"^(?:(?P<type>[a-z][a-z ]*?)\s+)?(?:so\s+|number\s+|no\.?\s*)?0*(?P<n>\d{1,6})/(?P<y>(?:19|20)\d\d)$")
-
-
-class _NoDocType:
-    year = None
-
-
-_NoDoc = _NoDocType()

@@ -135,6 +135,11 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"
 
 KEYS_WITH_BASE = f"MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d.key AS key ORDER BY key"
+DOCUMENTS_WITH_BASE = f"""
+MATCH (d:{DOCUMENT} {{base: $base}})
+WHERE $year IS NULL OR d.key ENDS WITH $suffix OR d.year = $year
+RETURN d ORDER BY d.key
+"""
 
 RELATIONS_OUT = f"""
 MATCH (d:{DOCUMENT} {{key: $key}})-[r]->(o)

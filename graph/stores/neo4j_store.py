@@ -281,6 +281,10 @@ class Neo4jStore(Store):
     def keys_with_base(self, base: str) -> list[str]:
         return [r["key"] for r in self._read(C.KEYS_WITH_BASE, base=base)]
 
+    def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
+        return [_document(r["d"]) for r in self._read(C.DOCUMENTS_WITH_BASE, base=base, year=year,
+                                                      suffix=f"@{year}" if year is not None else None)]
+
     def get(self, key: str) -> Document | None:
         recs = self._read(C.GET_DOCUMENTS, keys=[key])
         return _document(recs[0]["d"]) if recs else None
