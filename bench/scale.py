@@ -229,7 +229,8 @@ def fig_neo4j(n: int, uri: str, password: str) -> dict[str, Any]:
     from .neo4j_load import CREATE_DOCS, create_rels
 
     c = generate(n)
-    store = Neo4jStore(uri, password=password)
+    batch = os.environ.get("LEXGRAPH_NEO4J_BATCH", "")
+    store = Neo4jStore(uri, password=password, **({"batch_size": int(batch)} if batch.isdigit() else {}))
     try:
         store.clear()
         store.ensure_schema()

@@ -68,7 +68,10 @@ UNWIND $rows AS row
 MERGE (d:{DOCUMENT} {{key: row.key}})
 ON CREATE SET d += row.props, d.co_issuers = row.co_issuers, d.evidence = row.evidence,
               d.mentions = row.mentions, d.search_parts = row.parts,
-              d.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
+              d.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+              d.effective = CASE WHEN row.effect.effective IS NULL THEN null ELSE date(row.effect.effective) END,
+              d.expires = CASE WHEN row.effect.expires IS NULL THEN null ELSE date(row.effect.expires) END,
+              d.effective_claims = row.effect.claims, d.effective_conflicts = row.effect.conflicts
 ON MATCH SET
   d.search_parts = [i IN range(0, 4) |
       CASE WHEN i = 2 AND d.type_id = 'CongVan' THEN row.parts[i]
@@ -133,6 +136,7 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 # reading -----------------------------------------------------------------------------------------------
 GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"
+EXISTING_KEYS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN k AS key"
 
 KEYS_WITH_BASE = f"MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d.key AS key ORDER BY key"
 DOCUMENTS_WITH_BASE = f"""

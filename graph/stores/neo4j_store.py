@@ -74,6 +74,16 @@ def _document(node: Any) -> Document:
     )
 
 
+def _effect_row(doc: Document) -> dict[str, Any]:
+    """Dates of effect of a document not yet stored: its statements folded by `merge_effective` from nothing."""
+    d = doc.model_copy(update={"effective": None, "expires": None, "effective_claims": [], "effective_conflicts": []})
+    merge_effective(d, doc.effective_claims)
+    return {"effective": d.effective.isoformat() if d.effective else None,
+            "expires": d.expires.isoformat() if d.expires else None,
+            "claims": [c.model_dump_json() for c in d.effective_claims],
+            "conflicts": [c.model_dump_json() for c in d.effective_conflicts]}
+
+
 def relation_rows(relations: Iterable[Relation]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Relations as query rows, grouped by type (a relationship type is part of the query text), in type order."""
     by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -222,8 +232,13 @@ class Neo4jStore(Store):
         for type_id, rows in sorted(by_type.items()):
             for batch in _batches(rows, self.batch_size):
                 def work(tx: neo4j.ManagedTransaction, b: list[dict[str, Any]] = batch, t: str = type_id) -> None:
+                    # documents not yet stored take their dates of effect with them (folded here by the rule of
+                    # every store); only those already stored are read back to fold the new statements in
+                    known = {r["key"] for r in tx.run(C.EXISTING_KEYS, keys=[r["key"] for r in b])}
+                    for r in b:
+                        r["effect"] = None if r["key"] in known else _effect_row(graph.documents[r["key"]])
                     tx.run(C.merge_documents(t), rows=b, max_evidence=MAX_EVIDENCE, type_id=t).consume()
-                    self._merge_effective(tx, {r["key"]: claims[r["key"]] for r in b if r["key"] in claims})
+                    self._merge_effective(tx, {k: claims[k] for k in known if k in claims})
 
                 self._write(work)
         self._write_relations(graph.relations.values())
