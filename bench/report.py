@@ -139,7 +139,7 @@ def plots(results: dict[str, Any]) -> list[Path]:
     IMG.mkdir(parents=True, exist_ok=True)
     out = []
     for name, title, unit, lines, logy in specs:
-        fig, ax = plt.subplots(figsize=(6, 3.6), dpi=110)
+        fig, ax = plt.subplots(figsize=(7.5, 3.6), dpi=110)
         drawn = 0
         for path, label in lines:
             xs, ys = series(path)
@@ -156,7 +156,7 @@ def plots(results: dict[str, Any]) -> list[Path]:
         ax.set_ylabel(unit)
         ax.set_title(title)
         ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
         fig.tight_layout()
         fig.savefig(IMG / name)
         plt.close(fig)

@@ -319,35 +319,45 @@ def child(name: str, *args: Any) -> dict[str, Any]:
     return dict(out)
 
 
-def run(sizes: list[int], skip: set[str], seconds: int = 10, conc: int = 8) -> dict[str, Any]:
-    results: dict[str, Any] = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+def run(sizes: list[int], skip: set[str], seconds: int = 10, conc: int = 8,
+        results_json: Path = RESULTS_JSON) -> dict[str, Any]:
+    """Run the figures not in `skip` (extraction, embedded, neo4j, service, service_embedded, service_neo4j) at
+    each size; the figures are saved as each is measured, beside those of earlier runs."""
+    results: dict[str, Any] = json.loads(results_json.read_text()) if results_json.exists() else {}
     results["machine"] = machine()
     results.setdefault("sizes", {})
     tmp = Path(tempfile.mkdtemp(prefix="lexgraph-scale-"))
     started = None
+
+    def want(name: str) -> bool:
+        return name not in skip and not (name.startswith("service_") and "service" in skip)
+
+    def save(n: int, name: str, value: dict[str, Any]) -> None:
+        r = results["sizes"].setdefault(str(n), {})
+        r[name] = value
+        r["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        results_json.parent.mkdir(parents=True, exist_ok=True)
+        results_json.write_text(json.dumps(results, indent=1) + "\n")
+
     try:
         for n in sizes:
             print(f"size {n:,}", flush=True)
-            r: dict[str, Any] = results["sizes"].get(str(n), {})
-            if "extraction" not in skip:
-                r["extraction"] = child("extraction", n)
+            if want("extraction"):
+                save(n, "extraction", child("extraction", n))
             path = str(tmp / f"g{n}.lexgraph")
-            if "embedded" not in skip or "service" not in skip:
-                r["embedded"] = child("embedded", n, path)
-                r["embedded"].update(child("embedded_open", path))
-            if "service" not in skip:
-                r["service_embedded"] = child("service", n, path, "", seconds, conc)
+            if want("embedded") or want("service_embedded"):
+                fig = child("embedded", n, path)
+                fig.update(child("embedded_open", path))
+                save(n, "embedded", fig)
+            if want("service_embedded"):
+                save(n, "service_embedded", child("service", n, path, "", seconds, conc))
             Path(path).unlink(missing_ok=True)
-            if "neo4j" not in skip:
+            if want("neo4j"):
                 if started is None:
                     uri, password, started = _neo4j()
-                r["neo4j"] = child("neo4j", n, uri, password)
-                if "service" not in skip:
-                    r["service_neo4j"] = child("service", n, uri, password, seconds, conc)
-            r["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-            results["sizes"][str(n)] = r
-            RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
-            RESULTS_JSON.write_text(json.dumps(results, indent=1) + "\n")
+                save(n, "neo4j", child("neo4j", n, uri, password))
+                if want("service_neo4j"):
+                    save(n, "service_neo4j", child("service", n, uri, password, seconds, conc))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if started is not None:

@@ -50,7 +50,7 @@ TOPICS = ["quản lý thuế", "bảo hiểm xã hội", "đầu tư công", "gi
           "bảo vệ môi trường", "giao thông đường bộ", "văn hóa cơ sở", "kiểm toán nội bộ"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Doc:
     key: str
     number: str

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from .model import Document, Evidence
 
 if TYPE_CHECKING:
-    from .stores.base import ChainStep, Store
+    from .stores.base import ChainStep, RelationView, Store
 
 State = Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "expired", "unknown"]
 
@@ -60,12 +60,15 @@ def _start(d: Document) -> tuple[dt.date | None, str]:
     return None, "unknown"
 
 
-def changes(store: Store, key: str) -> list[Change]:
+def changes(store: Store, key: str, incoming: list[RelationView] | None = None) -> list[Change]:
+    """Replacements, repeals and amendments of a document, each dated by the acting text's date of effect.
+    `incoming`: its incoming relations when the caller holds them already (saves a round trip)."""
     out = []
-    for r in store.relations(key, None, "in"):
-        if r.type not in ("REPLACES", "REPEALS", "AMENDS"):
-            continue
-        o = store.get(r.other)
+    acting = [r for r in (store.relations(key, None, "in") if incoming is None else incoming)
+              if r.type in ("REPLACES", "REPEALS", "AMENDS")]
+    docs = store.get_many(sorted({r.other for r in acting})) if acting else {}
+    for r in acting:
+        o = docs.get(r.other)
         if o is None:
             continue
         since, basis = _start(o)
@@ -74,10 +77,12 @@ def changes(store: Store, key: str) -> list[Change]:
     return out
 
 
-def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
-    """The document's status on `at` (default: today), with the reasons and evidence."""
+def status_at(store: Store, key: str, at: dt.date | None = None, incoming: list[RelationView] | None = None,
+              doc: Document | None = None) -> StatusAt:
+    """The document's status on `at` (default: today), with the reasons and evidence. `incoming` and `doc`:
+    what the caller holds already of the document (saves round trips to the store)."""
     at = at or dt.date.today()
-    d = store.get(key)
+    d = doc if doc is not None else store.get(key)
     if d is None:
         raise KeyError(key)
     start, basis = _start(d)
@@ -106,7 +111,7 @@ def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
             why = "before the date of issue" if d.date and claim.date and claim.date < d.date else "contradicts the first"
             reasons.append(f"Another statement gives {when} (not used: {why}).")
         evidence.append(claim.evidence)
-    all_changes = changes(store, key)
+    all_changes = changes(store, key, incoming)
     ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
     ended = [c for c in ends if c.since is not None and c.since <= at]
     term_claim = next((c for c in d.effective_claims if c.ends and c.part is None and c.date == d.expires), None)

@@ -60,3 +60,8 @@ def test_chunks_load_into_a_store() -> None:
         s.upsert(g)
     counts = s.counts()
     assert counts["documents"] == 2000 and counts["relations"] == c.relation_count
+    nxg = s.to_networkx()  # for networkx's algorithms: the same nodes and edges
+    assert nxg.number_of_edges() == counts["relations"]
+    assert nxg.number_of_nodes() == counts["documents"] + counts["agencies"]
+    key = c.docs[[j for r, _, j in c.rels if r == "REPLACES"][0]].key
+    assert any(t == "REPLACES" for _, _, t in nxg.in_edges(key, keys=True))

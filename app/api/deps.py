@@ -72,19 +72,26 @@ def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_
         raise HTTPException(401, "A valid X-API-Key header is needed to ingest.", headers={"WWW-Authenticate": "X-API-Key"})
 
 
-def relation_out(store: Store, r: RelationView) -> RelationOut:
+def relations_out(store: Store, rels: list[RelationView]) -> list[RelationOut]:
+    """Relations with the other end's label: the documents read in one call (one round trip on Neo4j)."""
     v = vocabulary()
-    if r.type in ("ISSUED_BY", "PROPOSED_BY"):
-        a = v.agencies.get(r.other)
-        return RelationOut.of(r, a.name if a else r.other, "agency")
-    d = store.get(r.other)
-    return RelationOut.of(r, d.label if d else r.other, "document")
+    docs = store.get_many(sorted({r.other for r in rels if r.type not in ("ISSUED_BY", "PROPOSED_BY")}))
+    out = []
+    for r in rels:
+        if r.type in ("ISSUED_BY", "PROPOSED_BY"):
+            a = v.agencies.get(r.other)
+            out.append(RelationOut.of(r, a.name if a else r.other, "agency"))
+        else:
+            d = docs.get(r.other)
+            out.append(RelationOut.of(r, d.label if d else r.other, "document"))
+    return out
 
 
 def document_out(store: Store, d: Document, relations: list[RelationView] | None = None,
                  at: dt.date | None = None) -> DocumentOut:
     rels = relations if relations is not None else store.relations(d.key)
-    st = store.status(d.key)
+    incoming = [r for r in rels if r.direction == "in"] if relations is None else None  # all of them, or fetch
+    st = store.status(d.key, incoming)
     kind: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"] = st["state"]  # type: ignore[assignment]
     return DocumentOut(
         key=d.key, number=d.number, name=d.name, type=d.type, type_id=d.type_id, issuer=agency_ref(d.issuer),
@@ -92,12 +99,12 @@ def document_out(store: Store, d: Document, relations: list[RelationView] | None
         date=d.date, year=d.year, title=d.title,
         status=Status(state=kind, replaced_by=list(st["replaced_by"]), repealed_by=list(st["repealed_by"]),  # type: ignore[call-overload]
                       amended_by=list(st["amended_by"])),  # type: ignore[call-overload]
-        relations=[relation_out(store, r) for r in rels],
+        relations=relations_out(store, rels),
         evidence=[EvidenceOut.of(e) for e in d.evidence[:5]], mentions=d.mentions,
         effective=d.effective, expires=d.expires,
         effective_statements=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
                               for c in d.effective_claims],
         effective_conflicts=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
                              for c in d.effective_conflicts],
-        in_force=StatusAtOut.of(status_at(store, d.key, at)),
+        in_force=StatusAtOut.of(status_at(store, d.key, at, incoming, d)),
     )

@@ -183,6 +183,10 @@ class Store(abc.ABC):
         """Release resources."""
 
     # queries built on the primitives -------------------------------------------------------------------
+    def get_many(self, keys: list[str]) -> dict[str, Document]:
+        """The documents with these keys that exist (one round trip where that matters)."""
+        return {k: d for k, d in ((k, self.get(k)) for k in keys) if d is not None}
+
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
         """The documents whose number (or law name) has this base — of `year` when given (by its key's '@year'
         or its year of issue) — in key order; one round trip where that matters."""
@@ -268,9 +272,10 @@ class Store(abc.ABC):
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), self.get)
 
-    def status(self, key: str) -> dict[str, object]:
-        """What the graph knows of a document's force: replaced, repealed, amended, or no such statement."""
-        inc = self.relations(key, None, "in")
+    def status(self, key: str, incoming: list[RelationView] | None = None) -> dict[str, object]:
+        """What the graph knows of a document's force: replaced, repealed, amended, or no such statement.
+        `incoming`: its incoming relations when the caller holds them already."""
+        inc = self.relations(key, None, "in") if incoming is None else incoming
         by = {t: [r for r in inc if r.type == t] for t in ("REPLACES", "REPEALS", "AMENDS")}
         if by["REPLACES"]:
             state = "replaced"

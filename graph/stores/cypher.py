@@ -132,7 +132,12 @@ WHERE size(keys) = 2 AND b IN keys
 RETURN b AS old, [k IN keys WHERE k <> b][0] AS new
 """
 
-CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
+# relationships first, in bounded transactions: deleting a node deletes all its relationships in one
+# transaction, and a body that issued 400,000 documents would exceed the transaction memory pool
+CLEAR = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)
 
 # reading -----------------------------------------------------------------------------------------------
 GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"

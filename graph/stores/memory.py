@@ -134,7 +134,9 @@ class MemoryStore(Store):
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.fast = True  # no memo of every object written (it would cost ~100 B each while saving)
+                pickler.dump(payload)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)

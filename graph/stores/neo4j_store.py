@@ -204,7 +204,8 @@ class Neo4jStore(Store):
     def clear(self) -> None:
         """Delete every node and relationship (tests and `lexgraph build --fresh`)."""
         with self._errors(), self.driver.session(database=self.database) as s:
-            s.run(C.CLEAR).consume()
+            for statement in C.CLEAR:
+                s.run(statement).consume()
 
     # writing -------------------------------------------------------------------------------------------
     def upsert(self, graph: Graph) -> UpsertStats:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from graph.errors import NotFound
 from graph.status import chain_at, timeline
 
-from ..deps import StoreDep, document_out, json_response, relation_out, store_call
+from ..deps import StoreDep, document_out, json_response, relations_out, store_call
 from ..schemas import (
     ChainOut,
     ChainStepOut,
@@ -89,7 +89,7 @@ def relations(
     direction: Annotated[Literal["out", "in", "both"], Query()] = "both",
 ) -> Response:
     doc = store.document(ref)
-    rels = [relation_out(store, r) for r in store.relations(doc.key, type, direction)]
+    rels = relations_out(store, store.relations(doc.key, type, direction))
     return json_response(Page[RelationOut](data=rels, count=len(rels)))
 
 
