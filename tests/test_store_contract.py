@@ -188,3 +188,16 @@ def test_term_and_dates_of_effect_stored(store: Store) -> None:
     d = store.document("16/2026/NQ-CP")
     assert (d.effective, d.expires) == (dt.date(2026, 3, 5), dt.date(2027, 12, 31))
     assert [c.rule for c in d.effective_claims] == ["on_signing", "until"] and not d.effective_conflicts
+
+
+def test_embedded_store_reads_its_earlier_file_format(tmp_path: Path) -> None:
+    """A store file written before the compact layout (a pickled Graph, 'lexgraph-embedded/1') still opens."""
+    import pickle
+
+    g = _seed_graph()
+    path = tmp_path / "old.lexgraph"
+    path.write_bytes(pickle.dumps({"format": "lexgraph-embedded/1", "graph": g.model_dump(mode="python")}))
+    old, new = MemoryStore(path), MemoryStore()
+    new.upsert(_seed_graph())
+    assert old.counts() == new.counts() and old.to_graph() == new.to_graph()
+    assert [s.document.key for s in old.replaced_by("43/2011/NĐ-CP")] == ["42/2022/ND-CP"]
