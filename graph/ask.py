@@ -312,7 +312,8 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
 def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | None) -> Answer:
     """In force on a day (today by default), with what the texts say and what they do not."""
     st = status_at(store, doc.key, at)
-    items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=store.get(c.by), evidence=c.evidence)
+    docs = store.get_many([c.by for c in st.changes]) if st.changes else {}
+    items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=docs.get(c.by), evidence=c.evidence)
              for c in st.changes]
     s = _summary(doc)
     day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
@@ -352,7 +353,7 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
 def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
     """When a document took effect, from its own clause or a text that reports it."""
     s = _summary(doc)
-    claim = next((c for c in doc.effective_claims if c.part is None and not c.ends and c.date == doc.effective), None)
+    claim = doc.effect_claim()
     parts = [c for c in doc.effective_claims if c.part is not None]
     if doc.effective and claim:
         text = (f"{s} có hiệu lực từ ngày {doc.effective.strftime('%d/%m/%Y')}." if lang == "vi"
@@ -360,7 +361,7 @@ def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
         for c in parts:
             text += (f" Riêng {c.part}: từ {c.date.strftime('%d/%m/%Y')}." if lang == "vi" and c.date
                      else f" Except {c.part}: from {c.date.isoformat()}." if c.date else "")
-        term = next((c for c in doc.effective_claims if c.ends and c.part is None and c.date == doc.expires), None)
+        term = doc.term_claim()
         if doc.expires and term is not None:
             text += (f" Văn bản có hiệu lực đến hết ngày {doc.expires.strftime('%d/%m/%Y')}." if lang == "vi"
                      else f" It is in force until the end of {doc.expires.isoformat()}.")

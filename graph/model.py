@@ -75,6 +75,18 @@ class Document(_Model):
     def label(self) -> str:
         return self.number or self.name or self.key
 
+    def effect_claim(self) -> EffectiveClaim | None:
+        """The first statement of the whole document taking effect on `effective` (None when no text gives it)."""
+        if self.effective is None:
+            return None
+        return next((c for c in self.effective_claims if c.part is None and not c.ends and c.date == self.effective), None)
+
+    def term_claim(self) -> EffectiveClaim | None:
+        """The first statement of the term its own text names, ending on `expires` (None when there is none)."""
+        if self.expires is None:
+            return None
+        return next((c for c in self.effective_claims if c.ends and c.part is None and c.date == self.expires), None)
+
 
 class Agency(_Model):
     """An issuing body."""
@@ -173,6 +185,15 @@ def merge_document(into: Document, new: Document, additive: bool = True) -> None
     merge_evidence(into.evidence, new.evidence)
     into.mentions = into.mentions + new.mentions if additive else max(into.mentions, new.mentions)
     merge_effective(into, new.effective_claims)
+
+
+def fresh_effective(doc: Document) -> Document:
+    """A copy of a document not yet stored, its dates of effect folded from its statements alone (the same rule,
+    the same order, in every store)."""
+    fresh = doc.model_copy(update={"effective": None, "expires": None, "effective_claims": [],
+                                   "effective_conflicts": []})
+    merge_effective(fresh, doc.effective_claims)
+    return fresh
 
 
 def merge_effective(into: Document, claims: list[EffectiveClaim]) -> None:

@@ -88,7 +88,7 @@ def status_at(store: Store, key: str, at: dt.date | None = None, incoming: list[
     start, basis = _start(d)
     reasons: list[str] = []
     evidence: list[Evidence] = []
-    eff_claim = next((c for c in d.effective_claims if c.part is None and not c.ends and c.date == d.effective), None)
+    eff_claim = d.effect_claim()
     if d.effective and eff_claim:
         reasons.append(f"{d.label} took effect on {d.effective.isoformat()}.")
         evidence.append(eff_claim.evidence)
@@ -114,7 +114,7 @@ def status_at(store: Store, key: str, at: dt.date | None = None, incoming: list[
     all_changes = changes(store, key, incoming)
     ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
     ended = [c for c in ends if c.since is not None and c.since <= at]
-    term_claim = next((c for c in d.effective_claims if c.ends and c.part is None and c.date == d.expires), None)
+    term_claim = d.term_claim()
     lapsed = d.expires + dt.timedelta(days=1) if d.expires else None  # the first day no longer in force
     undated_ends = [c for c in ends if c.since is None]
     amended = [c for c in all_changes if c.type == "AMENDS" and c.since is not None and c.since <= at]
@@ -173,13 +173,14 @@ def timeline(store: Store, key: str) -> list[Event]:
     events: list[Event] = []
     if d.date:
         events.append(Event(d.date, "issued", f"{d.label} issued", evidence=d.evidence[:1]))
+    eff, term = d.effect_claim(), d.term_claim()
+    if eff is not None:
+        events.append(Event(eff.date, "in_force", f"{d.label} takes effect", evidence=[eff.evidence]))
+    if term is not None:
+        events.append(Event(term.date, "term_ends", f"{d.label} is in force until the end of this day (its term)",
+                            evidence=[term.evidence]))
     for c in d.effective_claims:
-        if c.part is None and not c.ends and c.date == d.effective and d.effective:
-            events.append(Event(c.date, "in_force", f"{d.label} takes effect", evidence=[c.evidence]))
-        elif c.ends and c.part is None and c.date == d.expires and d.expires:
-            events.append(Event(c.date, "term_ends", f"{d.label} is in force until the end of this day (its term)",
-                                evidence=[c.evidence]))
-        elif c.part is not None:
+        if c.part is not None:
             events.append(Event(c.date, "part_in_force", f"{c.part} takes effect", evidence=[c.evidence]))
     for c in d.effective_conflicts:
         events.append(Event(c.date, "conflict", "a contradicting " + ("end of term" if c.ends else "date of effect")

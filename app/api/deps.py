@@ -87,10 +87,9 @@ def relations_out(store: Store, rels: list[RelationView]) -> list[RelationOut]:
     return out
 
 
-def document_out(store: Store, d: Document, relations: list[RelationView] | None = None,
-                 at: dt.date | None = None) -> DocumentOut:
-    rels = relations if relations is not None else store.relations(d.key)
-    incoming = [r for r in rels if r.direction == "in"] if relations is None else None  # all of them, or fetch
+def document_out(store: Store, d: Document, at: dt.date | None = None) -> DocumentOut:
+    rels = store.relations(d.key)
+    incoming = [r for r in rels if r.direction == "in"]  # read once, for the status and the status on `at`
     st = store.status(d.key, incoming)
     kind: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"] = st["state"]  # type: ignore[assignment]
     return DocumentOut(

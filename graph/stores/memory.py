@@ -32,8 +32,8 @@ from ..model import (
     Evidence,
     Graph,
     Relation,
+    fresh_effective,
     merge_document,
-    merge_effective,
     merge_evidence,
 )
 from ..vocab import fold_lower, vocabulary
@@ -220,13 +220,8 @@ class MemoryStore(Store):
         for key, doc in graph.documents.items():
             i = self._ids.get(key)
             if i is None or self._doc[i] is None:
-                # dates of effect are folded in from scratch, as the Neo4j store does (same rule, same order)
-                fresh = doc.model_copy(update={"effective": None, "expires": None, "effective_claims": [],
-                                               "effective_conflicts": [], "evidence": list(doc.evidence),
-                                               "co_issuers": list(doc.co_issuers)})
-                merge_effective(fresh, doc.effective_claims)
                 i = self._node(key)
-                self._put(i, fresh)
+                self._put(i, fresh_effective(doc))
                 self._n_docs += 1
                 self._sorted = None
                 if "@" in key:

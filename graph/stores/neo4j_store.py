@@ -27,7 +27,17 @@ from neo4j import GraphDatabase, RoutingControl
 from neo4j import exceptions as nx
 
 from ..errors import StoreError, StoreUnavailable
-from ..model import MAX_EVIDENCE, Agency, Document, EffectiveClaim, Evidence, Graph, Relation, merge_effective
+from ..model import (
+    MAX_EVIDENCE,
+    Agency,
+    Document,
+    EffectiveClaim,
+    Evidence,
+    Graph,
+    Relation,
+    fresh_effective,
+    merge_effective,
+)
 from ..vocab import fold_lower, vocabulary
 from . import cypher as C
 from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
@@ -74,10 +84,8 @@ def _document(node: Any) -> Document:
     )
 
 
-def _effect_row(doc: Document) -> dict[str, Any]:
-    """Dates of effect of a document not yet stored: its statements folded by `merge_effective` from nothing."""
-    d = doc.model_copy(update={"effective": None, "expires": None, "effective_claims": [], "effective_conflicts": []})
-    merge_effective(d, doc.effective_claims)
+def _effect_row(d: Document) -> dict[str, Any]:
+    """A document's dates of effect as query parameters (statements as JSON)."""
     return {"effective": d.effective.isoformat() if d.effective else None,
             "expires": d.expires.isoformat() if d.expires else None,
             "claims": [c.model_dump_json() for c in d.effective_claims],
@@ -237,7 +245,7 @@ class Neo4jStore(Store):
                     # every store); only those already stored are read back to fold the new statements in
                     known = {r["key"] for r in tx.run(C.EXISTING_KEYS, keys=[r["key"] for r in b])}
                     for r in b:
-                        r["effect"] = None if r["key"] in known else _effect_row(graph.documents[r["key"]])
+                        r["effect"] = None if r["key"] in known else _effect_row(fresh_effective(graph.documents[r["key"]]))
                     tx.run(C.merge_documents(t), rows=b, max_evidence=MAX_EVIDENCE, type_id=t).consume()
                     self._merge_effective(tx, {k: claims[k] for k in known if k in claims})
 
@@ -254,10 +262,7 @@ class Neo4jStore(Store):
         for rec in tx.run(C.GET_DOCUMENTS, keys=sorted(claims)):
             d = _document(rec["d"])
             merge_effective(d, claims[d.key])
-            rows.append({"key": d.key, "effective": d.effective.isoformat() if d.effective else None,
-                         "expires": d.expires.isoformat() if d.expires else None,
-                         "claims": [c.model_dump_json() for c in d.effective_claims],
-                         "conflicts": [c.model_dump_json() for c in d.effective_conflicts]})
+            rows.append({"key": d.key, **_effect_row(d)})
         tx.run(C.SET_EFFECTIVE, rows=rows).consume()
 
     def _write_relations(self, relations: Any) -> None:
