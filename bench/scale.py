@@ -23,12 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from graph.model import Graph
 
+from .api_load import pct
 from .synth import Corpus, generate, graphs, texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,9 +71,14 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(p * len(xs)))]
+def _latencies(call: Callable[[str], object], refs: list[str], rounds: int) -> list[float]:
+    """Seconds each call took, for every ref, `rounds` times over."""
+    out = []
+    for ref in refs * rounds:
+        t = time.perf_counter()
+        call(ref)
+        out.append(time.perf_counter() - t)
+    return out
 
 
 def refs_for(c: Corpus, n: int = 2000, seed: int = 11) -> list[str]:
@@ -165,16 +171,9 @@ def fig_embedded(n: int, path: str) -> dict[str, Any]:
     assert counts["documents"] == n and counts["relations"] == c.relation_count, (counts, c.relation_count)
     peak = _peak_mb()
     refs = refs_for(c)
-    lat = []
-    for ref in refs * 3:
-        t = time.perf_counter()
-        store.replaced_by(ref)
-        lat.append(time.perf_counter() - t)
-    floor_lat = []
-    for ref in refs * 3:  # the floor: the dictionary lookup of the key alone
-        t = time.perf_counter()
-        store.keys_with_base(ref.split("@")[0])
-        floor_lat.append(time.perf_counter() - t)
+    lat = _latencies(store.replaced_by, refs, 3)
+    keys_with_base = store.keys_with_base
+    floor_lat = _latencies(lambda ref: keys_with_base(ref.split("@")[0]), refs, 3)  # the key lookup alone
     store.close()
     del store
     # floor (after the build, so the peak above is the build's): serialise every document and every relation's evidence, pickle them to a file
@@ -252,16 +251,9 @@ def fig_neo4j(n: int, uri: str, password: str) -> dict[str, Any]:
         counts = store.counts()
         assert counts["documents"] == n and counts["relations"] == c.relation_count, (counts, c.relation_count)
         refs = refs_for(c, 1000)
-        lat = []
-        for ref in refs * 2:
-            t = time.perf_counter()
-            store.replaced_by(ref)
-            lat.append(time.perf_counter() - t)
-        floor_lat = []
-        for ref in refs * 2:  # the floor: one indexed lookup of the key through the same driver
-            t = time.perf_counter()
-            store.keys_with_base(ref.split("@")[0])
-            floor_lat.append(time.perf_counter() - t)
+        lat = _latencies(store.replaced_by, refs, 2)
+        # the floor: one indexed lookup of the key through the same driver
+        floor_lat = _latencies(lambda ref: store.keys_with_base(ref.split("@")[0]), refs, 2)
     finally:
         store.close()
     return {"documents": counts["documents"], "relations": counts["relations"], "batch_size": store.batch_size,
