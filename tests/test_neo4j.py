@@ -172,3 +172,44 @@ def test_csv_export_loads_with_neo4j_admin_import(neo4j_target: Neo4jTarget, tmp
     rels = int(re.search(r"(\d+) relationships", r.stdout).group(1))  # type: ignore[union-attr]
     c = m.counts()
     assert (nodes, rels) == (c["documents"] + c["agencies"], c["relations"])
+
+
+def _nodes(store: Neo4jStore) -> dict[str, dict[str, object]]:
+    return {r["d"]["key"]: {**dict(r["d"]), "labels": sorted(r["d"].labels)}
+            for r in store._read("MATCH (d:Document) RETURN d")}
+
+
+def test_created_documents_equal_merged_ones(neo: Neo4jStore) -> None:
+    """The fast path (CREATE with every property computed in Python) writes the very nodes the MERGE path
+    computes in Cypher: search text, caption, labels, dates, dates of effect."""
+    g = extract_paths([SEEDS, GAZETTE])
+    neo.upsert(g)
+    created = _nodes(neo)
+    neo.clear()
+    neo.create_new = False
+    neo.upsert(g)
+    merged = _nodes(neo)
+    assert created.keys() == merged.keys() and len(created) == len(g.documents)
+    for k in created:
+        assert created[k] == merged[k], k
+
+
+def test_a_key_taken_meanwhile_is_merged_not_lost(neo: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A concurrent writer that creates a key between the check and the CREATE: the batch fails on the key
+    constraint and is merged instead, so both writers' evidence survives. The race is made certain by blinding
+    the check for stored keys."""
+    from graph.stores import cypher as C
+
+    g = extract_paths([SEEDS])
+    neo.upsert(g)
+    want = neo.counts()
+    doc = neo.get("42/2022/ND-CP")
+    assert doc is not None
+    other = doc.evidence[0].model_copy(update={"source": "another-writer.txt"})
+    g2 = extract_paths([SEEDS])
+    g2.documents["42/2022/ND-CP"] = g2.documents["42/2022/ND-CP"].model_copy(update={"evidence": [other]})
+    monkeypatch.setattr(C, "EXISTING_KEYS", "UNWIND $keys AS k WITH k WHERE false RETURN k AS key")
+    neo.upsert(g2)
+    assert neo.counts() == want
+    again = neo.get("42/2022/ND-CP")
+    assert again is not None and other in again.evidence and doc.evidence[0] in again.evidence

@@ -96,6 +96,16 @@ SET d:{label}{relabel}
 """
 
 
+@cache
+def create_documents(type_id: str) -> str:
+    """Documents not yet stored, written with every property at once (what a first load mostly is): the rows
+    carry what `merge_documents` would compute (search text, caption, dates of effect). The key constraint
+    guards against a concurrent writer: a key created meanwhile fails the transaction, and the store writes
+    that batch again with `merge_documents`."""
+    label = _checked(type_id, document_labels())
+    return f"UNWIND $rows AS row CREATE (d:{DOCUMENT}:{label}) SET d = row"
+
+
 # when a document takes effect: merged in Python (graph.model.merge_effective) in the same transaction
 SET_EFFECTIVE = f"""
 UNWIND $rows AS row

@@ -15,8 +15,11 @@ All Cypher lives in `graph.stores.cypher`.
 from __future__ import annotations
 
 import os
+import threading
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -44,6 +47,7 @@ from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow
 
 T = TypeVar("T")
 BATCH = 2000
+WRITERS = 2  # concurrent write transactions for batches that touch disjoint nodes (LEXGRAPH_NEO4J_WRITERS)
 
 
 def _evidence_json(e: Evidence) -> str:
@@ -66,6 +70,21 @@ def _doc_row(d: Document) -> dict[str, Any]:
         # folded number, name, type, title, key: what `q` matches, with or without diacritics
         "parts": [fold_lower(x) if x else "" for x in (d.number, d.name, d.type, d.title, d.key)],
     }
+
+
+def _new_doc_props(d: Document) -> dict[str, Any]:
+    """Every property of a document not yet stored, as `merge_documents` would set them on creation: the same
+    row, its search text and caption computed here, dates as native dates, dates of effect folded."""
+    row = _doc_row(d)
+    props = {k: v for k, v in row["props"].items() if v is not None}
+    eff = fresh_effective(d)
+    props.update(
+        co_issuers=row["co_issuers"], evidence=row["evidence"], mentions=row["mentions"], search_parts=row["parts"],
+        search="".join(" " + p for p in row["parts"] if p), caption=d.number or d.name or d.key,
+        effective_claims=[c.model_dump_json() for c in eff.effective_claims],
+        effective_conflicts=[c.model_dump_json() for c in eff.effective_conflicts])
+    props.update({k: v for k, v in (("date", d.date), ("effective", eff.effective), ("expires", eff.expires)) if v})
+    return props
 
 
 def _document(node: Any) -> Document:
@@ -95,10 +114,83 @@ def _effect_row(d: Document) -> dict[str, Any]:
 def relation_rows(relations: Iterable[Relation]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Relations as query rows, grouped by type (a relationship type is part of the query text), in type order."""
     by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    js: dict[Evidence, str] = {}  # one sentence often states several relations: serialise it once
+
+    def ev(e: Evidence) -> str:
+        s = js.get(e)
+        if s is None:
+            s = js[e] = _evidence_json(e)
+        return s
+
     for r in relations:
         by_rel[r.type].append({"source": r.source, "target": r.target,
-                               "evidence": [_evidence_json(e) for e in r.evidence[:MAX_EVIDENCE]]})
+                               "evidence": [ev(e) for e in r.evidence[:MAX_EVIDENCE]]})
     return sorted(by_rel.items())
+
+
+def _part(key: str, parts: int) -> int:
+    return zlib.crc32(key.encode("utf-8")) % parts
+
+
+def relation_jobs(relations: Iterable[Relation], parts: int, batch_size: int
+                  ) -> list[tuple[frozenset[int], str, list[dict[str, Any]]]]:
+    """Relations as write jobs `(partitions, type, rows)`, each at most `batch_size` rows of one type whose
+    end nodes all lie in the job's (at most two) partitions.
+
+    Documents fall into `parts` partitions by a hash of their key, agencies into `parts` more. Two jobs whose
+    partitions are disjoint touch no common node, so they can run in concurrent transactions without waiting
+    on each other's locks (Neo4j locks both end nodes of a relationship it creates). Largest groups first, so
+    that the long ones start early."""
+    groups: dict[frozenset[int], list[Relation]] = defaultdict(list)
+    for r in relations:
+        a = _part(r.source, parts)
+        b = parts + _part(r.target, parts) if r.type in C.AGENCY_RELATIONS else _part(r.target, parts)
+        groups[frozenset((a, b))].append(r)
+    jobs: list[tuple[frozenset[int], str, list[dict[str, Any]]]] = []
+    for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), sorted(kv[0]))):
+        for t, rows in relation_rows(group):
+            jobs.extend((key, t, batch) for batch in _batches(rows, batch_size))
+    return jobs
+
+
+def run_disjoint(jobs: list[tuple[frozenset[int], T]], fn: Callable[[T], None], workers: int) -> None:
+    """Run `fn` on each job's payload on up to `workers` threads, never two jobs that share a partition at
+    once; a job starts as soon as a thread is free and its partitions are (the first such job in order). The
+    first error stops the jobs not yet started and is raised."""
+    cond = threading.Condition()
+    pending = list(jobs)
+    busy: set[int] = set()
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        while True:
+            with cond:
+                while True:
+                    if errors or not pending:
+                        return
+                    job = next((j for j in pending if not (j[0] & busy)), None)
+                    if job is not None:
+                        break
+                    cond.wait()
+                pending.remove(job)
+                busy.update(job[0])
+            try:
+                fn(job[1])
+            except BaseException as e:  # noqa: B036 - handed to the caller below
+                with cond:
+                    errors.append(e)
+            finally:
+                with cond:
+                    busy.difference_update(job[0])
+                    cond.notify_all()
+
+    threads = [threading.Thread(target=worker, name=f"lexgraph-neo4j-{i}", daemon=True) for i in range(max(1, workers))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    if errors:
+        raise errors[0]
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -120,14 +212,20 @@ def password_from_env() -> str | None:
     return None
 
 
+class _KeyTaken(StoreError):
+    """A write met the uniqueness constraint: another writer created the key first."""
+
+
 class Neo4jStore(Store):
     """A lexgraph graph in a Neo4j database (a local server, a cluster or Aura)."""
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
-                 batch_size: int = BATCH, connection_timeout: float = 5.0, retry_time: float = 15.0) -> None:
+                 batch_size: int = BATCH, writers: int = WRITERS, connection_timeout: float = 5.0, retry_time: float = 15.0) -> None:
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
+        self.writers = max(1, writers)
+        self.create_new = True  # documents not yet stored are CREATEd with every property (False: all MERGEd)
         self._schema_ready = False
         try:
             self.driver = GraphDatabase.driver(
@@ -155,6 +253,8 @@ class Neo4jStore(Store):
         clean = urlunsplit((parts.scheme, netloc, "", parts.query, ""))
         if "batch_size" not in kw and os.environ.get("LEXGRAPH_NEO4J_BATCH", "").isdigit():
             kw["batch_size"] = max(1, int(os.environ["LEXGRAPH_NEO4J_BATCH"]))
+        if "writers" not in kw and os.environ.get("LEXGRAPH_NEO4J_WRITERS", "").isdigit():
+            kw["writers"] = max(1, int(os.environ["LEXGRAPH_NEO4J_WRITERS"]))
         return cls(clean, user=user, password=password, database=database, **kw)
 
     def __repr__(self) -> str:
@@ -171,6 +271,8 @@ class Neo4jStore(Store):
         except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as e:
             raise StoreUnavailable(f"Neo4j at {self.uri} cannot be reached ({type(e).__name__}); "
                                    "start it (`lexgraph neo4j start`) or check the URI") from None
+        except nx.ConstraintError as e:
+            raise _KeyTaken(f"Neo4j error {e.code}: {e.message}") from None
         except nx.Neo4jError as e:
             raise StoreError(f"Neo4j error {e.code}: {e.message}") from None
         except nx.DriverError as e:
@@ -191,6 +293,24 @@ class Neo4jStore(Store):
                 tx.run(query, rows=b, **params).consume()
 
             self._write(work)
+
+    def _parallel(self, fn: Callable[[Any], None], jobs: list[Any]) -> None:
+        """Run write jobs on up to `writers` threads (each its own session and transaction); the first error
+        stops the jobs not yet started and is raised. Only for jobs that touch disjoint nodes, so that they
+        cannot wait on each other's locks."""
+        if self.writers == 1 or len(jobs) < 2:
+            for j in jobs:
+                fn(j)
+            return
+        with ThreadPoolExecutor(self.writers, thread_name_prefix="lexgraph-neo4j") as pool:
+            futures = [pool.submit(fn, j) for j in jobs]
+            try:
+                for f in futures:
+                    f.result()
+            except BaseException:
+                for f in futures:
+                    f.cancel()
+                raise
 
     def ensure_schema(self) -> None:
         """Constraints and indexes (idempotent)."""
@@ -234,22 +354,41 @@ class Neo4jStore(Store):
                 va = v.agencies[r.target]
                 agencies[va.id] = {"id": va.id, "name": va.name, "name_en": va.name_en}
         self._run_batches(C.MERGE_AGENCIES, list(agencies.values()))
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for d in graph.documents.values():
-            by_type[d.type_id].append(_doc_row(d))
         claims = {d.key: d.effective_claims for d in graph.documents.values() if d.effective_claims}
-        for type_id, rows in sorted(by_type.items()):
-            for batch in _batches(rows, self.batch_size):
-                def work(tx: neo4j.ManagedTransaction, b: list[dict[str, Any]] = batch, t: str = type_id) -> None:
-                    # documents not yet stored take their dates of effect with them (folded here by the rule of
-                    # every store); only those already stored are read back to fold the new statements in
-                    known = {r["key"] for r in tx.run(C.EXISTING_KEYS, keys=[r["key"] for r in b])}
-                    for r in b:
-                        r["effect"] = None if r["key"] in known else _effect_row(fresh_effective(graph.documents[r["key"]]))
-                    tx.run(C.merge_documents(t), rows=b, max_evidence=MAX_EVIDENCE, type_id=t).consume()
+        by_type: dict[str, list[Document]] = defaultdict(list)
+        for d in graph.documents.values():
+            by_type[d.type_id].append(d)
+        jobs = [(t, docs[i : i + self.batch_size]) for t, docs in sorted(by_type.items())
+                for i in range(0, len(docs), self.batch_size)]
+
+        def write_batch(job: tuple[str, list[Document]]) -> None:
+            t, batch = job
+
+            def work(tx: neo4j.ManagedTransaction, fast: bool) -> None:
+                # documents not yet stored are created with all their properties (dates of effect folded by the
+                # rule of every store); only those already stored are merged and have their dates read back
+                known = {r["key"] for r in tx.run(C.EXISTING_KEYS, keys=[d.key for d in batch])}
+                if fast:
+                    new = [d for d in batch if d.key not in known]
+                    if new:
+                        tx.run(C.create_documents(t), rows=[_new_doc_props(d) for d in new]).consume()
+                    batch_ = [d for d in batch if d.key in known]
+                else:
+                    batch_ = batch
+                if batch_:
+                    rows = [_doc_row(d) for d in batch_]
+                    for r, d in zip(rows, batch_, strict=True):
+                        r["effect"] = None if d.key in known else _effect_row(fresh_effective(d))
+                    tx.run(C.merge_documents(t), rows=rows, max_evidence=MAX_EVIDENCE, type_id=t).consume()
                     self._merge_effective(tx, {k: claims[k] for k in known if k in claims})
 
-                self._write(work)
+            try:
+                self._write(lambda tx: work(tx, fast=self.create_new))
+            except _KeyTaken:
+                # a concurrent writer created one of these keys after we looked: merge the whole batch
+                self._write(lambda tx: work(tx, fast=False))
+
+        self._parallel(write_batch, jobs)
         self._write_relations(graph.relations.values())
 
     @staticmethod
@@ -265,9 +404,15 @@ class Neo4jStore(Store):
             rows.append({"key": d.key, **_effect_row(d)})
         tx.run(C.SET_EFFECTIVE, rows=rows).consume()
 
-    def _write_relations(self, relations: Any) -> None:
-        for t, rows in relation_rows(relations):
-            self._run_batches(C.merge_relations(t), rows, max_evidence=MAX_EVIDENCE)
+    def _write_relations(self, relations: Iterable[Relation]) -> None:
+        """MERGE relationships in batches, one transaction each; with several writers, concurrent batches never
+        share a node (`relation_jobs`, `run_disjoint`), so they do not wait on each other's locks."""
+        def write(job: tuple[str, list[dict[str, Any]]]) -> None:
+            t, rows = job
+            self._write(lambda tx: tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE).consume())
+
+        jobs = relation_jobs(relations, 2 * self.writers if self.writers > 1 else 1, self.batch_size)
+        run_disjoint([(parts, (t, rows)) for parts, t, rows in jobs], write, self.writers)
 
     def _reconcile(self, bases: set[str]) -> None:
         """An undated node '749/QD-TTG' merges into the one dated document with that number, once known."""
