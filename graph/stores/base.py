@@ -209,7 +209,11 @@ class Store(abc.ABC):
             if doc is not None:
                 return doc
             raise NotFound(ref, self.suggest(ref))
-        docs = self.documents_with_base(target, year)
+        return self._pick(ref, target, self.documents_with_base(target, year))
+
+    def _pick(self, ref: str, target: str, docs: list[Document]) -> Document:
+        """The one document a reference means among those with its number base: the only one; or the dated one
+        when the other is the same number still undated; else NotFound or AmbiguousReference."""
         if len(docs) == 1:
             return docs[0]
         if not docs:
@@ -259,11 +263,17 @@ class Store(abc.ABC):
 
     def replaced_by(self, ref: str) -> list[ChainStep]:
         """The chain of replacements from a document to the one now in force: 43/2011 -> 42/2022."""
-        return self._chain(self.resolve(ref), "in")
+        return self.document_chain(ref, "in")[1]
 
     def replaces(self, ref: str) -> list[ChainStep]:
         """The reverse chain: what the document replaced, and what that replaced."""
-        return self._chain(self.resolve(ref), "out")
+        return self.document_chain(ref, "out")[1]
+
+    def document_chain(self, ref: str, direction: Literal["in", "out"]) -> tuple[Document, list[ChainStep]]:
+        """The document a reference means and its chain ('in': what replaced it; 'out': what it replaced) —
+        what `/replaced-by` answers; one round trip where that matters."""
+        doc = self.document(ref)
+        return doc, self._chain(doc.key, direction)
 
     def chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         """`replaced_by` ('in') or `replaces` ('out') from a canonical key already resolved."""

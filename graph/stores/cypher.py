@@ -191,6 +191,24 @@ RETURN startNode(r) AS s, endNode(r) AS t, r.evidence AS evidence
 }
 
 
+# the documents with a number base (of a year) and, for each, every REPLACES edge reachable one way: what
+# `/replaced-by` needs, in one round trip (the reference is resolved among the candidates in Python)
+CANDIDATE_CHAINS = {
+    direction: f"""
+MATCH (d:{DOCUMENT} {{base: $base}})
+WHERE $year IS NULL OR d.key ENDS WITH $suffix OR d.year = $year
+CALL (d) {{
+  OPTIONAL MATCH p = (d){arrow}(:{DOCUMENT})
+  UNWIND relationships(p) AS r
+  WITH DISTINCT r
+  RETURN collect({{s: startNode(r), t: endNode(r), evidence: r.evidence}}) AS edges
+}}
+RETURN d, edges ORDER BY d.key
+"""
+    for direction, arrow in (("in", "<-[:REPLACES*1..25]-"), ("out", "-[:REPLACES*1..25]->"))
+}
+
+
 def find_documents(n_tokens: int) -> tuple[str, str]:
     """A page of documents and the total, filtered by type ids, issuer, year and folded query tokens.
 

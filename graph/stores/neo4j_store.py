@@ -26,7 +26,7 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import GraphDatabase
 from neo4j import exceptions as nx
 
 from ..errors import StoreError, StoreUnavailable
@@ -43,7 +43,7 @@ from ..model import (
 )
 from ..vocab import fold_lower, vocabulary
 from . import cypher as C
-from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
+from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain, parse_ref
 
 T = TypeVar("T")
 BATCH = 2000
@@ -279,9 +279,19 @@ class Neo4jStore(Store):
             raise StoreUnavailable(f"Neo4j at {self.uri}: {e}") from None
 
     def _read(self, statement: str, /, **params: Any) -> list[neo4j.Record]:
+        """A read query as an auto-commit transaction in a read session: routed to a reader (a replica of a
+        cluster or Aura) and one round trip, where a managed transaction takes two (BEGIN … COMMIT). Reads are
+        idempotent: a connection lost or a transient error (a stale pooled connection after a restart, a
+        leader change) is tried once more on a fresh one."""
         with self._errors():
-            return list(self.driver.execute_query(statement, params, routing_=RoutingControl.READ,
-                                                  database_=self.database).records)
+            for attempt in range(2):
+                try:
+                    with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                        return list(s.run(statement, params))
+                except (nx.SessionExpired, nx.ServiceUnavailable, nx.TransientError):
+                    if attempt:
+                        raise
+            raise AssertionError("unreachable")
 
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         with self._errors(), self.driver.session(database=self.database) as s:
@@ -470,9 +480,13 @@ class Neo4jStore(Store):
 
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         """The same walk as every store (`follow_chain`), over the reachable REPLACES edges fetched at once."""
+        return self._walk(key, direction, self._read(C.REPLACES_REACHABLE[direction], key=key))
+
+    @staticmethod
+    def _walk(key: str, direction: Literal["in", "out"], reachable: Iterable[Any]) -> list[ChainStep]:
         docs: dict[str, Document] = {}
         edges: dict[str, list[RelationView]] = defaultdict(list)
-        for r in self._read(C.REPLACES_REACHABLE[direction], key=key):
+        for r in reachable:
             s, t = _document(r["s"]), _document(r["t"])
             docs[s.key], docs[t.key] = s, t
             ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
@@ -483,6 +497,19 @@ class Neo4jStore(Store):
         for rels in edges.values():
             rels.sort(key=lambda r: (r.type, r.direction, r.other))
         return follow_chain(key, direction, lambda k: edges.get(k, []), docs.get)
+
+    def document_chain(self, ref: str, direction: Literal["in", "out"]) -> tuple[Document, list[ChainStep]]:
+        """One round trip: the candidates for the reference's number with their reachable REPLACES edges; the
+        reference is resolved among them by the rule of every store (`Store._pick`)."""
+        base, year, name_base = parse_ref(ref) if isinstance(ref, str) and ref.strip() and len(ref) <= 300 else (None, None, None)
+        target = base or name_base
+        if target is None:
+            return super().document_chain(ref, direction)  # a partial number, or not a reference: the general path
+        recs = self._read(C.CANDIDATE_CHAINS[direction], base=target, year=year,
+                          suffix=f"@{year}" if year is not None else None)
+        doc = self._pick(ref, target, [_document(r["d"]) for r in recs])
+        edges = next(r["edges"] for r in recs if r["d"]["key"] == doc.key)
+        return doc, self._walk(doc.key, direction, edges)
 
     def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
                   q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:

@@ -46,11 +46,11 @@ def list_documents(
 
 
 def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"], at: dt.date | None = None) -> ChainOut:
-    doc = store.document(ref)
     if at is not None and which == "replaced_by":
+        doc = store.document(ref)
         steps = chain_at(store, doc.key, at)
     else:
-        steps = store.chain(doc.key, "in" if which == "replaced_by" else "out")
+        doc, steps = store.document_chain(ref, "in" if which == "replaced_by" else "out")
     return ChainOut(document=DocumentBrief.of(doc), at=at, chain=[ChainStepOut.of(s) for s in steps],
                     in_force=(DocumentBrief.of(steps[-1].document) if steps else DocumentBrief.of(doc))
                     if which == "replaced_by" else None)
