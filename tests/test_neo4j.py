@@ -162,7 +162,7 @@ def test_csv_export_loads_with_neo4j_admin_import(neo4j_target: Neo4jTarget, tmp
     java_home = _default_java_home()
     java = str(java_home / "bin" / "java") if java_home else "java"
     cmd = [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
-           "--array-delimiter=;", f"--nodes={csv_dir / 'documents.csv'}", f"--nodes={csv_dir / 'agencies.csv'}",
+           "--array-delimiter=;", f"--report-file={tmp_path / 'import.report'}", f"--nodes={csv_dir / 'documents.csv'}", f"--nodes={csv_dir / 'agencies.csv'}",
            f"--relationships={csv_dir / 'relations_documents.csv'}",
            f"--relationships={csv_dir / 'relations_agencies.csv'}"]
     r = subprocess.run(cmd, env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
