@@ -5,7 +5,8 @@
 - Writes are batched (`UNWIND $rows … MERGE` on the canonical key), one transaction per batch, so a
   build that dies leaves whole documents only and can simply be run again; evidence is merged, never
   doubled, so building twice leaves the same counts.
-- Reads run in read transactions (routed to replicas on a cluster or Aura through a `neo4j://` URI).
+- Reads run as auto-commit queries in read sessions (routed to replicas on a cluster or Aura through a
+  `neo4j://` URI; one round trip each). Writes: up to `writers` concurrent transactions that share no node.
 - A server that cannot be reached raises `StoreUnavailable`; the driver reconnects by itself when the
   server is back.
 
