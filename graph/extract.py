@@ -565,7 +565,7 @@ class _Trigger:
 
 _TRIGGERS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("REPLACES", True, re.compile(r"(?:duoc|bi)\s+thay\s+the\s+(?:boi|bang)")),
-    ("REPLACES", False, re.compile(r"(?<![a-z])thay\s+the(?!\s+(?:cho|bang|boi)\b)")),
+    ("REPLACES", False, re.compile(r"(?<![a-z])thay\s+the(?:\s+cho)?(?!\s+(?:bang|boi)\b)")),
     ("REPEALS", True, re.compile(r"(?:duoc|bi)\s+bai\s+bo\s+(?:boi|bang|tai|theo)")),
     ("REPEALS", False, re.compile(r"(?<![a-z])bai\s+bo(?![a-z])")),
     ("AMENDS", True, re.compile(

@@ -78,7 +78,6 @@ def test_fixture_is_well_formed() -> None:
 # strict xfail, so a fix that makes one pass fails the run until it is taken off this list.
 KNOWN_GAPS = {
     "nd111-2022-expiry-list-whole-and-partial",
-    "tt01-2023-bkhdt-thay-the-cho",
     "tt157-2025-replace-and-repeal-article",
     "tt20-2026-btc-thay-the-list",
     "tt02-2021-expiry-ttlt-pair",
