@@ -25,6 +25,7 @@ from .vocab import Vocabulary, fold, vocabulary
 _PART = r"[A-Za-z]{1,12}\d{0,3}"
 _DASH = r"[ \t]{0,2}-[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"
 _SLASH = r"[ \t]{0,2}/[ \t]{0,2}"
+_SLASH_BREAK = r"[ \t]{0,2}/[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"  # after the year the line may break: '01/2024/\nTT-BNV'
 _CODE = rf"{_PART}(?:{_DASH}{_PART}){{0,7}}"
 
 NUMBER_RE = re.compile(
@@ -32,7 +33,7 @@ NUMBER_RE = re.compile(
     (?<![\w./\-])
     (?P<ord>0{{0,3}}\d{{1,5}}(?:\.\d{{1,3}})?)
     (?:
-        {_SLASH}(?P<year>(?:19|20)\d\d){_SLASH}(?P<ycode>{_CODE})
+        {_SLASH}(?P<year>(?:19|20)\d\d){_SLASH_BREAK}(?P<ycode>{_CODE})
       | -(?P<ptype>[A-Z]{{1,4}}[a-z]?){_SLASH}(?P<party>TW|TU|Tw)
       | {_SLASH}(?P<ncode>{_PART}(?:{_DASH}{_PART}){{1,7}})
     )

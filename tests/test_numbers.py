@@ -49,6 +49,8 @@ def test_forms(written: str, key: str, display: str) -> None:
     ("theo Thông tư số 64/2025/TT-\nBTC ngày", "64/2025/TT-BTC"),
     ("Thông tư số 21/2021/TT- BLĐTBXH", "21/2021/TT-BLDTBXH"),
     ("Thông tư số 21/2021/TT- \nBLĐTBXH", "21/2021/TT-BLDTBXH"),
+    ("Được thay thế bởi Thông tư số  01/2024/ \nTT-BLĐTBXH ngày 19/02/2024", "1/2024/TT-BLDTBXH"),  # table cells
+    ("Thông tư liên tịch số 20/2016/\nTTLT-BYT-BLĐTBXH", "20/2016/TTLT-BYT-BLDTBXH"),
     ("Nghị định số 42/2022/ND-CP", "42/2022/ND-CP"),
     ("Nghị định 42/2022/nđ-cp", "42/2022/ND-CP"),
     ("Quyết định số 0749/QĐ-TTg", "749/QD-TTG"),
