@@ -584,6 +584,12 @@ _PASSIVE_AMEND_TAIL = re.compile(
 # what may stand between "sửa đổi" / "hướng dẫn" and the document when it is not right after:
 # "một số điều của", "khoản 9 Điều 3 và mẫu số 01 kèm theo", "thi hành một số nội dung tại"
 _OBJECT_LEAD = re.compile(r"(?<![a-z])(?:cua|tai|theo|thuoc|kem\s+theo|doi\s+voi)\s*$")
+# what may open a clause whose doer is the text itself: an item mark, 'Điều 3.', and 'Kể từ ngày Thông tư này
+# có hiệu lực (thi hành),' ('… bãi bỏ Thông tư số 02/2019/TT-BLĐTBXH')
+_SELF_CLAUSE_HEAD = re.compile(
+    r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?"
+    r"(?:(?:ke\s+)?tu\s+ngay\s+(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*,\s*)?"
+)
 _EXPIRES = re.compile(r"(?<![a-z])het\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
 _FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+ngay\s+")
 
@@ -701,7 +707,7 @@ class _Relator:
         if self.self_doc is not None:
             head = low[sent[0] : trig.start]
             head = _LIST_MARKER.sub("", head)
-            if re.fullmatch(r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?", head):
+            if _SELF_CLAUSE_HEAD.fullmatch(head):
                 return self.self_doc
         return None
 

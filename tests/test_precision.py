@@ -59,3 +59,11 @@ def test_same_number_of_another_year_is_another_document() -> None:
          "Điều 1. Quyết định này sửa đổi, bổ sung một số điều của Quyết định số 7/QĐ-TTg ngày 10 tháng 01 năm 2004 "
          "của Thủ tướng Chính phủ.\n")
     assert ("AMENDS", "7/QD-TTG@2005", "7/QD-TTG@2004") in _rels(t)
+
+
+def test_repeal_opened_by_from_the_day_this_text_takes_effect() -> None:
+    """'Kể từ ngày Thông tư này có hiệu lực, bãi bỏ Thông tư số …': the text itself repeals (was a citation)."""
+    t = HEAD + ("Điều 2. Điều khoản thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 2 năm 2025.\n"
+                "2. Kể từ ngày Thông tư này có hiệu lực, bãi bỏ Thông tư số 02/2019/TT-BLĐTBXH ngày 08 tháng 01 năm "
+                "2019 của Bộ Lao động - Thương binh và Xã hội.\n")
+    assert ("REPEALS", "15/2024/TT-BLDTBXH", "2/2019/TT-BLDTBXH") in _rels(t)
