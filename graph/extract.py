@@ -134,7 +134,8 @@ _SUBJECT_STOP = re.compile(
     r"|,\s(?=(?:co\s+hieu\s+luc|duoc|da|trong\s+do|theo\s+do|nhu|dong\s+thoi|sau|tao)\b)"
     r"|,\s+(?=(?:bo|chinh\s+phu|thu\s+tuong|uy\s+ban|quoc\s+hoi|ban\s+chap\s+hanh)\s)"
     r"|\s(?:da|vua|se)\s+(?:ban\s+hanh|ky|xay\s+dung|tham\s+muu|trinh|co)\b"
-    r"|\s(?:va|hoac)\s+(?:cac\s+)?(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|bo\s+luat|luat)\s+(?:so\s+)?\d"
+    r"|\s(?:va|hoac)\s+(?:(?:bai\s+bo|thay\s+the)\s+)?(?:cac\s+)?"  # '… và bãi bỏ các Quyết định số N': the outer clause
+    r"(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|bo\s+luat|luat)\s+(?:so\s+)?\d"
 )
 _SELF_RE = re.compile(
     r"(?<![a-z])(nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|quyet\s+dinh|nghi\s+quyet|bo\s+luat|luat|"
@@ -590,6 +591,7 @@ _SELF_CLAUSE_HEAD = re.compile(
     r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?"
     r"(?:(?:ke\s+)?tu\s+ngay\s+(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*,\s*)?"
 )
+_AND_BEFORE = re.compile(r"(?<![a-z])va\s*$")  # the folded 'và' right before a formula
 _EXPIRES = re.compile(r"(?<![a-z])het\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
 _FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+ngay\s+")
 
@@ -720,6 +722,7 @@ class _Relator:
         text = low[s0:s1]
         triggers = self.triggers_in(s0, s1)
         items_first = [it[0] for it in list_items if it]
+        shared_doer: Mention | None = None  # the doer of the last active formula with objects in this sentence
         for trig in triggers:
             if self.in_quote(trig.start):
                 continue
@@ -741,6 +744,8 @@ class _Relator:
                         self.add("IMPLEMENTS", doer, self.resolve(o), sent)
                 continue
             doer = self.doer_before(ms, trig, sent)
+            if doer is None and shared_doer is not None and _AND_BEFORE.search(low, max(s0, trig.start - 12), trig.start):
+                doer = shared_doer  # "Thông tư này thay thế Thông tư số A … và bãi bỏ Quyết định số B": one doer
             if doer is None:
                 continue
             max_gap = 120 if trig.type in ("AMENDS", "GUIDES") else 60
@@ -764,6 +769,8 @@ class _Relator:
                     elif type_ == "REPLACES" and re.search(r"\bbang\b", low[o.ext_end : o.ext_end + 20]):
                         continue  # "thay thế X bằng Y": a wording change, not a replacement of X
                 self.add(type_, doer, self.resolve(o), sent)
+            if objs and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
+                shared_doer = doer
         # "A hết hiệu lực kể từ ngày B có hiệu lực"
         for m in _EXPIRES.finditer(text):
             pos = s0 + m.start()

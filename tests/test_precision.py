@@ -67,3 +67,15 @@ def test_repeal_opened_by_from_the_day_this_text_takes_effect() -> None:
                 "2. Kể từ ngày Thông tư này có hiệu lực, bãi bỏ Thông tư số 02/2019/TT-BLĐTBXH ngày 08 tháng 01 năm "
                 "2019 của Bộ Lao động - Thương binh và Xã hội.\n")
     assert ("REPEALS", "15/2024/TT-BLDTBXH", "2/2019/TT-BLDTBXH") in _rels(t)
+
+
+def test_and_repeals_shares_the_doer_of_the_formula_before() -> None:
+    """'Thông tư này thay thế Thông tư số A … và bãi bỏ các Quyết định số B …': the text replaces A and repeals B
+    (B is not part of A's title, and the repeal is not A's)."""
+    t = HEAD + ("Điều 24. Hiệu lực thi hành\n2. Thông tư này thay thế Thông tư số 07/2018/TT-BLĐTBXH ngày 27 tháng 12 "
+                "năm 2018 hướng dẫn công tác thi đua, khen thưởng và bãi bỏ các Quyết định số 1731/QĐ-BLĐTBXH ngày 29 "
+                "tháng 12 năm 2021 ban hành Quy chế xét sáng kiến.\n")
+    rels = _rels(t)
+    assert ("REPLACES", "15/2024/TT-BLDTBXH", "7/2018/TT-BLDTBXH") in rels
+    assert ("REPEALS", "15/2024/TT-BLDTBXH", "1731/QD-BLDTBXH@2021") in rels
+    assert not any(r[1] == "7/2018/TT-BLDTBXH" for r in rels), rels
