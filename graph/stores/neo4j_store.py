@@ -217,6 +217,11 @@ class _KeyTaken(StoreError):
     """A write met the uniqueness constraint: another writer created the key first."""
 
 
+class _BatchFailed(StoreUnavailable):
+    """A transaction whose results failed after an earlier error in it (a lost connection the driver retried,
+    or a constraint met in a retried attempt): the batch can be written again by the general path."""
+
+
 class Neo4jStore(Store):
     """A lexgraph graph in a Neo4j database (a local server, a cluster or Aura)."""
 
@@ -274,6 +279,8 @@ class Neo4jStore(Store):
                                    "start it (`lexgraph neo4j start`) or check the URI") from None
         except nx.ConstraintError as e:
             raise _KeyTaken(f"Neo4j error {e.code}: {e.message}") from None
+        except nx.ResultFailedError as e:  # a result read after its transaction failed (a retried attempt's error)
+            raise _BatchFailed(f"Neo4j at {self.uri}: {e}") from None
         except nx.Neo4jError as e:
             raise StoreError(f"Neo4j error {e.code}: {e.message}") from None
         except nx.DriverError as e:
@@ -395,8 +402,9 @@ class Neo4jStore(Store):
 
             try:
                 self._write(lambda tx: work(tx, fast=self.create_new))
-            except _KeyTaken:
-                # a concurrent writer created one of these keys after we looked: merge the whole batch
+            except (_KeyTaken, _BatchFailed):
+                # a concurrent writer created one of these keys after we looked (or the attempt the driver retried
+                # after losing its connection met it): merge the whole batch; an error that persists is raised there
                 self._write(lambda tx: work(tx, fast=False))
 
         self._parallel(write_batch, jobs)
