@@ -199,10 +199,7 @@ class Store(abc.ABC):
 
     def document(self, ref: str) -> Document:
         """The one document a written reference means; NotFound or AmbiguousReference."""
-        if not isinstance(ref, str) or not ref.strip() or len(ref) > 300:
-            raise NotFound(str(ref)[:80])
-        base, year, name_base = parse_ref(ref)
-        target = base or name_base
+        target, year = self._target(ref)
         if target is None:
             partial = self._resolve_partial(ref)
             doc = self.get(partial) if partial is not None else None
@@ -210,6 +207,15 @@ class Store(abc.ABC):
                 return doc
             raise NotFound(ref, self.suggest(ref))
         return self._pick(ref, target, self.documents_with_base(target, year))
+
+    @staticmethod
+    def _target(ref: str) -> tuple[str | None, int | None]:
+        """The number (or law-name) base a reference names and its year hint; (None, …) for a partial number
+        ('Nghị định 43/2011'); NotFound for what cannot be a reference (empty, not text, over 300 characters)."""
+        if not isinstance(ref, str) or not ref.strip() or len(ref) > 300:
+            raise NotFound(str(ref)[:80])
+        base, year, name_base = parse_ref(ref)
+        return base or name_base, year
 
     def _pick(self, ref: str, target: str, docs: list[Document]) -> Document:
         """The one document a reference means among those with its number base: the only one; or the dated one
