@@ -20,7 +20,6 @@ import threading
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -44,7 +43,7 @@ from ..model import (
 )
 from ..vocab import fold_lower, vocabulary
 from . import cypher as C
-from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain, parse_ref
+from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
 
 T = TypeVar("T")
 BATCH = 2000
@@ -312,24 +311,6 @@ class Neo4jStore(Store):
 
             self._write(work)
 
-    def _parallel(self, fn: Callable[[Any], None], jobs: list[Any]) -> None:
-        """Run write jobs on up to `writers` threads (each its own session and transaction); the first error
-        stops the jobs not yet started and is raised. Only for jobs that touch disjoint nodes, so that they
-        cannot wait on each other's locks."""
-        if self.writers == 1 or len(jobs) < 2:
-            for j in jobs:
-                fn(j)
-            return
-        with ThreadPoolExecutor(self.writers, thread_name_prefix="lexgraph-neo4j") as pool:
-            futures = [pool.submit(fn, j) for j in jobs]
-            try:
-                for f in futures:
-                    f.result()
-            except BaseException:
-                for f in futures:
-                    f.cancel()
-                raise
-
     def ensure_schema(self) -> None:
         """Constraints and indexes (idempotent)."""
         if self._schema_ready:
@@ -407,7 +388,8 @@ class Neo4jStore(Store):
                 # after losing its connection met it): merge the whole batch; an error that persists is raised there
                 self._write(lambda tx: work(tx, fast=False))
 
-        self._parallel(write_batch, jobs)
+        # batches of documents share no node: each is its own partition
+        run_disjoint([(frozenset({i}), job) for i, job in enumerate(jobs)], write_batch, self.writers)
         self._write_relations(graph.relations.values())
 
     @staticmethod
@@ -510,10 +492,9 @@ class Neo4jStore(Store):
     def document_chain(self, ref: str, direction: Literal["in", "out"]) -> tuple[Document, list[ChainStep]]:
         """One round trip: the candidates for the reference's number with their reachable REPLACES edges; the
         reference is resolved among them by the rule of every store (`Store._pick`)."""
-        base, year, name_base = parse_ref(ref) if isinstance(ref, str) and ref.strip() and len(ref) <= 300 else (None, None, None)
-        target = base or name_base
+        target, year = self._target(ref)
         if target is None:
-            return super().document_chain(ref, direction)  # a partial number, or not a reference: the general path
+            return super().document_chain(ref, direction)  # a partial number: the general path
         recs = self._read(C.CANDIDATE_CHAINS[direction], base=target, year=year,
                           suffix=f"@{year}" if year is not None else None)
         doc = self._pick(ref, target, [_document(r["d"]) for r in recs])
