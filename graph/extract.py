@@ -151,7 +151,13 @@ _NAME_STOP = re.compile(
 )
 _PARTIAL = re.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|cum\s+tu|phu\s+luc|mau\s+so|mau|muc|chuong|tiet|bieu|so\s+thu\s+tu|"
-    r"noi\s+dung|quy\s+dinh\s+tai|mot\s+so\s+dieu|danh\s+muc|bang)(?![a-z])"
+    r"noi\s+dung|quy\s+dinh\s+tai|mot\s+so\s+dieu|mot\s+phan|danh\s+muc|bang)(?![a-z])"
+)
+# a reference to parts of a document written right before it: 'khoản 2 Điều 9', 'khoản 2 và 4 Điều 11', 'điểm a'
+_PART_ID = r"(?:\d{1,3}[a-zđ]?|[a-zđ])"
+_PART_REF = re.compile(
+    r"(?:(?:dieu|khoan|diem|muc|chuong|tiet|phu\s+luc|mau(?:\s+so)?)\s+" + _PART_ID
+    + r"(?:\s*(?:,|va)\s*" + _PART_ID + r")*[\s,]*)+"
 )
 _COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
 _AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
@@ -495,10 +501,14 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
             if hit and hit.number and "VBHN" in hit.number.code:
                 self_m = hit
         if self_m is not None:
-            for m in mentions:
-                if m.number is not None and m is not self_m and m.start < zone and "VBHN" not in m.number.code:
-                    base_m = m
-                    break
+            # the consolidated document is the one whose citation opens a line of the authentication block
+            # ('Thông tư số 35/2013/TT-BLĐTBXH ngày …, có hiệu lực …, được sửa đổi, bổ sung bởi:'), not one named
+            # in the title above it ('Hướng dẫn thi hành … Nghị định số 09/2013/NĐ-CP')
+            cands = [m for m in mentions
+                     if m.number is not None and m is not self_m and m.start < zone and "VBHN" not in m.number.code]
+            opening = [m for m in cands  # at most a type word before it ('Thông tư liên lịch số 21/2016/…', a typo)
+                       if re.fullmatch(r"[^\d\n,;.]{0,25}", low[low.rfind("\n", 0, m.start) + 1 : m.start].strip())]
+            base_m = (opening or cands)[0] if cands else None
             # the consolidated text's own date is in the authentication block beside its number
             d = _PLACE_DATE.search(low, self_m.end, self_m.end + 400)
             if d and self_m.date is None:
@@ -590,6 +600,11 @@ _OBJECT_LEAD = re.compile(r"(?<![a-z])(?:cua|tai|theo|thuoc|kem\s+theo|doi\s+voi
 _SELF_CLAUSE_HEAD = re.compile(
     r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?"
     r"(?:(?:ke\s+)?tu\s+ngay\s+(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*,\s*)?"
+    r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)\s*,\s*)*"  # 'Thay thế, bãi bỏ một số cụm từ … của Nghị định …'
+)
+# what may stand between the text's own name and its formula: 'Thông tư này có hiệu lực từ ngày 01/01/2026, thay thế …'
+_EFFECT_BEFORE_FORMULA = re.compile(
+    r"\s*co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:ngay\s+)?" + DATE_RE.pattern + r"\s*[,;]?\s*(?:va\s+)?"
 )
 _AND_BEFORE = re.compile(r"(?<![a-z])va\s*$")  # the folded 'và' right before a formula
 _EXPIRES = re.compile(r"(?<![a-z])het\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
@@ -620,6 +635,7 @@ class _Relator:
         self.self_doc = ex.base_doc or ex.self_doc  # what "Nghị định này" means
         self.seen: set[tuple[str, int, int]] = set()
         self.item_start: dict[int, int] = {}  # id(mention) -> start of the list item it opens
+        self.self_refs: list[Mention] = []  # the 'X này' mentions, in text order
 
     def triggers_in(self, a: int, b: int) -> list[_Trigger]:
         """The formulas in one sentence; scanned only for the sentences that hold a citation (most do not), as
@@ -636,8 +652,28 @@ class _Relator:
 
     def resolve(self, m: Mention) -> Mention | None:
         if m.self_ref:
-            return self.self_doc
+            return self.self_doc if self._is_own(m) else None
         return m
+
+    def _is_own(self, m: Mention) -> bool:
+        """Whether 'Nghị định này' means the text's own document. A consolidated text of a circular quotes, in
+        its footnotes, the decree that amended it: there 'Nghị định này' is that decree, whose number the clause
+        does not give."""
+        base = self.ex.base_doc
+        return base is None or m.type_id is None or base.type_id is None or m.type_id == base.type_id
+
+    def own_at(self, pos: int) -> Mention | None:
+        """The doer of a clause that opens with its formula ('Bãi bỏ …'): the text itself, unless it is a
+        consolidated text and the nearest 'X này' before names another type (the clause is quoted from the
+        amending text)."""
+        if self.ex.base_doc is None or not self.self_refs:
+            return self.self_doc
+        import bisect
+
+        i = bisect.bisect_left(self.self_refs, pos, key=lambda x: x.start) - 1
+        if i >= 0 and pos - self.self_refs[i].start < 3000 and not self._is_own(self.self_refs[i]):
+            return None
+        return self.self_doc
 
     def add(self, type_: str, src: Mention | None, dst: Mention | None, sent: tuple[int, int]) -> None:
         if src is None or dst is None or src is dst:
@@ -662,6 +698,7 @@ class _Relator:
         cands = [
             m for m in ms
             if m.start >= pos and (not m.nested or (m.parent_title and m.parent_title[0] <= pos < m.parent_title[1]))
+            and not self.in_quote(m.start)  # 'Bãi bỏ cụm từ “Nghị định số 68/2010/NĐ-CP …”': words, not an object
         ]
         if not cands:
             return out
@@ -679,6 +716,21 @@ class _Relator:
             else:
                 break
         return out
+
+    def parts_of(self, ms: list[Mention], pos: int) -> list[Mention]:
+        """The documents whose parts a formula names before naming the document, further than after() looks:
+        'Bãi bỏ Mẫu số 01, Mẫu số 02, …, Mẫu số 05 ban hành kèm theo Thông tư số 24/2009/…', 'Bãi bỏ nội dung
+        “…” tại điểm b khoản 2 Điều 10 của Thông tư số 57/2015/…'. Quoted words are skipped, not read."""
+        low = self.ctx.low
+        if not re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?" + _PARTIAL.pattern, low[pos : pos + 40]):
+            return []
+        first = next((m for m in ms if m.start >= pos and not m.nested and not self.in_quote(m.start)), None)
+        if first is None or first.start - pos > 300:
+            return []
+        gap = "".join(" " if self.in_quote(pos + i) else c for i, c in enumerate(low[pos : first.start]))
+        if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap) or not _OBJECT_LEAD.search(gap):
+            return []
+        return self.after(ms, first.start, 0)
 
     def before(self, ms: list[Mention], pos: int, max_gap: int) -> Mention | None:
         """The mention the trigger's clause is about: the last non-nested one before it, near enough."""
@@ -705,12 +757,14 @@ class _Relator:
             gap = low[max(m.ext_end, m.end) : trig.start]
             if re.fullmatch(r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)\s*[,]?\s*)*", gap):
                 return self.resolve(m)
+            if m.self_ref and _EFFECT_BEFORE_FORMULA.fullmatch(gap):
+                return self.resolve(m)
         # the text itself, when the clause opens with the formula ("Điều 1. Sửa đổi, bổ sung …")
         if self.self_doc is not None:
             head = low[sent[0] : trig.start]
             head = _LIST_MARKER.sub("", head)
             if _SELF_CLAUSE_HEAD.fullmatch(head):
-                return self.self_doc
+                return self.own_at(trig.start)
         return None
 
     # sentence ------------------------------------------------------------------------------------------
@@ -752,8 +806,12 @@ class _Relator:
             objs = self.after(ms, trig.end, max_gap)
             if objs and trig.type in ("AMENDS", "GUIDES"):
                 gap = low[trig.end : objs[0].start]
-                if len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap):
+                if len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip()):
                     objs = []
+            partial = False
+            if not objs and trig.type in ("REPLACES", "REPEALS"):
+                objs = self.parts_of(ms, trig.end)
+                partial = bool(objs)
             if not objs and low[s1 - 1 : s1] == ":" and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
                 objs = items_first
             for oi, o in enumerate(objs):
@@ -764,7 +822,7 @@ class _Relator:
                     lead_from = trig.end if oi == 0 else max(objs[oi - 1].ext_end, objs[oi - 1].title_end, objs[oi - 1].end)
                     gap = low[lead_from : o.start]
                     item_head = low[self.item_start.get(id(o), o.start) : o.start] if o in items_first else ""
-                    if _PARTIAL.search(gap) or _PARTIAL.search(item_head):
+                    if partial or _PARTIAL.search(gap) or _PARTIAL.search(item_head):
                         type_ = "AMENDS"  # a partial repeal or replacement amends the parts
                     elif type_ == "REPLACES" and re.search(r"\bbang\b", low[o.ext_end : o.ext_end + 20]):
                         continue  # "thay thế X bằng Y": a wording change, not a replacement of X
@@ -878,6 +936,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         mentions = [m for m in mentions if m not in enacting]
         ex.mentions = [m for m in ex.mentions if m not in enacting]
     rel = _Relator(ctx, ex, _quotes(ct.text))
+    rel.self_refs = [m for m in mentions if m.self_ref]
     # group mentions by sentence
     import bisect
 

@@ -78,21 +78,14 @@ def test_fixture_is_well_formed() -> None:
 # strict xfail, so a fix that makes one pass fails the run until it is taken off this list.
 KNOWN_GAPS = {
     "nd111-2022-expiry-list-whole-and-partial",
-    "tt157-2025-replace-and-repeal-article",
     "tt20-2026-btc-thay-the-list",
     "tt02-2021-expiry-ttlt-pair",
     "qd169-table-number-split-after-slash",
     "tt15-2023-replace-and-repeal-qd-no-year",
-    "tt08-2023-repeal-whole-vs-forms",
-    "tt08-2023-partial-repeal-phrases",
     "nd188-2025-repeal-list",
-    "tt03-2022-repeal-amending-circular",
     "tt22-2026-repeal-list-and-form-swap",
     "tt09-2026-bnv-repeal-amender-of-amended",
-    "nd152-2026-thay-the-bieu-annex",
     "qd135-table-duoc-sua-doi-bai-bo-boi",
-    "nd128-2026-thay-the-cum-tu",
-    "nd133-2026-bai-bo-cum-tu-naming-decree",
 }
 
 

@@ -79,3 +79,62 @@ def test_and_repeals_shares_the_doer_of_the_formula_before() -> None:
     assert ("REPLACES", "15/2024/TT-BLDTBXH", "7/2018/TT-BLDTBXH") in rels
     assert ("REPEALS", "15/2024/TT-BLDTBXH", "1731/QD-BLDTBXH@2021") in rels
     assert not any(r[1] == "7/2018/TT-BLDTBXH" for r in rels), rels
+
+
+def test_text_taking_effect_then_replacing() -> None:
+    # thong-tu-so-86-2024-tt-btc: the formula follows the effect clause of the text itself
+    t = HEAD + ("Hướng dẫn về đăng ký thuế\nĐiều 40. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ "
+                "ngày 06 tháng 02 năm 2025, thay thế Thông tư số 105/2020/TT-BTC ngày 03/12/2020 của Bộ Tài chính "
+                "hướng dẫn về đăng ký thuế.\n")
+    assert ("REPLACES", "15/2024/TT-BLDTBXH", "105/2020/TT-BTC") in _rels(t)
+
+
+def test_parts_named_far_before_the_document_are_an_amendment() -> None:
+    # thong-tu-so-17-2026-tt-nhnn and thong-tu-so-08-2023-tt-bldtbxh: annexes, forms and quoted words of a text
+    t = HEAD + ("Sửa đổi một số thông tư\nĐiều 3. Thay thế Phụ lục 1A, Phụ lục 1B, Phụ lục 2A, Phụ lục 2B ban hành kèm "
+                "theo Thông tư số 22/2013/TT-NHNN bằng Phụ lục 1A, Phụ lục 1B, Phụ lục 2A, Phụ lục 2B thuộc Phụ lục I "
+                "ban hành kèm theo Thông tư này.\n"
+                "Điều 4. Bãi bỏ nội dung “Bản sao sổ hộ khẩu hoặc giấy tạm trú trong trường hợp người sử dụng lao động "
+                "là hộ gia đình” tại khoản 2 Điều 6 của Thông tư số 09/2020/TT-BLĐTBXH ngày 12 tháng 11 năm 2020.\n")
+    rels = _rels(t)
+    assert {("AMENDS", "15/2024/TT-BLDTBXH", "22/2013/TT-NHNN"),
+            ("AMENDS", "15/2024/TT-BLDTBXH", "9/2020/TT-BLDTBXH")} <= rels
+    assert not any(r[0] in ("REPLACES", "REPEALS") for r in rels), rels
+
+
+def test_quoted_citation_is_words_not_an_object() -> None:
+    # thong-tu-so-45-2026-tt-btc: a citation inside the replaced words is not acted on
+    t = HEAD + ("Sửa đổi\nĐiều 2. Thay thế cụm từ “khoản 3 Điều 6 Nghị định số 63/2019/NĐ-CP” bằng cụm từ “khoản 1 "
+                "Điều 6 Nghị định số 63/2019/NĐ-CP” tại khoản 3 Điều 4.\n")
+    assert not any("63/2019" in r[2] for r in _rels(t) if r[0] != "CITES")
+
+
+VBHN = ("VĂN BẢN HỢP NHẤT - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nTHÔNG TƯ\nHướng dẫn thi hành một số điều của Nghị định số 09/2013/NĐ-CP ngày 11 \n"
+        "tháng 01 năm 2013 của Chính phủ quy định chi tiết thi hành một số điều của \nLuật Phòng, chống mua bán người\n"
+        "Thông tư số 35/2013/TT-BLĐTBXH ngày 30 tháng 12 năm 2013 của Bộ \ntrưởng Bộ Lao động - Thương binh và Xã hội "
+        "hướng dẫn thi hành, có hiệu lực kể \ntừ ngày 15 tháng 02 năm 2014, được sửa đổi, bổ sung bởi:\n"
+        "Thông tư số 08/2023/TT-BLĐTBXH ngày 29 tháng 8 năm 2023 của Bộ trưởng, có hiệu lực kể từ ngày 12 tháng 10 "
+        "năm 2023.\nĐiều 1. Phạm vi\nThông tư này hướng dẫn thi hành.\n")
+VBHN_TAIL = ("XÁC THỰC VĂN BẢN HỢP NHẤT\nBỘ TRƯỞNG\nSố: 1345/VBHN-BLĐTBXH\nHà Nội, ngày 05 tháng 3 năm 2024\n")
+
+
+def test_consolidated_document_is_the_one_opening_the_authentication_block() -> None:
+    # van-ban-hop-nhat-so-1345-vbhn-bldtbxh: the decree named in the title is not what is consolidated
+    t = VBHN + "Điều 23. Hiệu lực thi hành\n2. Bãi bỏ Thông tư số 05/2009/TT-BLĐTBXH ngày 17 tháng 02 năm 2009.\n" + VBHN_TAIL
+    rels = _rels(t)
+    assert ("CONSOLIDATES", "1345/VBHN-BLDTBXH@2024", "35/2013/TT-BLDTBXH") in rels, rels
+    assert ("REPEALS", "35/2013/TT-BLDTBXH", "5/2009/TT-BLDTBXH") in rels
+    assert not any(r[1] == "9/2013/ND-CP" for r in rels)
+
+
+def test_consolidated_circular_quoting_its_amending_decree() -> None:
+    # van-ban-hop-nhat-so-1548-vbhn-bldtbxh: a footnote quotes the decree; 'Nghị định này' is not the circular
+    t = VBHN + ("Điều 25. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2016.\n"
+                "2. Các văn bản sau đây hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành:\n"
+                "a) Thông tư số 29/2011/TT-BLĐTBXH ngày 24 tháng 10 năm 2011 của Bộ trưởng;\n"
+                "4. Bãi bỏ Chương II và Điều 30 Điều lệ ban hành kèm theo Thông tư số 54/2011/TT-BGDĐT "
+                "ngày 15 tháng 11 năm 2011.\n") + VBHN_TAIL
+    rels = _rels(t)
+    assert ("CONSOLIDATES", "1345/VBHN-BLDTBXH@2024", "35/2013/TT-BLDTBXH") in rels, rels
+    assert not any(r[1] == "35/2013/TT-BLDTBXH" and r[2] in ("29/2011/TT-BLDTBXH", "54/2011/TT-BGDDT") for r in rels), rels
