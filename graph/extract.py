@@ -722,7 +722,7 @@ class _Relator:
         'Bãi bỏ Mẫu số 01, Mẫu số 02, …, Mẫu số 05 ban hành kèm theo Thông tư số 24/2009/…', 'Bãi bỏ nội dung
         “…” tại điểm b khoản 2 Điều 10 của Thông tư số 57/2015/…'. Quoted words are skipped, not read."""
         low = self.ctx.low
-        if not re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?" + _PARTIAL.pattern, low[pos : pos + 40]):
+        if not re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?(?:quy\s+dinh\s|" + _PARTIAL.pattern + ")", low[pos : pos + 40]):
             return []
         first = next((m for m in ms if m.start >= pos and not m.nested and not self.in_quote(m.start)), None)
         if first is None or first.start - pos > 300:
@@ -920,6 +920,14 @@ def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mentio
             ex.proposers.append((d, agency.id, sent))
 
 
+def _marker_kind(sentence: str) -> str | None:
+    """The kind of list mark a sentence opens with: '2.' (number), 'a)' (letter), '-' (dash), or none."""
+    m = re.match(r"\s*(?:(\d{1,3}\.)(?=\s|$)|([a-zđ]\))|([-+•])\s)", sentence)
+    if m is None:
+        return None
+    return "number" if m.group(1) else "letter" if m.group(2) else "dash"
+
+
 def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     """Everything a cleaned text states."""
     v = vocab or vocabulary()
@@ -964,8 +972,12 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         item_start: dict[int, int] = rel.item_start
         if low.endswith(":"):
             marker_alone = False  # '1.' split off as a sentence of its own: the item is the next one
+            line_head = ctx.low[ctx.low.rfind("\n", 0, sent[0]) + 1 : sent[0]]  # '2. ' when split off the sentence
+            lead_kind = _marker_kind(line_head + low)
             for j in range(i + 1, min(i + 40, len(sentences))):
                 nxt = ctx.low[sentences[j][0] : sentences[j][1]]
+                if lead_kind is not None and _marker_kind(nxt) == lead_kind:
+                    break  # '3. Bãi bỏ …' after the items of '2. … hết hiệu lực …:' is the next point, not an item
                 nb = _LIST_MARKER.sub("", nxt, count=1)
                 alone = bool(_MARKER_ALONE.fullmatch(nxt.strip()))
                 is_item = (bool(_LIST_MARKER.match(nxt)) or alone or marker_alone) and not re.match(r"\s*dieu\s+\d", nxt)
@@ -973,7 +985,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                 if marker_alone:
                     continue
                 starts_with_doc = bool(per[j]) and per[j][0].start - sentences[j][0] <= 3 + (len(nxt) - len(nb))
-                if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d)", nb) or not (is_item or starts_with_doc):
+                if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d+[a-z]?\s*\.)", nb) or not (is_item or starts_with_doc):
                     break
                 firsts = [m for m in per[j] if not m.nested and not m.self_ref][:1]
                 for m in firsts:

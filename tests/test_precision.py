@@ -138,3 +138,19 @@ def test_consolidated_circular_quoting_its_amending_decree() -> None:
     rels = _rels(t)
     assert ("CONSOLIDATES", "1345/VBHN-BLDTBXH@2024", "35/2013/TT-BLDTBXH") in rels, rels
     assert not any(r[1] == "35/2013/TT-BLDTBXH" and r[2] in ("29/2011/TT-BLDTBXH", "54/2011/TT-BGDDT") for r in rels), rels
+
+
+def test_next_numbered_point_is_not_an_item_of_the_list_before() -> None:
+    # nghi-dinh-so-123-2026-nd-cp and 143/2016 in van-ban-hop-nhat-so-2021: '3. Bãi bỏ …' opens its own list; an
+    # item may start with the article it repeals ('a) Điều 3 Nghị định số …')
+    t = HEAD + ("Quản lý đường thủy\n2. Các Nghị định sau hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành:\n"
+                "a) Nghị định số 24/2015/NĐ-CP ngày 27 tháng 02 năm 2015 của Chính phủ quy định chi tiết;\n"
+                "b) Điều 3 Nghị định số 128/2018/NĐ-CP ngày 24 tháng 9 năm 2018 của Chính phủ sửa đổi, bổ sung.\n"
+                "3. Bãi bỏ Điều 7, Điều 8 Điều lệ trường cao đẳng ban hành kèm theo Thông tư số 01/2015/TT-BGDĐT ngày "
+                "15 tháng 01 năm 2015.\n4. Bãi bỏ các quy định về điều kiện thành lập trường cao đẳng quy định tại "
+                "Thông tư số 14/2009/TT-BGDĐT ngày 28 tháng 5 năm 2009.\n")
+    rels = _rels(t)
+    assert {("REPLACES", "15/2024/TT-BLDTBXH", "24/2015/ND-CP"), ("AMENDS", "15/2024/TT-BLDTBXH", "128/2018/ND-CP"),
+            ("AMENDS", "15/2024/TT-BLDTBXH", "1/2015/TT-BGDDT"),
+            ("AMENDS", "15/2024/TT-BLDTBXH", "14/2009/TT-BGDDT")} <= rels, rels
+    assert ("REPLACES", "15/2024/TT-BLDTBXH", "1/2015/TT-BGDDT") not in rels
