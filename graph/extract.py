@@ -636,6 +636,9 @@ class _Relator:
         self.seen: set[tuple[str, int, int]] = set()
         self.item_start: dict[int, int] = {}  # id(mention) -> start of the list item it opens
         self.self_refs: list[Mention] = []  # the 'X này' mentions, in text order
+        # a repeal or replacement whose sentence ended in ';': the next sentence may name one more object
+        # ('Bãi bỏ Thông tư số 17/2016/… ;' / 'Thông tư số 10/2024/… sửa đổi …')
+        self.carry: tuple[str, Mention, int, int] | None = None  # type, doer, sentence start and end
 
     def triggers_in(self, a: int, b: int) -> list[_Trigger]:
         """The formulas in one sentence; scanned only for the sentences that hold a citation (most do not), as
@@ -776,6 +779,16 @@ class _Relator:
         text = low[s0:s1]
         triggers = self.triggers_in(s0, s1)
         items_first = [it[0] for it in list_items if it]
+        carry, self.carry = self.carry, None
+        if carry is not None and not low[carry[3] : s0].strip():
+            firsts = [m for m in ms if not m.nested and not m.self_ref]
+            if (firsts and firsts[0].start - s0 <= 4 and not _LIST_MARKER.match(text)
+                    and not any(t.start < firsts[0].start for t in triggers)):
+                c_type, c_doer, c0, _ = carry
+                o = firsts[0]
+                self.add("AMENDS" if _PARTIAL.search(low, s0, o.start) else c_type, c_doer, o, (c0, s1))
+                if low[s1 - 1 : s1] == ";":
+                    self.carry = (c_type, c_doer, c0, s1)
         shared_doer: Mention | None = None  # the doer of the last active formula with objects in this sentence
         for trig in triggers:
             if self.in_quote(trig.start):
@@ -821,14 +834,20 @@ class _Relator:
                     # the previous object for the others ("Bãi bỏ Nghị định A …; Nghị định B")
                     lead_from = trig.end if oi == 0 else max(objs[oi - 1].ext_end, objs[oi - 1].title_end, objs[oi - 1].end)
                     gap = low[lead_from : o.start]
-                    item_head = low[self.item_start.get(id(o), o.start) : o.start] if o in items_first else ""
-                    if partial or _PARTIAL.search(gap) or _PARTIAL.search(item_head):
+                    if o in items_first:  # a list item: the lead ('Bãi bỏ một số điều của …:', 'thay thế quy định
+                        # về … tại các Nghị định sau:') and what opens the item ('b) Điều 3 Nghị định số …')
+                        lead = low[trig.end : s1]
+                        gap = lead + " " + low[self.item_start.get(id(o), o.start) : o.start]
+                        partial = partial or bool(re.search(r"(?<![a-z])quy\s+dinh(?![a-z])", lead))
+                    if partial or _PARTIAL.search(gap):
                         type_ = "AMENDS"  # a partial repeal or replacement amends the parts
                     elif type_ == "REPLACES" and re.search(r"\bbang\b", low[o.ext_end : o.ext_end + 20]):
                         continue  # "thay thế X bằng Y": a wording change, not a replacement of X
                 self.add(type_, doer, self.resolve(o), sent)
             if objs and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
                 shared_doer = doer
+                if trig.type != "AMENDS" and low[s1 - 1 : s1] == ";":
+                    self.carry = (type_, doer, s0, s1)  # the last object's: 'thay thế nội dung … tại A; B' is partial
         # "A hết hiệu lực kể từ ngày B có hiệu lực"
         for m in _EXPIRES.finditer(text):
             pos = s0 + m.start()
@@ -974,6 +993,8 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
             marker_alone = False  # '1.' split off as a sentence of its own: the item is the next one
             line_head = ctx.low[ctx.low.rfind("\n", 0, sent[0]) + 1 : sent[0]]  # '2. ' when split off the sentence
             lead_kind = _marker_kind(line_head + low)
+            first_kind: str | None = None  # how the first item is marked
+            cut = False  # an item was cut by a page break and its rest skipped
             for j in range(i + 1, min(i + 40, len(sentences))):
                 nxt = ctx.low[sentences[j][0] : sentences[j][1]]
                 if lead_kind is not None and _marker_kind(nxt) == lead_kind:
@@ -985,8 +1006,19 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                 if marker_alone:
                     continue
                 starts_with_doc = bool(per[j]) and per[j][0].start - sentences[j][0] <= 3 + (len(nxt) - len(nb))
-                if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d+[a-z]?\s*\.)", nb) or not (is_item or starts_with_doc):
+                if re.match(r"\s*(?:can\s+cu|chuong|dieu\s+\d+[a-z]?\s*\.)", nb):
                     break
+                if not (is_item or starts_with_doc):
+                    prev = ctx.low[sentences[j - 1][0] : sentences[j - 1][1]].rstrip()
+                    if items and first_kind is not None and prev and prev[-1] not in ".;:!?":
+                        cut = True
+                        continue  # the rest of an item a page break cut ('… ngày 17 tháng 10' / 'năm 2018 …;')
+                    break
+                kind = _marker_kind(nxt)
+                if not items:
+                    first_kind = kind
+                elif cut and kind != first_kind:
+                    break  # after a cut item only an item marked like the first ones ('c)') goes on with the list
                 firsts = [m for m in per[j] if not m.nested and not m.self_ref][:1]
                 for m in firsts:
                     item_start[id(m)] = sentences[j][0]

@@ -81,8 +81,6 @@ KNOWN_GAPS = {
     "tt02-2021-expiry-ttlt-pair",
     "qd169-table-number-split-after-slash",
     "tt15-2023-replace-and-repeal-qd-no-year",
-    "nd188-2025-repeal-list",
-    "tt22-2026-repeal-list-and-form-swap",
     "tt09-2026-bnv-repeal-amender-of-amended",
     "qd135-table-duoc-sua-doi-bai-bo-boi",
 }

@@ -154,3 +154,42 @@ def test_next_numbered_point_is_not_an_item_of_the_list_before() -> None:
             ("AMENDS", "15/2024/TT-BLDTBXH", "1/2015/TT-BGDDT"),
             ("AMENDS", "15/2024/TT-BLDTBXH", "14/2009/TT-BGDDT")} <= rels, rels
     assert ("REPLACES", "15/2024/TT-BLDTBXH", "1/2015/TT-BGDDT") not in rels
+
+
+def test_list_goes_on_after_a_cut_item_only_with_the_same_marks() -> None:
+    # nghi-dinh-so-188-2025-nd-cp: item b) is cut by a page break and c) follows; van-ban-hop-nhat-so-13-vbhn-btc:
+    # the footnote's '- Thông tư số …' lines after a cut item are not items of 'được sửa đổi, bổ sung bởi:'
+    t = HEAD + ("Bảo hiểm y tế\n5. Bãi bỏ các văn bản sau đây:\na) Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 "
+                "của Chính phủ;\nb) Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ sửa đổi, bổ sung "
+                "một số điều của Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10\n\n\nnăm 2018 của Chính phủ;\n"
+                "c) Nghị định số 02/2024/NĐ-CP ngày 01 tháng 01 năm 2024 của Chính phủ.\n"
+                "6. Nghị định này thay thế quy định về thuế tại các Nghị định sau:\na) Nghị định số 218/2013/NĐ-CP ngày "
+                "26 tháng 12 năm 2013 của Chính phủ;\nb) Nghị định số 91/2014/NĐ-CP ngày 01 tháng 10 năm 2014.\n")
+    rels = _rels(t)
+    assert {("REPEALS", "15/2024/TT-BLDTBXH", k) for k in ("146/2018/ND-CP", "75/2023/ND-CP", "2/2024/ND-CP")} <= rels
+    assert {("AMENDS", "15/2024/TT-BLDTBXH", k) for k in ("218/2013/ND-CP", "91/2014/ND-CP")} <= rels, rels
+    assert not any(r[0] == "REPLACES" for r in rels), rels
+
+    t = HEAD + ("Giám sát\nThông tư số 95/2020/TT-BTC ngày 16 tháng 11 năm 2020 của Bộ trưởng Bộ Tài chính được sửa đổi, "
+                "bổ sung bởi:\nThông tư số 138/2025/TT-BTC ngày 30 tháng 12 năm 2025 của Bộ trưởng Bộ Tài chính và Thông "
+                "tư số\n\n\n1 Văn bản này được hợp nhất từ 02 Thông tư sau:\n- Thông tư số 06/2022/TT-BTC ngày 08 "
+                "tháng 02 năm 2022 của Bộ trưởng Bộ Tài chính.\n")
+    rels = _rels(t)
+    assert ("AMENDS", "138/2025/TT-BTC", "95/2020/TT-BTC") in rels
+    assert ("AMENDS", "6/2022/TT-BTC", "95/2020/TT-BTC") not in rels, rels
+
+
+def test_object_after_a_semicolon_shares_the_formula() -> None:
+    # thong-tu-so-18-2026-tt-btc and thong-tu-so-38-2026-tt-btc: '…; Thông tư số B …' is one more object, partial
+    # when the formula names parts ('thay thế nội dung … quy định tại A; B')
+    t = HEAD + ("Thuế\nThông tư này thay thế Thông tư số 40/2021/TT-BTC ngày 01 tháng 6 năm 2021 của Bộ trưởng Bộ Tài "
+                "chính hướng dẫn thuế giá trị gia tăng; Thông tư số 100/2021/TT-BTC ngày 15 tháng 11 năm 2021 của Bộ "
+                "trưởng Bộ Tài chính sửa đổi, bổ sung một số điều của Thông tư số 40/2021/TT-BTC.\n"
+                "Thông tư này thay thế nội dung về đầu tư quy định tại Thông tư số 03/2021/TT-BKHĐT ngày 09 tháng 4 năm "
+                "2021 của Bộ trưởng Bộ Kế hoạch và Đầu tư; Thông tư số 25/2023/TT-BKHĐT ngày 31 tháng 12 năm 2023 của Bộ "
+                "trưởng Bộ Kế hoạch và Đầu tư.\n")
+    rels = _rels(t)
+    assert {("REPLACES", "15/2024/TT-BLDTBXH", "40/2021/TT-BTC"), ("REPLACES", "15/2024/TT-BLDTBXH", "100/2021/TT-BTC"),
+            ("AMENDS", "100/2021/TT-BTC", "40/2021/TT-BTC"), ("AMENDS", "15/2024/TT-BLDTBXH", "3/2021/TT-BKHDT"),
+            ("AMENDS", "15/2024/TT-BLDTBXH", "25/2023/TT-BKHDT")} <= rels, rels
+    assert ("REPLACES", "15/2024/TT-BLDTBXH", "25/2023/TT-BKHDT") not in rels
