@@ -48,6 +48,9 @@ class Mention:
     written: str = ""
     nested: bool = False
     parent_title: tuple[int, int] | None = None  # the subject phrase this mention sits in
+    # a law's name ended by what always follows a name ('ngày', 'số …', a mark), not by a word that may belong to
+    # a longer phrase; the resolver shortens an open name to the longest closed name it starts with
+    name_closed: bool = True
 
     @property
     def base(self) -> str:
@@ -143,12 +146,45 @@ _SELF_RE = re.compile(
 )
 _NAMED_LAW = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh|hien\s+phap)\s+(?=\S)")
 _NAME_STOP = re.compile(
-    r"\s(?:ngay|so|duoc|da|nam\s+(?:19|20)\d\d|va\s+(?:bo\s+)?luat|quy\s+dinh|thi|co\s+hieu\s+luc|hien\s+hanh|"
+    r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|duoc|da|nam\s+(?:19|20)\d\d|va\s+(?:bo\s+)?luat|quy\s+dinh|thi|co\s+hieu\s+luc|hien\s+hanh|"
     r"va\s+cac|ve|tai|theo|cua\s+quoc\s+hoi|nay|ban\s+hanh|sau\s+day|de|trong|do|nhu|la|voi|thong\s+qua|"
-    r"va\s+van\s+ban|hoac|cho|bao\s+gom|gom)\b|\s\d|[;:.()\[\]“”\"]|,\s*(?:(?:bo\s+)?luat|phap\s+lenh)\b|"
+    r"va\s+van\s+ban|hoac|cho|bao\s+gom|gom|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|dieu\s+\d|"
+    r"khoan\s+\d|diem\s+[a-zđ]\b|chuong\s+[ivxlc\d])\b|\s\d|[;:.()\[\]“”\"]|"
+    r",\s*(?:(?:bo\s+)?luat|phap\s+lenh|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)\b|"
     r",\s(?=(?:ngay|so|duoc|da|co|va|theo|tai|trong|sau|ke|thi|nhung|con|nhu|bao|tru|la|khi|neu|cac|mot|do|ve)\b)|"
     r"\n\s*\n"
 )
+# a stop word of a law's name is the word written with its marks, not another that folds the same: 'Luật Bảo vệ
+# môi trường' (vệ, not về), 'Luật Thủ đô' (đô, not do), 'Luật Đê điều' (đê, not để), 'Luật Đa dạng sinh học'
+_STOP_AS_WRITTEN = {"ve": "về", "do": "do", "da": "đã", "de": "để", "tai": "tại", "la": "là", "trong": "trong",
+                    "thi": "thì", "nhu": "như", "cho": "cho", "ngay": "ngày", "duoc": "được", "nay": "này",
+                    "gom": "gồm", "hoac": "hoặc", "theo": "theo", "voi": "với", "so": "số", "sau": "sau",
+                    "con": "còn", "khi": "khi", "neu": "nếu", "mot": "một", "bao": "bao", "co": "có", "ke": "kể",
+                    "tru": "trừ", "nhung": "nhưng", "cac": "các"}
+_NAME_CLOSED = re.compile(
+    r"[\s,]*(?:ngay|so|nam|va\s+(?:bo\s+)?luat|duoc|da|co\s+hieu\s+luc|hien\s+hanh|cua\s+quoc\s+hoi|thong\s+qua|"
+    r"ban\s+hanh|quy\s+dinh|huong\s+dan)\b|[\s,]*[;:.()\[\]“”\"]|,|\n\s*\n"
+)
+_SUA_DOI_NAME_STOP = re.compile(
+    r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d|ve|quy\s+dinh|huong\s+dan)\b|[;:()]|\.\s|\n\s*\n"
+)
+
+
+def _name_stop(ctx: _Ctx, rx: re.Pattern[str], s: int, end: int) -> re.Match[str] | None:
+    """Where a law's name ends: the first stop of rx in low[s:end] that is written as the stop word."""
+    pos = s
+    while (m := rx.search(ctx.low, pos, end)) is not None:
+        w = re.match(r"[\s,]*([a-z]+)", ctx.low[m.start() : m.start() + 12])
+        want = _STOP_AS_WRITTEN.get(w.group(1)) if w else None
+        if w is not None and want is not None:
+            a = m.start() + w.start(1)
+            if ctx.text[a : a + len(want)].lower() != want:
+                pos = m.start() + 1
+                continue
+        return m
+    return None
+
+
 _PARTIAL = re.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|cum\s+tu|phu\s+luc|mau\s+so|mau|muc|chuong|tiet|bieu|so\s+thu\s+tu|"
     r"noi\s+dung|quy\s+dinh\s+tai|mot\s+so\s+dieu|mot\s+phan|danh\s+muc|bang)(?![a-z])"
@@ -276,6 +312,9 @@ def _type_before_re(v: Vocabulary) -> re.Pattern[str]:
     return rx
 
 
+_CO_ISSUER = re.compile(r"[ \t\r\n]{0,3}(?:,|va)\s{0,3}" + _ROLE)
+
+
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;")
 
@@ -303,6 +342,12 @@ def _after(ctx: _Ctx, mention: Mention, limit_end: int) -> None:
             if ag:
                 mention.issuer = ag.id
                 pos = a.end()
+                # the other issuers of a joint text: '… của Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính'
+                while (j := _CO_ISSUER.match(low, pos, min(limit_end, pos + 30))) is not None:
+                    a = ctx.v.agency_name_re.match(low, j.end(), min(limit_end, j.end() + 80))
+                    if a is None or ctx.v.agency_for_name(ctx.low[a.start() : a.end()]) is None:
+                        break
+                    pos = a.end()
     if mention.date is None:  # "… của Chính phủ ngày 24/6/2022"
         m = _AFTER_DATE.match(low, pos, min(limit_end, pos + 60))
         if m:
@@ -413,10 +458,16 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         sent = sentence_of(m.start())
         if ctx.low.startswith("sua doi", s):
             # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
-            stop = re.compile(r"\s(?:ngay|so|nam\s+(?:19|20)\d\d)\b|[;:()]|\.\s|\n\s*\n").search(ctx.low, s, min(sent[1], s + 300))
+            stop = _name_stop(ctx, _SUA_DOI_NAME_STOP, s, min(sent[1], s + 300))
         else:
-            stop = _NAME_STOP.search(ctx.low, s, min(sent[1], s + 120))
+            stop = _name_stop(ctx, _NAME_STOP, s, min(sent[1], s + 120))
         e = stop.start() if stop else min(sent[1], s + 120)
+        # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, 'được', …),
+        # or only a word that may as well be part of a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …')
+        closed = (stop is None and e == sent[1]) or (stop is not None and bool(_NAME_CLOSED.match(ctx.low, stop.start())))
+        # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
+        e = m.start() + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", ctx.low[m.start() : e]))
+        e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
         name = _squash(ctx.text[m.start() : e])
         if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
             continue
@@ -427,11 +478,12 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         end = e + tail.end() if tail else e
         if tail:
             name = _squash(ctx.text[m.start() : end])
+            closed = True
         if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
             continue  # numbered: the number scanner has it
         t = v.type_for_word(m.group(1))
         mention = Mention(start=m.start(), end=end, ext_end=end, name=name, written=name,
-                          type_id=t.id if t else "Luat")
+                          type_id=t.id if t else "Luat", name_closed=closed)
         _after(ctx, mention, sent[1])
         if mention.date is not None:
             mention.year = mention.date.year
@@ -583,7 +635,7 @@ _TRIGGERS: list[tuple[str, bool, re.Pattern[str]]] = [
         r"(?:duoc|bi)\s+sua\s+doi(?:\s*,?\s*bo\s+sung)?(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)")),
     ("AMENDS", False, re.compile(r"(?<![a-z])sua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])")),
     ("GUIDES", True, re.compile(r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)\s+(?:boi|bang|tai|theo)")),
-    ("GUIDES", False, re.compile(r"(?<![a-z])(?:quy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?|huong\s+dan\s+thi\s+hanh|huong\s+dan\s+thuc\s+hien|huong\s+dan)(?![a-z])")),
+    ("GUIDES", False, re.compile(r"(?<![a-z])(?:huong\s+dan\s+to\s+chuc\s+thuc\s+hien|quy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?|huong\s+dan\s+thi\s+hanh|huong\s+dan\s+thuc\s+hien|huong\s+dan)(?![a-z])")),
     ("IMPLEMENTS", False, re.compile(r"(?<![a-z])(?:trien\s+khai\s+thuc\s+hien|trien\s+khai|to\s+chuc\s+thuc\s+hien|cu\s+the\s+hoa|thuc\s+hien)(?![a-z])")),
 ]
 _OTHER_FORMULA = re.compile(
@@ -636,6 +688,7 @@ class _Relator:
         self.seen: set[tuple[str, int, int]] = set()
         self.item_start: dict[int, int] = {}  # id(mention) -> start of the list item it opens
         self.self_refs: list[Mention] = []  # the 'X này' mentions, in text order
+        self.all_mentions: list[Mention] = []  # every mention, in text order
         # a repeal or replacement whose sentence ended in ';': the next sentence may name one more object
         # ('Bãi bỏ Thông tư số 17/2016/… ;' / 'Thông tư số 10/2024/… sửa đổi …')
         self.carry: tuple[str, Mention, int, int] | None = None  # type, doer, sentence start and end
@@ -720,6 +773,49 @@ class _Relator:
                 break
         return out
 
+    def sentence_start(self, pos: int) -> int:
+        import bisect
+
+        i = bisect.bisect_right(self.ex.sentences, (pos, 10**12)) - 1
+        return self.ex.sentences[i][0] if i >= 0 else 0
+
+    def leading(self, a: int, b: int) -> Mention | None:
+        """The document a sentence opens with, after an item mark ('b) Thông tư số …')."""
+        import bisect
+
+        head = _LIST_MARKER.match(self.ctx.low, a, b)
+        start = head.end() if head else a
+        i = bisect.bisect_left(self.all_mentions, start, key=lambda m: m.start)
+        for m in self.all_mentions[i : i + 3]:
+            if m.start - start > 4 or m.start >= b:
+                break
+            if not m.nested and not m.self_ref:
+                return m
+        return None
+
+    def joined_before(self, s0: int) -> list[Mention]:
+        """The documents of the sentences before s0 that one list joins to it with ';', including items a page
+        break cut ('2. Thông tư liên tịch số 29/2014/… hướng' / 'dẫn … bảo trợ xã hội;' / 'Thông tư liên tịch số
+        06/2015/… hết hiệu lực kể từ ngày …'), nearest last."""
+        import bisect
+
+        sents = self.ex.sentences
+        low = self.ctx.low
+        out: list[Mention] = []
+        j = bisect.bisect_left(sents, (s0, -1)) - 1
+        while j >= 0 and len(out) < 12:
+            a, b = sents[j]
+            end = low[a:b].rstrip()[-1:]
+            if end in ("", ".", ":", "!", "?"):
+                break  # a sentence that ends the list, or a bare mark ('2.')
+            lead = self.leading(a, b)
+            if lead is not None:
+                out.insert(0, lead)
+            elif j == 0 or low[sents[j - 1][0] : sents[j - 1][1]].rstrip()[-1:] in ("", ".", ";", ":", "!", "?"):
+                break  # neither an item nor the rest of one a page break cut
+            j -= 1
+        return out
+
     def parts_of(self, ms: list[Mention], pos: int) -> list[Mention]:
         """The documents whose parts a formula names before naming the document, further than after() looks:
         'Bãi bỏ Mẫu số 01, Mẫu số 02, …, Mẫu số 05 ban hành kèm theo Thông tư số 24/2009/…', 'Bãi bỏ nội dung
@@ -752,6 +848,13 @@ class _Relator:
     def doer_before(self, ms: list[Mention], trig: _Trigger, sent: tuple[int, int]) -> Mention | None:
         """Who acts in an active clause: a mention right before the trigger, or the text itself."""
         low = self.ctx.low
+        # inside a title, the document named there right before the formula: 'Thông tư liên tịch số 33/2013/… hướng
+        # dẫn tổ chức thực hiện Quyết định số 14/2012/QĐ-TTg … sửa đổi, bổ sung … Quyết định số 139/2002/QĐ-TTg'
+        inner = [m for m in ms if m.end <= trig.start and m.nested and m.parent_title and m.number is not None
+                 and m.parent_title[0] <= trig.start < m.parent_title[1]]
+        if inner and re.fullmatch(r"[\s,]*(?:(?:da|duoc|cung|ve\s+viec|ve)\s*[,]?\s*)*",
+                                  low[max(inner[-1].ext_end, inner[-1].end) : trig.start]):
+            return inner[-1]
         cands = [m for m in ms if m.end <= trig.start and (not m.nested or m.self_ref)]
         if cands:
             m = cands[-1]
@@ -881,9 +984,13 @@ class _Relator:
                     x = patients[first_idx - 1]
                     if _PASSIVE_AMEND_TAIL.search(low[max(x.ext_end, x.end) : chosen[0].start]):
                         chosen = [x]  # the listed documents amended X; X is what expires
+                    elif any(r.source is x and r.target is chosen[0] for r in self.ex.relations):
+                        chosen = [x]  # 'B … sửa đổi, bổ sung khoản 2 Điều 11 A hết hiệu lực': A is in B's title
                 patients = chosen
+                if patients[0] is next((x for x in ms if not x.nested and not x.self_ref), None):
+                    patients = self.joined_before(s0) + patients
             for p in patients:
-                head = low[max(s0, p.start - 40) : p.start]
+                head = low[max(s0 if p.start >= s0 else self.sentence_start(p.start), p.start - 40) : p.start]
                 type_ = "AMENDS" if _PARTIAL.search(head) else "REPLACES"
                 self.add(type_, doer, self.resolve(p), sent)
 
@@ -964,6 +1071,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         ex.mentions = [m for m in ex.mentions if m not in enacting]
     rel = _Relator(ctx, ex, _quotes(ct.text))
     rel.self_refs = [m for m in mentions if m.self_ref]
+    rel.all_mentions = mentions
     # group mentions by sentence
     import bisect
 

@@ -9,6 +9,7 @@ year are resolved the same way.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from .model import (
     merge_document,
     merge_effective,
 )
-from .vocab import Vocabulary, vocabulary
+from .vocab import Vocabulary, fold_lower, vocabulary
 
 
 @dataclass
@@ -37,6 +38,27 @@ class SourceResult:
     path: str
     extraction: Extraction | None = None
     error: str | None = None
+
+
+def close_names(results: Iterable[SourceResult]) -> None:
+    """Shorten each law name a text left open ('Luật Bảo hiểm xã hội nộp hồ sơ …': no 'ngày', 'số' or mark ended
+    it) to the longest name it starts with that some text closes ('Luật Bảo hiểm xã hội ngày 20 tháng 11 năm 2014'),
+    so that a verb after the name does not make another law. A name that no closed name begins stays as read."""
+    named = [m for r in results if r.extraction is not None for m in r.extraction.mentions if m.name]
+    closed = {m.name_base for m in named if m.name_closed or m.number is not None}
+    for m in named:
+        if m.name_closed or m.number is not None or m.name_base in closed:
+            continue
+        prefix, _, rest = m.name_base.partition("/")
+        words = rest.split("-")
+        for n in range(len(words) - 1, 0, -1):
+            if f"{prefix}/{'-'.join(words[:n])}" in closed:
+                name = m.name or ""
+                tokens = list(re.finditer(r"[a-z0-9]+", fold_lower(name)))
+                cut = len(tokens) - len(words) + n  # the type word's tokens, then n of the name's
+                m.name = name[: tokens[cut - 1].end()]
+                m.name_closed = True
+                break
 
 
 def _evidence(ex: Extraction, path: str, span: tuple[int, int]) -> Evidence:
@@ -111,6 +133,7 @@ class Resolver:
         v = self.vocab
         g = Graph()
         results = list(results)
+        close_names(results)
         definite: dict[str, Document] = {}
         by_base: dict[str, set[str]] = defaultdict(set)
         pending: list[tuple[SourceResult, Mention, Document]] = []
