@@ -123,6 +123,14 @@ def clean(raw: str) -> CleanText:
     for s, e in edits:
         if s < last:
             continue
+        # a sentence a page break cut goes on after it: the blank lines around the header become one line break,
+        # so '… Hội đồng sáng kiến' / (page header) / 'Bộ Kế hoạch và Đầu tư, Quyết định số 768/…' is one sentence
+        before = len(text[:s].rstrip())
+        after = e + len(text[e:]) - len(text[e:].lstrip())
+        if s - before <= 200 and after - e <= 200 and before > last and text[before - 1 : before] not in (".", ";", ":", "!", "?", ""):
+            b.replace(before, after, "\n")
+            last = after
+            continue
         b.replace(s, e, "")
         last = e
     text, mp = b.finish()

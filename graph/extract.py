@@ -771,6 +771,14 @@ class _Relator:
                 prev = m
             else:
                 break
+        if re.search(r"(?<![a-z])cac\s*$", gap) and first.type_id is not None:
+            # 'bãi bỏ các Quyết định số A … ban hành Quy chế …, Quyết định số B …': after a plural the next ones of
+            # that type, each right after a comma or 'và', are the list's even where A's title seems to run on
+            for m in ms:
+                if (m.start > prev.start and m.type_id == first.type_id and m.number is not None and not m.self_ref
+                        and not self.in_quote(m.start) and re.search(r"(?:,|(?<![a-z])va)\s*$", low[max(0, m.start - 8) : m.start])):
+                    out.append(m)
+                    prev = m
         return out
 
     def sentence_start(self, pos: int) -> int:
@@ -949,8 +957,11 @@ class _Relator:
                 self.add(type_, doer, self.resolve(o), sent)
             if objs and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
                 shared_doer = doer
-                if trig.type != "AMENDS" and low[s1 - 1 : s1] == ";":
-                    self.carry = (type_, doer, s0, s1)  # the last object's: 'thay thế nội dung … tại A; B' is partial
+            if objs:
+                # what follows ';' continues the last formula that took objects: a repeal or replacement ('the last
+                # object's type: 'thay thế nội dung … tại A; B' is partial); after another formula, say in a title
+                # ('bãi bỏ Điều 2 Thông tư A sửa đổi Thông tư B …; Thông tư C'), it is not the repeal's
+                self.carry = (type_, doer, s0, s1) if trig.type in ("REPLACES", "REPEALS") and low[s1 - 1 : s1] == ";" else None
         # "A hết hiệu lực kể từ ngày B có hiệu lực"
         for m in _EXPIRES.finditer(text):
             pos = s0 + m.start()

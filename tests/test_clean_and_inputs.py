@@ -27,6 +27,19 @@ def test_page_header_inside_a_sentence_is_dropped() -> None:
     assert "Nghị\n\nđịnh số 158/2018" in ct.text or "Nghị\nđịnh số 158/2018" in ct.text
 
 
+def test_a_page_break_joins_a_cut_sentence_only() -> None:
+    # the blank lines around a page header inside a sentence become one line break, so the sentence is one; after
+    # a full stop the paragraph break stays
+    raw = ("2. Thông tư này bãi bỏ các Quyết định số 1731/QĐ-BKHĐT ngày 29 tháng 12 năm 2021 ban hành Quy chế\n\n \n"
+           "56 \nCÔNG BÁO/Số 73 + 74/Ngày 16-01-2024 \n  \nBộ Kế hoạch và Đầu tư, Quyết định số 768/QĐ-BKHĐT.\n\n \n"
+           "CÔNG BÁO/Số 73 + 74/Ngày 16-01-2024 \n57\n\nĐiều 25. Trách nhiệm\n")
+    ct = clean(raw)
+    assert "Quy chế\nBộ Kế hoạch" in ct.text
+    assert "768/QĐ-BKHĐT.\n\n" in ct.text and "CÔNG BÁO" not in ct.text
+    i = ct.text.index("Bộ Kế hoạch")
+    assert raw[ct.to_raw(i) : ct.to_raw(i) + 11] == "Bộ Kế hoạch"
+
+
 def test_offsets_point_into_the_raw_text() -> None:
     raw = unicodedata.normalize("NFD", "Ghi chú. ") + HEADER_TEXT
     ct = clean(raw)

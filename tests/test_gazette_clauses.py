@@ -79,7 +79,6 @@ def test_fixture_is_well_formed() -> None:
 KNOWN_GAPS = {
     "tt20-2026-btc-thay-the-list",
     "qd169-table-number-split-after-slash",
-    "tt15-2023-replace-and-repeal-qd-no-year",
     "tt09-2026-bnv-repeal-amender-of-amended",
     "qd135-table-duoc-sua-doi-bai-bo-boi",
 }
