@@ -781,6 +781,24 @@ class _Relator:
                     prev = m
         return out
 
+    def before_semicolon(self, s0: int, pos: int) -> Mention | None:
+        """The document a passive formula opening a sentence is about when a ';' inside that document's title ended
+        the sentence before: a table row 'Thông tư số 03/2017/… quy định … chương trình; tổ chức … Được thay thế
+        bởi Thông tư số 01/2024/…'."""
+        import bisect
+
+        if self.ctx.low[:s0].rstrip()[-1:] != ";":
+            return None
+        i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
+        prior = [m for m in self.all_mentions[max(0, i - 6) : i] if not m.nested and not m.self_ref]
+        if not prior:
+            return None
+        m = prior[-1]
+        gap = self.ctx.low[max(m.ext_end, m.end) : pos]
+        if len(gap) > 400 or _OTHER_FORMULA.search(gap) or re.search(r"\.\s", gap) or gap.count(";") > 1:
+            return None
+        return m
+
     def sentence_start(self, pos: int) -> int:
         import bisect
 
@@ -906,6 +924,10 @@ class _Relator:
                 continue
             if trig.passive:
                 patient = self.before(ms, trig.start, 260)
+                head = low[s0 : trig.start]
+                if patient is None and not any(m.start < trig.start for m in ms) and not _PARTIAL.search(head) and not re.search(r"(?<![a-z])nay(?![a-z])", head):
+                    patient = self.before_semicolon(s0, trig.start)  # not 'Khoản 4 Điều này được sửa đổi …'
+
                 doers = self.after(ms, trig.end, 60)
                 if not doers and low[s1 - 1 : s1] == ":":
                     doers = items_first

@@ -236,3 +236,15 @@ def test_formula_inside_a_title_belongs_to_the_document_named_there() -> None:
     rels = _rels(t)
     assert {("GUIDES", "33/2013/TTLT-BYT-BTC", "14/2012/QD-TTG"), ("AMENDS", "14/2012/QD-TTG", "139/2002/QD-TTG")} <= rels
     assert ("AMENDS", "33/2013/TTLT-BYT-BTC", "139/2002/QD-TTG") not in rels, rels
+
+
+def test_passive_formula_after_a_semicolon_in_a_title() -> None:
+    # van-ban-hop-nhat-so-156: the consolidated circular's title holds a ';' before 'được sửa đổi, bổ sung bởi:';
+    # a footnote 'Khoản 4 Điều này được sửa đổi … theo … Bộ luật Lao động số 45/2019/QH14' is about this text
+    t = HEAD + ("Quy định\nĐiều 1. Thông tư số 07/2023/TT-BLĐTBXH ngày 28 tháng 8 năm 2023 của Bộ trưởng quy định mã số; "
+                "xếp lương viên chức được sửa đổi, bổ sung bởi Thông tư số 10/2024/TT-BLĐTBXH ngày 25 tháng 10 năm 2024.\n"
+                "Điều 2. Người lao động theo Luật Quân nhân chuyên nghiệp ngày 03 tháng 6 năm 2015; khoản 4 Điều này được "
+                "sửa đổi, bổ sung theo quy định tại Điều 129 của Bộ luật Lao động số 45/2019/QH14.\n")
+    rels = _rels(t)
+    assert ("AMENDS", "10/2024/TT-BLDTBXH", "7/2023/TT-BLDTBXH") in rels, rels
+    assert not any(r[1] == "45/2019/QH14" and r[0] == "AMENDS" for r in rels), rels
