@@ -1205,6 +1205,8 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
     assert ex.self_doc is not None
     title_low = fold_lower(ex.self_doc.title or "")
     pos = ctx.low.find(title_low[:40], header_end) if title_low else -1
+    if pos < 0 and title_low:
+        pos = ctx.low.find(title_low[:40], 0, header_end)  # 'Số: 09/2026/TT-BNV' printed under the title
     if pos < 0:
         return
     end = pos + len(title_low) + 20

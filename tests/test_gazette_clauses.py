@@ -78,7 +78,6 @@ def test_fixture_is_well_formed() -> None:
 # strict xfail, so a fix that makes one pass fails the run until it is taken off this list.
 KNOWN_GAPS = {
     "tt20-2026-btc-thay-the-list",
-    "tt09-2026-bnv-repeal-amender-of-amended",
     "qd135-table-duoc-sua-doi-bai-bo-boi",
 }
 
