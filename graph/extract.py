@@ -871,7 +871,8 @@ class _Relator:
             return None
         return m
 
-    def doer_before(self, ms: list[Mention], trig: _Trigger, sent: tuple[int, int]) -> Mention | None:
+    def doer_before(self, ms: list[Mention], trig: _Trigger, sent: tuple[int, int],
+                    title_and: bool = False) -> Mention | None:
         """Who acts in an active clause: a mention right before the trigger, or the text itself."""
         low = self.ctx.low
         # inside a title, the document named there right before the formula: 'Thông tư liên tịch số 33/2013/… hướng
@@ -882,6 +883,15 @@ class _Relator:
                                   low[max(inner[-1].ext_end, inner[-1].end) : trig.start]):
             return inner[-1]
         cands = [m for m in ms if m.end <= trig.start and (not m.nested or m.self_ref)]
+        if title_and and cands and _AND_BEFORE.search(low, max(0, trig.start - 8), trig.start):
+            # '… Thông tư số 96/2015/… hướng dẫn … tại Nghị định số 12/2015/… quy định chi tiết thi hành Luật …, và sửa
+            # đổi, bổ sung một số điều của Thông tư số 119/2014/…': a formula joined by 'và' right after the title (with
+            # the titles of what it names) is the title's document's
+            owner = cands[-1]
+            reach = max([owner.title_end] + [m.title_end for m in ms if m.nested and m.parent_title
+                                             and owner.end <= m.parent_title[0] and m.parent_title[1] <= owner.title_end])
+            if owner.title_end > 0 and reach >= trig.start - 8 and not re.search(r"[.;:]\s", low[owner.end : trig.start]):
+                return self.resolve(owner)
         if cands:
             m = cands[-1]
             if m.title_end >= trig.start and m.title_end != -1 and m.ext_end <= trig.start:
@@ -943,7 +953,10 @@ class _Relator:
                     for o in objs:
                         self.add("IMPLEMENTS", doer, self.resolve(o), sent)
                 continue
-            doer = self.doer_before(ms, trig, sent)
+            # 'và sửa đổi …' after a title is the title's, unless a formula before it in this sentence took objects
+            # ('Nghị định này thay thế A … và sửa đổi B': B is this text's)
+            title_and = shared_doer is None and trig.type in ("AMENDS", "GUIDES")
+            doer = self.doer_before(ms, trig, sent, title_and)
             if doer is None and shared_doer is not None and _AND_BEFORE.search(low, max(s0, trig.start - 12), trig.start):
                 doer = shared_doer  # "Thông tư này thay thế Thông tư số A … và bãi bỏ Quyết định số B": one doer
             if doer is None:

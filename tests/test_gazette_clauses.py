@@ -77,7 +77,6 @@ def test_fixture_is_well_formed() -> None:
 # Hand-checked clauses the extractor does not yet get right. Each is a known gap, kept visible:
 # strict xfail, so a fix that makes one pass fails the run until it is taken off this list.
 KNOWN_GAPS = {
-    "tt20-2026-btc-thay-the-list",
     "qd135-table-duoc-sua-doi-bai-bo-boi",
 }
 

@@ -248,3 +248,16 @@ def test_passive_formula_after_a_semicolon_in_a_title() -> None:
     rels = _rels(t)
     assert ("AMENDS", "10/2024/TT-BLDTBXH", "7/2023/TT-BLDTBXH") in rels, rels
     assert not any(r[1] == "45/2019/QH14" and r[0] == "AMENDS" for r in rels), rels
+
+
+def test_and_amends_after_a_title_is_the_titles() -> None:
+    # thong-tu-so-20-2026-tt-btc: the listed circular's title ends '… và sửa đổi, bổ sung một số điều của Thông tư số
+    # 119/2014/…', after the title of the decree it names
+    t = HEAD + ("Thuế\nThông tư này thay thế:\na) Thông tư số 96/2015/TT-BTC ngày 22 tháng 6 năm 2015 của Bộ trưởng Bộ Tài "
+                "chính hướng dẫn về thuế tại Nghị định số 12/2015/NĐ-CP ngày 12 tháng 02 năm 2015 của Chính phủ quy định "
+                "chi tiết thi hành Luật sửa đổi, bổ sung một số điều của các Luật về thuế và sửa đổi, bổ sung một số "
+                "điều của Thông tư số 119/2014/TT-BTC ngày 25 tháng 8 năm 2014 của Bộ Tài chính.\n")
+    rels = _rels(t)
+    assert {("AMENDS", "96/2015/TT-BTC", "119/2014/TT-BTC"), ("REPLACES", "15/2024/TT-BLDTBXH", "96/2015/TT-BTC")} <= rels
+    assert ("AMENDS", "12/2015/ND-CP", "119/2014/TT-BTC") not in rels
+    assert ("REPLACES", "15/2024/TT-BLDTBXH", "119/2014/TT-BTC") not in rels
