@@ -921,7 +921,8 @@ class _Relator:
         carry, self.carry = self.carry, None
         if carry is not None and not low[carry[3] : s0].strip():
             firsts = [m for m in ms if not m.nested and not m.self_ref]
-            if (firsts and firsts[0].start - s0 <= 4 and not _LIST_MARKER.match(text)
+            if (firsts and (firsts[0].start - s0 <= 4 or _PART_REF.fullmatch(low[s0 : firsts[0].start].strip()))
+                    and not _LIST_MARKER.match(text)
                     and not any(t.start < firsts[0].start for t in triggers)):
                 c_type, c_doer, c0, _ = carry
                 o = firsts[0]
@@ -1018,20 +1019,24 @@ class _Relator:
                 patients = items_first
             elif patients:
                 # the documents listed before the formula, coordinated
-                chosen = [patients[-1]]
-                for x in reversed(patients[:-1]):
-                    between = low[max(x.ext_end, x.title_end) : chosen[0].start]
-                    if _COORD.match(between):
-                        chosen.insert(0, x)
-                    else:
-                        break
+                def listed_up_to(last: int, patients: list[Mention] = patients) -> list[Mention]:
+                    chosen = [patients[last]]
+                    for x in reversed(patients[:last]):
+                        if _COORD.match(low[max(x.ext_end, x.title_end) : chosen[0].start]):
+                            chosen.insert(0, x)
+                        else:
+                            break
+                    return chosen
+
+                chosen = listed_up_to(len(patients) - 1)
                 first_idx = patients.index(chosen[0])
                 if first_idx > 0:
                     x = patients[first_idx - 1]
                     if _PASSIVE_AMEND_TAIL.search(low[max(x.ext_end, x.end) : chosen[0].start]):
                         chosen = [x]  # the listed documents amended X; X is what expires
                     elif any(r.source is x and r.target is chosen[0] for r in self.ex.relations):
-                        chosen = [x]  # 'B … sửa đổi, bổ sung khoản 2 Điều 11 A hết hiệu lực': A is in B's title
+                        # 'A … và B sửa đổi, bổ sung … A hết hiệu lực': the second A is in B's title; A and B expire
+                        chosen = listed_up_to(first_idx - 1)
                 patients = chosen
                 if patients[0] is next((x for x in ms if not x.nested and not x.self_ref), None):
                     patients = self.joined_before(s0) + patients
