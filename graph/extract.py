@@ -161,9 +161,9 @@ _STOP_AS_WRITTEN = {"ve": "về", "do": "do", "da": "đã", "de": "để", "tai"
                     "gom": "gồm", "hoac": "hoặc", "theo": "theo", "voi": "với", "so": "số", "sau": "sau",
                     "con": "còn", "khi": "khi", "neu": "nếu", "mot": "một", "bao": "bao", "co": "có", "ke": "kể",
                     "tru": "trừ", "nhung": "nhưng", "cac": "các"}
-_NAME_CLOSED = re.compile(
-    r"[\s,]*(?:ngay|so|nam|va\s+(?:bo\s+)?luat|duoc|da|co\s+hieu\s+luc|hien\s+hanh|cua\s+quoc\s+hoi|thong\s+qua|"
-    r"ban\s+hanh|quy\s+dinh|huong\s+dan)\b|[\s,]*[;:.()\[\]“”\"]|,|\n\s*\n"
+_NAME_CLOSED = re.compile(  # matched where a stop begins; bounded space so that a search cannot backtrack
+    r"[\s,]{0,4}(?:ngay|so|nam|va\s+(?:bo\s+)?luat|duoc|da|co\s+hieu\s+luc|hien\s+hanh|cua\s+quoc\s+hoi|thong\s+qua|"
+    r"ban\s+hanh|quy\s+dinh|huong\s+dan)\b|[\s,]{0,4}[;:.()\[\]“”\"]|,|\n[ \t]{0,8}\n"
 )
 _SUA_DOI_NAME_STOP = re.compile(
     r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d|ve|quy\s+dinh|huong\s+dan)\b|[;:()]|\.\s|\n\s*\n"
@@ -656,7 +656,7 @@ _SELF_CLAUSE_HEAD = re.compile(
 )
 # what may stand between the text's own name and its formula: 'Thông tư này có hiệu lực từ ngày 01/01/2026, thay thế …'
 _EFFECT_BEFORE_FORMULA = re.compile(
-    r"\s*co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:ngay\s+)?" + DATE_RE.pattern + r"\s*[,;]?\s*(?:va\s+)?"
+    r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:ngay\s+)?" + DATE_RE.pattern + r"\s*[,;]?\s*(?:va\s+)?"
 )
 _AND_BEFORE = re.compile(r"(?<![a-z])va\s*$")  # the folded 'và' right before a formula
 _EXPIRES = re.compile(r"(?<![a-z])het\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
