@@ -346,6 +346,34 @@ def neo4j_status() -> None:
     out.print(json.dumps(ns.status(cfg), default=str, indent=1))
 
 
+@neo4j_app.command("import")
+def neo4j_import(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Texts or folders; default seeds/.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Confirm: the graph in the local server is replaced.")] = False,
+) -> None:
+    """First load of a large graph into the local Neo4j with neo4j-admin's offline importer (replaces its graph;
+    stops and restarts the server). To keep a store up to date, use `lexgraph build --store neo4j://…`."""
+    from app import neo4j_server as ns
+    from app.bulk_import import bulk_load
+
+    try:
+        cfg = ns.ServerConfig.from_env()
+        if not replace:
+            err.print(f"[red]error:[/] this replaces the graph of the local Neo4j server ({cfg.home}); "
+                      "add --replace to go on, or use `lexgraph build --store neo4j://…` to add to it")
+            raise typer.Exit(2)
+        g = _extract_with_progress(paths or [Path("seeds")])
+        r = bulk_load(cfg, g)
+        out.print(f"[green]imported[/] into {cfg.bolt_uri}: {r.documents} documents, {r.agencies} agencies, "
+                  f"{r.relations} relations in {r.seconds:.1f} s (CSV {r.csv_seconds:.1f} s, import "
+                  f"{r.import_seconds:.1f} s, start {r.start_seconds:.1f} s, indexes {r.schema_seconds:.1f} s)")
+    except ns.Neo4jServerError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(1) from None
+    except LexgraphError as e:
+        _fail(e)
+
+
 @neo4j_app.command("style")
 def neo4j_style(
     one_line: Annotated[bool, typer.Option("--one-line", help="As one line, to paste after `:style ` in Browser.")] = False,

@@ -885,6 +885,61 @@ def stop(cfg: ServerConfig, timeout: float = 60) -> bool:
     return bool(pids)
 
 
+def import_database(
+    cfg: ServerConfig,
+    csv_dir: Path,
+    nodes: list[str],
+    relationships: list[str],
+    *,
+    array_delimiter: str = "U+001F",
+    database: str = "neo4j",
+) -> str:
+    """Replace ``database`` with the CSV files in ``csv_dir``: ``neo4j-admin database import full``
+    (class org.neo4j.cli.AdminTool), which writes the store files directly — no transactions, no locks.
+
+    The server for ``cfg.home`` must be stopped (the import needs the store to itself); raises
+    :class:`Neo4jServerError` if it runs, or with the importer's report if the import fails.
+    Returns the importer's output. Constraints and indexes are not created here: the store creates
+    them once the server is up (``Neo4jStore.ensure_schema``).
+    """
+    install(cfg)
+    if _running_pid(cfg) is not None:
+        raise Neo4jServerError(
+            f"the Neo4j server for {cfg.home} is running; stop it before importing "
+            "(`lexgraph neo4j import` does this itself)"
+        )
+    report = cfg.logs_dir / "import.report"
+    args = [
+        str(_java(cfg)),
+        "-cp",
+        f"{cfg.conf_dir}/*:{cfg.lib_dir}/*",
+        *(flag for flag in NEO4J_JVM_FLAGS if flag != "-XX:+AlwaysPreTouch"),
+        "-Dfile.encoding=UTF-8",
+        "-Xmx1g",
+        ADMIN_TOOL_CLASS,
+        "database",
+        "import",
+        "full",
+        database,
+        "--overwrite-destination=true",
+        f"--array-delimiter={array_delimiter}",
+        "--multiline-fields=true",
+        f"--report-file={report}",
+        *(f"--nodes={csv_dir / n}" for n in nodes),
+        *(f"--relationships={csv_dir / r}" for r in relationships),
+    ]
+    log.info("importing into %r: %s", database, " ".join(args))
+    proc = subprocess.run(
+        args, env=_env(cfg), capture_output=True, text=True, check=False
+    )
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        raise Neo4jServerError(
+            f"neo4j-admin database import failed (exit {proc.returncode}):\n{output.strip()[-3000:]}"
+        )
+    return output
+
+
 def status(cfg: ServerConfig) -> dict[str, Any]:
     """State of the server for ``cfg.home``: running, pid, bolt_ready (a Bolt handshake, no
     password needed), bolt_uri, http_url, home."""

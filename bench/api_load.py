@@ -163,7 +163,7 @@ def main() -> None:
                 if uri:
                     password = os.environ.get("LEXGRAPH_NEO4J_PASSWORD", "")
                 else:
-                    uri, password, started = local_server()
+                    uri, password, started, _ = local_server()
                 store = Neo4jStore(uri, password=password)
                 store.clear()
                 store.upsert(g)

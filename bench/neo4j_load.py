@@ -1,6 +1,7 @@
 """Loading speed into a real Neo4j: relationships per second with lexgraph's idempotent MERGE writes
 (`LEXGRAPH_NEO4J_WRITERS` concurrent transactions, 2 by default), and per phase (documents, then relationships),
-beside a floor measured in the same run (plain `UNWIND … CREATE` of the same rows into an empty database).
+beside a floor measured in the same run (plain `UNWIND … CREATE` of the same rows into an empty database); and,
+on the local server, the offline bulk import (`lexgraph neo4j import`: CSV, neo4j-admin, restart, indexes).
 
     python -m bench.neo4j_load [CORPUS_DIR] [--copies 20] [--batch 2000] [--writers 2]
 
@@ -51,7 +52,9 @@ def replicate(g: Graph, copies: int) -> Graph:
     return out
 
 
-def local_server(heap_size: str = "1g", pagecache_size: str = "512m") -> tuple[str, str, Any]:
+def local_server(heap_size: str = "1g", pagecache_size: str = "512m") -> tuple[str, str, Any, Any]:
+    """The test server started if needed: URI, password, its config if this call started it (to stop it after),
+    and its config."""
     from app import neo4j_server as ns
 
     pw_file = ROOT / ".lexgraph" / "neo4j-test.password"
@@ -65,7 +68,7 @@ def local_server(heap_size: str = "1g", pagecache_size: str = "512m") -> tuple[s
     was_running = ns.status(cfg)["running"]
     ns.install(cfg)
     ns.start(cfg)
-    return cfg.bolt_uri, cfg.password, (None if was_running else cfg)
+    return cfg.bolt_uri, cfg.password, (None if was_running else cfg), cfg
 
 
 def main() -> None:
@@ -80,11 +83,12 @@ def main() -> None:
     corpus = a.corpus or default_corpus()
 
     uri = os.environ.get("LEXGRAPH_BENCH_NEO4J_URI")
-    started = None
+    started = local = None
+    bulk: dict[str, Any] = {}
     if uri:
         password = os.environ.get("LEXGRAPH_NEO4J_PASSWORD", "")
     else:
-        uri, password, started = local_server()
+        uri, password, started, local = local_server()
     try:
         g = replicate(extract_paths([corpus]), a.copies)
         n_docs, n_rels = len(g.documents), len(g.relations)
@@ -120,6 +124,21 @@ def main() -> None:
         finally:
             store.clear()
             store.close()
+        if local is not None:
+            # the offline importer: write the CSV files, stop the server, import, start it, create the indexes
+            from app.bulk_import import bulk_load
+
+            rep = bulk_load(local, g)
+            check = Neo4jStore(uri, password=password)
+            try:
+                assert check.counts() == counts, "the import and the MERGE load differ"
+                check.clear()
+            finally:
+                check.close()
+            bulk = {"bulk_import_seconds": round(rep.seconds, 2), "bulk_import_rel_per_s": round(rep.relations / rep.seconds),
+                    "bulk_steps_seconds": {"csv": round(rep.csv_seconds, 2), "neo4j_admin_import": round(rep.import_seconds, 2),
+                                           "restart": round(rep.start_seconds, 2), "indexes": round(rep.schema_seconds, 2)},
+                    "ratio_bulk_to_floor": round(rep.seconds / floor_s, 2)}
     finally:
         if started is not None:
             from app import neo4j_server as ns
@@ -138,6 +157,7 @@ def main() -> None:
         "floor_documents_per_s": round(n_docs / floor_docs_s),
         "floor_relations_phase_rel_per_s": round(floor_rels / (floor_s - floor_docs_s)),
         "ratio_merge_to_floor": round(merge_s / floor_s, 2),
+        **bulk,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
     print(json.dumps(res, indent=1))

@@ -209,14 +209,37 @@ def fig_embedded_open(path: str) -> dict[str, Any]:
     return {"open_s": round(open_s, 2), "store_rss_mb": round(_rss_mb() - before, 1), "documents": s.counts()["documents"]}
 
 
-def _neo4j() -> tuple[str, str, Any]:
+def _neo4j() -> tuple[str, str, Any, Any]:
+    """URI and password of the server; its config if this call started it; its config if it is the local one."""
     uri = os.environ.get("LEXGRAPH_BENCH_NEO4J_URI")
     if uri:
-        return uri, os.environ.get("LEXGRAPH_NEO4J_PASSWORD", ""), None
+        return uri, os.environ.get("LEXGRAPH_NEO4J_PASSWORD", ""), None, None
     from .neo4j_load import local_server
 
     return local_server(heap_size=os.environ.get("LEXGRAPH_BENCH_NEO4J_HEAP", "4g"),
                         pagecache_size=os.environ.get("LEXGRAPH_BENCH_NEO4J_PAGECACHE", "6g"))
+
+
+def fig_neo4j_bulk(n: int) -> dict[str, Any]:
+    """The offline bulk import of the same graph into the local server (`lexgraph neo4j import`: CSV files,
+    neo4j-admin, restart, constraints and indexes), end to end; its floor is the CREATE floor of `fig_neo4j`
+    (same size, same run). The database is replaced."""
+    from app.bulk_import import bulk_load
+
+    c = generate(n)
+    g = Graph()
+    for part in graphs(c):  # chunks of disjoint documents: their union is the graph
+        g.documents.update(part.documents)
+        g.relations.update(part.relations)
+        g.agencies.update(part.agencies)
+    cfg = _neo4j()[3]
+    rep = bulk_load(cfg, g)
+    assert (rep.documents, rep.relations) == (n, c.relation_count), (rep, c.relation_count)
+    return {"documents": rep.documents, "relations": rep.relations, "bulk_s": round(rep.seconds, 1),
+            "bulk_rel_per_s": round(rep.relations / rep.seconds),
+            "import_rel_per_s": round(rep.relations / rep.import_seconds),
+            "steps_s": {"csv": round(rep.csv_seconds, 1), "neo4j_admin_import": round(rep.import_seconds, 1),
+                        "restart": round(rep.start_seconds, 1), "indexes": round(rep.schema_seconds, 1)}}
 
 
 def fig_neo4j(n: int, uri: str, password: str) -> dict[str, Any]:
@@ -295,7 +318,7 @@ def fig_service(n: int, store_arg: str, password: str, seconds: int, conc: int) 
 
 
 FIGURES = {"extraction": fig_extraction, "embedded": fig_embedded, "embedded_open": fig_embedded_open,
-           "neo4j": fig_neo4j, "service": fig_service}
+           "neo4j": fig_neo4j, "neo4j_bulk": fig_neo4j_bulk, "service": fig_service}
 
 
 def child(name: str, *args: Any) -> dict[str, Any]:
@@ -313,13 +336,14 @@ def child(name: str, *args: Any) -> dict[str, Any]:
 
 def run(sizes: list[int], skip: set[str], seconds: int = 10, conc: int = 8,
         results_json: Path = RESULTS_JSON) -> dict[str, Any]:
-    """Run the figures not in `skip` (extraction, embedded, neo4j, service, service_embedded, service_neo4j) at
+    """Run the figures not in `skip` (extraction, embedded, neo4j, neo4j_bulk, service, service_embedded, service_neo4j) at
     each size; the figures are saved as each is measured, beside those of earlier runs."""
     results: dict[str, Any] = json.loads(results_json.read_text()) if results_json.exists() else {}
     results["machine"] = machine()
     results.setdefault("sizes", {})
     tmp = Path(tempfile.mkdtemp(prefix="lexgraph-scale-"))
-    started = None
+    started = local = uri = None
+    password = ""
 
     def want(name: str) -> bool:
         return name not in skip and not (name.startswith("service_") and "service" in skip)
@@ -345,9 +369,11 @@ def run(sizes: list[int], skip: set[str], seconds: int = 10, conc: int = 8,
                 save(n, "service_embedded", child("service", n, path, "", seconds, conc))
             Path(path).unlink(missing_ok=True)
             if want("neo4j"):
-                if started is None:
-                    uri, password, started = _neo4j()
+                if uri is None:
+                    uri, password, started, local = _neo4j()
                 save(n, "neo4j", child("neo4j", n, uri, password))
+                if local is not None and want("neo4j_bulk"):
+                    save(n, "neo4j_bulk", child("neo4j_bulk", n))
                 if want("service_neo4j"):
                     save(n, "service_neo4j", child("service", n, uri, password, seconds, conc))
     finally:

@@ -33,6 +33,16 @@ def _checked(name: str, allowed: tuple[str, ...]) -> str:
     return name
 
 
+def document_label(type_id: str) -> str:
+    """A document type's label, checked against the ontology (also for files written for a bulk import)."""
+    return _checked(type_id, document_labels())
+
+
+def relationship_type(type_: str) -> str:
+    """A relationship type, checked against the ontology."""
+    return _checked(type_, relation_types())
+
+
 # schema ------------------------------------------------------------------------------------------------
 SCHEMA = (
     f"CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:{DOCUMENT}) REQUIRE d.key IS UNIQUE",

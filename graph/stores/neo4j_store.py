@@ -198,6 +198,78 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
         yield rows[i : i + size]
 
 
+# bulk import ------------------------------------------------------------------------------------------------
+# `neo4j-admin database import full` writes a new database from CSV files far faster than transactions can (no
+# locks, no log, no index updates until the end). The files hold exactly what a first `upsert` would store: the
+# rows come from `_new_doc_props` and `relation_rows`, so the store reads an imported graph like a built one and a
+# later `upsert` merges into it as into its own writes.
+IMPORT_ARRAY_DELIMITER = "\x1f"  # the unit separator: never in JSON (escaped) nor in cleaned text (a control char)
+_DOC_COLUMNS = (  # property, CSV type ('' for string)
+    ("base", ""), ("number", ""), ("name", ""), ("type", ""), ("type_id", ""), ("issuer", ""), ("year", "int"),
+    ("title", ""), ("co_issuers", "string[]"), ("evidence", "string[]"), ("mentions", "int"),
+    ("search_parts", "string[]"), ("search", ""), ("caption", ""), ("effective_claims", "string[]"),
+    ("effective_conflicts", "string[]"), ("date", "date"), ("effective", "date"), ("expires", "date"),
+)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return IMPORT_ARRAY_DELIMITER.join(str(v).replace(IMPORT_ARRAY_DELIMITER, " ") for v in value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value).replace(IMPORT_ARRAY_DELIMITER, " ")
+
+
+def write_import_files(graph: Graph, out: Path) -> dict[str, Any]:
+    """The graph as the CSV files `neo4j-admin database import full` reads, in `out`; returns the file names by
+    kind (`nodes`, `relationships`) and the counts written. Relations whose ends are not documents of the graph
+    (or agencies) are left out, as `upsert` leaves them out."""
+    import csv
+
+    out.mkdir(parents=True, exist_ok=True)
+    v = vocabulary()
+
+    def writer(name: str) -> tuple[Any, Any]:
+        f = (out / name).open("w", encoding="utf-8", newline="")
+        return f, csv.writer(f, lineterminator="\n")
+
+    f, w = writer("documents.csv")
+    with f:
+        w.writerow(["key:ID(Document)", *(f"{c}:{t}" if t else c for c, t in _DOC_COLUMNS), ":LABEL"])
+        for d in graph.documents.values():
+            props = _new_doc_props(d)
+            w.writerow([d.key, *(_cell(props.get(c)) for c, _ in _DOC_COLUMNS),
+                        IMPORT_ARRAY_DELIMITER.join((C.DOCUMENT, C.document_label(d.type_id)))])
+    agencies = {a.id: (a.name, a.name_en) for a in graph.agencies.values()}
+    for r in graph.relations.values():
+        if r.type in C.AGENCY_RELATIONS and r.target not in agencies and r.target in v.agencies:
+            agencies[r.target] = (v.agencies[r.target].name, v.agencies[r.target].name_en)
+    f, w = writer("agencies.csv")
+    with f:
+        w.writerow(["id:ID(Agency)", "name", "name_en", ":LABEL"])
+        for aid, (name, name_en) in sorted(agencies.items()):
+            w.writerow([aid, _cell(name), _cell(name_en), C.AGENCY])
+    counts = {"documents": len(graph.documents), "agencies": len(agencies), "relations": 0}
+    f1, to_docs = writer("relations_documents.csv")
+    f2, to_agencies = writer("relations_agencies.csv")
+    with f1, f2:
+        to_docs.writerow([":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]"])
+        to_agencies.writerow([":START_ID(Document)", ":END_ID(Agency)", ":TYPE", "evidence:string[]"])
+        for t, rows in relation_rows(graph.relations.values()):
+            C.relationship_type(t)  # a type outside the ontology is refused here as by `merge_relations`
+            agency = t in C.AGENCY_RELATIONS
+            for row in rows:
+                src, dst = row["source"], row["target"]
+                if src == dst or src not in graph.documents or (dst not in agencies if agency else dst not in graph.documents):
+                    continue
+                (to_agencies if agency else to_docs).writerow([src, dst, t, _cell(row["evidence"])])
+                counts["relations"] += 1
+    return {"nodes": ["documents.csv", "agencies.csv"],
+            "relationships": ["relations_documents.csv", "relations_agencies.csv"], "counts": counts}
+
+
 def password_from_env() -> str | None:
     """LEXGRAPH_NEO4J_PASSWORD, or the file LEXGRAPH_NEO4J_PASSWORD_FILE names (never the repository)."""
     pw = os.environ.get("LEXGRAPH_NEO4J_PASSWORD")
@@ -414,6 +486,12 @@ class Neo4jStore(Store):
 
         jobs = relation_jobs(relations, 2 * self.writers if self.writers > 1 else 1, self.batch_size)
         run_disjoint([(parts, (t, rows)) for parts, t, rows in jobs], write, self.writers)
+
+    def after_import(self, bases: set[str]) -> None:
+        """After `neo4j-admin database import` of `write_import_files`: the constraints and indexes (the importer
+        makes none), then the same reconciliation of undated numbers as after an `upsert`."""
+        self.ensure_schema()
+        self._reconcile(bases)
 
     def _reconcile(self, bases: set[str]) -> None:
         """An undated node '749/QD-TTG' merges into the one dated document with that number, once known."""

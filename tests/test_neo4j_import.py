@@ -1,0 +1,82 @@
+"""`lexgraph neo4j import`: neo4j-admin's offline importer gives the store exactly what a build gives.
+
+A second local Neo4j (its own home in a temporary folder, its own ports, the test server's jars) is replaced by an
+import of the seeds and the Gazette fixture; every query of the store interface must then answer as the embedded
+store does, a later build must merge into the imported graph without adding anything, and a second import must
+give the same graph.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from app import neo4j_server as ns
+from app.bulk_import import bulk_load
+from app.cli import app
+from graph.stores.memory import MemoryStore
+from graph.stores.neo4j_store import Neo4jStore
+
+from .test_store_contract import _seed_graph, assert_same_answers
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def import_server(neo4j_target: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ns.ServerConfig]:
+    if neo4j_target.config is None:
+        pytest.skip("LEXGRAPH_TEST_NEO4J_URI names a server elsewhere; the offline import needs a local one")
+    home = tmp_path_factory.mktemp("neo4j-import")
+    (home / "lib").symlink_to(neo4j_target.config.lib_dir, target_is_directory=True)  # the jars, already fetched
+    cfg = ns.ServerConfig(password=neo4j_target.password, home=home, bolt_port=_free_port(), http_port=_free_port(),
+                          heap_size="512m", pagecache_size="256m")
+    try:
+        yield cfg
+    finally:
+        ns.stop(cfg)
+
+
+def test_import_gives_what_a_build_gives(import_server: ns.ServerConfig, tmp_path: Path) -> None:
+    g = _seed_graph()
+    report = bulk_load(import_server, g)
+    mem = MemoryStore(tmp_path / "g.lexgraph")
+    mem.upsert(_seed_graph())
+    neo = Neo4jStore(import_server.bolt_uri, password=import_server.password)
+    try:
+        c = mem.counts()
+        assert (report.documents, report.agencies, report.relations) == (c["documents"], c["agencies"], c["relations"])
+        assert report.import_seconds > 0 and report.seconds >= report.import_seconds
+        assert_same_answers(mem, neo)
+        # a later build merges into the imported graph: nothing new, no evidence doubled
+        stats = neo.upsert(_seed_graph())
+        assert (stats.documents, stats.relations, stats.agencies) == (0, 0, 0)
+        assert_same_answers(mem, neo)
+    finally:
+        neo.close()
+        mem.close()
+    # importing again replaces the graph with the same one
+    again = bulk_load(import_server, _seed_graph())
+    assert (again.documents, again.relations) == (report.documents, report.relations)
+
+
+def test_import_refuses_a_running_server(import_server: ns.ServerConfig, tmp_path: Path) -> None:
+    ns.start(import_server)
+    with pytest.raises(ns.Neo4jServerError, match="running; stop it"):
+        ns.import_database(import_server, tmp_path, ["documents.csv"], [])
+
+
+def test_cli_import_asks_before_replacing(tmp_path: Path) -> None:
+    env = {"LEXGRAPH_NEO4J_PASSWORD": "a-password-1", "LEXGRAPH_NEO4J_HOME": str(tmp_path / "home")}
+    r = CliRunner().invoke(app, ["neo4j", "import", "seeds"], env=env)
+    assert r.exit_code == 2
+    assert "--replace" in r.output
+    assert not (tmp_path / "home").exists()  # nothing installed, nothing replaced
