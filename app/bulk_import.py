@@ -46,7 +46,8 @@ def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> B
     t1 = time.perf_counter()
     ns.stop(cfg)
     code = f"U+{ord(IMPORT_ARRAY_DELIMITER):04X}"
-    ns.import_database(cfg, work, files["nodes"], files["relationships"], array_delimiter=code)
+    ns.import_database(cfg, work, files["nodes"], files["relationships"], array_delimiter=code,
+                       multiline_fields=files["multiline"])
     t2 = time.perf_counter()
     ns.start(cfg)
     t3 = time.perf_counter()

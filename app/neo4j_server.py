@@ -893,6 +893,7 @@ def import_database(
     *,
     array_delimiter: str = "U+001F",
     database: str = "neo4j",
+    multiline_fields: bool = False,
 ) -> str:
     """Replace ``database`` with the CSV files in ``csv_dir``: ``neo4j-admin database import full``
     (class org.neo4j.cli.AdminTool), which writes the store files directly — no transactions, no locks.
@@ -923,7 +924,8 @@ def import_database(
         database,
         "--overwrite-destination=true",
         f"--array-delimiter={array_delimiter}",
-        "--multiline-fields=true",
+        # a field that spans lines stops the importer from reading a file in parallel chunks: only when needed
+        f"--multiline-fields={'true' if multiline_fields else 'false'}",
         f"--report-file={report}",
         *(f"--nodes={csv_dir / n}" for n in nodes),
         *(f"--relationships={csv_dir / r}" for r in relationships),

@@ -16,7 +16,7 @@ def main() -> None:
     r = sub.add_parser("run", help="run the benchmarks and write the results")
     r.add_argument("--size", type=int, default=1_000_000, help="the largest size: runs 10k, 100k, 1M up to it")
     r.add_argument("--sizes", default=None, help="exact sizes, comma-separated (instead of --size)")
-    r.add_argument("--skip", default="", help="figures to leave out: extraction, embedded, neo4j, service "
+    r.add_argument("--skip", default="", help="figures to leave out: extraction, embedded, neo4j, neo4j_bulk, service "
                                               "(or service_embedded, service_neo4j), comma-separated")
     r.add_argument("--seconds", type=int, default=10, help="duration of each service load")
     r.add_argument("--concurrency", type=int, default=8, help="concurrent clients of the service load")

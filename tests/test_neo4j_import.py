@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 from app import neo4j_server as ns
 from app.bulk_import import bulk_load
 from app.cli import app
+from graph.model import Relation
 from graph.stores.memory import MemoryStore
-from graph.stores.neo4j_store import Neo4jStore
+from graph.stores.neo4j_store import Neo4jStore, write_import_files
 
 from .test_store_contract import _seed_graph, assert_same_answers
 
@@ -80,3 +81,29 @@ def test_cli_import_asks_before_replacing(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert "--replace" in r.output
     assert not (tmp_path / "home").exists()  # nothing installed, nothing replaced
+
+
+def test_import_files_say_when_a_field_spans_lines(tmp_path: Path) -> None:
+    # the importer reads files in parallel chunks unless a field may span lines: the writer tells which
+    g = _seed_graph()
+    files = write_import_files(g, tmp_path / "a")
+    assert files["multiline"] is False
+    header = (tmp_path / "a" / "documents.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("key:ID(Document),base,number,") and header.endswith(":LABEL")
+    key = next(iter(g.documents))
+    g.documents[key] = g.documents[key].model_copy(update={"title": "hai\ndòng"})
+    assert write_import_files(g, tmp_path / "b")["multiline"] is True
+
+
+def test_import_files_the_same_in_one_or_two_processes(tmp_path: Path) -> None:
+    g = _seed_graph()
+    one, two = write_import_files(g, tmp_path / "one", parallel=False), write_import_files(g, tmp_path / "two")
+    assert one == two
+    for name in one["nodes"] + one["relationships"]:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    # a relation type outside the ontology is refused, also when the other process writes the relations
+    bad = Relation.model_construct(type="NOT_A_TERM", source=next(iter(g.documents)), target=next(iter(g.documents)),
+                                   evidence=[])
+    g.relations["bad"] = bad
+    with pytest.raises(ValueError, match="not a term of the ontology"):
+        write_import_files(g, tmp_path / "bad")
