@@ -41,10 +41,16 @@ def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> B
     """Replace the graph of the local server `cfg` with `graph`; the server runs afterwards."""
     work = cfg.home / "import" / "lexgraph"
     shutil.rmtree(work, ignore_errors=True)
+    # the server stops first: its memory is then free for writing the files (two processes share the graph)
+    was_running = ns.stop(cfg)
     t0 = time.perf_counter()
-    files = write_import_files(graph, work)
+    try:
+        files = write_import_files(graph, work)
+    except BaseException:
+        if was_running:
+            ns.start(cfg)  # nothing imported: the graph it held is untouched
+        raise
     t1 = time.perf_counter()
-    ns.stop(cfg)
     code = f"U+{ord(IMPORT_ARRAY_DELIMITER):04X}"
     ns.import_database(cfg, work, files["nodes"], files["relationships"], array_delimiter=code,
                        multiline_fields=files["multiline"])

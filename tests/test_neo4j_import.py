@@ -107,3 +107,18 @@ def test_import_files_the_same_in_one_or_two_processes(tmp_path: Path) -> None:
     g.relations["bad"] = bad
     with pytest.raises(ValueError, match="not a term of the ontology"):
         write_import_files(g, tmp_path / "bad")
+
+
+def test_import_files_written_here_when_the_other_process_dies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # at a million documents beside a running server the forked writer once ran out of memory and was killed
+    import os
+
+    from graph.stores import neo4j_store
+
+    g = _seed_graph()
+    want = write_import_files(g, tmp_path / "want", parallel=False)
+    monkeypatch.setattr(neo4j_store, "_relations_in_child", lambda *a: os._exit(9))
+    got = write_import_files(g, tmp_path / "got")
+    assert got == want
+    for name in want["relationships"]:
+        assert (tmp_path / "got" / name).read_bytes() == (tmp_path / "want" / name).read_bytes()

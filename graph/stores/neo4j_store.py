@@ -324,17 +324,16 @@ def write_import_files(graph: Graph, out: Path, parallel: bool = True) -> dict[s
         child.start()
         theirs.close()
     multiline = _write_document_files(graph, out, agencies)
-    if child is None:
-        relations = _write_relation_files(graph, out, agencies)
-    else:
+    got: Any = None
+    if child is not None:
         try:
             got = mine.recv()
         except EOFError:
-            got = StoreError(f"the process writing the relationship files died (exit {child.exitcode})")
+            got = None  # the process died (the memory it copied on write, say): write the relations here instead
         child.join()
         if isinstance(got, BaseException):
             raise got
-        relations = int(got)
+    relations = int(got) if got is not None else _write_relation_files(graph, out, agencies)
     counts = {"documents": len(graph.documents), "agencies": len(agencies), "relations": relations}
     return {"nodes": ["documents.csv", "agencies.csv"],
             "relationships": ["relations_documents.csv", "relations_agencies.csv"], "counts": counts,
