@@ -16,6 +16,7 @@ roles the formula gives them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -406,7 +407,6 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
     v = ctx.v
     out: list[Mention] = []
     starts = [s for s, _ in sentences]
-    import bisect
 
     def sentence_of(pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(starts, pos) - 1
@@ -680,15 +680,15 @@ def find_triggers(low: str, a: int, b: int) -> list[_Trigger]:
 
 
 class _Relator:
-    def __init__(self, ctx: _Ctx, ex: Extraction, quotes: list[tuple[int, int]]) -> None:
+    def __init__(self, ctx: _Ctx, ex: Extraction, quotes: list[tuple[int, int]], mentions: list[Mention]) -> None:
         self.ctx = ctx
         self.ex = ex
         self.quotes = quotes
         self.self_doc = ex.base_doc or ex.self_doc  # what "Nghị định này" means
         self.seen: set[tuple[str, int, int]] = set()
         self.item_start: dict[int, int] = {}  # id(mention) -> start of the list item it opens
-        self.self_refs: list[Mention] = []  # the 'X này' mentions, in text order
-        self.all_mentions: list[Mention] = []  # every mention, in text order
+        self.all_mentions = mentions  # every mention, in text order
+        self.self_refs = [m for m in mentions if m.self_ref]  # the 'X này' mentions
         # a repeal or replacement whose sentence ended in ';': the next sentence may name one more object
         # ('Bãi bỏ Thông tư số 17/2016/… ;' / 'Thông tư số 10/2024/… sửa đổi …')
         self.carry: tuple[str, Mention, int, int] | None = None  # type, doer, sentence start and end
@@ -701,8 +701,6 @@ class _Relator:
         return [t for t in find_triggers(self.ctx.low, max(0, a - 80), b) if t.start >= a]
 
     def in_quote(self, pos: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self.quotes, (pos, 10**12)) - 1
         return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
 
@@ -724,8 +722,6 @@ class _Relator:
         amending text)."""
         if self.ex.base_doc is None or not self.self_refs:
             return self.self_doc
-        import bisect
-
         i = bisect.bisect_left(self.self_refs, pos, key=lambda x: x.start) - 1
         if i >= 0 and pos - self.self_refs[i].start < 3000 and not self._is_own(self.self_refs[i]):
             return None
@@ -785,8 +781,6 @@ class _Relator:
         """The document a passive formula opening a sentence is about when a ';' inside that document's title ended
         the sentence before: a table row 'Thông tư số 03/2017/… quy định … chương trình; tổ chức … Được thay thế
         bởi Thông tư số 01/2024/…'."""
-        import bisect
-
         if self.ctx.low[:s0].rstrip()[-1:] != ";":
             return None
         i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
@@ -800,15 +794,11 @@ class _Relator:
         return m
 
     def sentence_start(self, pos: int) -> int:
-        import bisect
-
         i = bisect.bisect_right(self.ex.sentences, (pos, 10**12)) - 1
         return self.ex.sentences[i][0] if i >= 0 else 0
 
     def leading(self, a: int, b: int) -> Mention | None:
         """The document a sentence opens with, after an item mark ('b) Thông tư số …')."""
-        import bisect
-
         head = _LIST_MARKER.match(self.ctx.low, a, b)
         start = head.end() if head else a
         i = bisect.bisect_left(self.all_mentions, start, key=lambda m: m.start)
@@ -823,8 +813,6 @@ class _Relator:
         """The documents of the sentences before s0 that one list joins to it with ';', including items a page
         break cut ('2. Thông tư liên tịch số 29/2014/… hướng' / 'dẫn … bảo trợ xã hội;' / 'Thông tư liên tịch số
         06/2015/… hết hiệu lực kể từ ngày …'), nearest last."""
-        import bisect
-
         sents = self.ex.sentences
         low = self.ctx.low
         out: list[Mention] = []
@@ -1120,12 +1108,8 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         enacting = [m for m in mentions if m.name and m.number is None and _ENACTING.search(ctx.low, max(0, m.start - 40), m.start)]
         mentions = [m for m in mentions if m not in enacting]
         ex.mentions = [m for m in ex.mentions if m not in enacting]
-    rel = _Relator(ctx, ex, _quotes(ct.text))
-    rel.self_refs = [m for m in mentions if m.self_ref]
-    rel.all_mentions = mentions
+    rel = _Relator(ctx, ex, _quotes(ct.text), mentions)
     # group mentions by sentence
-    import bisect
-
     starts = [s for s, _ in sentences]
     per: list[list[Mention]] = [[] for _ in sentences]
     for m in mentions:
@@ -1295,8 +1279,6 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     """When documents take effect: the text's own clause ('Nghị định này có hiệu lực thi hành kể từ ngày …',
     '… kể từ ngày ký', '… sau 45 ngày kể từ ngày ký'), parts that take effect apart ('riêng khoản 3 Điều 5 có
     hiệu lực từ …'), and, in any text, a document named right before '… có hiệu lực từ ngày …'."""
-    import bisect
-
     out: list[RawEffective] = []
     starts = [a for a, _ in sentences]
 
