@@ -891,7 +891,7 @@ def import_database(
     nodes: list[str],
     relationships: list[str],
     *,
-    array_delimiter: str = "U+001F",
+    array_delimiter: str,
     database: str = "neo4j",
     multiline_fields: bool = False,
 ) -> str:
@@ -900,8 +900,10 @@ def import_database(
 
     The server for ``cfg.home`` must be stopped (the import needs the store to itself); raises
     :class:`Neo4jServerError` if it runs, or with the importer's report if the import fails.
-    Returns the importer's output. Constraints and indexes are not created here: the store creates
-    them once the server is up (``Neo4jStore.ensure_schema``).
+    ``array_delimiter`` is the importer's notation for the character the files separate array items
+    with (``U+001F``: the writer of the files decides it). Returns the importer's output. Constraints
+    and indexes are not created here: the store creates them once the server is up
+    (``Neo4jStore.ensure_schema``).
     """
     install(cfg)
     if _running_pid(cfg) is not None:

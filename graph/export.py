@@ -29,14 +29,13 @@ from rdflib import Literal as Lit
 
 from ontology.build import ELI, LEX, attribute_iri, relation_iri
 
-from .model import Agency, Document, Evidence
+from .model import AGENCY_RELATIONS, Document, Evidence
 from .model import Graph as LexGraph
 from .vocab import slug, vocabulary
 
 Format = Literal["ttl", "jsonld", "nt", "graphml", "csv"]
 FORMATS: dict[str, str] = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
                            "graphml": "application/graphml+xml", "csv": "application/zip"}
-AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")
 
 
 def document_path(d: Document) -> str:
@@ -144,12 +143,7 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
         rdf.add((s, attribute_iri("mentions"), Lit(d.mentions, datatype=XSD.integer)))
         for e in d.evidence if document_evidence else ():
             rdf.add((s, attribute_iri("evidence"), evidence_node(e)))
-    v = vocabulary()
-    agencies = dict(g.agencies)
-    for r in g.relations.values():
-        if r.type in AGENCY_RELATIONS and r.target not in agencies and r.target in v.agencies:
-            va = v.agencies[r.target]
-            agencies[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
+    agencies = g.named_agencies()
     for a in agencies.values():
         s = agency_iri(base, a.id)
         rdf.add((s, RDF.type, LEX.Agency))
@@ -233,11 +227,7 @@ def to_csv_files(g: LexGraph) -> dict[str, str]:
                      d.effective.isoformat() if d.effective else "", d.expires.isoformat() if d.expires else "",
                      _list(c.model_dump_json() for c in d.effective_claims),
                      _list(c.model_dump_json() for c in d.effective_conflicts), f"Document;{d.type_id}"])
-    v = vocabulary()
-    agencies = {a.id: (a.name, a.name_en) for a in g.agencies.values()}
-    for r in g.relations.values():
-        if r.type in AGENCY_RELATIONS and r.target in v.agencies:
-            agencies.setdefault(r.target, (v.agencies[r.target].name, v.agencies[r.target].name_en))
+    agencies = {a.id: (a.name, a.name_en) for a in g.named_agencies().values()}
     ags = [["id:ID(Agency)", "name", "name_en", ":LABEL"]] + [[i, n, e, "Agency"] for i, (n, e) in sorted(agencies.items())]
     doc_rels = [[":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]"]]
     ag_rels = [[":START_ID(Document)", ":END_ID(Agency)", ":TYPE", "evidence:string[]"]]

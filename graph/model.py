@@ -12,6 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .vocab import vocabulary
+
+AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")  # the relations whose target is an agency
 RelationType = Literal[
     "ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS", "BASED_ON",
     "CONSOLIDATES", "CITES",
@@ -148,6 +151,17 @@ class Graph(_Model):
     @staticmethod
     def rel_key(type_: str, source: str, target: str) -> str:
         return f"{type_}|{source}|{target}"
+
+    def named_agencies(self) -> dict[str, Agency]:
+        """The graph's agencies, and those its ISSUED_BY / PROPOSED_BY relations name from the vocabulary: the
+        agencies every store and export writes."""
+        v = vocabulary()
+        out = dict(self.agencies)
+        for r in self.relations.values():
+            if r.type in AGENCY_RELATIONS and r.target not in out and r.target in v.agencies:
+                va = v.agencies[r.target]
+                out[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
+        return out
 
     def add_relation(self, rel: Relation) -> None:
         k = self.rel_key(rel.type, rel.source, rel.target)

@@ -72,7 +72,7 @@ def test_import_gives_what_a_build_gives(import_server: ns.ServerConfig, tmp_pat
 def test_import_refuses_a_running_server(import_server: ns.ServerConfig, tmp_path: Path) -> None:
     ns.start(import_server)
     with pytest.raises(ns.Neo4jServerError, match="running; stop it"):
-        ns.import_database(import_server, tmp_path, ["documents.csv"], [])
+        ns.import_database(import_server, tmp_path, ["documents.csv"], [], array_delimiter="U+001F")
 
 
 def test_cli_import_asks_before_replacing(tmp_path: Path) -> None:
@@ -122,3 +122,12 @@ def test_import_files_written_here_when_the_other_process_dies(tmp_path: Path, m
     assert got == want
     for name in want["relationships"]:
         assert (tmp_path / "got" / name).read_bytes() == (tmp_path / "want" / name).read_bytes()
+
+
+def test_import_columns_are_the_properties_a_build_writes() -> None:
+    # the columns are listed with their types; a property added to what `upsert` writes must be added there too
+    from graph.stores.neo4j_store import _DOC_COLUMNS, _new_doc_props
+
+    columns = {"key"} | {c for c, _ in _DOC_COLUMNS}
+    for d in _seed_graph().documents.values():
+        assert set(_new_doc_props(d)) <= columns, set(_new_doc_props(d)) - columns

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..model import AGENCY_RELATIONS
 from ..vocab import vocabulary
 
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 DOCUMENT = "Document"
 AGENCY = "Agency"
-AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")
 
 
 def relation_types() -> tuple[str, ...]:

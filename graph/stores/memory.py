@@ -26,6 +26,7 @@ from pydantic import TypeAdapter
 
 from ..errors import StoreError
 from ..model import (
+    AGENCY_RELATIONS,
     DOCUMENT_RELATIONS,
     Agency,
     Document,
@@ -40,7 +41,6 @@ from ..vocab import fold_lower, vocabulary
 from .base import Direction, RelationView, Store, UpsertStats
 
 FORMAT = "lexgraph-embedded/2"
-AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")
 TYPES: tuple[str, ...] = ("ISSUED_BY", "PROPOSED_BY", *DOCUMENT_RELATIONS)  # type code = index
 _CODE = {t: i for i, t in enumerate(TYPES)}
 _LOW32 = 0xFFFFFFFF

@@ -311,11 +311,7 @@ def write_import_files(graph: Graph, out: Path, parallel: bool = True) -> dict[s
     import multiprocessing as mp
 
     out.mkdir(parents=True, exist_ok=True)
-    v = vocabulary()
-    agencies = {a.id: (a.name, a.name_en) for a in graph.agencies.values()}
-    for r in graph.relations.values():
-        if r.type in C.AGENCY_RELATIONS and r.target not in agencies and r.target in v.agencies:
-            agencies[r.target] = (v.agencies[r.target].name, v.agencies[r.target].name_en)
+    agencies = {a.id: (a.name, a.name_en) for a in graph.named_agencies().values()}
     child = None
     if parallel and "fork" in mp.get_all_start_methods():
         ctx = mp.get_context("fork")
@@ -488,13 +484,8 @@ class Neo4jStore(Store):
                            agencies=after["agencies"] - before["agencies"])
 
     def _write_graph(self, graph: Graph) -> None:
-        v = vocabulary()
-        agencies = {a.id: {"id": a.id, "name": a.name, "name_en": a.name_en} for a in graph.agencies.values()}
-        for r in graph.relations.values():
-            if r.type in C.AGENCY_RELATIONS and r.target not in agencies and r.target in v.agencies:
-                va = v.agencies[r.target]
-                agencies[va.id] = {"id": va.id, "name": va.name, "name_en": va.name_en}
-        self._run_batches(C.MERGE_AGENCIES, list(agencies.values()))
+        agencies = [{"id": a.id, "name": a.name, "name_en": a.name_en} for a in graph.named_agencies().values()]
+        self._run_batches(C.MERGE_AGENCIES, agencies)
         claims = {d.key: d.effective_claims for d in graph.documents.values() if d.effective_claims}
         by_type: dict[str, list[Document]] = defaultdict(list)
         for d in graph.documents.values():
