@@ -4,7 +4,7 @@
 store up to date, on any server, cluster or Aura. For a first load of a very large graph into the local server
 (`lexgraph neo4j start`), the offline importer is faster: it writes the store files directly, without locks,
 transaction logs or index updates. It replaces the database: `bulk_load` writes the graph as CSV
-(`write_import_files`, the very properties `upsert` writes), stops the server, imports, starts it again and
+(`graph.stores.neo4j_import`: the very properties `upsert` writes, by one process per core), stops the server, imports, starts it again and
 creates the constraints and indexes. Afterwards the store is what `upsert` of the same graph into an empty
 database would have made, and later builds merge into it as usual.
 """
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from app import neo4j_server as ns
 from graph.model import Graph
-from graph.stores.neo4j_store import IMPORT_ARRAY_DELIMITER, Neo4jStore, write_import_files
+from graph.stores.neo4j_import import ARRAY_DELIMITER_ARG, write_import_files
+from graph.stores.neo4j_store import Neo4jStore
 
 
 @dataclass
@@ -41,7 +42,7 @@ def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> B
     """Replace the graph of the local server `cfg` with `graph`; the server runs afterwards."""
     work = cfg.home / "import" / "lexgraph"
     shutil.rmtree(work, ignore_errors=True)
-    # the server stops first: its memory is then free for writing the files (two processes share the graph)
+    # the server stops first: its memory is then free for writing the files (one process per core shares the graph)
     was_running = ns.stop(cfg)
     t0 = time.perf_counter()
     try:
@@ -51,9 +52,8 @@ def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> B
             ns.start(cfg)  # nothing imported: the graph it held is untouched
         raise
     t1 = time.perf_counter()
-    code = f"U+{ord(IMPORT_ARRAY_DELIMITER):04X}"
-    ns.import_database(cfg, work, files["nodes"], files["relationships"], array_delimiter=code,
-                       multiline_fields=files["multiline"])
+    ns.import_database(cfg, work, files.nodes, files.relationships, array_delimiter=ARRAY_DELIMITER_ARG,
+                       multiline_fields=files.multiline)
     t2 = time.perf_counter()
     ns.start(cfg)
     t3 = time.perf_counter()

@@ -246,7 +246,7 @@ def export(
     if format == "csv":
         folder = output or Path("lexgraph-csv")
         paths = write_csv_dir(g, folder)
-        out.print(f"wrote {', '.join(p.name for p in paths)} to {folder}/; load with: "
+        out.print(f"wrote {', '.join(p.name for p in paths)} to {folder}/\n"
                   + (folder / "IMPORT.txt").read_text(encoding="utf-8").strip(), markup=False)
         return
     data = run_export(g, format, base)

@@ -42,6 +42,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -888,8 +889,8 @@ def stop(cfg: ServerConfig, timeout: float = 60) -> bool:
 def import_database(
     cfg: ServerConfig,
     csv_dir: Path,
-    nodes: list[str],
-    relationships: list[str],
+    nodes: Sequence[Sequence[str]],
+    relationships: Sequence[Sequence[str]],
     *,
     array_delimiter: str,
     database: str = "neo4j",
@@ -897,6 +898,7 @@ def import_database(
 ) -> str:
     """Replace ``database`` with the CSV files in ``csv_dir``: ``neo4j-admin database import full``
     (class org.neo4j.cli.AdminTool), which writes the store files directly — no transactions, no locks.
+    ``nodes`` and ``relationships`` are groups of files the importer reads as one (the header in the first).
 
     The server for ``cfg.home`` must be stopped (the import needs the store to itself); raises
     :class:`Neo4jServerError` if it runs, or with the importer's report if the import fails.
@@ -929,8 +931,8 @@ def import_database(
         # a field that spans lines stops the importer from reading a file in parallel chunks: only when needed
         f"--multiline-fields={'true' if multiline_fields else 'false'}",
         f"--report-file={report}",
-        *(f"--nodes={csv_dir / n}" for n in nodes),
-        *(f"--relationships={csv_dir / r}" for r in relationships),
+        *(f"--nodes={','.join(str(csv_dir / f) for f in group)}" for group in nodes),
+        *(f"--relationships={','.join(str(csv_dir / f) for f in group)}" for group in relationships),
     ]
     log.info("importing into %r: %s", database, " ".join(args))
     proc = subprocess.run(

@@ -15,11 +15,9 @@ through the ontology) and a reified `lex:Assertion` that carries its evidence se
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -201,48 +199,32 @@ def to_graphml(g: LexGraph) -> bytes:
     return buf.getvalue()
 
 
-def _csv(rows: Iterable[Sequence[object]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    for row in rows:
-        w.writerow(row)
-    return buf.getvalue()
+def write_csv_dir(g: LexGraph, out: Path) -> list[Path]:
+    """The graph as the CSV files `neo4j-admin database import full` reads: the very files `lexgraph neo4j import`
+    loads into the local server (`graph.stores.neo4j_import`), so that a user who imports them into a server of
+    their own gets what a build gives (the store's properties, labels and relationship types). Beside them
+    IMPORT.txt (the command) and schema.cypher (the constraints and indexes the importer does not make)."""
+    from .stores import cypher as C
+    from .stores.neo4j_import import write_import_files
+
+    files = write_import_files(g, out, workers=1)
+    names = [n for group in files.nodes + files.relationships for n in group]
+    (out / "schema.cypher").write_text("".join(q + ";\n" for q in C.SCHEMA), encoding="utf-8")
+    (out / "IMPORT.txt").write_text(
+        f"# {files.documents} documents, {files.agencies} agencies, {files.relations} relations. With the server\n"
+        "# stopped, in this folder (it replaces the database; array items are separated by U+001F):\n"
+        f"{files.command()}\n"
+        "# then, with the server started, the constraints and indexes lexgraph's queries use:\n"
+        "cypher-shell -f schema.cypher\n", encoding="utf-8")
+    return [out / n for n in names] + [out / "schema.cypher", out / "IMPORT.txt"]
 
 
-def _list(values: Iterable[str]) -> str:
-    # neo4j-admin array fields are split on the array delimiter (';' here); JSON items never hold a bare ';'
-    return ";".join(v.replace(";", "\\u003b") for v in values)
+def to_csv_files(g: LexGraph) -> dict[str, bytes]:
+    """`write_csv_dir`'s files by name."""
+    import tempfile
 
-
-def to_csv_files(g: LexGraph) -> dict[str, str]:
-    """CSV files in the layout `neo4j-admin database import full` reads (see IMPORT.txt among them)."""
-    status = statuses(g)
-    docs: list[list[object]] = [["key:ID(Document)", "number", "name", "type", "type_id", "issuer", "co_issuers:string[]", "date:date",
-             "year:int", "title", "status", "mentions:int", "evidence:string[]", "effective:date", "expires:date",
-             "effective_claims:string[]", "effective_conflicts:string[]", ":LABEL"]]
-    for k, d in sorted(g.documents.items()):
-        docs.append([k, d.number or "", d.name or "", d.type, d.type_id, d.issuer or "", _list(d.co_issuers),
-                     d.date.isoformat() if d.date else "", d.year or "", d.title or "", status[k], d.mentions,
-                     _list(e.model_dump_json() for e in d.evidence),
-                     d.effective.isoformat() if d.effective else "", d.expires.isoformat() if d.expires else "",
-                     _list(c.model_dump_json() for c in d.effective_claims),
-                     _list(c.model_dump_json() for c in d.effective_conflicts), f"Document;{d.type_id}"])
-    agencies = {a.id: (a.name, a.name_en) for a in g.named_agencies().values()}
-    ags = [["id:ID(Agency)", "name", "name_en", ":LABEL"]] + [[i, n, e, "Agency"] for i, (n, e) in sorted(agencies.items())]
-    doc_rels = [[":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]"]]
-    ag_rels = [[":START_ID(Document)", ":END_ID(Agency)", ":TYPE", "evidence:string[]"]]
-    for r in sorted(g.relations.values(), key=lambda r: (r.type, r.source, r.target)):
-        ev = _list(e.model_dump_json() for e in r.evidence)
-        if r.type in AGENCY_RELATIONS:
-            if r.target in agencies and r.source in g.documents:
-                ag_rels.append([r.source, r.target, r.type, ev])
-        elif r.source in g.documents and r.target in g.documents:
-            doc_rels.append([r.source, r.target, r.type, ev])
-    readme = ("neo4j-admin database import full neo4j --array-delimiter=';' "
-              "--nodes=documents.csv --nodes=agencies.csv "
-              "--relationships=relations_documents.csv --relationships=relations_agencies.csv\n")
-    return {"documents.csv": _csv(docs), "agencies.csv": _csv(ags), "relations_documents.csv": _csv(doc_rels),
-            "relations_agencies.csv": _csv(ag_rels), "IMPORT.txt": readme}
+    with tempfile.TemporaryDirectory(prefix="lexgraph-csv-") as tmp:
+        return {p.name: p.read_bytes() for p in write_csv_dir(g, Path(tmp))}
 
 
 def export(g: LexGraph, fmt: str, base: str) -> bytes:
@@ -261,19 +243,7 @@ def export(g: LexGraph, fmt: str, base: str) -> bytes:
 
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            for name, text in to_csv_files(g).items():
-                z.writestr(name, text)
+            for name, data in to_csv_files(g).items():
+                z.writestr(name, data)
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-
-
-def write_csv_dir(g: LexGraph, out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in to_csv_files(g).items():
-        p = out / name
-        p.write_text(text, encoding="utf-8")
-        paths.append(p)
-    return paths
-
-

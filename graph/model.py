@@ -8,6 +8,8 @@ as it was read (before cleaning).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -201,16 +203,33 @@ def merge_document(into: Document, new: Document, additive: bool = True) -> None
     merge_effective(into, new.effective_claims)
 
 
-def fresh_effective(doc: Document) -> Document:
-    """A copy of a document not yet stored, its dates of effect folded from its statements alone (the same rule,
-    the same order, in every store)."""
-    fresh = doc.model_copy(update={"effective": None, "expires": None, "effective_claims": [],
-                                   "effective_conflicts": []})
+@dataclass(slots=True)
+class Effect:
+    """A document's dates of effect as `merge_effective` folds them, apart from the document."""
+
+    date: dt.date | None
+    effective: dt.date | None = None
+    expires: dt.date | None = None
+    effective_claims: list[EffectiveClaim] = dc_field(default_factory=list)
+    effective_conflicts: list[EffectiveClaim] = dc_field(default_factory=list)
+
+
+def folded_effective(doc: Document) -> Effect:
+    """The dates of effect of a document not yet stored, folded from its statements alone (the same rule, the
+    same order, in every store)."""
+    fresh = Effect(doc.date)
     merge_effective(fresh, doc.effective_claims)
     return fresh
 
 
-def merge_effective(into: Document, claims: list[EffectiveClaim]) -> None:
+def fresh_effective(doc: Document) -> Document:
+    """A copy of a document not yet stored, with its `folded_effective` dates of effect."""
+    e = folded_effective(doc)
+    return doc.model_copy(update={"effective": e.effective, "expires": e.expires, "effective_claims": e.effective_claims,
+                                  "effective_conflicts": e.effective_conflicts})
+
+
+def merge_effective(into: Document | Effect, claims: list[EffectiveClaim]) -> None:
     """Take in statements of when a document takes effect, or until when. The first dated statement for the
     whole document sets `effective` (or `expires`, for a term the text names); one that contradicts it (or the
     date of issue, or ends before the start) is kept in `effective_conflicts`, with its evidence, not silently

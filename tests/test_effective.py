@@ -217,5 +217,5 @@ def test_term_in_api_rdf_and_csv(tmp_path: Path) -> None:
     assert (new, attribute_iri("expires"), Literal(dt.date(2025, 12, 31), datatype=XSD.date)) in rdf
     assert (new, eli.date_no_longer_in_force, Literal(dt.date(2026, 1, 1), datatype=XSD.date)) in rdf
     assert (new, eli.in_force, eli["InForce-notInForce"]) in rdf  # today is past its term
-    header, *rows = to_csv_files(s.to_graph())["documents.csv"].splitlines()
+    header, *rows = to_csv_files(s.to_graph())["documents.csv"].decode("utf-8").splitlines()
     assert "expires:date" in header.split(",") and any("2025-12-31" in r for r in rows)

@@ -154,7 +154,7 @@ def test_graphml_and_csv(corpus_graph: LexGraph) -> None:
     assert g.number_of_nodes() == len(corpus_graph.documents) + len({r.target for r in corpus_graph.relations.values()
                                                                      if r.type in ("ISSUED_BY", "PROPOSED_BY")})
     assert g.nodes["42/2022/ND-CP"]["number"] == "42/2022/NĐ-CP"
-    files = to_csv_files(corpus_graph)
+    files = {k: v.decode("utf-8") for k, v in to_csv_files(corpus_graph).items()}
     assert files["documents.csv"].startswith("key:ID(Document),")
     assert files["relations_documents.csv"].startswith(":START_ID(Document),:END_ID(Document),:TYPE")
     assert files["relations_agencies.csv"].startswith(":START_ID(Document),:END_ID(Agency),:TYPE")

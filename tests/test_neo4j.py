@@ -139,41 +139,6 @@ def test_hostile_strings_are_parameters(neo: Neo4jStore) -> None:
     assert neo.counts() == before
 
 
-def test_csv_export_loads_with_neo4j_admin_import(neo4j_target: Neo4jTarget, tmp_path: Path) -> None:
-    """The CSV export is what `neo4j-admin database import full` reads: run the real tool on it."""
-    import re
-
-    from app.neo4j_server import _default_java_home
-    from graph.export import write_csv_dir
-
-    from .conftest import NEO4J_TEST_HOME
-
-    lib = NEO4J_TEST_HOME / "lib"
-    assert lib.is_dir(), "the Neo4j jars are installed by the test server"
-    m = MemoryStore()
-    m.upsert(extract_paths([SEEDS, GAZETTE]))
-    g = m.to_graph()
-    csv_dir = tmp_path / "csv"
-    write_csv_dir(g, csv_dir)
-    home = tmp_path / "home"
-    (home / "conf").mkdir(parents=True)
-    (home / "conf" / "neo4j.conf").write_text(f"server.directories.data={home / 'data'}\n"
-                                               f"server.directories.logs={home / 'logs'}\n")
-    java_home = _default_java_home()
-    java = str(java_home / "bin" / "java") if java_home else "java"
-    cmd = [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
-           "--array-delimiter=;", f"--report-file={tmp_path / 'import.report'}", f"--nodes={csv_dir / 'documents.csv'}", f"--nodes={csv_dir / 'agencies.csv'}",
-           f"--relationships={csv_dir / 'relations_documents.csv'}",
-           f"--relationships={csv_dir / 'relations_agencies.csv'}"]
-    r = subprocess.run(cmd, env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
-                       capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    nodes = int(re.search(r"(\d+) nodes", r.stdout).group(1))  # type: ignore[union-attr]
-    rels = int(re.search(r"(\d+) relationships", r.stdout).group(1))  # type: ignore[union-attr]
-    c = m.counts()
-    assert (nodes, rels) == (c["documents"] + c["agencies"], c["relations"])
-
-
 def _nodes(store: Neo4jStore) -> dict[str, dict[str, object]]:
     return {r["d"]["key"]: {**dict(r["d"]), "labels": sorted(r["d"].labels)}
             for r in store._read("MATCH (d:Document) RETURN d")}

@@ -8,6 +8,7 @@ give the same graph.
 
 from __future__ import annotations
 
+import csv
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,8 @@ from app.bulk_import import bulk_load
 from app.cli import app
 from graph.model import Relation
 from graph.stores.memory import MemoryStore
-from graph.stores.neo4j_store import Neo4jStore, write_import_files
+from graph.stores.neo4j_import import ARRAY_DELIMITER_ARG, ImportFiles, write_import_files
+from graph.stores.neo4j_store import Neo4jStore
 
 from .test_store_contract import _seed_graph, assert_same_answers
 
@@ -72,7 +74,7 @@ def test_import_gives_what_a_build_gives(import_server: ns.ServerConfig, tmp_pat
 def test_import_refuses_a_running_server(import_server: ns.ServerConfig, tmp_path: Path) -> None:
     ns.start(import_server)
     with pytest.raises(ns.Neo4jServerError, match="running; stop it"):
-        ns.import_database(import_server, tmp_path, ["documents.csv"], [], array_delimiter="U+001F")
+        ns.import_database(import_server, tmp_path, [["documents.csv"]], [], array_delimiter="U+001F")
 
 
 def test_cli_import_asks_before_replacing(tmp_path: Path) -> None:
@@ -87,47 +89,99 @@ def test_import_files_say_when_a_field_spans_lines(tmp_path: Path) -> None:
     # the importer reads files in parallel chunks unless a field may span lines: the writer tells which
     g = _seed_graph()
     files = write_import_files(g, tmp_path / "a")
-    assert files["multiline"] is False
+    assert files.multiline is False
     header = (tmp_path / "a" / "documents.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("key:ID(Document),base,number,") and header.endswith(":LABEL")
-    key = next(iter(g.documents))
+    key = list(g.documents)[-1]  # in the last worker's slice
     g.documents[key] = g.documents[key].model_copy(update={"title": "hai\ndòng"})
-    assert write_import_files(g, tmp_path / "b")["multiline"] is True
+    assert write_import_files(g, tmp_path / "b", workers=2).multiline is True
 
 
-def test_import_files_the_same_in_one_or_two_processes(tmp_path: Path) -> None:
+def _rows(folder: Path, files: ImportFiles) -> dict[str, list[list[str]]]:
+    """Each group of files as the importer reads it (one header, then the rows of every file), rows sorted."""
+    out = {}
+    for group in files.nodes + files.relationships:
+        lines: list[list[str]] = []
+        for name in group:
+            with (folder / name).open(encoding="utf-8", newline="") as f:
+                lines.extend(csv.reader(f))
+        out[group[0]] = [lines[0], *sorted(lines[1:])]
+    return out
+
+
+def test_import_files_hold_the_same_rows_in_one_or_several_processes(tmp_path: Path) -> None:
     g = _seed_graph()
-    one, two = write_import_files(g, tmp_path / "one", parallel=False), write_import_files(g, tmp_path / "two")
-    assert one == two
-    for name in one["nodes"] + one["relationships"]:
-        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
-    # a relation type outside the ontology is refused, also when the other process writes the relations
+    one = write_import_files(g, tmp_path / "one", workers=1)
+    assert one.nodes == [["documents.csv"], ["agencies.csv"]] and one.parts == 1
+    for k in (2, 3):
+        more = write_import_files(g, tmp_path / str(k), workers=k)
+        assert more.parts == k and more.nodes[0] == ["documents.csv"] + [f"documents.{i}.csv" for i in range(1, k)]
+        assert (more.documents, more.agencies, more.relations, more.multiline) == \
+            (one.documents, one.agencies, one.relations, one.multiline)
+        assert _rows(tmp_path / str(k), more) == _rows(tmp_path / "one", one)
+        # only the first file of a group has the header
+        assert not (tmp_path / str(k) / "documents.1.csv").read_text(encoding="utf-8").startswith("key:ID")
+    assert one.relations == len(g.relations) and one.documents == len(g.documents)
+    # a relation type outside the ontology is refused, also when another process writes it
     bad = Relation.model_construct(type="NOT_A_TERM", source=next(iter(g.documents)), target=next(iter(g.documents)),
                                    evidence=[])
-    g.relations["bad"] = bad
+    g.relations["bad"] = bad  # the last relation: in the last worker's slice
     with pytest.raises(ValueError, match="not a term of the ontology"):
-        write_import_files(g, tmp_path / "bad")
+        write_import_files(g, tmp_path / "bad", workers=2)
 
 
-def test_import_files_written_here_when_the_other_process_dies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # at a million documents beside a running server the forked writer once ran out of memory and was killed
+def test_import_files_written_here_when_another_process_dies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # at a million documents beside a running server a forked writer once ran out of memory and was killed
     import os
 
-    from graph.stores import neo4j_store
+    from graph.stores import neo4j_import
 
     g = _seed_graph()
-    want = write_import_files(g, tmp_path / "want", parallel=False)
-    monkeypatch.setattr(neo4j_store, "_relations_in_child", lambda *a: os._exit(9))
-    got = write_import_files(g, tmp_path / "got")
+    want = write_import_files(g, tmp_path / "want", workers=2)
+    monkeypatch.setattr(neo4j_import, "_in_child", lambda *a: os._exit(9))
+    got = write_import_files(g, tmp_path / "got", workers=2)
     assert got == want
-    for name in want["relationships"]:
+    for name in [n for group in want.nodes + want.relationships for n in group]:
         assert (tmp_path / "got" / name).read_bytes() == (tmp_path / "want" / name).read_bytes()
+
+
+def test_csv_export_loads_into_a_server_as_a_build(import_server: ns.ServerConfig, tmp_path: Path) -> None:
+    """`lexgraph export --format csv` gives the files `lexgraph neo4j import` loads: a user who loads them into
+    a server of their own as IMPORT.txt says (neo4j-admin, then schema.cypher) gets what a build gives."""
+    from graph.export import write_csv_dir
+
+    mem = MemoryStore(tmp_path / "g.lexgraph")
+    mem.upsert(_seed_graph())
+    folder = tmp_path / "csv"
+    paths = write_csv_dir(mem.to_graph(), folder)
+    assert {p.name for p in paths} == {"documents.csv", "agencies.csv", "relations_documents.csv",
+                                      "relations_agencies.csv", "schema.cypher", "IMPORT.txt"}
+    how = (folder / "IMPORT.txt").read_text(encoding="utf-8")
+    assert ("neo4j-admin database import full neo4j --overwrite-destination=true --array-delimiter=U+001F "
+            "--multiline-fields=false --nodes=documents.csv --nodes=agencies.csv "
+            "--relationships=relations_documents.csv --relationships=relations_agencies.csv") in how
+    ns.stop(import_server)
+    ns.import_database(import_server, folder, [["documents.csv"], ["agencies.csv"]],
+                       [["relations_documents.csv"], ["relations_agencies.csv"]], array_delimiter=ARRAY_DELIMITER_ARG)
+    ns.start(import_server)
+    neo = Neo4jStore(import_server.bolt_uri, password=import_server.password)
+    try:
+        with neo.driver.session() as s:
+            for q in (folder / "schema.cypher").read_text(encoding="utf-8").split(";\n"):
+                if q.strip():
+                    s.run(q).consume()
+            s.run("CALL db.awaitIndexes(300)").consume()
+        assert_same_answers(mem, neo)
+    finally:
+        neo.close()
+        mem.close()
 
 
 def test_import_columns_are_the_properties_a_build_writes() -> None:
     # the columns are listed with their types; a property added to what `upsert` writes must be added there too
-    from graph.stores.neo4j_store import _DOC_COLUMNS, _new_doc_props
+    from graph.stores.neo4j_import import DOC_COLUMNS
+    from graph.stores.neo4j_store import _new_doc_props
 
-    columns = {"key"} | {c for c, _ in _DOC_COLUMNS}
+    columns = {"key"} | {c for c, _ in DOC_COLUMNS}
     for d in _seed_graph().documents.values():
         assert set(_new_doc_props(d)) <= columns, set(_new_doc_props(d)) - columns

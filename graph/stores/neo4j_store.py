@@ -38,6 +38,7 @@ from ..model import (
     Evidence,
     Graph,
     Relation,
+    folded_effective,
     fresh_effective,
     merge_effective,
 )
@@ -82,17 +83,31 @@ def _doc_row(d: Document) -> dict[str, Any]:
 
 
 def _new_doc_props(d: Document) -> dict[str, Any]:
-    """Every property of a document not yet stored, as `merge_documents` would set them on creation: the same
-    row, its search text and caption computed here, dates as native dates, dates of effect folded."""
-    row = _doc_row(d)
-    props = {k: v for k, v in row["props"].items() if v is not None}
-    eff = fresh_effective(d)
+    """Every property of a document not yet stored, as `merge_documents` would set them on creation: the
+    properties of `_doc_row`, its search text and caption computed here, dates as native dates, dates of effect
+    folded. (Written out rather than derived from `_doc_row`: a bulk import computes it for every document.)"""
+    props: dict[str, Any] = {"key": d.key, "base": d.key.split("@", 1)[0]}
+    if d.number:
+        props["number"] = d.number
+    if d.name:
+        props["name"] = d.name
+    props["type"], props["type_id"] = d.type, d.type_id
+    if d.issuer:
+        props["issuer"] = d.issuer
+    if d.year is not None:
+        props["year"] = d.year
+    if d.title:
+        props["title"] = d.title
+    parts = [fold_lower(x) if x else "" for x in (d.number, d.name, d.type, d.title, d.key)]
+    eff = folded_effective(d)
     props.update(
-        co_issuers=row["co_issuers"], evidence=row["evidence"], mentions=row["mentions"], search_parts=row["parts"],
-        search="".join(" " + p for p in row["parts"] if p), caption=d.number or d.name or d.key,
-        effective_claims=[_claim_json(c) for c in eff.effective_claims],
+        co_issuers=list(d.co_issuers), evidence=[_evidence_json(e) for e in d.evidence[:MAX_EVIDENCE]],
+        mentions=d.mentions, search_parts=parts, search="".join(" " + p for p in parts if p),
+        caption=d.number or d.name or d.key, effective_claims=[_claim_json(c) for c in eff.effective_claims],
         effective_conflicts=[_claim_json(c) for c in eff.effective_conflicts])
-    props.update({k: v for k, v in (("date", d.date), ("effective", eff.effective), ("expires", eff.expires)) if v})
+    for k, v in (("date", d.date), ("effective", eff.effective), ("expires", eff.expires)):
+        if v:
+            props[k] = v
     return props
 
 
@@ -120,20 +135,31 @@ def _effect_row(d: Document) -> dict[str, Any]:
             "conflicts": [_claim_json(c) for c in d.effective_conflicts]}
 
 
+class EvidenceJson:
+    """Evidence lists as the JSON strings a relation stores. One sentence often states several relations (one
+    Evidence object): it is serialised once, by identity (hashing a model costs more than serialising it; the
+    relations keep the objects alive while this lives)."""
+
+    def __init__(self) -> None:
+        self._js: dict[int, str] = {}
+
+    def __call__(self, evidence: list[Evidence]) -> list[str]:
+        js = self._js
+        out = []
+        for e in evidence[:MAX_EVIDENCE]:
+            s = js.get(id(e))
+            if s is None:
+                s = js[id(e)] = _evidence_json(e)
+            out.append(s)
+        return out
+
+
 def relation_rows(relations: Iterable[Relation]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Relations as query rows, grouped by type (a relationship type is part of the query text), in type order."""
     by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    js: dict[int, str] = {}  # one sentence often states several relations (one Evidence object): serialise it once
-
-    def ev(e: Evidence) -> str:
-        s = js.get(id(e))  # by identity: hashing a model costs more than serialising it; the relations keep it alive
-        if s is None:
-            s = js[id(e)] = _evidence_json(e)
-        return s
-
+    ev = EvidenceJson()
     for r in relations:
-        by_rel[r.type].append({"source": r.source, "target": r.target,
-                               "evidence": [ev(e) for e in r.evidence[:MAX_EVIDENCE]]})
+        by_rel[r.type].append({"source": r.source, "target": r.target, "evidence": ev(r.evidence)})
     return sorted(by_rel.items())
 
 
@@ -205,135 +231,6 @@ def run_disjoint(jobs: list[tuple[frozenset[int], T]], fn: Callable[[T], None], 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
-
-
-# bulk import ------------------------------------------------------------------------------------------------
-# `neo4j-admin database import full` writes a new database from CSV files far faster than transactions can (no
-# locks, no log, no index updates until the end). The files hold exactly what a first `upsert` would store: the
-# rows come from `_new_doc_props` and `relation_rows`, so the store reads an imported graph like a built one and a
-# later `upsert` merges into it as into its own writes.
-IMPORT_ARRAY_DELIMITER = "\x1f"  # the unit separator: never in JSON (escaped) nor in cleaned text (a control char)
-_DOC_COLUMNS = (  # property, CSV type ('' for string)
-    ("base", ""), ("number", ""), ("name", ""), ("type", ""), ("type_id", ""), ("issuer", ""), ("year", "int"),
-    ("title", ""), ("co_issuers", "string[]"), ("evidence", "string[]"), ("mentions", "int"),
-    ("search_parts", "string[]"), ("search", ""), ("caption", ""), ("effective_claims", "string[]"),
-    ("effective_conflicts", "string[]"), ("date", "date"), ("effective", "date"), ("expires", "date"),
-)
-
-
-def _cell(value: Any) -> str:
-    t = type(value)
-    if t is str:
-        return value if IMPORT_ARRAY_DELIMITER not in value else value.replace(IMPORT_ARRAY_DELIMITER, " ")  # type: ignore[no-any-return]
-    if value is None:
-        return ""
-    if t is list:
-        joined = IMPORT_ARRAY_DELIMITER.join(value)
-        if joined.count(IMPORT_ARRAY_DELIMITER) == len(value) - 1 or not value:
-            return joined
-        return IMPORT_ARRAY_DELIMITER.join(str(v).replace(IMPORT_ARRAY_DELIMITER, " ") for v in value)
-    if t is int:
-        return str(value)
-    return str(value.isoformat())  # dates
-
-
-def _multiline(*texts: str | None) -> bool:
-    return any(t and ("\n" in t or "\r" in t) for t in texts)
-
-
-def _csv_writer(path: Path) -> tuple[Any, Any]:
-    import csv
-
-    f = path.open("w", encoding="utf-8", newline="")
-    return f, csv.writer(f, lineterminator="\n")
-
-
-def _write_document_files(graph: Graph, out: Path, agencies: dict[str, tuple[str, str]]) -> bool:
-    """documents.csv and agencies.csv; whether a field spans lines."""
-    f, w = _csv_writer(out / "documents.csv")
-    with f:
-        w.writerow(["key:ID(Document)", *(f"{c}:{t}" if t else c for c, t in _DOC_COLUMNS), ":LABEL"])
-        multiline = False
-        columns = [c for c, _ in _DOC_COLUMNS]
-        labels = {t: IMPORT_ARRAY_DELIMITER.join((C.DOCUMENT, C.document_label(t)))
-                  for t in {d.type_id for d in graph.documents.values()}}
-        for d in graph.documents.values():
-            props = _new_doc_props(d)
-            w.writerow([d.key, *[_cell(props.get(c)) for c in columns], labels[d.type_id]])
-            # JSON, keys, numbers and folded search text hold no line break; a title or a name might
-            multiline = multiline or _multiline(d.title, d.name, d.number, d.type)
-    f, w = _csv_writer(out / "agencies.csv")
-    with f:
-        w.writerow(["id:ID(Agency)", "name", "name_en", ":LABEL"])
-        for aid, (name, name_en) in sorted(agencies.items()):
-            w.writerow([aid, _cell(name), _cell(name_en), C.AGENCY])
-            multiline = multiline or _multiline(aid, name, name_en)
-    return multiline
-
-
-def _write_relation_files(graph: Graph, out: Path, agencies: dict[str, tuple[str, str]]) -> int:
-    """relations_documents.csv and relations_agencies.csv; the number of relations written."""
-    n = 0
-    f1, to_docs = _csv_writer(out / "relations_documents.csv")
-    f2, to_agencies = _csv_writer(out / "relations_agencies.csv")
-    with f1, f2:
-        to_docs.writerow([":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]"])
-        to_agencies.writerow([":START_ID(Document)", ":END_ID(Agency)", ":TYPE", "evidence:string[]"])
-        for t, rows in relation_rows(graph.relations.values()):
-            C.relationship_type(t)  # a type outside the ontology is refused here as by `merge_relations`
-            agency = t in C.AGENCY_RELATIONS
-            for row in rows:
-                src, dst = row["source"], row["target"]
-                if src == dst or src not in graph.documents or (dst not in agencies if agency else dst not in graph.documents):
-                    continue
-                (to_agencies if agency else to_docs).writerow([src, dst, t, _cell(row["evidence"])])
-                n += 1
-    return n
-
-
-def _relations_in_child(graph: Graph, out: Path, agencies: dict[str, tuple[str, str]], conn: Any) -> None:
-    try:
-        conn.send(_write_relation_files(graph, out, agencies))
-    except BaseException as e:  # noqa: BLE001 - reported to the parent, which raises it
-        conn.send(e)
-    finally:
-        conn.close()
-
-
-def write_import_files(graph: Graph, out: Path, parallel: bool = True) -> dict[str, Any]:
-    """The graph as the CSV files `neo4j-admin database import full` reads, in `out`; returns the file names by
-    kind (`nodes`, `relationships`), the counts written and whether a field spans lines. Relations whose ends are
-    not documents of the graph (or agencies) are left out, as `upsert` leaves them out. An empty list is written as
-    no property (the importer cannot write an empty array), which every read and merge takes as empty.
-
-    With `parallel` (and where processes fork) the relationship files are written by a forked process while this
-    one writes the documents: the rows are pure Python work, so two cores halve it."""
-    import multiprocessing as mp
-
-    out.mkdir(parents=True, exist_ok=True)
-    agencies = {a.id: (a.name, a.name_en) for a in graph.named_agencies().values()}
-    child = None
-    if parallel and "fork" in mp.get_all_start_methods():
-        ctx = mp.get_context("fork")
-        mine, theirs = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_relations_in_child, args=(graph, out, agencies, theirs), daemon=True)
-        child.start()
-        theirs.close()
-    multiline = _write_document_files(graph, out, agencies)
-    got: Any = None
-    if child is not None:
-        try:
-            got = mine.recv()
-        except EOFError:
-            got = None  # the process died (the memory it copied on write, say): write the relations here instead
-        child.join()
-        if isinstance(got, BaseException):
-            raise got
-    relations = int(got) if got is not None else _write_relation_files(graph, out, agencies)
-    counts = {"documents": len(graph.documents), "agencies": len(agencies), "relations": relations}
-    return {"nodes": ["documents.csv", "agencies.csv"],
-            "relationships": ["relations_documents.csv", "relations_agencies.csv"], "counts": counts,
-            "multiline": multiline}
 
 
 def password_from_env() -> str | None:
