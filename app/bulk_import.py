@@ -38,6 +38,13 @@ class BulkReport:
         return self.csv_seconds + self.import_seconds + self.start_seconds + self.schema_seconds
 
 
+def undated_twin_bases(graph: Graph) -> set[str]:
+    """The numbers the store's reconciliation can act on: an undated document ('749/QD-TTG') beside a dated one
+    with the same number (the store asks the database only about these, not about a million numbers)."""
+    undated = {k for k in graph.documents if "@" not in k}
+    return {b for b in (k.split("@", 1)[0] for k in graph.documents if "@" in k) if b in undated}
+
+
 def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> BulkReport:
     """Replace the graph of the local server `cfg` with `graph`; the server runs afterwards."""
     work = cfg.home / "import" / "lexgraph"
@@ -59,7 +66,7 @@ def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> B
     t3 = time.perf_counter()
     store = Neo4jStore(cfg.bolt_uri, password=cfg.password)
     try:
-        store.after_import({k.split("@", 1)[0] for k in graph.documents})
+        store.after_import(undated_twin_bases(graph))
         counts = store.counts()
     finally:
         store.close()

@@ -185,3 +185,38 @@ def test_import_columns_are_the_properties_a_build_writes() -> None:
     columns = {"key"} | {c for c, _ in DOC_COLUMNS}
     for d in _seed_graph().documents.values():
         assert set(_new_doc_props(d)) <= columns, set(_new_doc_props(d)) - columns
+
+
+def test_import_reconciles_an_undated_number_with_its_dated_document(import_server: ns.ServerConfig,
+                                                                     tmp_path: Path) -> None:
+    """A graph that holds 'Quyết định 1000/QĐ-TTg' (an article names it without a year) and the decision itself
+    (dated 2024): after the import the store holds one document, as after two builds."""
+    from graph.model import Graph
+    from graph.pipeline import extract_text
+    from graph.resolve import Resolver
+
+    news = Resolver().build([extract_text(
+        "Thủ tướng Chính phủ đã ký Quyết định 1000/QĐ-TTg về chuyển đổi số. Quyết định 1000/QĐ-TTg "
+        "thay thế Quyết định số 12/2015/QĐ-TTg.", "news.txt")])
+    decision = Resolver().build([extract_text(
+        "Quyết định số 1000/QĐ-TTg ngày 3 tháng 6 năm 2024 của Thủ tướng Chính phủ về chuyển đổi số.", "qd.txt")])
+    both = Graph()
+    for g in (news, decision):
+        both.documents.update(g.documents)
+        both.relations.update(g.relations)
+        both.agencies.update(g.agencies)
+    assert {"1000/QD-TTG", "1000/QD-TTG@2024"} <= set(both.documents)
+    bulk_load(import_server, both)
+    mem = MemoryStore(tmp_path / "g.lexgraph")
+    mem.upsert(news)
+    mem.upsert(decision)
+    neo = Neo4jStore(import_server.bolt_uri, password=import_server.password)
+    try:
+        assert neo.keys_with_base("1000/QD-TTG") == ["1000/QD-TTG@2024"]
+        d = neo.document("1000/QĐ-TTg")
+        assert {e.source for e in d.evidence} == {"news.txt", "qd.txt"}
+        assert [r.other for r in neo.relations(d.key, "REPLACES", "out")] == ["12/2015/QD-TTG"]
+        assert mem.counts() == neo.counts() and mem.to_graph() == neo.to_graph()
+    finally:
+        neo.close()
+        mem.close()
