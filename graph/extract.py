@@ -202,6 +202,17 @@ _LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s)|[-+•]
 _POLICY_TYPES = {"NghiQuyet", "ChiThi", "KetLuan", "QuyetDinh", "KeHoach"}
 
 
+_PART_WORDS = frozenset(("dieu", "khoan", "diem", "mau", "so", "phu", "luc", "chuong", "muc", "va", "cac", "-", "–"))
+
+
+def _parts_only(text: str) -> bool:
+    """Whether folded text names parts of a document and nothing else: 'khoản 2, khoản 3 điều 25 - mẫu số 01 …
+    phụ lục' (words, numbers, single letters: no regular expression to backtrack)."""
+    words = text.replace(",", " ").split()
+    return bool(words) and all(w in _PART_WORDS or w.isdigit() or (len(w) == 1 and w.isalpha())
+                               or (w[:-1].isdigit() and w[-1].isalpha()) for w in words)
+
+
 def _date(m: re.Match[str], offset: int = 1) -> dt.date | None:
     g = m.groups()[offset - 1 :]
     vals = [x for x in g if x is not None][:3]
@@ -626,13 +637,17 @@ class _Trigger:
     end: int
 
 
+# 'sửa đổi', 'sửa đổi, bổ sung', 'bổ sung', and changes of parts that also repeal or replace some: 'sửa đổi, bổ sung,
+# bãi bỏ' (a text that amends some articles and repeals others amends it; each word once at most)
+_AMENDED = (r"(?:sua\s+doi(?:\s*,?\s*bo\s+sung)?|bo\s+sung)"
+            r"(?:\s*,\s*(?:thay\s+the\s*,\s*)?bai\s+bo|\s*,\s*thay\s+the(?:\s*,\s*bai\s+bo)?|\s+va\s+bai\s+bo)?")
 _TRIGGERS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("REPLACES", True, re.compile(r"(?:duoc|bi)\s+thay\s+the\s+(?:boi|bang)")),
     ("REPLACES", False, re.compile(r"(?<![a-z])thay\s+the(?:\s+cho)?(?!\s+(?:bang|boi)\b)")),
     ("REPEALS", True, re.compile(r"(?:duoc|bi)\s+bai\s+bo\s+(?:boi|bang|tai|theo)")),
     ("REPEALS", False, re.compile(r"(?<![a-z])bai\s+bo(?![a-z])")),
     ("AMENDS", True, re.compile(
-        r"(?:duoc|bi)\s+sua\s+doi(?:\s*,?\s*bo\s+sung)?(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)")),
+        r"(?:duoc|bi)\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)")),
     ("AMENDS", False, re.compile(r"(?<![a-z])sua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])")),
     ("GUIDES", True, re.compile(r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)\s+(?:boi|bang|tai|theo)")),
     ("GUIDES", False, re.compile(r"(?<![a-z])(?:huong\s+dan\s+to\s+chuc\s+thuc\s+hien|quy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?|huong\s+dan\s+thi\s+hanh|huong\s+dan\s+thuc\s+hien|huong\s+dan)(?![a-z])")),
@@ -642,7 +657,7 @@ _OTHER_FORMULA = re.compile(
     r"(?<![a-z])(?:duoc|bi|sua\s+doi|thay\s+the|bai\s+bo|het\s+hieu\s+luc|huong\s+dan|quy\s+dinh\s+chi\s+tiet)(?![a-z])"
 )
 _PASSIVE_AMEND_TAIL = re.compile(
-    r"(?:da\s+)?duoc\s+sua\s+doi(?:\s*,?\s*bo\s+sung)?(?:\s+mot\s+so\s+dieu)?\s+(?:boi|bang|tai|theo)\s*:?\s*$"
+    r"(?:da\s+)?duoc\s+" + _AMENDED + r"(?:\s+mot\s+so\s+dieu)?\s+(?:boi|bang|tai|theo)\s*:?\s*$"
 )
 # what may stand between "sửa đổi" / "hướng dẫn" and the document when it is not right after:
 # "một số điều của", "khoản 9 Điều 3 và mẫu số 01 kèm theo", "thi hành một số nội dung tại"
@@ -781,7 +796,8 @@ class _Relator:
         """The document a passive formula opening a sentence is about when a ';' inside that document's title ended
         the sentence before: a table row 'Thông tư số 03/2017/… quy định … chương trình; tổ chức … Được thay thế
         bởi Thông tư số 01/2024/…'."""
-        if self.ctx.low[:s0].rstrip()[-1:] != ";":
+        cut_by_semicolon = self.ctx.low[:s0].rstrip()[-1:] == ";"
+        if not cut_by_semicolon and not self.ctx.low[s0:pos].lstrip().startswith("-"):
             return None
         i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
         prior = [m for m in self.all_mentions[max(0, i - 6) : i] if not m.nested and not m.self_ref]
@@ -789,7 +805,15 @@ class _Relator:
             return None
         m = prior[-1]
         gap = self.ctx.low[max(m.ext_end, m.end) : pos]
-        if len(gap) > 400 or _OTHER_FORMULA.search(gap) or re.search(r"\.\s", gap) or gap.count(";") > 1:
+        if len(gap) > 600 or _OTHER_FORMULA.search(gap) or re.search(r"\.\s", gap):
+            return None
+        # one ';' (in the title), or the parts of the document listed in a cell: 'Điều 7; Điều 8; khoản 2 Điều 18;
+        # khoản 2, khoản 3 Điều 25 - Mẫu số 01 … Phụ lục Được sửa đổi, bổ sung, bãi bỏ bởi Nghị định số 04/2023/…'
+        # (the sentence then starts at a ';' or at the '-' of a line)
+        segments = gap.split(";")
+        if len(segments) < 2:
+            return None
+        if (len(segments) > 2 or not cut_by_semicolon) and not all(_parts_only(seg) for seg in segments[1:]):
             return None
         return m
 
@@ -924,7 +948,9 @@ class _Relator:
             if trig.passive:
                 patient = self.before(ms, trig.start, 260)
                 head = low[s0 : trig.start]
-                if patient is None and not any(m.start < trig.start for m in ms) and not _PARTIAL.search(head) and not re.search(r"(?<![a-z])nay(?![a-z])", head):
+                if (patient is None and not any(m.start < trig.start for m in ms)
+                        and (not _PARTIAL.search(head) or _parts_only(head))  # parts listed: of the one before
+                        and not re.search(r"(?<![a-z])nay(?![a-z])", head)):
                     patient = self.before_semicolon(s0, trig.start)  # not 'Khoản 4 Điều này được sửa đổi …'
 
                 doers = self.after(ms, trig.end, 60)

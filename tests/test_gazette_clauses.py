@@ -76,9 +76,7 @@ def test_fixture_is_well_formed() -> None:
 
 # Hand-checked clauses the extractor does not yet get right. Each is a known gap, kept visible:
 # strict xfail, so a fix that makes one pass fails the run until it is taken off this list.
-KNOWN_GAPS = {
-    "qd135-table-duoc-sua-doi-bai-bo-boi",
-}
+KNOWN_GAPS: set[str] = set()  # none at present (the last, qd135's table cell, closed on 2026-11-23)
 
 
 @pytest.mark.parametrize(

@@ -261,3 +261,27 @@ def test_and_amends_after_a_title_is_the_titles() -> None:
     assert {("AMENDS", "96/2015/TT-BTC", "119/2014/TT-BTC"), ("REPLACES", "15/2024/TT-BLDTBXH", "96/2015/TT-BTC")} <= rels
     assert ("AMENDS", "12/2015/ND-CP", "119/2014/TT-BTC") not in rels
     assert ("REPLACES", "15/2024/TT-BLDTBXH", "119/2014/TT-BTC") not in rels
+
+
+def test_passive_amendment_that_also_repeals_parts_is_an_amendment() -> None:
+    # 'được sửa đổi, bổ sung, bãi bỏ bởi': some articles amended, others repealed — the text amends it, it does
+    # not repeal it; 'được bổ sung bởi' amends too. 'được bãi bỏ bởi' alone is still a repeal.
+    for formula in ("được sửa đổi, bổ sung, bãi bỏ bởi", "được sửa đổi, bãi bỏ bởi", "được bổ sung bởi",
+                    "được sửa đổi, bổ sung và bãi bỏ bởi"):
+        rels = _rels(f"Nghị định số 49/2018/NĐ-CP {formula} Nghị định số 04/2023/NĐ-CP.")
+        assert rels == {("AMENDS", "4/2023/ND-CP", "49/2018/ND-CP")}, (formula, rels)
+    assert _rels("Nghị định số 49/2018/NĐ-CP được bãi bỏ bởi Nghị định số 04/2023/NĐ-CP.") == {
+        ("REPEALS", "4/2023/ND-CP", "49/2018/ND-CP")}
+
+
+def test_passive_formula_after_parts_listed_in_a_table_cell() -> None:
+    # a row of a table of partly expired texts: the document, its articles separated by ';' (each a sentence),
+    # then 'Được sửa đổi, … bởi' the amending decree (qd135's Gazette case, here without the table around it)
+    row = ("1 \nNghị định số 49/2018/NĐ-CP ngày \n30/3/2018 của Chính phủ quy định \nvề kiểm định chất lượng \n"
+           "Điều 7; Điều 8; \nkhoản 2 Điều 18; khoản 3 \nĐiều 19; khoản 2, khoản 3 \nĐiều 25 \n- Mẫu số 01, Mẫu \n"
+           "số 03 Phụ lục \nĐược sửa đổi, bổ sung, bãi bỏ bởi \nNghị định số 04/2023/NĐ-CP ngày \n13/02/2023 của "
+           "Chính phủ.\n")
+    assert ("AMENDS", "4/2023/ND-CP", "49/2018/ND-CP") in _rels(HEAD + row)
+    # words that are not parts of a document between them: not the same row
+    other = row.replace("khoản 2 Điều 18;", "các cơ sở giáo dục;")
+    assert ("AMENDS", "4/2023/ND-CP", "49/2018/ND-CP") not in _rels(HEAD + other)
