@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
-from graph.model import Graph
+from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import extract_file
 from graph.resolve import Resolver, SourceResult
 from graph.stores.base import Store
@@ -62,7 +62,7 @@ def graph_json(g: Graph) -> dict[str, Any]:
         })
     rels = []
     for r in g.relations.values():
-        agency = r.type in ("ISSUED_BY", "PROPOSED_BY")
+        agency = r.type in AGENCY_RELATIONS
         rels.append({
             "type": r.type, "source": label(r.source),
             "target": (v.agencies[r.target].name if agency and r.target in v.agencies else label(r.target)),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .extract import Extraction, Mention
 from .model import (
+    AGENCY_RELATIONS,
     Agency,
     Ambiguity,
     Document,
@@ -274,11 +275,11 @@ class Resolver:
                     g.add_relation(Relation(type="PROPOSED_BY", source=k, target=agency,
                                             evidence=[_evidence(ex, r.path, span)]))
         # a document with an issuer relation drops a CITES to it from the same source only if typed
-        typed = {(x.source, x.target) for x in g.relations.values() if x.type not in ("CITES", "ISSUED_BY", "PROPOSED_BY")}
+        typed = {(x.source, x.target) for x in g.relations.values() if x.type != "CITES" and x.type not in AGENCY_RELATIONS}
         for k in [k for k, x in g.relations.items() if x.type == "CITES" and (x.source, x.target) in typed]:
             del g.relations[k]
         self._reject_backwards(g)
-        used = {x.target for x in g.relations.values() if x.type in ("ISSUED_BY", "PROPOSED_BY")}
+        used = {x.target for x in g.relations.values() if x.type in AGENCY_RELATIONS}
         g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
                       for a in sorted(used) if a in v.agencies}
         return g
@@ -288,7 +289,7 @@ class Resolver:
         """The newer text acts on the older: a relation from a document to one issued later (both dates known)
         is a misreading of the clause. It is not added; it is reported in `g.rejected` with its evidence."""
         for k, rel in list(g.relations.items()):
-            if rel.type in ("ISSUED_BY", "PROPOSED_BY", "CITES"):
+            if rel.type == "CITES" or rel.type in AGENCY_RELATIONS:
                 continue
             s, t = g.documents.get(rel.source), g.documents.get(rel.target)
             if s is not None and t is not None and s.date and t.date and s.date < t.date:

@@ -13,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel
 
-from graph.model import Document
+from graph.model import AGENCY_RELATIONS, Document
 from graph.status import status_at
 from graph.stores.base import RelationView, Store
 from graph.vocab import vocabulary
@@ -75,10 +75,10 @@ def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_
 def relations_out(store: Store, rels: list[RelationView]) -> list[RelationOut]:
     """Relations with the other end's label: the documents read in one call (one round trip on Neo4j)."""
     v = vocabulary()
-    docs = store.get_many(sorted({r.other for r in rels if r.type not in ("ISSUED_BY", "PROPOSED_BY")}))
+    docs = store.get_many(sorted({r.other for r in rels if r.type not in AGENCY_RELATIONS}))
     out = []
     for r in rels:
-        if r.type in ("ISSUED_BY", "PROPOSED_BY"):
+        if r.type in AGENCY_RELATIONS:
             a = v.agencies.get(r.other)
             out.append(RelationOut.of(r, a.name if a else r.other, "agency"))
         else:

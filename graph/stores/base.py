@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import AmbiguousReference, NotFound, NumberError
-from ..model import Agency, Document, Evidence, Graph
+from ..model import AGENCY_RELATIONS, Agency, Document, Evidence, Graph
 from ..numbers import parse
 from ..vocab import fold_lower, slug, vocabulary
 
@@ -339,7 +339,7 @@ class Store(abc.ABC):
                     continue
                 for r in self.relations(k):
                     s, t = (k, r.other) if r.direction == "out" else (r.other, k)
-                    if r.type in ("ISSUED_BY", "PROPOSED_BY"):
+                    if r.type in AGENCY_RELATIONS:
                         a = v.agencies.get(r.other)
                         nodes.setdefault(r.other, {"id": r.other, "kind": "agency", "label": a.name if a else r.other})
                     else:

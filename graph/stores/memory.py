@@ -41,7 +41,7 @@ from ..vocab import fold_lower, vocabulary
 from .base import Direction, RelationView, Store, UpsertStats
 
 FORMAT = "lexgraph-embedded/2"
-TYPES: tuple[str, ...] = ("ISSUED_BY", "PROPOSED_BY", *DOCUMENT_RELATIONS)  # type code = index
+TYPES: tuple[str, ...] = (*AGENCY_RELATIONS, *DOCUMENT_RELATIONS)  # type code = index
 _CODE = {t: i for i, t in enumerate(TYPES)}
 _LOW32 = 0xFFFFFFFF
 _EVIDENCE = TypeAdapter(list[Evidence])
