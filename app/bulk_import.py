@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app import neo4j_server as ns
 from graph.model import Graph
-from graph.stores.neo4j_import import ARRAY_DELIMITER_ARG, write_import_files
+from graph.stores.neo4j_import import write_import_files
 from graph.stores.neo4j_store import Neo4jStore
 
 
@@ -59,8 +59,7 @@ def bulk_load(cfg: ns.ServerConfig, graph: Graph, keep_files: bool = False) -> B
             ns.start(cfg)  # nothing imported: the graph it held is untouched
         raise
     t1 = time.perf_counter()
-    ns.import_database(cfg, work, files.nodes, files.relationships, array_delimiter=ARRAY_DELIMITER_ARG,
-                       multiline_fields=files.multiline)
+    ns.import_database(cfg, work, files)
     t2 = time.perf_counter()
     ns.start(cfg)
     t3 = time.perf_counter()

@@ -42,10 +42,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from graph.stores.neo4j_import import ImportFiles
 
 __all__ = [
     "NEO4J_JVM_FLAGS",
@@ -886,26 +888,16 @@ def stop(cfg: ServerConfig, timeout: float = 60) -> bool:
     return bool(pids)
 
 
-def import_database(
-    cfg: ServerConfig,
-    csv_dir: Path,
-    nodes: Sequence[Sequence[str]],
-    relationships: Sequence[Sequence[str]],
-    *,
-    array_delimiter: str,
-    database: str = "neo4j",
-    multiline_fields: bool = False,
-) -> str:
+def import_database(cfg: ServerConfig, csv_dir: Path, files: ImportFiles, *, database: str = "neo4j") -> str:
     """Replace ``database`` with the CSV files in ``csv_dir``: ``neo4j-admin database import full``
     (class org.neo4j.cli.AdminTool), which writes the store files directly — no transactions, no locks.
-    ``nodes`` and ``relationships`` are groups of files the importer reads as one (the header in the first).
+    ``files`` names them and says how they are written (``ImportFiles.importer_args``: the same
+    arguments as the command the CSV export gives its user).
 
     The server for ``cfg.home`` must be stopped (the import needs the store to itself); raises
     :class:`Neo4jServerError` if it runs, or with the importer's report if the import fails.
-    ``array_delimiter`` is the importer's notation for the character the files separate array items
-    with (``U+001F``: the writer of the files decides it). Returns the importer's output. Constraints
-    and indexes are not created here: the store creates them once the server is up
-    (``Neo4jStore.ensure_schema``).
+    Returns the importer's output. Constraints and indexes are not created here: the store creates
+    them once the server is up (``Neo4jStore.ensure_schema``).
     """
     install(cfg)
     if _running_pid(cfg) is not None:
@@ -926,13 +918,8 @@ def import_database(
         "import",
         "full",
         database,
-        "--overwrite-destination=true",
-        f"--array-delimiter={array_delimiter}",
-        # a field that spans lines stops the importer from reading a file in parallel chunks: only when needed
-        f"--multiline-fields={'true' if multiline_fields else 'false'}",
         f"--report-file={report}",
-        *(f"--nodes={','.join(str(csv_dir / f) for f in group)}" for group in nodes),
-        *(f"--relationships={','.join(str(csv_dir / f) for f in group)}" for group in relationships),
+        *files.importer_args(csv_dir),
     ]
     log.info("importing into %r: %s", database, " ".join(args))
     proc = subprocess.run(

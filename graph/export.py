@@ -205,14 +205,14 @@ def write_csv_dir(g: LexGraph, out: Path) -> list[Path]:
     their own gets what a build gives (the store's properties, labels and relationship types). Beside them
     IMPORT.txt (the command) and schema.cypher (the constraints and indexes the importer does not make)."""
     from .stores import cypher as C
-    from .stores.neo4j_import import write_import_files
+    from .stores.neo4j_import import ARRAY_DELIMITER_ARG, write_import_files
 
     files = write_import_files(g, out, workers=1)
     names = [n for group in files.nodes + files.relationships for n in group]
     (out / "schema.cypher").write_text("".join(q + ";\n" for q in C.SCHEMA), encoding="utf-8")
     (out / "IMPORT.txt").write_text(
         f"# {files.documents} documents, {files.agencies} agencies, {files.relations} relations. With the server\n"
-        "# stopped, in this folder (it replaces the database; array items are separated by U+001F):\n"
+        f"# stopped, in this folder (it replaces the database; array items are separated by {ARRAY_DELIMITER_ARG}):\n"
         f"{files.command()}\n"
         "# then, with the server started, the constraints and indexes lexgraph's queries use:\n"
         "cypher-shell -f schema.cypher\n", encoding="utf-8")

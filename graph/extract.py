@@ -207,7 +207,8 @@ _PART_WORDS = frozenset(("dieu", "khoan", "diem", "mau", "so", "phu", "luc", "ch
 
 def _parts_only(text: str) -> bool:
     """Whether folded text names parts of a document and nothing else: 'khoản 2, khoản 3 điều 25 - mẫu số 01 …
-    phụ lục' (words, numbers, single letters: no regular expression to backtrack)."""
+    phụ lục' (words, numbers, single letters: no regular expression to backtrack). Wider than `_PART_REF`, which
+    other clauses rely on: a dash between items, 'Phụ lục' with no number."""
     words = text.replace(",", " ").split()
     return bool(words) and all(w in _PART_WORDS or w.isdigit() or (len(w) == 1 and w.isalpha())
                                or (w[:-1].isdigit() and w[-1].isalpha()) for w in words)

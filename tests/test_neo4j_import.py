@@ -22,7 +22,7 @@ from app.bulk_import import bulk_load
 from app.cli import app
 from graph.model import Relation
 from graph.stores.memory import MemoryStore
-from graph.stores.neo4j_import import ARRAY_DELIMITER_ARG, ImportFiles, write_import_files
+from graph.stores.neo4j_import import ImportFiles, write_import_files
 from graph.stores.neo4j_store import Neo4jStore
 
 from .test_store_contract import _seed_graph, assert_same_answers
@@ -74,7 +74,8 @@ def test_import_gives_what_a_build_gives(import_server: ns.ServerConfig, tmp_pat
 def test_import_refuses_a_running_server(import_server: ns.ServerConfig, tmp_path: Path) -> None:
     ns.start(import_server)
     with pytest.raises(ns.Neo4jServerError, match="running; stop it"):
-        ns.import_database(import_server, tmp_path, [["documents.csv"]], [], array_delimiter="U+001F")
+        ns.import_database(import_server, tmp_path, ImportFiles(nodes=[["documents.csv"]], relationships=[],
+                                                                 documents=0, agencies=0, relations=0, multiline=False))
 
 
 def test_cli_import_asks_before_replacing(tmp_path: Path) -> None:
@@ -161,8 +162,12 @@ def test_csv_export_loads_into_a_server_as_a_build(import_server: ns.ServerConfi
             "--multiline-fields=false --nodes=documents.csv --nodes=agencies.csv "
             "--relationships=relations_documents.csv --relationships=relations_agencies.csv") in how
     ns.stop(import_server)
-    ns.import_database(import_server, folder, [["documents.csv"], ["agencies.csv"]],
-                       [["relations_documents.csv"], ["relations_agencies.csv"]], array_delimiter=ARRAY_DELIMITER_ARG)
+    # the files as IMPORT.txt names them, with the options it gives
+    named = ImportFiles(nodes=[["documents.csv"], ["agencies.csv"]],
+                        relationships=[["relations_documents.csv"], ["relations_agencies.csv"]],
+                        documents=0, agencies=0, relations=0, multiline=False)
+    assert named.command() in how
+    ns.import_database(import_server, folder, named)
     ns.start(import_server)
     neo = Neo4jStore(import_server.bolt_uri, password=import_server.password)
     try:

@@ -86,13 +86,21 @@ class ImportFiles:
     multiline: bool
     parts: int = 1
 
+    def importer_args(self, folder: Path | None = None) -> list[str]:
+        """The arguments of `neo4j-admin database import full <database>` that load these files (in `folder`, or
+        named as they are, for a command run in their folder): the replacement, the array delimiter the files
+        use, whether a field spans lines (only then is a file read in one piece), and the groups of files."""
+        def group(names: list[str]) -> str:
+            return ",".join(str(folder / n) if folder is not None else n for n in names)
+
+        return ["--overwrite-destination=true", f"--array-delimiter={ARRAY_DELIMITER_ARG}",
+                f"--multiline-fields={str(self.multiline).lower()}",
+                *(f"--nodes={group(g)}" for g in self.nodes),
+                *(f"--relationships={group(g)}" for g in self.relationships)]
+
     def command(self, database: str = "neo4j") -> str:
         """The neo4j-admin command that loads the files (run in their folder, with the server stopped)."""
-        groups = [f"--nodes={','.join(g)}" for g in self.nodes]
-        groups += [f"--relationships={','.join(g)}" for g in self.relationships]
-        return (f"neo4j-admin database import full {database} --overwrite-destination=true "
-                f"--array-delimiter={ARRAY_DELIMITER_ARG} --multiline-fields={str(self.multiline).lower()} "
-                + " ".join(groups))
+        return f"neo4j-admin database import full {database} " + " ".join(self.importer_args())
 
 
 class _Part:
@@ -178,8 +186,9 @@ def write_import_files(graph: Graph, out: Path, workers: int | None = None) -> I
     if "fork" not in mp.get_all_start_methods():
         k = 1
     docs, rels = list(graph.documents.values()), list(graph.relations.values())
+    agency_ids = set(agencies)
     parts = [_Part(graph, docs[i * len(docs) // k:(i + 1) * len(docs) // k],
-                   rels[i * len(rels) // k:(i + 1) * len(rels) // k], set(agencies)) for i in range(k)]
+                   rels[i * len(rels) // k:(i + 1) * len(rels) // k], agency_ids) for i in range(k)]
     children: list[tuple[int, Any, Any]] = []
     collecting = gc.isenabled()
     gc.disable()  # the rows are short-lived; collections over a large graph's heap would cost more than they free

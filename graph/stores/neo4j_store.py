@@ -34,12 +34,12 @@ from ..model import (
     MAX_EVIDENCE,
     Agency,
     Document,
+    Effect,
     EffectiveClaim,
     Evidence,
     Graph,
     Relation,
     folded_effective,
-    fresh_effective,
     merge_effective,
 )
 from ..vocab import fold_lower, vocabulary
@@ -65,6 +65,15 @@ def _claim_json(c: EffectiveClaim) -> str:
     return _CLAIM_JSON(c).decode()
 
 
+def _search_parts(d: Document) -> list[str]:
+    """Folded number, name, type, title, key: what `q` matches, with or without diacritics."""
+    return [fold_lower(x) if x else "" for x in (d.number, d.name, d.type, d.title, d.key)]
+
+
+def _evidence_list(d: Document) -> list[str]:
+    return [_evidence_json(e) for e in d.evidence[:MAX_EVIDENCE]]
+
+
 def _doc_row(d: Document) -> dict[str, Any]:
     return {
         "key": d.key,
@@ -75,10 +84,9 @@ def _doc_row(d: Document) -> dict[str, Any]:
         },
         "date": d.date.isoformat() if d.date else None,
         "co_issuers": list(d.co_issuers),
-        "evidence": [_evidence_json(e) for e in d.evidence[:MAX_EVIDENCE]],
+        "evidence": _evidence_list(d),
         "mentions": d.mentions,
-        # folded number, name, type, title, key: what `q` matches, with or without diacritics
-        "parts": [fold_lower(x) if x else "" for x in (d.number, d.name, d.type, d.title, d.key)],
+        "parts": _search_parts(d),
     }
 
 
@@ -98,10 +106,10 @@ def _new_doc_props(d: Document) -> dict[str, Any]:
         props["year"] = d.year
     if d.title:
         props["title"] = d.title
-    parts = [fold_lower(x) if x else "" for x in (d.number, d.name, d.type, d.title, d.key)]
+    parts = _search_parts(d)
     eff = folded_effective(d)
     props.update(
-        co_issuers=list(d.co_issuers), evidence=[_evidence_json(e) for e in d.evidence[:MAX_EVIDENCE]],
+        co_issuers=list(d.co_issuers), evidence=_evidence_list(d),
         mentions=d.mentions, search_parts=parts, search="".join(" " + p for p in parts if p),
         caption=d.number or d.name or d.key, effective_claims=[_claim_json(c) for c in eff.effective_claims],
         effective_conflicts=[_claim_json(c) for c in eff.effective_conflicts])
@@ -127,7 +135,7 @@ def _document(node: Any) -> Document:
     )
 
 
-def _effect_row(d: Document) -> dict[str, Any]:
+def _effect_row(d: Document | Effect) -> dict[str, Any]:
     """A document's dates of effect as query parameters (statements as JSON)."""
     return {"effective": d.effective.isoformat() if d.effective else None,
             "expires": d.expires.isoformat() if d.expires else None,
@@ -407,7 +415,7 @@ class Neo4jStore(Store):
                 if batch_:
                     rows = [_doc_row(d) for d in batch_]
                     for r, d in zip(rows, batch_, strict=True):
-                        r["effect"] = None if d.key in known else _effect_row(fresh_effective(d))
+                        r["effect"] = None if d.key in known else _effect_row(folded_effective(d))
                     tx.run(C.merge_documents(t), rows=rows, max_evidence=MAX_EVIDENCE, type_id=t).consume()
                     self._merge_effective(tx, {k: claims[k] for k in known if k in claims})
 
