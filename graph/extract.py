@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .numbers import Number, scan
-from .vocab import Vocabulary, fold, fold_lower, slug, vocabulary
+from .vocab import LawName, Vocabulary, fold, fold_lower, name_words, slug, vocabulary
 
 # --------------------------------------------------------------------------------------------------------
 # result types
@@ -52,6 +52,9 @@ class Mention:
     # a law's name ended by what always follows a name ('ngày', 'số …', a mark), not by a word that may belong to
     # a longer phrase; the resolver shortens an open name to the longest closed name it starts with
     name_closed: bool = True
+    # the vocabulary knows the name, or what always follows a name ended it ('ngày', 'số …'), not only a mark (a name
+    # ended by a mark may be a phrase that ran on: 'theo Luật X nộp hồ sơ.'; the resolver shortens it to a sure name)
+    name_sure: bool = True
 
     @property
     def base(self) -> str:
@@ -162,10 +165,26 @@ _STOP_AS_WRITTEN = {"ve": "về", "do": "do", "da": "đã", "de": "để", "tai"
                     "gom": "gồm", "hoac": "hoặc", "theo": "theo", "voi": "với", "so": "số", "sau": "sau",
                     "con": "còn", "khi": "khi", "neu": "nếu", "mot": "một", "bao": "bao", "co": "có", "ke": "kể",
                     "tru": "trừ", "nhung": "nhưng", "cac": "các"}
-_NAME_CLOSED = re.compile(  # matched where a stop begins; bounded space so that a search cannot backtrack
-    r"[\s,]{0,4}(?:ngay|so|nam|va\s+(?:bo\s+)?luat|duoc|da|co\s+hieu\s+luc|hien\s+hanh|cua\s+quoc\s+hoi|thong\s+qua|"
-    r"ban\s+hanh|quy\s+dinh|huong\s+dan)\b|[\s,]{0,4}[;:.()\[\]“”\"]|,|\n[ \t]{0,8}\n"
+# what always ends a law's name ('ngày', 'số 31/…', 'năm 2019', 'được sửa đổi', the next law of a list, a mark),
+# matched where a stop begins; not a word that may as well go on a phrase ('được giao', 'quy định', a comma): a name
+# the vocabulary does not know is taken only when one of these ends it. Bounded space: a search cannot backtrack.
+_DOC_WORD = r"(?:bo\s+luat|luat|phap\s+lenh|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)"
+_NAME_DEFINED = re.compile(  # words that follow a law's name and nothing else: the name is sure
+    r"[\s,]{0,4}(?:ngay|so\s*[:.]?\s*\d|nam\s+(?:19|20)\d\d|(?:19|20)\d\d(?!\d)|(?:da\s+)?duoc\s+sua\s+doi|"
+    r"co\s+hieu\s+luc|hien\s+hanh|cua\s+quoc\s+hoi|thong\s+qua|(?:(?:va|hoac)\s+(?:cac\s+)?)?" + _DOC_WORD + r")\b"
 )
+_NAME_CLOSED = re.compile(  # … or a mark, which ends a name, or a phrase that ran on ('Luật X nộp hồ sơ.')
+    _NAME_DEFINED.pattern + r"|[\s,]{0,4}[;:.()\[\]“”\"]|\n[ \t]{0,8}\n"
+)
+# a name the vocabulary does not know has at most this many words after its type word (the longest law title has 18,
+# and every one that long is known); a longer one ran on into the sentence
+_MAX_NAME_WORDS = 12
+# the words after a known name that begin the rest of the sentence, not a longer name: 'Luật Đầu tư và mẫu báo cáo'
+_AFTER_NAME = re.compile(
+    r"\s{0,3},|\s{1,3}(?:sua\s+doi|so|ke|tren|duoi|thanh|va|hoac|cua|ve|theo|tai|cho|voi|de|o|tu|den|khi|ma|thi|la|co|duoc|da|nhung|cac|mot|sau|truoc|"
+    r"trong|ngoai|bang|nham|phai|khong|nay|do|nhu|dong\s+thoi|ke\s+ca|tru)\b"
+)
+_LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,3}(?:,\s{0,3})?(?=(?:bo\s+luat|luat|phap\s+lenh)\b)")
 _SUA_DOI_NAME_STOP = re.compile(
     r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d|ve|quy\s+dinh|huong\s+dan)\b|[;:()]|\.\s|\n\s*\n"
 )
@@ -184,6 +203,36 @@ def _name_stop(ctx: _Ctx, rx: re.Pattern[str], s: int, end: int) -> re.Match[str
                 continue
         return m
     return None
+
+
+def _longer_name(low: str, known_end: int, end: int, closed: bool) -> bool:
+    """Whether the word a text writes after a known name ('Luật Đầu tư' + 'công;') is more of one name the
+    vocabulary does not know: only one word on the same line, followed by what always ends a name, and not a word
+    that begins the rest of the sentence ('Luật Đầu tư và …', 'Luật Bảo vệ môi trường hoạt động trước ngày …')."""
+    ext = low[known_end:end]
+    return closed and len(name_words(ext)) == 1 and "\n" not in ext and _AFTER_NAME.match(low, known_end) is None
+
+
+def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, bool]:
+    """Where the name of an amending law ends: after the known laws it lists ('Luật sửa đổi, bổ sung một số điều
+    của Luật Tần số vô tuyến điện' and not '… hồ sơ đề nghị cấp giấy phép'), or as read when it lists none or one
+    the vocabulary does not know."""
+    low = ctx.low
+    c = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?").search(low, s, e)
+    if c is None:
+        return e, closed
+    pos, last = c.end(), -1
+    while (at := ctx.v.law_name_at(low, pos)) is not None:
+        last = at[0]
+        sep = _LAW_LIST_SEP.match(low, last)
+        if sep is None:
+            break
+        pos = sep.end()
+    if last < 0:
+        return e, closed
+    if last < e and re.match(r"[\s,]{0,6}(?:(?:va|hoac)\s{1,3})?(?:bo\s+luat|luat|phap\s+lenh)\s+(?!sua\s+doi)", low[last:e]):
+        return e, closed  # a law further in the list that the vocabulary does not know
+    return last, True
 
 
 _PARTIAL = re.compile(
@@ -306,10 +355,14 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
         return (t.id if t else None), a + m.start(1), None
     # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12"
     m = re.search(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$", window)
-    if m and ctx.folded[a + m.start(2)].isupper() and not _NAME_STOP.search(" " + m.group(2) + " "[:0]):
-        t = ctx.v.type_for_word(m.group(1))
-        name = _squash(ctx.text[a + m.start(1) : a + m.end(2)])
-        return (t.id if t else None), a + m.start(1), name
+    if m and ctx.folded[a + m.start(2)].isupper():
+        at = ctx.v.law_name_at(ctx.low, a + m.start(1))
+        if at is not None and at[0] == a + m.end(2):  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
+            return at[1].type_id, a + m.start(1), at[1].name
+        if not _NAME_STOP.search(" " + m.group(2)):
+            t = ctx.v.type_for_word(m.group(1))
+            name = _squash(ctx.text[a + m.start(1) : a + m.end(2)])
+            return (t.id if t else None), a + m.start(1), name
     m = re.search(r"(?:so|so\s*:)\s*$", window)
     return None, (a + m.start() if m else start), None
 
@@ -462,40 +515,58 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
             continue
         if not ctx.folded[m.start()].isupper():
             continue  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
+        if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
+                r"su(?![a-z])", ctx.low[s : s + 3]):
+            continue  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
         word = ctx.folded[m.start() : m.end(1)]
         if word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip():
             continue  # 'LUẬT' alone on its line: the type line of the text's own header, its title below
         if any(a <= m.start() < b for a, b in numbered_spans):
             continue
         sent = sentence_of(m.start())
-        if ctx.low.startswith("sua doi", s):
-            # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
-            stop = _name_stop(ctx, _SUA_DOI_NAME_STOP, s, min(sent[1], s + 300))
-        else:
-            stop = _name_stop(ctx, _NAME_STOP, s, min(sent[1], s + 120))
-        e = stop.start() if stop else min(sent[1], s + 120)
-        # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, 'được', …),
-        # or only a word that may as well be part of a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …')
+        amending = ctx.low.startswith("sua doi", s)
+        limit = min(sent[1], s + (300 if amending else 120))
+        # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
+        stop = _name_stop(ctx, _SUA_DOI_NAME_STOP if amending else _NAME_STOP, s, limit)
+        e = stop.start() if stop else limit
+        # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, …), or only
+        # a word that may as well go on a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …', 'Luật Trồng trọt, Cơ quan')
         closed = (stop is None and e == sent[1]) or (stop is not None and bool(_NAME_CLOSED.match(ctx.low, stop.start())))
+        sure = stop is not None and bool(_NAME_DEFINED.match(ctx.low, stop.start()))
         # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
         e = m.start() + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", ctx.low[m.start() : e]))
         e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
+        known: LawName | None = None
+        if amending:
+            e, closed = _amended_laws_end(ctx, s, e, closed)
+            sure = sure or closed
+        else:
+            at = v.law_name_at(ctx.low, m.start())
+            if at is not None and (at[0] >= e or not _longer_name(ctx.low, at[0], e, closed)):
+                e, known, closed, sure = at[0], at[1], True, True  # the known name, whatever words follow it
+            elif at is None and len(name_words(ctx.low[s:e])) > _MAX_NAME_WORDS:
+                closed = False
         name = _squash(ctx.text[m.start() : e])
         if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
             continue
         if re.search(r"\bnay$", fold_lower(name)):
             continue
-        # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi)
-        tail = re.match(r"\s*\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)", ctx.low[e : e + 30])
+        # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi); so does 'Luật Nhà ở sửa đổi năm 2023'
+        tail = re.match(r"\s*(?:\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)|sua\s+doi(?=\s*(?:[,;.)]|nam\s+\d|$)))",
+                        ctx.low[e : e + 30])
         end = e + tail.end() if tail else e
         if tail:
             name = _squash(ctx.text[m.start() : end])
-            closed = True
+            closed = sure = True
         if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
             continue  # numbered: the number scanner has it
         t = v.type_for_word(m.group(1))
-        mention = Mention(start=m.start(), end=end, ext_end=end, name=name, written=name,
-                          type_id=t.id if t else "Luat", name_closed=closed)
+        if known is not None:  # the name the vocabulary gives it, and a revision stays a revision: 'Luật Thủ đô (sửa đổi)'
+            name, written = known.name + (" (sửa đổi)" if tail else ""), name
+        else:
+            written = name
+        mention = Mention(start=m.start(), end=end, ext_end=end, name=name, written=written,
+                          type_id=known.type_id if known else t.id if t else "Luat", name_closed=closed, name_sure=sure)
         _after(ctx, mention, sent[1])
         if mention.date is not None:
             mention.year = mention.date.year

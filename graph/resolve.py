@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .extract import Extraction, Mention
@@ -41,25 +41,33 @@ class SourceResult:
     error: str | None = None
 
 
-def close_names(results: Iterable[SourceResult]) -> None:
-    """Shorten each law name a text left open ('Luật Bảo hiểm xã hội nộp hồ sơ …': no 'ngày', 'số' or mark ended
-    it) to the longest name it starts with that some text closes ('Luật Bảo hiểm xã hội ngày 20 tháng 11 năm 2014'),
-    so that a verb after the name does not make another law. A name that no closed name begins stays as read."""
+def close_names(results: Sequence[SourceResult]) -> None:
+    """Shorten each law name a text did not end for sure to the longest name it starts with that some text does
+    end for sure: 'Luật Bảo hiểm xã hội nộp hồ sơ …' (open: nothing that always ends a name ended it, and the
+    vocabulary does not know it) or '… theo Luật Khuyến nông nộp hồ sơ.' (ended by a mark only) become 'Luật Khuyến
+    nông' where a text writes 'Luật Khuyến nông ngày …', so that the words after a name do not make another law. An
+    open name that no such name begins is not taken for a document: where it ends cannot be told."""
     named = [m for r in results if r.extraction is not None for m in r.extraction.mentions if m.name]
-    closed = {m.name_base for m in named if m.name_closed or m.number is not None}
+    sure = {m.name_base for m in named if m.name_sure or m.number is not None}
+    closed = sure | {m.name_base for m in named if m.name_closed}
     for m in named:
-        if m.name_closed or m.number is not None or m.name_base in closed:
+        if m.name_sure or m.number is not None:
             continue
         prefix, _, rest = m.name_base.partition("/")
         words = rest.split("-")
         for n in range(len(words) - 1, 0, -1):
-            if f"{prefix}/{'-'.join(words[:n])}" in closed:
+            if f"{prefix}/{'-'.join(words[:n])}" in sure:
                 name = m.name or ""
                 tokens = list(re.finditer(r"[a-z0-9]+", fold_lower(name)))
                 cut = len(tokens) - len(words) + n  # the type word's tokens, then n of the name's
                 m.name = name[: tokens[cut - 1].end()]
-                m.name_closed = True
+                m.name_closed = m.name_sure = True
                 break
+        else:
+            m.name_closed = m.name_base in closed  # an open name that a text closes
+    for r in results:
+        if r.extraction is not None:
+            r.extraction.mentions = [m for m in r.extraction.mentions if m.name_closed or m.number is not None]
 
 
 def _evidence(ex: Extraction, path: str, span: tuple[int, int]) -> Evidence:

@@ -100,6 +100,26 @@ class RelationType:
     eli: str = ""
 
 
+@dataclass(frozen=True)
+class LawName:
+    """A code, law or ordinance known by name (`ontology/law_names.tsv`)."""
+
+    type_id: str
+    name: str  # the title with its type word: 'Luật Đầu tư công'
+    aliases: tuple[str, ...] = ()
+
+
+_NAME_WORD = re.compile(r"[a-z]+|\d+")
+# one word of a name in the folded text, after what may stand between words: spaces and line breaks, a comma
+# ('Luật Phòng, chống ma túy'), a slash ('HIV/AIDS'), a dash, quotes; bounded, so a match cannot backtrack
+_NAME_STEP = re.compile(r"[\s,/\-\"“”]{0,6}([a-z]+|\d+)")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name as the words it is matched by: folded, lower case, no punctuation."""
+    return tuple(_NAME_WORD.findall(fold_lower(unicodedata.normalize("NFC", name))))
+
+
 @dataclass
 class Vocabulary:
     """All lookup tables, built once from `ontology/*.tsv`."""
@@ -114,8 +134,17 @@ class Vocabulary:
     agency_by_name: dict[str, Agency] = field(default_factory=dict)  # folded lower name/alias -> agency
     legislature_codes: dict[str, Agency] = field(default_factory=dict)  # 'QH' -> QH, 'UBTVQH' -> ...
     default_type_for_code: dict[str, DocType] = field(default_factory=dict)
+    law_names: tuple[LawName, ...] = ()
+    # the names as a tree of words: each node maps a word to the next node; the key None holds the name ending there
+    law_name_tree: dict[str | None, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for ln in self.law_names:
+            for written in (ln.name, *ln.aliases):
+                node = self.law_name_tree
+                for w in name_words(written):
+                    node = node.setdefault(w, {})  # type: ignore[assignment]
+                node[None] = ln
         for t in self.doc_types.values():
             self.type_by_name[fold_lower(t.name)] = t
             for w in t.words:
@@ -168,6 +197,22 @@ class Vocabulary:
     def agency_for_name(self, name: str) -> Agency | None:
         return self.agency_by_name.get(re.sub(r"\s+", " ", fold_lower(name)).strip())
 
+    def law_name_at(self, low: str, start: int) -> tuple[int, LawName] | None:
+        """The longest known law name written at `start` of the folded text `low` (its type word first), and
+        where it ends: 'luat dau tu cong va …' -> (the end of 'cong', Luật Đầu tư công). None when none is."""
+        node: dict[str | None, object] = self.law_name_tree
+        pos, best = start, None
+        while (m := _NAME_STEP.match(low, pos)) is not None:
+            nxt = node.get(m.group(1))
+            if not isinstance(nxt, dict):
+                break
+            node, pos = nxt, m.end()
+            found = node.get(None)
+            if isinstance(found, LawName):
+                end = pos + 1 if found.name.endswith('"') and low[pos : pos + 1] in ('"', "”") else pos
+                best = (end, found)
+        return best
+
     def is_within(self, child: str, ancestor: str) -> bool:
         """True when body `child` is `ancestor` or belongs to it (Bộ Chính trị within Trung ương Đảng)."""
         seen = set()
@@ -214,4 +259,6 @@ def vocabulary() -> Vocabulary:
                               r["range"], r["comment"], r.get("eli", ""))
         for r in _rows("relations.tsv")
     }
-    return Vocabulary(types, agencies, rels)
+    laws = tuple(LawName(r["type"], r["name"], tuple(a.strip() for a in r["aliases"].split("|") if a.strip()))
+                 for r in _rows("law_names.tsv"))
+    return Vocabulary(types, agencies, rels, law_names=laws)

@@ -285,3 +285,60 @@ def test_passive_formula_after_parts_listed_in_a_table_cell() -> None:
     # words that are not parts of a document between them: not the same row
     other = row.replace("khoản 2 Điều 18;", "các cơ sở giáo dục;")
     assert ("AMENDS", "4/2023/ND-CP", "49/2018/ND-CP") not in _rels(HEAD + other)
+
+
+def test_a_known_law_name_ends_where_the_name_does() -> None:
+    # the words after a law's name ran on into it: 'Luật Giám định tư pháp thủ trưởng cơ quan …' (closed by 'được'),
+    # 'Luật Trồng trọt, Cơ quan …', 'Luật Bảo vệ môi trường hoạt động trước ngày …' (closed by 'ngày'); a stop word
+    # inside a name cut it short: 'Luật Đầu tư theo phương thức đối tác công tư' was 'Luật Đầu tư', another law
+    t = HEAD + ("Hướng dẫn\nCăn cứ Luật Đầu tư theo phương thức đối tác công tư ngày 18 tháng 6 năm 2020;\n"
+                "Điều 1. Căn cứ quy định tại Điều 20 Luật Giám định tư pháp thủ trưởng cơ quan, đơn vị thuộc Bộ được "
+                "giao chủ trì xử lý văn bản. Thông tin vi phạm quy định tại khoản 7 Điều 15 Luật Trồng trọt, Cơ quan "
+                "được giao giải quyết thẩm định thông tin. Chủ cơ sở quy định tại Điều 67 Luật Bảo vệ môi trường hoạt "
+                "động trước ngày Thông tư này có hiệu lực. Dự án theo khoản 1 Điều 38 Luật PPP thì đăng tải.\n")
+    docs = {k for k in _docs(t) if k.startswith("LUAT/")}
+    assert docs == {"LUAT/dau-tu-theo-phuong-thuc-doi-tac-cong-tu@2020", "LUAT/giam-dinh-tu-phap",
+                    "LUAT/trong-trot", "LUAT/bao-ve-moi-truong"}, docs  # 'Luật PPP' is the 2020 law, named short
+
+
+def test_a_law_name_nothing_ends_is_not_a_document() -> None:
+    # a name the vocabulary does not know is taken when what always ends a name follows it ('ngày', a mark), and
+    # not when only the rest of the sentence does: where it ends cannot be told
+    t = HEAD + ("Hướng dẫn\nCăn cứ Luật Khuyến nông ngày 10 tháng 12 năm 2030;\nĐiều 1. Việc hỗ trợ theo Luật Chăm sóc "
+                "cây giống thủ trưởng đơn vị được giao thực hiện. Tổ chức theo Luật Khuyến nông nộp hồ sơ.\n")
+    docs = {k for k in _docs(t) if k.startswith("LUAT/")}
+    assert docs == {"LUAT/khuyen-nong@2030"}, docs
+
+
+def test_the_law_in_general_in_headings_is_not_a_law() -> None:
+    # 'PHÁP LUẬT', 'KỶ LUẬT', 'LUẬT SƯ' in upper-case headings made laws named 'CỦA DOANH NGHIỆP', 'KHÁC', 'LAO ĐỘNG'
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Mẫu\nNGƯỜI ĐẠI DIỆN THEO PHÁP LUẬT CỦA DOANH NGHIỆP\n(Ký tên)\nVĂN BẢN PHÁP LUẬT KHÁC\n"
+                "Mục 1\nKỶ LUẬT LAO ĐỘNG, TRÁCH NHIỆM VẬT CHẤT\nLĨNH VỰC LUẬT SƯ\nI. Thủ tục\n")
+    assert not any(k.startswith(("LUAT/", "BO-LUAT/")) for k in _docs(t)), _docs(t)
+
+
+def test_an_amending_law_ends_after_the_laws_it_lists() -> None:
+    # '… của Luật Tần số vô tuyến điện hồ sơ đề nghị cấp giấy phép theo …' made the rest of the sentence its name;
+    # a revision ('Luật Nhà ở sửa đổi năm 2023', 'Luật Thủ đô (sửa đổi)') is not the law it revises
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Doanh nghiệp theo Luật sửa đổi, bổ sung một số điều của Luật Tần số vô tuyến điện hồ "
+                "sơ đề nghị cấp giấy phép theo mẫu. Dự án theo Luật Nhà ở sửa đổi năm 2023, Luật Thủ đô (sửa đổi) và "
+                "Luật Thủ đô ngày 21 tháng 11 năm 2012.\n")
+    docs = {k for k in _docs(t) if k.startswith("LUAT/")}
+    assert docs == {"LUAT/sua-doi-bo-sung-mot-so-dieu-cua-luat-tan-so-vo-tuyen-dien", "LUAT/nha-o-sua-doi@2023",
+                    "LUAT/thu-do-sua-doi", "LUAT/thu-do@2012"}, docs
+
+
+def test_law_names_table_is_consistent() -> None:
+    # each row's type is a document type whose word opens the name, and no name or alias means two laws
+    from graph.vocab import name_words, vocabulary
+
+    v = vocabulary()
+    seen: dict[tuple[str, ...], str] = {}
+    assert len(v.law_names) > 200
+    for ln in v.law_names:
+        assert ln.type_id in v.doc_types, ln
+        word = name_words(v.doc_types[ln.type_id].name)
+        for written in (ln.name, *ln.aliases):
+            w = name_words(written)
+            assert w[: len(word)] == word, (ln.type_id, written)
+            assert seen.setdefault(w, ln.name) == ln.name, (written, seen[w])

@@ -25,6 +25,7 @@ from graph import clean as clean_mod
 from graph import extract as extract_mod
 from graph import numbers as numbers_mod
 from graph import resolve as resolve_mod
+from graph import vocab as vocab_mod
 from graph.clean import clean, decode
 from graph.errors import InputError, NumberError
 from graph.numbers import parse
@@ -203,7 +204,7 @@ def test_fuzz_bytes_decode_cleanly_or_clear_error(data: bytes) -> None:
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for mod in (clean_mod, numbers_mod, extract_mod, resolve_mod):
+    for mod in (clean_mod, numbers_mod, extract_mod, resolve_mod, vocab_mod):
         for name, val in vars(mod).items():
             if isinstance(val, re.Pattern):
                 out.append((f"{mod.__name__}.{name}", val))
