@@ -342,3 +342,14 @@ def test_law_names_table_is_consistent() -> None:
             w = name_words(written)
             assert w[: len(word)] == word, (ln.type_id, written)
             assert seen.setdefault(w, ln.name) == ln.name, (written, seen[w])
+
+
+def test_the_noun_trinh_is_not_a_proposal() -> None:
+    # '[2] Chính phủ, Khung trình độ quốc gia Việt Nam, ban hành kèm theo Quyết định số 1982/QĐ-TTg': a footnote's
+    # reference, where 'trình' of 'trình độ' was read as 'submitted' and the Government as the decision's proposer
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Chuẩn đầu ra theo bậc trình độ.\n[2] Chính phủ, Khung trình độ quốc gia Việt Nam, ban "
+                "hành kèm theo Quyết định số 1982/QĐ-TTg, ngày 18/10/2016.\nĐiều 2. Bộ Tài chính chủ trì, trình Thủ tướng "
+                "Chính phủ ban hành Quyết định số 20/2025/QĐ-TTg.\n")
+    rels = _rels(t)
+    assert not any(r[0] == "PROPOSED_BY" and r[1].startswith("1982/") for r in rels), rels
+    assert ("PROPOSED_BY", "20/2025/QD-TTG", "BTC") in rels, rels
