@@ -848,6 +848,10 @@ class _Relator:
         out.append(first)
         prev = first
         for m in cands[1:]:
+            if prev.title_end > m.start and not re.search(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)\s{0,3}$", low[m.start - 8 : m.start]):
+                # in the title of the one before, not listed after it: 'hướng dẫn Nghị định Y quy định chi tiết … của
+                # Luật Z' (Z is Y's), a table's next row ('… Được bãi bỏ bởi Quyết định X … 17 Quyết định số Z')
+                continue
             between = low[max(prev.ext_end, prev.title_end) : m.start]
             if _COORD.match(between) or (len(between) <= 40 and _COORD.match(re.sub(_PARTIAL.pattern + r"[^,;]*", "", between))):
                 out.append(m)

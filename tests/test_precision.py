@@ -353,3 +353,31 @@ def test_the_noun_trinh_is_not_a_proposal() -> None:
     rels = _rels(t)
     assert not any(r[0] == "PROPOSED_BY" and r[1].startswith("1982/") for r in rels), rels
     assert ("PROPOSED_BY", "20/2025/QD-TTG", "BTC") in rels, rels
+
+
+def test_what_a_title_guides_is_not_what_its_object_details() -> None:
+    # 'Thông tư X hướng dẫn thi hành … Nghị định Y … quy định chi tiết … của Luật Z': X guides Y and Y details Z;
+    # Z, inside Y's title, was taken as listed with Y (X GUIDES Z: 11 such on the corpus); a list after a title
+    # ('… hướng dẫn … Luật A, Nghị định B … quy định về hóa đơn, chứng từ, Nghị định C …') is still a list
+    t = HEAD + ("Sửa đổi\nĐiều 1. Bãi bỏ một phần của Thông tư số 35/2013/TT-BLĐTBXH ngày 30 tháng 12 năm 2013 của Bộ "
+                "trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành một số điều của Nghị định số 09/2013/NĐ-CP "
+                "ngày 11 tháng 01 năm 2013 của Chính phủ quy định chi tiết thi hành một số điều của Luật Phòng, chống mua "
+                "bán người như sau:\nĐiều 2. Căn cứ Thông tư số 32/2025/TT-BTC ngày 31 tháng 5 năm 2025 của Bộ trưởng Bộ "
+                "Tài chính hướng dẫn thực hiện một số điều của Luật Quản lý thuế ngày 13 tháng 6 năm 2019, Nghị định số "
+                "123/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ quy định về hóa đơn, chứng từ, Nghị định số "
+                "70/2025/NĐ-CP ngày 20 tháng 3 năm 2025 của Chính phủ.\n")
+    rels = _rels(t)
+    assert {("GUIDES", "35/2013/TT-BLDTBXH", "9/2013/ND-CP"), ("GUIDES", "9/2013/ND-CP", "LUAT/phong-chong-mua-ban-nguoi"),
+            ("GUIDES", "32/2025/TT-BTC", "123/2020/ND-CP"), ("GUIDES", "32/2025/TT-BTC", "70/2025/ND-CP")} <= rels, rels
+    assert ("GUIDES", "35/2013/TT-BLDTBXH", "LUAT/phong-chong-mua-ban-nguoi") not in rels, rels
+
+
+def test_a_passive_formula_in_a_table_row_has_one_doer() -> None:
+    # a table with no row breaks read as one sentence: the next row's document was taken as a second doer
+    t = HEAD + ("Danh mục\nĐiều 1. Văn bản hết hiệu lực\n16 Quyết định số 20/2000/QĐ-TTg ngày 03/02/2000 của Thủ tướng Chính "
+                "phủ về việc hỗ trợ người hoạt động cách mạng cải thiện nhà ở Được bãi bỏ bởi Quyết định số 32/2023/QĐ-TTg "
+                "ngày 21/12/2023 của Thủ tướng Chính phủ bãi bỏ toàn bộ hoặc một phần một số văn bản quy phạm pháp luật "
+                "21/12/2023 17 Quyết định số 117/2007/QĐ-TTg ngày 25/7/2007 của Thủ tướng Chính phủ về việc hỗ trợ\n")
+    rels = _rels(t)
+    assert ("REPEALS", "32/2023/QD-TTG", "20/2000/QD-TTG") in rels, rels
+    assert not any(r[1] == "117/2007/QD-TTG" for r in rels), rels
