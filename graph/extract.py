@@ -967,8 +967,11 @@ class _Relator:
         # dẫn tổ chức thực hiện Quyết định số 14/2012/QĐ-TTg … sửa đổi, bổ sung … Quyết định số 139/2002/QĐ-TTg'
         inner = [m for m in ms if m.end <= trig.start and m.nested and m.parent_title and m.number is not None
                  and m.parent_title[0] <= trig.start < m.parent_title[1]]
-        if inner and re.fullmatch(r"[\s,]*(?:(?:da|duoc|cung|ve\s+viec|ve)\s*[,]?\s*)*",
-                                  low[max(inner[-1].ext_end, inner[-1].end) : trig.start]):
+        gap = low[max(inner[-1].ext_end, inner[-1].end) : trig.start] if inner else ""
+        if inner and (re.fullmatch(r"[\s,]*(?:(?:da|duoc|cung|ve\s+viec|ve)\s*[,]?\s*)*", gap) or (
+                # the second half of one formula: '… Nghị định số 320/2025/… quy định chi tiết một số điều và biện pháp
+                # để tổ chức, hướng dẫn thi hành Luật …' (the decree's, not the title's owner's)
+                trig.type == "GUIDES" and re.match(r"[\s,]{0,3}quy\s+dinh\s+chi\s+tiet\b[^.;:]{0,80}$", gap))):
             return inner[-1]
         cands = [m for m in ms if m.end <= trig.start and (not m.nested or m.self_ref)]
         if title_and and cands and _AND_BEFORE.search(low, max(0, trig.start - 8), trig.start):

@@ -381,3 +381,13 @@ def test_a_passive_formula_in_a_table_row_has_one_doer() -> None:
     rels = _rels(t)
     assert ("REPEALS", "32/2023/QD-TTG", "20/2000/QD-TTG") in rels, rels
     assert not any(r[1] == "117/2007/QD-TTG" for r in rels), rels
+
+
+def test_the_second_half_of_a_detailing_formula_is_the_decrees() -> None:
+    # '… về việc đính chính Nghị định số 320/2025/… quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn
+    # thi hành Luật …': the decree details the law, not the decision that corrects the decree
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Quyết định số 517/QĐ-BTC ngày 20 tháng 3 năm 2026 về việc đính chính Nghị định số "
+                "320/2025/NĐ-CP ngày 15 tháng 12 năm 2025 của Chính phủ quy định chi tiết một số điều và biện pháp để tổ "
+                "chức, hướng dẫn thi hành Luật Thuế thu nhập doanh nghiệp.\n")
+    rels = {r for r in _rels(t) if r[0] == "GUIDES"}
+    assert rels == {("GUIDES", "320/2025/ND-CP", "LUAT/thue-thu-nhap-doanh-nghiep")}, rels
