@@ -797,18 +797,22 @@ class _Relator:
         return m
 
     def _is_own(self, m: Mention) -> bool:
-        """Whether 'Nghị định này' means the text's own document. A consolidated text of a circular quotes, in
-        its footnotes, the decree that amended it: there 'Nghị định này' is that decree, whose number the clause
-        does not give."""
-        base = self.ex.base_doc
-        return base is None or m.type_id is None or base.type_id is None or m.type_id == base.type_id
+        """Whether 'Nghị định này' means the text's own document: not when it names another type. A consolidated
+        text of a circular quotes, in its footnotes, the decree that amended it: there 'Nghị định này' is that
+        decree, whose number the clause does not give; a decision listing expired texts quotes 'Thông tư này'."""
+        own = self.ex.base_doc or self.self_doc  # the consolidated document, or the text's own
+        if own is None or m.type_id is None or own.type_id is None:
+            return True
+        # a table of a decision quoting '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': another text's words
+        kinds = {"ThongTuLienTich": "ThongTu"}
+        return kinds.get(m.type_id, m.type_id) == kinds.get(own.type_id, own.type_id)
 
     def own_at(self, pos: int) -> Mention | None:
         """The doer of a clause that opens with its formula ('Bãi bỏ …'): the text itself, unless it is a
         consolidated text and the nearest 'X này' before names another type (the clause is quoted from the
         amending text)."""
         if self.ex.base_doc is None or not self.self_refs:
-            return self.self_doc
+            return self.self_doc  # (outside a consolidated text, a clause quoted from another text names it)
         i = bisect.bisect_left(self.self_refs, pos, key=lambda x: x.start) - 1
         if i >= 0 and pos - self.self_refs[i].start < 3000 and not self._is_own(self.self_refs[i]):
             return None
@@ -1326,13 +1330,20 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
     for trig in find_triggers(ctx.low, pos, min(end, pos + 200)):
         if trig.passive or trig.start - pos > 60:
             continue
+        doer: Mention = ex.self_doc
+        named = [m for m in ms if m.end <= trig.start]
+        if named:  # 'Về việc đính chính Thông tư số 138/2025/TT-BTC sửa đổi … Thông tư 95/2020 …': the one named acts
+            last = named[-1]
+            if not re.fullmatch(r"[\s,]{0,3}", ctx.low[max(last.end, last.ext_end) : trig.start]):
+                break
+            doer = last
         for o in rel.after(ms, trig.end, 120):
             if trig.type == "IMPLEMENTS" and o.type_id not in _POLICY_TYPES:
                 continue
             t = trig.type
             if t in ("REPLACES", "REPEALS") and _PARTIAL.search(ctx.low[trig.end : o.start]):
                 t = "AMENDS"
-            rel.add(t, ex.self_doc, o, (pos, min(len(ctx.low), end)))
+            rel.add(t, doer, o, (pos, min(len(ctx.low), end)))
         break
 
 

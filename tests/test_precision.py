@@ -160,15 +160,16 @@ def test_next_numbered_point_is_not_an_item_of_the_list_before() -> None:
 def test_list_goes_on_after_a_cut_item_only_with_the_same_marks() -> None:
     # nghi-dinh-so-188-2025-nd-cp: item b) is cut by a page break and c) follows; van-ban-hop-nhat-so-13-vbhn-btc:
     # the footnote's '- Thông tư số …' lines after a cut item are not items of 'được sửa đổi, bổ sung bởi:'
-    t = HEAD + ("Bảo hiểm y tế\n5. Bãi bỏ các văn bản sau đây:\na) Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 "
+    decree = "CHÍNH PHỦ\nSố: 188/2025/NĐ-CP\nHà Nội, ngày 01 tháng 7 năm 2025\nNGHỊ ĐỊNH\n"  # 'Nghị định này': a decree's
+    t = decree + ("Bảo hiểm y tế\n5. Bãi bỏ các văn bản sau đây:\na) Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 "
                 "của Chính phủ;\nb) Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ sửa đổi, bổ sung "
                 "một số điều của Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10\n\n\nnăm 2018 của Chính phủ;\n"
                 "c) Nghị định số 02/2024/NĐ-CP ngày 01 tháng 01 năm 2024 của Chính phủ.\n"
                 "6. Nghị định này thay thế quy định về thuế tại các Nghị định sau:\na) Nghị định số 218/2013/NĐ-CP ngày "
                 "26 tháng 12 năm 2013 của Chính phủ;\nb) Nghị định số 91/2014/NĐ-CP ngày 01 tháng 10 năm 2014.\n")
     rels = _rels(t)
-    assert {("REPEALS", "15/2024/TT-BLDTBXH", k) for k in ("146/2018/ND-CP", "75/2023/ND-CP", "2/2024/ND-CP")} <= rels
-    assert {("AMENDS", "15/2024/TT-BLDTBXH", k) for k in ("218/2013/ND-CP", "91/2014/ND-CP")} <= rels, rels
+    assert {("REPEALS", "188/2025/ND-CP", k) for k in ("146/2018/ND-CP", "75/2023/ND-CP", "2/2024/ND-CP")} <= rels
+    assert {("AMENDS", "188/2025/ND-CP", k) for k in ("218/2013/ND-CP", "91/2014/ND-CP")} <= rels, rels
     assert not any(r[0] == "REPLACES" for r in rels), rels
 
     t = HEAD + ("Giám sát\nThông tư số 95/2020/TT-BTC ngày 16 tháng 11 năm 2020 của Bộ trưởng Bộ Tài chính được sửa đổi, "
@@ -391,3 +392,16 @@ def test_the_second_half_of_a_detailing_formula_is_the_decrees() -> None:
                 "chức, hướng dẫn thi hành Luật Thuế thu nhập doanh nghiệp.\n")
     rels = {r for r in _rels(t) if r[0] == "GUIDES"}
     assert rels == {("GUIDES", "320/2025/ND-CP", "LUAT/thue-thu-nhap-doanh-nghiep")}, rels
+
+
+def test_this_text_of_another_type_is_not_the_text() -> None:
+    # a decision listing expired texts quotes one: '… hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực';
+    # 'Thông tư này' is not the decision, which was said to replace the document of the row before
+    t = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 135/QĐ-BLĐTBXH\nHà Nội, ngày 06 tháng 02 năm 2024\nQUYẾT ĐỊNH\n"
+         "Công bố danh mục văn bản hết hiệu lực\nĐiều 1. Danh mục\n14 Nghị định số 108/2021/NĐ-CP ngày 07/12/2021 của "
+         "Chính phủ về việc điều chỉnh lương hưu Được thay thế bởi Nghị định số 42/2023/NĐ-CP ngày 29/6/2023 quy định "
+         "điều chỉnh lương hưu 14/8/2023 15 Thông tư số 36/2021/TT-BLĐTBXH ngày 31/12/2021 của Bộ trưởng quy định mức "
+         "điều chỉnh tiền lương hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.\n")
+    rels = _rels(t)
+    assert ("REPLACES", "42/2023/ND-CP", "108/2021/ND-CP") in rels, rels
+    assert not any(r[1].startswith("135/") and r[0] != "CITES" for r in rels), rels
