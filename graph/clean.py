@@ -1,6 +1,7 @@
 """Read a source file and clean its text, keeping a map back to the characters as they were read.
 
-Cleaning: Unicode NFC (23 Gazette files are decomposed), control characters to spaces, Gazette page
+Cleaning: Unicode NFC (23 Gazette files are decomposed), control characters to spaces, Cyrillic and Greek
+letters that look like Latin ones inside numbers to Latin ('NĐ-СР' in 7 files), Gazette page
 headers (`CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025` and the page number beside it) and digital-signature
 stamps (`Người ký: …`, `Ký bởi: …`) removed. Numbers broken across lines are left in place: the number
 scanner reads through the break (`64/2025/TT-\\nBTC`).
@@ -75,6 +76,29 @@ class _Builder:
 
 _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0323\u031b]+", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\r\x0e-\x1f\x7f\u200b\ufeff]")  # CR too: CRLF files read like LF
+# Cyrillic and Greek letters that look like Latin ones, typed into numbers ('40/2026/NĐ-СР' with a Cyrillic С and Р,
+# 7 Gazette files): read as the Latin letters inside a token that also holds Latin letters or digits (one for one)
+_LOOKALIKE = str.maketrans("АВСЕНКМОРТХУаеорсухіјѕԁԛԝΑΒΕΗΙΚΜΝΟΡΤΧΥΖο", "ABCEHKMOPTXYaeopcyxijsdqwABEHIKMNOPTXYZo")
+_LOOKALIKE_RUN = re.compile(r"[АВСЕНКМОРТХУаеорсухіјѕԁԛԝΑΒΕΗΙΚΜΝΟΡΤΧΥΖο]+")
+
+
+def _latin_lookalikes(text: str) -> str:
+    out: list[str] = []
+    last = 0
+    for m in _LOOKALIKE_RUN.finditer(text):
+        a, b = m.start(), m.end()
+        # the token around the run, at most 30 characters each side: does it hold a Latin letter or a digit?
+        left = re.search(r"[\w/.\-]{0,30}$", text[max(0, a - 30) : a])
+        right = re.match(r"[\w/.\-]{0,30}", text[b : b + 30])
+        around = (left.group() if left else "") + (right.group() if right else "")
+        if re.search(r"[A-Za-z0-9]", around):
+            out.append(text[last:a])
+            out.append(m.group().translate(_LOOKALIKE))
+            last = b
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 # A Gazette page header, with the page number on the line before or after it.
 _PAGE_HEADER = re.compile(
     r"(?m)^[ \t]*(?:\d{1,4}[ \t]*\r?\n[ \t]*)?C[ÔO]NG B[ÁA]O[ \t]*/[ \t]*S[ốo][^\n]{0,40}/[ \t]*Ng[àa]y[ \t]*[\d\-./ ]{6,12}[ \t]*(?:\r?\n[ \t]*\d{1,4}[ \t]*(?=\r?\n))?"
@@ -115,6 +139,7 @@ def clean(raw: str) -> CleanText:
                 text = text2
         maps.append(mp)
     text = _CONTROL.sub(" ", text)  # same length: no map needed
+    text = _latin_lookalikes(text)  # same length too
     b = _Builder(text)
     edits = [(m.start(), m.end()) for m in _PAGE_HEADER.finditer(text)]
     edits += [(m.start(), m.end()) for m in _STAMP.finditer(text)]

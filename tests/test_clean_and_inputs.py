@@ -50,6 +50,16 @@ def test_offsets_point_into_the_raw_text() -> None:
     assert unicodedata.normalize("NFC", raw[ct.to_raw(k) : ct.to_raw(k + len("thay thế"))]) == "thay thế"
 
 
+def test_cyrillic_lookalikes_in_numbers_read_as_latin() -> None:
+    # 7 Gazette files type '40/2026/NĐ-СР' with a Cyrillic С and Р: the number was cut to '40/2026/ND' (another
+    # document); inside a token with Latin letters or digits they are the Latin letters, one for one (offsets hold)
+    raw = "Theo Nghị định số 40/2026/NĐ-СР ngày 01/02/2026 và Thông tư số 06/2022/TT-BТС; tiếng Nga: Россия."
+    t = clean(raw)
+    assert len(t.text) == len(raw) and "NĐ-CP" in t.text and "TT-BTC" in t.text and "Россия" in t.text
+    g = Resolver().build([extract_text(raw, "a.txt")])
+    assert {"40/2026/ND-CP", "6/2022/TT-BTC"} <= set(g.documents), sorted(g.documents)
+
+
 def test_nfd_text_extracts_like_nfc() -> None:
     text = "Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ quy định về dịch vụ công."
     a = Resolver().build([extract_text(text, "a")])
