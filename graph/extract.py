@@ -1230,6 +1230,10 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     based_subject: Mention | None = None
     basis_open = False  # a "Căn cứ …;" line continues after ';' with more bases
     header_end = ex.self_doc.end if ex.self_doc else 0
+    # the legal bases open a text, before its first article: a 'Căn cứ …' in the body ('Căn cứ theo quy định tại
+    # … Luật X thì …', 'Căn cứ tiêu chuẩn quy định tại Điều 18 …') applies a text, it is not this text's basis
+    first_article = re.search(r"(?:^|\n)[ \t]*dieu\s+1\s*[.:]", ctx.low)
+    body_start = first_article.start() if first_article else len(ctx.low)
     for i, sent in enumerate(sentences):
         ms = per[i]
         low = ctx.low[sent[0] : sent[1]]
@@ -1239,7 +1243,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
             if not re.match(r"can\s+cu\b", _LIST_MARKER.sub("", low, count=1)):
                 basis_open = False  # 'Theo đề nghị của …;' closes the legal bases
             continue
-        body = _LIST_MARKER.sub("", low, count=1)
+        body = _LIST_MARKER.sub("", low, count=1).lstrip("“\"' ")  # a quoted basis: “Căn cứ …
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
         items: list[list[Mention]] = []
         item_start: dict[int, int] = rel.item_start
@@ -1280,7 +1284,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         if ms or items:
             in_basis = bool(re.match(r"can\s+cu\b", body)) or (
                 basis_open and not re.match(r"(?:theo|xet|thuc\s+hien|chinh\s+phu|bo\s+truong|[a-z ]{0,30}ban\s+hanh)\b", body))
-            if in_basis and ex.self_doc is not None:
+            if in_basis and ex.self_doc is not None and (sent[0] < body_start or based_subject is not None):
                 rel.based_on(sent, ms, based_subject or rel.self_doc)
                 rel.sentence(sent, ms, [])  # "Luật X được sửa đổi, bổ sung bởi Luật Y" inside a basis line
                 basis_open = low.endswith(";") or low.endswith(",")

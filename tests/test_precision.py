@@ -405,3 +405,31 @@ def test_this_text_of_another_type_is_not_the_text() -> None:
     rels = _rels(t)
     assert ("REPLACES", "42/2023/ND-CP", "108/2021/ND-CP") in rels, rels
     assert not any(r[1].startswith("135/") and r[0] != "CITES" for r in rels), rels
+
+
+def test_a_basis_in_the_body_applies_a_text_it_is_not_the_texts_basis() -> None:
+    # 'Căn cứ theo quy định tại … Nghị định X …, Bộ Tài chính thẩm định …' after Điều 1 made X a legal basis of the
+    # text (121 on the corpus, most in annexes: model texts, tables); the bases open a text, before its first article
+    t = HEAD + ("Hướng dẫn\nCăn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\nBộ trưởng ban hành "
+                "Thông tư.\nĐiều 1. Phạm vi\nCăn cứ theo quy định tại Nghị định số 03/2017/NĐ-CP và các quy định khác, "
+                "Bộ Tài chính thẩm định hồ sơ.\n")
+    rels = _rels(t)
+    assert ("BASED_ON", "15/2024/TT-BLDTBXH", "62/2022/ND-CP") in rels, rels
+    assert ("BASED_ON", "15/2024/TT-BLDTBXH", "3/2017/ND-CP") not in rels and (
+        "CITES", "15/2024/TT-BLDTBXH", "3/2017/ND-CP") in rels, rels
+
+
+def test_quoted_bases_in_a_footnote_are_the_amending_texts() -> None:
+    # a consolidated text's footnote quotes an amending text's bases: '2 Thông tư số 24/2020/TT-BTC có căn cứ ban
+    # hành như sau: “Căn cứ Luật …;' — the opening quote hid 'Căn cứ', and the bases went to the consolidated text
+    t = ("BỘ TÀI CHÍNH\nSố: 22/VBHN-BTC\nHà Nội, ngày 08 tháng 6 năm 2020\nTHÔNG TƯ\nHướng dẫn cơ chế tài chính\n"
+         "Thông tư số 20/2016/TT-BTC ngày 03 tháng 02 năm 2016 của Bộ trưởng Bộ Tài chính hướng dẫn cơ chế, có hiệu "
+         "lực kể từ ngày 20 tháng 3 năm 2016, được sửa đổi, bổ sung bởi:\nThông tư số 24/2020/TT-BTC ngày 13 tháng 4 "
+         "năm 2020 của Bộ trưởng Bộ Tài chính.\nCăn cứ Quyết định số 60/2015/QĐ-TTg ngày 27 tháng 11 năm 2015 của Thủ "
+         "tướng Chính phủ;\nĐiều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn.\n2 Thông tư số 24/2020/TT-BTC có căn "
+         "cứ ban hành như sau:\n“Căn cứ Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2015;\nCăn cứ Luật Việc làm "
+         "ngày 16 tháng 11 năm 2013;\n")
+    rels = {r for r in _rels(t) if r[0] == "BASED_ON"}
+    assert {("BASED_ON", "24/2020/TT-BTC", "LUAT/an-toan-ve-sinh-lao-dong@2015"),
+            ("BASED_ON", "24/2020/TT-BTC", "LUAT/viec-lam@2013")} <= rels, rels
+    assert not any(r[1] == "20/2016/TT-BTC" and r[2].startswith("LUAT/") for r in rels), rels
