@@ -746,7 +746,11 @@ _EFFECT_BEFORE_FORMULA = re.compile(
     r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:ngay\s+)?" + DATE_RE.pattern + r"\s*[,;]?\s*(?:va\s+)?"
 )
 _AND_BEFORE = re.compile(r"(?<![a-z])va\s*$")  # the folded 'và' right before a formula
-_EXPIRES = re.compile(r"(?<![a-z])het\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
+_EXPIRES = re.compile(r"(?<![a-z])(?:het|cham\s+dut)\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
+# 'Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực': the text that takes effect opens
+# the clause (matched at the sentence start, after a list marker; the mention is checked where it ends)
+_FROM_DAY_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+")
+_OPENS_EFFECT = re.compile(r"\s{0,3}(?:chinh\s+thuc\s+)?co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s{0,3},")
 _FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+ngay\s+")
 
 
@@ -1107,11 +1111,16 @@ class _Relator:
                 later = [x for x in ms if x.start >= s0 + m.end() + fm.end() and x.start <= s0 + m.end() + fm.end() + 4]
                 if later:
                     doer = self.resolve(later[0])
-            if doer is None and fm is None and self.ex.self_doc is not None:
-                doer = None  # a date alone does not say what replaces the document
+            opened = 0  # where the clause names what expires, after 'Kể từ ngày B có hiệu lực,'
+            if doer is None and fm is None and (op := _FROM_DAY_OPENS.match(low, s0)) is not None:
+                opener = next((x for x in ms if x.start >= op.end()), None)
+                if opener is not None and opener.start - op.end() <= 4 and (
+                        eff := _OPENS_EFFECT.match(low, max(opener.end, opener.ext_end))) is not None and eff.end() <= pos:
+                    doer, opened = self.resolve(opener), eff.end()
             if doer is None:
-                continue
-            patients = [x for x in ms if x.end <= pos and not x.nested and not x.self_ref]
+                continue  # a date alone does not say what replaces the document
+            patients = [x for x in ms if opened <= x.start and x.end <= pos and not x.nested and not x.self_ref
+                        and not self.alias_of_before(ms, x)]
             if not patients and low[s1 - 1 : s1] == ":":
                 patients = items_first
             elif patients:
@@ -1153,6 +1162,14 @@ class _Relator:
                 rest = [x for x in first[1:] if re.search(r"ban\s+hanh\s*$", low[a.ext_end : x.start])]
                 if rest:
                     self.add("IMPLEMENTS", rest[0], a, sent)
+
+    def alias_of_before(self, ms: list[Mention], x: Mention) -> bool:
+        """'Nghị định số 55/2023/NĐ-CP … (Nghị định số 55/2023/NĐ-CP)', '(sau đây gọi là Thông tư số 115/2017/…)':
+        the short name a text gives a document it has just named, not another mention of it."""
+        if x.number is None or not re.search(r"\(\s{0,3}(?:sau\s+day\s+(?:goi|viet)\s+(?:tat\s+)?(?:la\s+)?)?$",
+                                             self.ctx.low[max(0, x.start - 30) : x.start]):
+            return False
+        return any(m.number is not None and m.number.base == x.number.base and m.end <= x.start for m in ms)
 
     def based_on(self, sent: tuple[int, int], ms: list[Mention], subject: Mention | None) -> None:
         for m in ms:

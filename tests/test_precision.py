@@ -433,3 +433,19 @@ def test_quoted_bases_in_a_footnote_are_the_amending_texts() -> None:
     assert {("BASED_ON", "24/2020/TT-BTC", "LUAT/an-toan-ve-sinh-lao-dong@2015"),
             ("BASED_ON", "24/2020/TT-BTC", "LUAT/viec-lam@2013")} <= rels, rels
     assert not any(r[1] == "20/2016/TT-BTC" and r[2].startswith("LUAT/") for r in rels), rels
+
+
+def test_expiry_opened_by_the_day_this_text_takes_effect() -> None:
+    # 'Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực' (the doer first) and 'chấm dứt
+    # hiệu lực' were only citations (25 on the corpus); parts expiring amend, and a short name given in brackets
+    # right after a document ('(Nghị định số 55/2023/NĐ-CP)') is that document, parts and all
+    t = HEAD + ("Quy định\nĐiều 5. Hiệu lực\n1. Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số 11/2015/TT-BKHĐT "
+                "ngày 27 tháng 10 năm 2015 của Bộ trưởng quy định chi tiết lập hồ sơ hết hiệu lực.\n2. Kể từ ngày Thông tư "
+                "này có hiệu lực thi hành, các Điều 7, 8 của Thông tư số 06/2020/TT-BKHĐT ngày 18 tháng 9 năm 2020 của Bộ "
+                "trưởng hết hiệu lực thi hành.\n3. Điểm d khoản 4 Điều 1 Nghị định số 55/2023/NĐ-CP ngày 21 tháng 7 năm 2023 "
+                "của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 75/2021/NĐ-CP (Nghị định số 55/2023/NĐ-CP) "
+                "chấm dứt hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.\n")
+    rels = {r for r in _rels(t) if r[0] != "CITES"}
+    assert {("REPLACES", "15/2024/TT-BLDTBXH", "11/2015/TT-BKHDT"), ("AMENDS", "15/2024/TT-BLDTBXH", "6/2020/TT-BKHDT"),
+            ("AMENDS", "15/2024/TT-BLDTBXH", "55/2023/ND-CP")} <= rels, rels
+    assert ("REPLACES", "15/2024/TT-BLDTBXH", "55/2023/ND-CP") not in rels, rels
