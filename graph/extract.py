@@ -714,12 +714,15 @@ class _Trigger:
 _AMENDED = (r"(?:sua\s+doi(?:\s*,?\s*bo\s+sung)?|bo\s+sung)"
             r"(?:\s*,\s*(?:thay\s+the\s*,\s*)?bai\s+bo|\s*,\s*thay\s+the(?:\s*,\s*bai\s+bo)?|\s+va\s+bai\s+bo)?")
 _TRIGGERS: list[tuple[str, bool, re.Pattern[str]]] = [
-    ("REPLACES", True, re.compile(r"(?:duoc|bi)\s+thay\s+the\s+(?:boi|bang)")),
+    # passive, and so without 'được' when 'bởi' follows: 'khoản 2 Điều 8 Nghị định số 83/2014/NĐ-CP sửa đổi, bổ sung
+    # bởi Nghị định số 08/2018/NĐ-CP' (the decree of 2014 did not amend the one of 2018)
+    ("REPLACES", True, re.compile(r"(?:duoc|bi)\s+thay\s+the\s+(?:boi|bang)|(?<![a-z])thay\s+the\s+boi(?![a-z])")),
     ("REPLACES", False, re.compile(r"(?<![a-z])thay\s+the(?:\s+cho)?(?!\s+(?:bang|boi)\b)")),
-    ("REPEALS", True, re.compile(r"(?:duoc|bi)\s+bai\s+bo\s+(?:boi|bang|tai|theo)")),
+    ("REPEALS", True, re.compile(r"(?:duoc|bi)\s+bai\s+bo\s+(?:boi|bang|tai|theo)|(?<![a-z])bai\s+bo\s+boi(?![a-z])")),
     ("REPEALS", False, re.compile(r"(?<![a-z])bai\s+bo(?![a-z])")),
     ("AMENDS", True, re.compile(
-        r"(?:duoc|bi)\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)")),
+        r"(?:duoc|bi)\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)"
+        r"|(?<![a-z])" + _AMENDED + r"\s+boi(?![a-z])")),
     ("AMENDS", False, re.compile(r"(?<![a-z])sua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])")),
     ("GUIDES", True, re.compile(r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)\s+(?:boi|bang|tai|theo)")),
     ("GUIDES", False, re.compile(r"(?<![a-z])(?:huong\s+dan\s+to\s+chuc\s+thuc\s+hien|quy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?|huong\s+dan\s+thi\s+hanh|huong\s+dan\s+thuc\s+hien|huong\s+dan)(?![a-z])")),
@@ -1044,7 +1047,13 @@ class _Relator:
                 if not doers and low[s1 - 1 : s1] == ":":
                     doers = items_first
                 for d in doers:
-                    self.add(trig.type, self.resolve(d), self.resolve(patient) if patient else None, sent)
+                    target = patient
+                    if patient is not None and _legislative(d) and not _legislative(patient):
+                        # a law amends a law: '… Nghị định số 85/2024/… quy định chi tiết … Luật Giá số 16/2023/QH15
+                        # được sửa đổi, bổ sung bởi Luật số 44/2024/QH15': the law named in the decree's title
+                        laws = [m for m in ms if patient.start < m.start and m.end <= trig.start and _legislative(m)]
+                        target = laws[-1] if laws else None
+                    self.add(trig.type, self.resolve(d), self.resolve(target) if target else None, sent)
                 continue
             # active voice
             if trig.type == "IMPLEMENTS":
@@ -1175,6 +1184,14 @@ class _Relator:
         for m in ms:
             if not m.nested and not m.self_ref:
                 self.add("BASED_ON", subject, m, sent)
+
+
+def _legislative(m: Mention) -> bool:
+    """A text of the legislature (a law, a code, the Constitution, or numbered QH/UBTVQH): only such a text amends
+    another such text."""
+    if m.type_id in ("Luat", "BoLuat", "HienPhap", "PhapLenh"):
+        return True
+    return m.number is not None and bool(re.match(r"(?:QH|UBTVQH)\d*$", fold(m.number.code[-1]).upper()))
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:

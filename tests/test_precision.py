@@ -449,3 +449,17 @@ def test_expiry_opened_by_the_day_this_text_takes_effect() -> None:
     assert {("REPLACES", "15/2024/TT-BLDTBXH", "11/2015/TT-BKHDT"), ("AMENDS", "15/2024/TT-BLDTBXH", "6/2020/TT-BKHDT"),
             ("AMENDS", "15/2024/TT-BLDTBXH", "55/2023/ND-CP")} <= rels, rels
     assert ("REPLACES", "15/2024/TT-BLDTBXH", "55/2023/ND-CP") not in rels, rels
+
+
+def test_amended_by_without_duoc_is_passive_and_a_law_amends_a_law() -> None:
+    # 'khoản 2 Điều 8 Nghị định số 83/2014/NĐ-CP sửa đổi, bổ sung bởi Nghị định số 08/2018/NĐ-CP' read as the decree
+    # of 2014 amending the one of 2018 (9 on the corpus); '… Nghị định số 85/2024/NĐ-CP … quy định chi tiết … Luật Giá
+    # số 16/2023/QH15 được sửa đổi, bổ sung bởi Luật số 44/2024/QH15': the amending law amends the law, not the decree
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Hồ sơ được quy định tại khoản 2 Điều 8 Nghị định số 83/2014/NĐ-CP sửa đổi, bổ sung bởi "
+                "Nghị định số 08/2018/NĐ-CP và Nghị định số 80/2023/NĐ-CP.\nĐiều 2. Theo Nghị định số 85/2024/NĐ-CP ngày 10 "
+                "tháng 7 năm 2024 của Chính phủ quy định chi tiết một số điều của Luật Giá số 16/2023/QH15 được sửa đổi, bổ "
+                "sung bởi Luật số 44/2024/QH15.\n")
+    rels = {r for r in _rels(t) if r[0] == "AMENDS"}
+    assert {("AMENDS", "8/2018/ND-CP", "83/2014/ND-CP"), ("AMENDS", "80/2023/ND-CP", "83/2014/ND-CP"),
+            ("AMENDS", "44/2024/QH15", "16/2023/QH15")} <= rels, rels
+    assert not any(r[1] == "83/2014/ND-CP" or r[2] == "85/2024/ND-CP" for r in rels), rels
