@@ -294,16 +294,23 @@ class Resolver:
 
     @staticmethod
     def _reject_backwards(g: Graph) -> None:
-        """The newer text acts on the older: a relation from a document to one issued later (both dates known)
-        is a misreading of the clause. It is not added; it is reported in `g.rejected` with its evidence."""
+        """The newer text acts on the older: a relation from a document to one issued later (both dates known,
+        or else both years) is a misreading of the clause. It is not added; it is reported in `g.rejected` with its evidence."""
         for k, rel in list(g.relations.items()):
             if rel.type == "CITES" or rel.type in AGENCY_RELATIONS:
                 continue
             s, t = g.documents.get(rel.source), g.documents.get(rel.target)
-            if s is not None and t is not None and s.date and t.date and s.date < t.date:
+            if s is None or t is None:
+                continue
+            if s.date and t.date:
+                older = s.date < t.date
+                reason = f"{s.label} ({s.date}) is older than {t.label} ({t.date})"
+            else:  # the years, where a date is not known: '83/2014/NĐ-CP' did not amend '08/2018/NĐ-CP'
+                older = s.year is not None and t.year is not None and s.year < t.year
+                reason = f"{s.label} ({s.year}) is older than {t.label} ({t.year})"
+            if older:
                 del g.relations[k]
-                g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target,
-                                           reason=f"{s.label} ({s.date}) is older than {t.label} ({t.date})",
+                g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target, reason=reason,
                                            evidence=rel.evidence[:1]))
 
     @staticmethod

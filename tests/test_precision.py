@@ -463,3 +463,13 @@ def test_amended_by_without_duoc_is_passive_and_a_law_amends_a_law() -> None:
     assert {("AMENDS", "8/2018/ND-CP", "83/2014/ND-CP"), ("AMENDS", "80/2023/ND-CP", "83/2014/ND-CP"),
             ("AMENDS", "44/2024/QH15", "16/2023/QH15")} <= rels, rels
     assert not any(r[1] == "83/2014/ND-CP" or r[2] == "85/2024/ND-CP" for r in rels), rels
+
+
+def test_a_relation_back_in_time_by_the_years_is_held_back() -> None:
+    # no date of either, but numbers that carry the year: a text of 2011 does not amend one of 2012 (7 on the corpus,
+    # e.g. a consolidated law's list quoting another law's repeal as if the law of 2008 made it)
+    t = ("CHÍNH PHỦ\nSố: 1/VBHN-BTC\nHà Nội, ngày 10 tháng 3 năm 2026\nNGHỊ ĐỊNH\nVề lương\nĐiều 1. Nghị định số "
+         "11/2011/NĐ-CP sửa đổi, bổ sung Nghị định số 23/2012/NĐ-CP.\n")
+    g = Resolver().build([extract_text(t, "t.txt")])
+    assert not any(r.type == "AMENDS" for r in g.relations.values()), g.relations
+    assert [(r.source, r.target) for r in g.rejected] == [("11/2011/ND-CP", "23/2012/ND-CP")], g.rejected
