@@ -245,6 +245,11 @@ _PART_REF = re.compile(
     r"(?:(?:dieu|khoan|diem|muc|chuong|tiet|phu\s+luc|mau(?:\s+so)?)\s+" + _PART_ID
     + r"(?:\s*(?:,|va)\s*" + _PART_ID + r")*[\s,]*)+"
 )
+# parts named right before a document: 'khoản 2 Điều 8 Nghị định số …', 'Phụ lục 1 ban hành kèm theo Thông tư số …'
+_PARTS_BEFORE = re.compile(
+    r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")\s*$|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
+)
+_PARTS_ENDING = re.compile(r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")\s*$")
 _COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
 _AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s)|[-+•]\s|dieu\s+\d+[a-z]?\.)\s*")
@@ -1046,6 +1051,21 @@ class _Relator:
                 doers = self.after(ms, trig.end, 60)
                 if not doers and low[s1 - 1 : s1] == ":":
                     doers = items_first
+                if patient is not None and self.ctx.text[trig.start : trig.start + 1].isupper():
+                    # a table's cell ('Được …', capitalised) after the object of the title of the row's document: 'Thông
+                    # tư số 02/2023/… sửa đổi, bổ sung Điều 1 của Thông tư số 09/2022/… | Được bãi bỏ bởi …' is about
+                    # 02/2023 (in running text, '… của Nghị định số 209/2013/… đã được sửa đổi … bởi' is about 209/2013)
+                    owner = next((r.source for r in reversed(self.ex.relations) if r.target is patient
+                                  and r.type == "AMENDS" and not r.source.self_ref and s0 <= r.source.start < patient.start
+                                  and patient.start - max(r.source.end, r.source.ext_end) < 150), None)
+                    patient = owner or patient
+                type_ = trig.type
+                if patient is not None and type_ in ("REPLACES", "REPEALS") and (
+                        _PARTS_BEFORE.search(low, max(s0, patient.start - 60), patient.start)
+                        or _PARTS_ENDING.search(low, max(patient.end, trig.start - 60), trig.start)):
+                    # parts of it: 'Phụ lục 1 ban hành kèm theo Thông tư số 15/2026/… được bãi bỏ …', or a table's
+                    # column of the parts right before the formula ('… | Khoản 1 Điều 3 | Được bãi bỏ bởi …')
+                    type_ = "AMENDS"
                 for d in doers:
                     target = patient
                     if patient is not None and _legislative(d) and not _legislative(patient):
@@ -1053,7 +1073,7 @@ class _Relator:
                         # được sửa đổi, bổ sung bởi Luật số 44/2024/QH15': the law named in the decree's title
                         laws = [m for m in ms if patient.start < m.start and m.end <= trig.start and _legislative(m)]
                         target = laws[-1] if laws else None
-                    self.add(trig.type, self.resolve(d), self.resolve(target) if target else None, sent)
+                    self.add(type_, self.resolve(d), self.resolve(target) if target else None, sent)
                 continue
             # active voice
             if trig.type == "IMPLEMENTS":

@@ -35,6 +35,18 @@ def loaded(neo4j_target: Neo4jTarget) -> Neo4jTarget:
     return neo4j_target
 
 
+def _wait_until(page: object, predicate: str, seconds: float) -> None:
+    """Poll a predicate from here: the graph page's Content-Security-Policy forbids the eval that Playwright's
+    wait_for_function polls with in the page (it failed whenever the first check came too early)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate):  # type: ignore[attr-defined]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {seconds} s: {predicate}")
+        page.wait_for_timeout(100)  # type: ignore[attr-defined]
+
+
 def test_style_file_matches_the_ontology() -> None:
     assert (ROOT / "deploy" / "neo4j" / "lexgraph.grass").read_text(encoding="utf-8") == grass()
 
@@ -115,7 +127,7 @@ def test_graph_view_draws_offline(tmp_path: Path) -> None:
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"{base}/graph/view?ref=42/2022/NĐ-CP&depth=1", wait_until="networkidle")
-            page.wait_for_function("window.cy && window.cy.nodes().length >= 3", timeout=30_000)
+            _wait_until(page, "() => !!window.cy && window.cy.nodes().length >= 3", 30)
             labels = page.evaluate("window.cy.nodes().map(n => n.data('label'))")
             assert {"42/2022/NĐ-CP", "43/2011/NĐ-CP", "Chính phủ"} <= set(labels)
             edges = page.evaluate("window.cy.edges().map(e => e.data('label'))")
@@ -125,7 +137,7 @@ def test_graph_view_draws_offline(tmp_path: Path) -> None:
             # an unknown number: the page says so, with close matches
             page.fill("#ref", "43/2012/NĐ-CP")
             page.click("button[type=submit]")
-            page.wait_for_function("document.getElementById('message').textContent.length > 0", timeout=10_000)
+            _wait_until(page, "() => document.getElementById('message').textContent.length > 0", 10)
             assert "43/2011/NĐ-CP" in page.inner_text("#message")
             assert hosts == {base.split("/")[2]} and not errors
         finally:

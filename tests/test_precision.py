@@ -473,3 +473,22 @@ def test_a_relation_back_in_time_by_the_years_is_held_back() -> None:
     g = Resolver().build([extract_text(t, "t.txt")])
     assert not any(r.type == "AMENDS" for r in g.relations.values()), g.relations
     assert [(r.source, r.target) for r in g.rejected] == [("11/2011/ND-CP", "23/2012/ND-CP")], g.rejected
+
+
+def test_passive_repeal_of_parts_amends_and_a_table_cell_is_about_the_rows_document() -> None:
+    # 'Phụ lục 1 ban hành kèm theo Thông tư số 15/2026/… được bãi bỏ theo … Thông tư số 26/2026/…' repeals an annex:
+    # an amendment; in a table row 'Thông tư số 02/2023/… sửa đổi, bổ sung Điều 1 của Thông tư số 09/2022/… | Được bãi
+    # bỏ bởi Thông tư số 03/2024/…' the cell is about the row's document, while in running text '… của Nghị định số
+    # 209/2013/… đã được sửa đổi, bổ sung bởi Nghị định số 12/2015/…' is about the one named last
+    t = HEAD + ("Danh mục\nĐiều 1. Phụ lục 1 ban hành kèm theo Thông tư số 15/2026/TT-BCT được bãi bỏ theo quy định tại Điều 9 "
+                "của Thông tư số 26/2026/TT-BCT.\nĐiều 2. Văn bản hết hiệu lực\n10 Thông tư số 02/2023/TT-BLĐTBXH ngày 12/4/2023 của Bộ "
+                "trưởng Bộ Lao động - Thương binh và Xã hội sửa đổi, bổ sung Điều 1 của Thông tư số 09/2022/TT-BLĐTBXH ngày 25 tháng 5 năm 2022 của Bộ trưởng "
+                "hướng dẫn đa dạng hóa sinh kế Được bãi bỏ bởi Thông tư số 03/2024/TT-BLĐTBXH ngày 18/4/2024 của Bộ trưởng\n"
+                "Điều 3. Nghị định số 49/2022/NĐ-CP ngày 29 tháng 7 năm 2022 của Chính phủ sửa đổi, bổ sung một số điều của "
+                "Nghị định số 209/2013/NĐ-CP ngày 18 tháng 12 năm 2013 của Chính phủ đã được sửa đổi, bổ sung bởi Nghị định "
+                "số 12/2015/NĐ-CP.\n")
+    rels = {r for r in _rels(t) if r[0] not in ("CITES",)}
+    assert {("AMENDS", "26/2026/TT-BCT", "15/2026/TT-BCT"), ("REPEALS", "3/2024/TT-BLDTBXH", "2/2023/TT-BLDTBXH"),
+            ("AMENDS", "12/2015/ND-CP", "209/2013/ND-CP")} <= rels, rels
+    assert not any(r[1] == "3/2024/TT-BLDTBXH" and r[2] == "9/2022/TT-BLDTBXH" for r in rels), rels
+    assert ("REPEALS", "26/2026/TT-BCT", "15/2026/TT-BCT") not in rels, rels
