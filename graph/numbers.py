@@ -139,6 +139,19 @@ def scan(folded: str, vocab: Vocabulary | None = None) -> list[NumberMatch]:
     return out
 
 
+def _split_glued(parts: tuple[str, ...], v: Vocabulary) -> tuple[str, ...]:
+    """A type code written against the issuer's code, the hyphen left out: '27/2016/TTBLĐTBXH' is
+    27/2016/TT-BLĐTBXH (one document, one key). Only a known type code followed by a known issuer code."""
+    first = parts[0]
+    if first in v.code_display or v.agency_for_code(first) is not None:
+        return parts
+    for n in range(len(first) - 1, 1, -1):
+        head, rest = first[:n], first[n:]
+        if head in v.type_by_code and v.agency_for_code(rest) is not None:
+            return (head, rest, *parts[1:])
+    return parts
+
+
 def _from_match(m: re.Match[str], v: Vocabulary, strict: bool) -> Number | None:
     ordinal = m.group("ord")
     if m.group("party"):
@@ -148,6 +161,9 @@ def _from_match(m: re.Match[str], v: Vocabulary, strict: bool) -> Number | None:
     raw = m.group("ycode") or m.group("ncode")
     raw_parts = _code_parts(raw)
     parts = tuple(p.upper() for p in raw_parts)
+    if year is not None and parts:
+        parts = _split_glued(parts, v)
+        raw_parts = raw_parts if len(raw_parts) == len(parts) else parts
     if strict and not plausible(parts, raw_parts, v):
         return None
     if year is None:

@@ -131,3 +131,13 @@ def test_parse_never_raises_anything_but_number_error(s: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("0123456789/-.ĐđQHNCPTgTTrVBHNa \n")), max_size=400))
 def test_scan_never_raises_on_number_like_noise(s: str) -> None:
     scan(fold(s))
+
+
+def test_a_type_code_glued_to_the_issuer_code_is_split() -> None:
+    # 'Thông tư số 27/2016/TTBLĐTBXH' (the hyphen left out, a Gazette table) was another document than 27/2016/TT-BLĐTBXH;
+    # only a known type code followed by a known issuer code is split, so real codes stay whole
+    from graph.numbers import parse
+
+    assert parse("27/2016/TTBLĐTBXH").base == parse("27/2016/TT-BLĐTBXH").base == "27/2016/TT-BLDTBXH"
+    assert parse("01/2022/TTLT-VKSNDTC-TANDTC").base == "1/2022/TTLT-VKSNDTC-TANDTC"
+    assert parse("15/2018/ND-CP").base == "15/2018/ND-CP" and parse("20/2026/TT-BXD").base == "20/2026/TT-BXD"
