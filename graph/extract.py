@@ -184,6 +184,7 @@ _AFTER_NAME = re.compile(
     r"\s{0,3},|\s{1,3}(?:sua\s+doi|so|ke|tren|duoi|thanh|va|hoac|cua|ve|theo|tai|cho|voi|de|o|tu|den|khi|ma|thi|la|co|duoc|da|nhung|cac|mot|sau|truoc|"
     r"trong|ngoai|bang|nham|phai|khong|nay|do|nhu|dong\s+thoi|ke\s+ca|tru)\b"
 )
+_OF_THE_LAWS = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?")  # '… một số điều của (các) Luật …'
 _LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,3}(?:,\s{0,3})?(?=(?:bo\s+luat|luat|phap\s+lenh)\b)")
 _SUA_DOI_NAME_STOP = re.compile(
     r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d|ve|quy\s+dinh|huong\s+dan)\b|[;:()]|\.\s|\n\s*\n"
@@ -218,7 +219,7 @@ def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, boo
     của Luật Tần số vô tuyến điện' and not '… hồ sơ đề nghị cấp giấy phép'), or as read when it lists none or one
     the vocabulary does not know."""
     low = ctx.low
-    c = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?").search(low, s, e)
+    c = _OF_THE_LAWS.search(low, s, e)
     if c is None:
         return e, closed
     pos, last = c.end(), -1
@@ -246,10 +247,10 @@ _PART_REF = re.compile(
     + r"(?:\s*(?:,|va)\s*" + _PART_ID + r")*[\s,]*)+"
 )
 # parts named right before a document: 'khoản 2 Điều 8 Nghị định số …', 'Phụ lục 1 ban hành kèm theo Thông tư số …'
+_PARTS_ENDING = re.compile(r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")\s*$")  # 'Danh mục 14' is not 'Mục 14'
 _PARTS_BEFORE = re.compile(
-    r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")\s*$|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
+    _PARTS_ENDING.pattern + "|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
 )
-_PARTS_ENDING = re.compile(r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")\s*$")
 _COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
 _AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s)|[-+•]\s|dieu\s+\d+[a-z]?\.)\s*")
@@ -1018,7 +1019,7 @@ class _Relator:
 
     # sentence ------------------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
-        low = self.ctx.low
+        low, v = self.ctx.low, self.ctx.v
         s0, s1 = sent
         if self.in_quote(s0):
             return
@@ -1068,10 +1069,10 @@ class _Relator:
                     type_ = "AMENDS"
                 for d in doers:
                     target = patient
-                    if patient is not None and _legislative(d) and not _legislative(patient):
+                    if patient is not None and _legislative(d, v) and not _legislative(patient, v):
                         # a law amends a law: '… Nghị định số 85/2024/… quy định chi tiết … Luật Giá số 16/2023/QH15
                         # được sửa đổi, bổ sung bởi Luật số 44/2024/QH15': the law named in the decree's title
-                        laws = [m for m in ms if patient.start < m.start and m.end <= trig.start and _legislative(m)]
+                        laws = [m for m in ms if patient.start < m.start and m.end <= trig.start and _legislative(m, v)]
                         target = laws[-1] if laws else None
                     self.add(type_, self.resolve(d), self.resolve(target) if target else None, sent)
                 continue
@@ -1206,12 +1207,13 @@ class _Relator:
                 self.add("BASED_ON", subject, m, sent)
 
 
-def _legislative(m: Mention) -> bool:
-    """A text of the legislature (a law, a code, the Constitution, or numbered QH/UBTVQH): only such a text amends
-    another such text."""
+def _legislative(m: Mention, v: Vocabulary) -> bool:
+    """A text of the legislature (a law, a code, the Constitution, or numbered with a legislature's code, QH15,
+    UBTVQH14: `Vocabulary.legislature_codes`): only such a text amends another such text."""
     if m.type_id in ("Luat", "BoLuat", "HienPhap", "PhapLenh"):
         return True
-    return m.number is not None and bool(re.match(r"(?:QH|UBTVQH)\d*$", fold(m.number.code[-1]).upper()))
+    code = re.fullmatch(r"([A-Z]+)\d*", fold(m.number.code[-1]).upper()) if m.number is not None else None
+    return code is not None and code.group(1) in v.legislature_codes
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
