@@ -238,7 +238,8 @@ def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, boo
 
 _PARTIAL = re.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|cum\s+tu|phu\s+luc|mau\s+so|mau|muc|chuong|tiet|bieu|so\s+thu\s+tu|"
-    r"noi\s+dung|quy\s+dinh\s+tai|mot\s+so\s+dieu|mot\s+phan|danh\s+muc|bang)(?![a-z])"
+    r"noi\s+dung|quy\s+dinh\s+tai|quy\s+dinh\s+sau\s+(?:day\s+)?(?:trong|cua|tai)|mot\s+so\s+dieu|mot\s+phan|danh\s+muc|"
+    r"bang)(?![a-z])"
 )
 # a reference to parts of a document written right before it: 'khoản 2 Điều 9', 'khoản 2 và 4 Điều 11', 'điểm a'
 _PART_ID = r"(?:\d{1,3}[a-zđ]?|[a-zđ])"
@@ -251,6 +252,20 @@ _PARTS_ENDING = re.compile(r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")
 _PARTS_BEFORE = re.compile(
     _PARTS_ENDING.pattern + "|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
 )
+# a thing placed in a document, right before the document: '… quy định tại Điều 26 ', '… tại khoản 2 Điều 11 của '
+_PLACED_IN = re.compile(
+    r"(?<![a-z])(?:quy\s+dinh\s+tai\s+(?:" + _PART_REF.pattern + r")?|tai\s+(?:" + _PART_REF.pattern + r"))(?:cua\s+)?\s*$")
+_BASIS_LINE = re.compile(r"(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|theo\s+to\s+trinh)\b")
+_ENACTING_LINE = re.compile(r"[^.;:]{0,120}?(?<![a-z])ban\s+hanh\b")
+_EFFECT_SENTENCE = re.compile(r"[\s“\"]*(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
+# the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
+_QUOTE_LEAD = re.compile(
+    r"\s*(?:\d{1,3}\s+)?(?:(?:cac\s+)?(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4}"
+    r"(?:\s*(?:,|va)\s*[\da-z]{1,4}|\s+(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4})*\s+(?:cua\s+|tai\s+)?)?")
+# … and its end: 'quy định như sau:', 'có căn cứ ban hành như sau:'
+_QUOTE_LEAD_TAIL = re.compile(r"(?:(?:co\s+)?can\s+cu\s+ban\s+hanh|quy\s+dinh|co\s+noi\s+dung)\s+nhu\s+sau\s*:?\s*$")
+# ', có hiệu lực (thi hành) (kể) từ ngày …' between the document and the lead's end
+_EFFECT_CLAUSE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?")
 _COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
 _AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s)|[-+•]\s|dieu\s+\d+[a-z]?\.)\s*")
@@ -760,7 +775,8 @@ _EXPIRES = re.compile(r"(?<![a-z])(?:het|cham\s+dut)\s+hieu\s+luc(?:\s+thi\s+han
 # the clause (matched at the sentence start, after a list marker; the mention is checked where it ends)
 _FROM_DAY_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+")
 _OPENS_EFFECT = re.compile(r"\s{0,3}(?:chinh\s+thuc\s+)?co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s{0,3},")
-_FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+ngay\s+")
+# '… hết hiệu lực (thi hành) kể từ ngày / kể từ thời điểm / kể từ khi Thông tư này có hiệu lực'
+_FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+(?:ngay|thoi\s+diem|khi)\s+")
 
 
 _ALL_TRIGGERS = re.compile(
@@ -779,11 +795,14 @@ def find_triggers(low: str, a: int, b: int) -> list[_Trigger]:
     return out
 
 
+_NOBODY = Mention(start=-1, end=-1, ext_end=-1)  # the doer of a quoted passage whose writer is not known
+
+
 class _Relator:
     def __init__(self, ctx: _Ctx, ex: Extraction, quotes: list[tuple[int, int]], mentions: list[Mention]) -> None:
         self.ctx = ctx
         self.ex = ex
-        self.quotes = quotes
+        self.quotes = [self._basis_block(q) for q in quotes]
         self.self_doc = ex.base_doc or ex.self_doc  # what "Nghị định này" means
         self.seen: set[tuple[str, int, int]] = set()
         self.item_start: dict[int, int] = {}  # id(mention) -> start of the list item it opens
@@ -792,6 +811,96 @@ class _Relator:
         # a repeal or replacement whose sentence ended in ';': the next sentence may name one more object
         # ('Bãi bỏ Thông tư số 17/2016/… ;' / 'Thông tư số 10/2024/… sửa đổi …')
         self.carry: tuple[str, Mention, int, int] | None = None  # type, doer, sentence start and end
+        # a quoted provision whose lead names the text that wrote it ('Điều 3 của Thông tư số 06/2024/…, có hiệu lực
+        # từ … quy định như sau: “Điều 3. … Kể từ ngày Thông tư này có hiệu lực thi hành, bãi bỏ …”'): read with
+        # that text as the doer; other quotes are words, not read
+        self.owners: dict[tuple[int, int], Mention] = {}
+        self.inner: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the quotes inside an owned quote
+        split: list[tuple[int, int]] = []
+        for q in self.quotes:
+            owner = self._quote_owner(q[0])
+            if owner is not None:
+                # a quoted final article states once when its text takes effect: a second statement is another
+                # text's ('“Điều 5. … 1. Nghị định này có hiệu lực kể từ ngày ký ban hành.', a page break and no closing
+                # mark, '1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2016.'); whose, the layout
+                # does not say (the consolidated text's, or the footnote going on after the next page's text), so
+                # from there on the quote is not read
+                cut = self._second_effect(q)
+                if cut is not None:
+                    rest = (cut, q[1])
+                    split.append(rest)
+                    self.owners[rest] = _NOBODY  # read for what it states of named texts, no doer of its own
+                    self.inner[rest] = []
+                    q = (q[0], cut)
+                self.owners[q] = owner
+                self.inner[q] = [(a + q[0] + 1, b + q[0] + 1) for a, b in _quotes(ctx.text[q[0] + 1 : q[1]])]
+            split.append(q)
+        self.quotes = sorted(split)
+        self.speaker: Mention | None = None  # the owner of the quote being read
+        self.speaking: tuple[int, int] | None = None
+
+    def _basis_block(self, q: tuple[int, int]) -> tuple[int, int]:
+        """A quote of legal bases ('… có căn cứ ban hành như sau: “Căn cứ …; Căn cứ …; Chính phủ ban hành …') ends
+        with them: a closing mark a page break lost must not swallow the consolidated text that follows."""
+        low = self.ctx.low
+        if not re.match(r"[“\"\s]*can\s+cu\b", low[q[0] : q[0] + 30]):
+            return q
+        sents = self.ex.sentences
+        i = bisect.bisect_right(sents, (q[0], 10**12)) - 1
+        end = None
+        while 0 <= i < len(sents) and sents[i][0] < q[1]:
+            body = _LIST_MARKER.sub("", low[max(sents[i][0], q[0]) : sents[i][1]].lstrip("“\" \n"), count=1)
+            if _BASIS_LINE.match(body):
+                end = sents[i][1]
+            elif _ENACTING_LINE.match(body):
+                end = sents[i][1]
+                break
+            else:
+                break
+            i += 1
+        if end is None or end + 3 >= q[1]:
+            return q
+        return (q[0], end)
+
+    def _second_effect(self, q: tuple[int, int]) -> int | None:
+        """Where a second 'X này có hiệu lực …' sentence starts inside q."""
+        sents, low = self.ex.sentences, self.ctx.low
+        seen = False
+        for k in range(bisect.bisect_left(sents, (q[0], -1)), len(sents)):
+            a, b = sents[k]
+            if a >= q[1]:
+                break
+            if _EFFECT_SENTENCE.match(low, a, b):
+                if seen:
+                    return a
+                seen = True
+        return None
+
+    def _quote_owner(self, qa: int) -> Mention | None:
+        """The document a quote's lead says wrote it: '[footnote] [Điều 3 (của)] Thông tư số X …, có hiệu lực …
+        quy định như sau:' or '… X … có căn cứ ban hành như sau:'."""
+        low = self.ctx.low
+        i = bisect.bisect_left(self.ex.sentences, (qa, -1)) - 1
+        if i < 0:
+            return None
+        ls = self.ex.sentences[i][0]
+        if qa - ls > 700:
+            return None
+        # the lead opens the sentence, or a line of it (a footnote under the heading its mark follows)
+        for start in [ls] + [k + 1 for k in range(ls, qa) if low[k] == "\n"]:
+            lead = _QUOTE_LEAD.match(low, start, qa)
+            if lead is None:
+                continue
+            j = bisect.bisect_left(self.all_mentions, lead.end(), key=lambda m: m.start)
+            m = self.all_mentions[j] if j < len(self.all_mentions) else None
+            if m is None or m.start - lead.end() > 3 or m.self_ref or m.nested or (m.number is None and m.name is None):
+                continue
+            rest = low[max(m.end, m.ext_end, m.title_end) : qa]
+            tail = _QUOTE_LEAD_TAIL.search(rest)
+            if tail is None or _OTHER_FORMULA.search(_EFFECT_CLAUSE.sub(" ", rest[: tail.start()])):
+                return None
+            return m
+        return None
 
     def triggers_in(self, a: int, b: int) -> list[_Trigger]:
         """The formulas in one sentence; scanned only for the sentences that hold a citation (most do not), as
@@ -800,20 +909,31 @@ class _Relator:
         # hướng dẫn thi hành …') must still hide the shorter one inside it
         return [t for t in find_triggers(self.ctx.low, max(0, a - 80), b) if t.start >= a]
 
-    def in_quote(self, pos: int) -> bool:
+    def _quote_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quotes, (pos, 10**12)) - 1
-        return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
+        return self.quotes[i] if i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1] else None
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether pos is in quoted words: in a quote, or, while a quoted provision is read, in a quote inside it."""
+        q = self._quote_at(pos)
+        if q is None:
+            return False
+        if q != self.speaking:
+            return True
+        return any(a <= pos < b for a, b in self.inner[q])
 
     def resolve(self, m: Mention) -> Mention | None:
         if m.self_ref:
-            return self.self_doc if self._is_own(m) else None
+            if self.speaker is _NOBODY:
+                return None
+            return (self.speaker or self.self_doc) if self._is_own(m) else None
         return m
 
     def _is_own(self, m: Mention) -> bool:
         """Whether 'Nghị định này' means the text's own document: not when it names another type. A consolidated
         text of a circular quotes, in its footnotes, the decree that amended it: there 'Nghị định này' is that
         decree, whose number the clause does not give; a decision listing expired texts quotes 'Thông tư này'."""
-        own = self.ex.base_doc or self.self_doc  # the consolidated document, or the text's own
+        own = self.speaker or self.ex.base_doc or self.self_doc  # the consolidated document, or the text's own
         if own is None or m.type_id is None or own.type_id is None:
             return True
         # a table of a decision quoting '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': another text's words
@@ -824,6 +944,8 @@ class _Relator:
         """The doer of a clause that opens with its formula ('Bãi bỏ …'): the text itself, unless it is a
         consolidated text and the nearest 'X này' before names another type (the clause is quoted from the
         amending text)."""
+        if self.speaker is not None:
+            return None if self.speaker is _NOBODY else self.speaker
         if self.ex.base_doc is None or not self.self_refs:
             return self.self_doc  # (outside a consolidated text, a clause quoted from another text names it)
         i = bisect.bisect_left(self.self_refs, pos, key=lambda x: x.start) - 1
@@ -847,8 +969,10 @@ class _Relator:
         self.ex.relations.append(RawRelation(type_, src, dst, sent))
 
     # roles -------------------------------------------------------------------------------------------
-    def after(self, ms: list[Mention], pos: int, max_gap: int) -> list[Mention]:
-        """The mention right after a trigger, and those coordinated with it ('X, Y và Z')."""
+    def after(self, ms: list[Mention], pos: int, max_gap: int, whole: bool = False) -> list[Mention]:
+        """The mention right after a trigger, and those coordinated with it ('X, Y và Z'); with whole, only
+        documents named whole (those that amend, not parts of one: '… theo Luật số 44/2009/QH12, Điều 64 và Điều 65
+        của Luật … số 08/2012/QH13' lists another object)."""
         low = self.ctx.low
         out: list[Mention] = []
         cands = [
@@ -864,15 +988,20 @@ class _Relator:
             return out
         out.append(first)
         prev = first
+        joined = False  # an item was joined by 'và' / 'hoặc'
         for m in cands[1:]:
             if prev.title_end > m.start and not re.search(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)\s{0,3}$", low[m.start - 8 : m.start]):
                 # in the title of the one before, not listed after it: 'hướng dẫn Nghị định Y quy định chi tiết … của
                 # Luật Z' (Z is Y's), a table's next row ('… Được bãi bỏ bởi Quyết định X … 17 Quyết định số Z')
                 continue
             between = low[max(prev.ext_end, prev.title_end) : m.start]
-            if _COORD.match(between) or (len(between) <= 40 and _COORD.match(re.sub(_PARTIAL.pattern + r"[^,;]*", "", between))):
+            if joined and not re.search(r"(?<![a-z])(?:va|hoac)(?![a-z])", between):
+                break  # 'A và B, C': the list ended at its last item, after 'và'
+            if _COORD.match(between) or (not whole and len(between) <= 40
+                                         and _COORD.match(re.sub(_PARTIAL.pattern + r"[^,;]*", "", between))):
                 out.append(m)
                 prev = m
+                joined = joined or bool(re.search(r"(?<![a-z])(?:va|hoac)(?![a-z])", between))
             else:
                 break
         if re.search(r"(?<![a-z])cac\s*$", gap) and first.type_id is not None:
@@ -952,13 +1081,17 @@ class _Relator:
         'Bãi bỏ Mẫu số 01, Mẫu số 02, …, Mẫu số 05 ban hành kèm theo Thông tư số 24/2009/…', 'Bãi bỏ nội dung
         “…” tại điểm b khoản 2 Điều 10 của Thông tư số 57/2015/…'. Quoted words are skipped, not read."""
         low = self.ctx.low
-        if not re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?(?:quy\s+dinh\s|" + _PARTIAL.pattern + ")", low[pos : pos + 40]):
-            return []
         first = next((m for m in ms if m.start >= pos and not m.nested and not self.in_quote(m.start)), None)
         if first is None or first.start - pos > 300:
             return []
         gap = "".join(" " if self.in_quote(pos + i) else c for i, c in enumerate(low[pos : first.start]))
-        if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap) or not _OBJECT_LEAD.search(gap):
+        if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap):
+            return []
+        # what is repealed is a part: it opens with a part's word and leads to the document ('… của', '… tại'), or,
+        # whatever it is, it is placed in the document ('Bãi bỏ điều kiện cấp Giấy phép … quy định tại Điều 26 Nghị
+        # định số 67/2013/…', 'Bãi bỏ thủ tục … quy định tại khoản 2 Điều 11 Nghị định số …')
+        opens_with_part = re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?(?:quy\s+dinh\s|" + _PARTIAL.pattern + ")", gap)
+        if not ((opens_with_part and _OBJECT_LEAD.search(gap)) or _PLACED_IN.search(gap)):
             return []
         return self.after(ms, first.start, 0)
 
@@ -1010,7 +1143,7 @@ class _Relator:
             if m.self_ref and _EFFECT_BEFORE_FORMULA.fullmatch(gap):
                 return self.resolve(m)
         # the text itself, when the clause opens with the formula ("Điều 1. Sửa đổi, bổ sung …")
-        if self.self_doc is not None:
+        if (self.speaker or self.self_doc) is not None:
             head = low[sent[0] : trig.start]
             head = _LIST_MARKER.sub("", head)
             if _SELF_CLAUSE_HEAD.fullmatch(head):
@@ -1019,10 +1152,22 @@ class _Relator:
 
     # sentence ------------------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
+        """The relations one sentence states; inside a quote, only when the quote's writer is known."""
+        q = self._quote_at(sent[0])
+        if q is not None:
+            if q not in self.owners:
+                return
+            self.speaker, self.speaking = self.owners[q], q
+            try:
+                self._sentence(sent, ms, list_items)
+            finally:
+                self.speaker = self.speaking = None
+            return
+        self._sentence(sent, ms, list_items)
+
+    def _sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
         low, v = self.ctx.low, self.ctx.v
         s0, s1 = sent
-        if self.in_quote(s0):
-            return
         text = low[s0:s1]
         triggers = self.triggers_in(s0, s1)
         items_first = [it[0] for it in list_items if it]
@@ -1038,6 +1183,7 @@ class _Relator:
                 if low[s1 - 1 : s1] == ";":
                     self.carry = (c_type, c_doer, c0, s1)
         shared_doer: Mention | None = None  # the doer of the last active formula with objects in this sentence
+        passive_before: tuple[int, Mention | None] | None = None  # the last passive formula here, and its subject
         for trig in triggers:
             if self.in_quote(trig.start):
                 continue
@@ -1048,8 +1194,14 @@ class _Relator:
                         and (not _PARTIAL.search(head) or _parts_only(head))  # parts listed: of the one before
                         and not re.search(r"(?<![a-z])nay(?![a-z])", head)):
                     patient = self.before_semicolon(s0, trig.start)  # not 'Khoản 4 Điều này được sửa đổi …'
+                if (passive_before is not None and (patient is None or passive_before[0] < patient.start)
+                        and _AND_BEFORE.search(low, max(s0, trig.start - 8), trig.start)):
+                    # '[Điểm này] được sửa đổi theo … Nghị định số 140/2018/… và được sửa đổi theo … Nghị định số
+                    # 04/2023/…': the second formula has the first one's subject, not the document named in between
+                    patient = passive_before[1]
+                passive_before = (trig.start, patient)
 
-                doers = self.after(ms, trig.end, 60)
+                doers = self.after(ms, trig.end, 60, whole=True)
                 if not doers and low[s1 - 1 : s1] == ":":
                     doers = items_first
                 if patient is not None and self.ctx.text[trig.start : trig.start + 1].isupper():
@@ -1216,16 +1368,28 @@ def _legislative(m: Mention, v: Vocabulary) -> bool:
     return code is not None and code.group(1) in v.legislature_codes
 
 
+# straight quotes open after a space, '(' or ':' and close after a word ('quy định như sau: "Điều 10. … ./."')
+_QUOTE_MARKS = re.compile(r"[“”]|(?:(?<=^)|(?<=[\s(:]))\"(?=\S)|(?<=\S)\"")
+
+
 def _quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted text longer than a few words: a provision another text wrote, or wording it changes.
+    Inside straight quotes, curly ones are the quoted text's own ('"Điều 10. … b) “Đã hội chẩn …” trong điểm a …"')
+    and the other way round."""
     out = []
-    depth_start = None
-    for m in re.finditer(r"[“”]", text):
-        if m.group() == "“" and depth_start is None:
-            depth_start = m.start()
-        elif m.group() == "”" and depth_start is not None:
-            if m.start() - depth_start > 40:
-                out.append((depth_start, m.start()))
-            depth_start = None
+    start: int | None = None
+    kind = ""  # the mark that opened the span: '“' or '"'
+    for m in _QUOTE_MARKS.finditer(text):
+        g = m.group()
+        straight = g == '"'
+        opening = g == "“" or (straight and (m.start() == 0 or text[m.start() - 1] in " \t\n(:"))
+        if start is None:
+            if opening:
+                start, kind = m.start(), ('"' if straight else "“")
+        elif not opening and (kind == '"') == straight:
+            if m.start() - start > 40:
+                out.append((start, m.start()))
+            start = None
     return out
 
 

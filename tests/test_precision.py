@@ -492,3 +492,107 @@ def test_passive_repeal_of_parts_amends_and_a_table_cell_is_about_the_rows_docum
             ("AMENDS", "12/2015/ND-CP", "209/2013/ND-CP")} <= rels, rels
     assert not any(r[1] == "3/2024/TT-BLDTBXH" and r[2] == "9/2022/TT-BLDTBXH" for r in rels), rels
     assert ("REPEALS", "26/2026/TT-BCT", "15/2026/TT-BCT") not in rels, rels
+
+
+# a consolidated text as the Gazette prints it: the consolidated document's citation opens the authentication
+# block; the consolidated text's own number is in the signature block at the end
+VBHN_BYT = ("VĂN BẢN HỢP NHẤT - BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG TƯ\n"
+            "Ban hành Danh mục thuốc đông y\n"
+            "Thông tư số 05/2015/TT-BYT ngày 17 tháng 3 năm 2015 của Bộ trưởng Bộ Y tế ban hành Danh mục thuốc đông "
+            "y, có hiệu lực kể từ ngày 01 tháng 5 năm 2015 được sửa đổi, bổ sung bởi:\nThông tư số 50/2017/TT-BYT ngày "
+            "29 tháng 12 năm 2017 của Bộ trưởng Bộ Y tế sửa đổi, bổ sung các quy định liên quan đến thanh toán chi phí "
+            "khám bệnh, chữa bệnh, có hiệu lực kể từ ngày 01 tháng 3 năm 2018.\n")
+VBHN_BYT_TAIL = "XÁC THỰC VĂN BẢN HỢP NHẤT\nBỘ TRƯỞNG\nSố: 04/VBHN-BYT\nHà Nội, ngày 20 tháng 4 năm 2018\n"
+
+
+def test_a_quoted_provision_is_read_as_the_text_its_lead_names() -> None:
+    # the footnote quotes, in straight quotes with curly ones inside, the final article of the amending circular:
+    # what it repeals is that circular's doing, not the consolidated one's
+    t = VBHN_BYT + ("Điều 1. Danh mục thuốc được quy định tại Phụ lục.\n"
+                "Điều 8. Hiệu lực thi hành2\n"
+                "2 Các điều 10, 11, 12, 13 của Thông tư số 50/2017/TT-BYT có hiệu lực kể từ ngày 01 tháng 3 năm 2018\n"
+                "quy định như sau:\n"
+                "\"Điều 10. Hiệu lực thi hành.\n"
+                "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2018.\n"
+                "2. Bãi bỏ các quy định sau trong Quy chế bệnh viện ban hành kèm theo Quyết định số 1895/1997/QĐ-BYT\n"
+                "ngày 19 tháng 9 năm 1997 của Bộ trưởng Bộ Y tế:\n"
+                "a) Điểm i mục 2 của Quy chế công tác Khoa chẩn đoán hình ảnh;\n"
+                "b) “Đã hội chẩn toàn bệnh viện, đối với bệnh viện hạng III; hội chẩn toàn khoa hoặc liên khoa” trong\n"
+                "điểm a mục 3 Phần II của Quy chế chuyển viện.\n"
+                "3. Bãi bỏ phần khái niệm, định nghĩa của chỉ tiêu số 20 về số ngày điều trị trung bình quy định tại\n"
+                "Thông tư số 28/2014/TT-BYT ngày 14 tháng 8 năm 2014 của Bộ trưởng Bộ Y tế quy định nội dung hệ thống\n"
+                "chỉ tiêu thống kê ngành Y tế.\n"
+                "Điều 13. Trách nhiệm thi hành\nCục Quản lý Khám, chữa bệnh chịu trách nhiệm thi hành./.\"\n") + VBHN_BYT_TAIL
+    rels = _rels(t)
+    assert ("AMENDS", "50/2017/TT-BYT", "28/2014/TT-BYT") in rels, rels
+    assert any(r[1] == "50/2017/TT-BYT" and r[2] == "1895/1997/QD-BYT" for r in rels), rels
+    assert not any(r[1] == "5/2015/TT-BYT" and r[2] in ("28/2014/TT-BYT", "1895/1997/QD-BYT") for r in rels), rels
+
+
+def test_a_quote_of_legal_bases_ends_with_them() -> None:
+    # the closing mark of the quoted bases was lost at a page break: the consolidated text after them is read as
+    # the consolidated decree's own, not skipped as quoted and not taken for the amending decree's
+    t = ("VĂN BẢN HỢP NHẤT - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ ĐỊNH\n"
+         "Quy định chính sách hỗ trợ tạo việc làm\n"
+         "Nghị định số 61/2015/NĐ-CP ngày 09 tháng 7 năm 2015 của Chính phủ quy định về chính sách hỗ trợ tạo việc\n"
+         "làm, có hiệu lực kể từ ngày 01 tháng 9 năm 2015, được sửa đổi, bổ sung bởi:\n"
+         "Nghị định số 74/2019/NĐ-CP ngày 23 tháng 9 năm 2019 của Chính phủ sửa đổi, bổ sung một số điều của Nghị\n"
+         "định số 61/2015/NĐ-CP, có hiệu lực kể từ ngày 07 tháng 11 năm 2019.\n"
+         "Căn cứ Luật Việc làm ngày 16 tháng 11 năm 2013;\n"
+         "Chính phủ ban hành Nghị định quy định chính sách hỗ trợ tạo việc làm.1\n"
+         "1 Nghị định số 74/2019/NĐ-CP có căn cứ ban hành như sau:\n"
+         "“Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+         "Căn cứ Luật Việc làm ngày 16 tháng 11 năm 2013;\n"
+         "Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số 61/2015/NĐ-CP.\n"
+         "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+         "Nghị định này quy định chi tiết thi hành một số điều của Luật Việc làm về chính sách việc làm công.\n"
+         "Điều 2. Đối tượng áp dụng\nNgười lao động (sau đây viết tắt là Nghị định số 61/2015/NĐ-CP).”\n"
+         "XÁC THỰC VĂN BẢN HỢP NHẤT\nBỘ TRƯỞNG\nSố: 1607/VBHN-BLĐTBXH\nHà Nội, ngày 30 tháng 5 năm 2023\n")
+    rels = _rels(t)
+    assert ("GUIDES", "61/2015/ND-CP", "LUAT/viec-lam") in {(a, b, c.split("@")[0]) for a, b, c in rels}, rels
+    assert not any(r[0] == "GUIDES" and r[1] == "74/2019/ND-CP" for r in rels), rels
+
+
+def test_the_amending_texts_list_ends_after_va_and_names_whole_texts() -> None:
+    t = HEAD + ("Quy định mức thu\nĐiều 1. Sửa đổi các quy định sau đây:\n"
+                "c) Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 của Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ\n"
+                "sung một số điều theo Luật số 44/2009/QH12, Điều 64 và Điều 65 của Luật Giáo dục đại học số\n"
+                "08/2012/QH13;\n"
+                "d) Luật Thi hành án hình sự số 41/2019/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số\n"
+                "59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội\n"
+                "thí điểm mô hình tổ chức hoạt động lao động cho phạm nhân hết hiệu lực.\n")
+    rels = _rels(t)
+    assert ("AMENDS", "44/2009/QH12", "38/2005/QH11") in rels
+    assert ("AMENDS", "59/2024/QH15", "41/2019/QH14") in rels and ("AMENDS", "86/2025/QH15", "41/2019/QH14") in rels
+    assert not any(r[1] in ("8/2012/QH13", "54/2022/QH15") and r[0] == "AMENDS" for r in rels), rels
+
+
+def test_a_second_passive_formula_joined_by_va_has_the_first_ones_subject() -> None:
+    t = HEAD + ("Hướng dẫn chế độ\nĐiều 1. Đối tượng được quy định tại khoản 2.\n"
+                "7 Điểm này được sửa đổi theo quy định tại khoản 2 Điều 7 Nghị định số 140/2018/NĐ-CP ngày 08 tháng 10 "
+                "năm 2018 của Chính phủ, có hiệu lực kể từ ngày 08 tháng 10 năm 2018 và được sửa đổi theo quy định tại "
+                "điểm a khoản 2 Điều 1 Nghị định số 04/2023/NĐ-CP ngày 13 tháng 02 năm 2023 của Chính phủ.\n")
+    assert not any(r[1] == "4/2023/ND-CP" and r[2] == "140/2018/ND-CP" for r in _rels(t))
+
+
+def test_repealing_what_a_part_of_a_document_holds_amends_it() -> None:
+    t = ("CHÍNH PHỦ\nSố: 19/2026/NQ-CP\nHà Nội, ngày 29 tháng 4 năm 2026\nNGHỊ QUYẾT\nCắt giảm điều kiện kinh doanh\n"
+         "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định việc cắt giảm điều kiện kinh doanh.\n"
+         "VI. Bãi bỏ điều kiện kinh doanh dịch vụ cho thuê cảng, kho tiếp nhận xăng dầu quy định tại Điều 27 Nghị\n"
+         "định số 83/2014/NĐ-CP;\n"
+         "XI. Bãi bỏ điều kiện cấp Giấy phép bán lẻ sản phẩm thuốc lá quy định tại Điều 26 Nghị định số\n"
+         "67/2013/NĐ-CP.\n")
+    rels = _rels(t)
+    assert ("AMENDS", "19/2026/NQ-CP", "83/2014/ND-CP") in rels and ("AMENDS", "19/2026/NQ-CP", "67/2013/ND-CP") in rels
+    assert not any(r[0] in ("REPEALS", "REPLACES") for r in rels), rels
+
+
+def test_expiry_from_the_moment_this_text_takes_effect() -> None:
+    t = ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 19/2024/TT-BKHĐT\nHà Nội, ngày 06 tháng 9 năm 2024\nTHÔNG TƯ\nQuy định chế độ báo cáo\n"
+         "Điều 10. Hiệu lực thi hành\nThông tư số 03/2017/TT-BKHĐT ngày 25 tháng 4 năm 2017 của Bộ Kế hoạch và Đầu tư\n"
+         "ban hành quy định chế độ báo cáo hết hiệu lực kể từ thời điểm Thông tư này có hiệu lực thi hành.\n"
+         "Những chỉ tiêu quy định tại Thông tư số 05/2017/TT-BKHĐT ngày 30/11/2017 của Bộ trưởng Bộ Kế hoạch và Đầu tư\n"
+         "hết hiệu lực kể từ khi Thông tư này có hiệu lực.\n")
+    rels = _rels(t)
+    assert ("REPLACES", "19/2024/TT-BKHDT", "3/2017/TT-BKHDT") in rels
+    assert ("AMENDS", "19/2024/TT-BKHDT", "5/2017/TT-BKHDT") in rels
