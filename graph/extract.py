@@ -258,6 +258,7 @@ _PLACED_IN = re.compile(
 _BASIS_LINE = re.compile(r"(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|theo\s+to\s+trinh)\b")
 _ENACTING_LINE = re.compile(r"[^.;:]{0,120}?(?<![a-z])ban\s+hanh\b")
 _EFFECT_SENTENCE = re.compile(r"[\s“\"]*(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
+_PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
 # the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
 _QUOTE_LEAD = re.compile(
     r"\s*(?:\d{1,3}\s+)?(?:(?:cac\s+)?(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4}"
@@ -997,6 +998,11 @@ class _Relator:
             between = low[max(prev.ext_end, prev.title_end) : m.start]
             if joined and not re.search(r"(?<![a-z])(?:va|hoac)(?![a-z])", between):
                 break  # 'A và B, C': the list ended at its last item, after 'và'
+            if whole and ((m.name is not None and first.name is None) or _PASSIVE_NEXT.match(low, max(m.end, m.ext_end))):
+                # '… theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13, …, Luật Điện ảnh số 62/2006/QH11 đã được
+                # sửa đổi …': the laws that amend are named by their numbers; a law named by its name, or one a
+                # formula of its own follows, is the next thing amended
+                break
             if _COORD.match(between) or (not whole and len(between) <= 40
                                          and _COORD.match(re.sub(_PARTIAL.pattern + r"[^,;]*", "", between))):
                 out.append(m)

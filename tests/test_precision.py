@@ -561,7 +561,17 @@ def test_the_amending_texts_list_ends_after_va_and_names_whole_texts() -> None:
                 "d) Luật Thi hành án hình sự số 41/2019/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số\n"
                 "59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội\n"
                 "thí điểm mô hình tổ chức hoạt động lao động cho phạm nhân hết hiệu lực.\n")
+    t += ("đ) Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 08/2017/QH14,\n"
+          "Luật Đất đai số 45/2013/QH13, Luật Chứng khoán số 70/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật\n"
+          "số 62/2010/QH12, Luật Điện ảnh số 62/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 31/2009/QH12;\n"
+          "e) Luật Chứng khoán số 54/2019/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15 và Nghị định số\n"
+          "155/2020/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 245/2025/NĐ-CP có dẫn chiếu đến các quy định.\n")
     rels = _rels(t)
+    assert ("AMENDS", "8/2017/QH14", "17/2012/QH13") in rels and ("AMENDS", "62/2010/QH12", "70/2006/QH11") in rels
+    assert ("AMENDS", "31/2009/QH12", "62/2006/QH11") in rels and ("AMENDS", "56/2024/QH15", "54/2019/QH14") in rels
+    assert ("AMENDS", "245/2025/ND-CP", "155/2020/ND-CP") in rels
+    for wrong in [("45/2013/QH13", "17/2012/QH13"), ("62/2006/QH11", "70/2006/QH11"), ("155/2020/ND-CP", "54/2019/QH14")]:
+        assert ("AMENDS", *wrong) not in rels, wrong
     assert ("AMENDS", "44/2009/QH12", "38/2005/QH11") in rels
     assert ("AMENDS", "59/2024/QH15", "41/2019/QH14") in rels and ("AMENDS", "86/2025/QH15", "41/2019/QH14") in rels
     assert not any(r[1] in ("8/2012/QH13", "54/2022/QH15") and r[0] == "AMENDS" for r in rels), rels
