@@ -253,11 +253,21 @@ _PARTS_BEFORE = re.compile(
     _PARTS_ENDING.pattern + "|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
 )
 # a thing placed in a document, right before the document: '… quy định tại Điều 26 ', '… tại khoản 2 Điều 11 của '
-_PLACED_IN = re.compile(
-    r"(?<![a-z])(?:quy\s+dinh\s+tai\s+(?:" + _PART_REF.pattern + r")?|tai\s+(?:" + _PART_REF.pattern + r"))(?:cua\s+)?\s*$")
+_PART_LIST = r"(?:(?:" + _PART_REF.pattern + r")(?:va\s+)?)+"  # 'Điều 4, Điều 5, …, Điều 8 và Điều 9'
+_PLACED_IN = re.compile(r"(?<![a-z])(?:quy\s+dinh\s+tai\s+(?:" + _PART_LIST + r")?|tai\s+" + _PART_LIST + r")(?:cua\s+)?\s*$")
 _BASIS_LINE = re.compile(r"(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|theo\s+to\s+trinh)\b")
 _ENACTING_LINE = re.compile(r"[^.;:]{0,120}?(?<![a-z])ban\s+hanh\b")
 _EFFECT_SENTENCE = re.compile(r"[\s“\"]*(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
+_ARTICLE_HEADING = re.compile(r"(?:^|\n)[ \t\"“]*dieu\s+\d{1,3}[a-z]?\s*[.:]([^\n]{0,80})")
+_EFFECT_HEADING = re.compile(
+    r"[\s.:]*(?:hieu\s+luc\b|dieu\s+khoan\s+thi\s+hanh|(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thi\s+hanh)\s+va\s+hieu\s+luc)")
+# what ends an article before the next one: the signature block, an appendix
+_ARTICLE_END = re.compile(r"\n[ \t]*(?:noi\s+nhan|phu\s+luc\b|danh\s+muc\b|mau\s+so\b|bieu\s+mau\b)")
+# '… đến ngày / cho đến khi … hết hiệu lực': a term, not an act
+_UNTIL = re.compile(r"(?<![a-z])(?:den|truoc|sau|khi)\s+(?:ngay|khi|thoi\s+diem)(?![a-z])|(?<![a-z])khi(?![a-z])")
+_ALREADY = re.compile(r"(?<![a-z])(?:da|cung\s+da|van)\s*$")
+# 'Kể từ ngày 01 tháng 01 năm 2024,' opening the sentence, before what expires
+_FROM_DATE_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+" + DATE_RE.pattern + r"\s*,")
 _PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
 # the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
 _QUOTE_LEAD = re.compile(
@@ -837,6 +847,9 @@ class _Relator:
                 self.inner[q] = [(a + q[0] + 1, b + q[0] + 1) for a, b in _quotes(ctx.text[q[0] + 1 : q[1]])]
             split.append(q)
         self.quotes = sorted(split)
+        # the articles on when the text takes effect ('Điều 10. Hiệu lực thi hành', 'Điều 27. Điều khoản thi hành')
+        self.articles = [(m.start(), bool(_EFFECT_HEADING.match(m.group(1))))
+                         for m in _ARTICLE_HEADING.finditer(ctx.low)]
         self.speaker: Mention | None = None  # the owner of the quote being read
         self.speaking: tuple[int, int] | None = None
 
@@ -862,6 +875,13 @@ class _Relator:
         if end is None or end + 3 >= q[1]:
             return q
         return (q[0], end)
+
+    def in_effect_article(self, pos: int) -> bool:
+        """Whether pos is in the text's article on when it takes effect (up to the signature or an appendix)."""
+        i = bisect.bisect_right(self.articles, (pos, True)) - 1
+        if i < 0 or not self.articles[i][1] or pos - self.articles[i][0] > 4000:
+            return False
+        return _ARTICLE_END.search(self.ctx.low, self.articles[i][0], pos) is None
 
     def _second_effect(self, q: tuple[int, int]) -> int | None:
         """Where a second 'X này có hiệu lực …' sentence starts inside q."""
@@ -1088,7 +1108,7 @@ class _Relator:
         “…” tại điểm b khoản 2 Điều 10 của Thông tư số 57/2015/…'. Quoted words are skipped, not read."""
         low = self.ctx.low
         first = next((m for m in ms if m.start >= pos and not m.nested and not self.in_quote(m.start)), None)
-        if first is None or first.start - pos > 300:
+        if first is None or first.start - pos > 400:
             return []
         gap = "".join(" " if self.in_quote(pos + i) else c for i, c in enumerate(low[pos : first.start]))
         if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap):
@@ -1305,8 +1325,16 @@ class _Relator:
                 if opener is not None and opener.start - op.end() <= 4 and (
                         eff := _OPENS_EFFECT.match(low, max(opener.end, opener.ext_end))) is not None and eff.end() <= pos:
                     doer, opened = self.resolve(opener), eff.end()
+            if (doer is None and fm is None and self.in_effect_article(s0) and not _ALREADY.search(low, max(s0, pos - 12), pos)
+                    and not _UNTIL.search(low, s0, pos)):
+                # the text's own article on when it takes effect ends what it names: 'Kể từ ngày 01 tháng 01 năm 2024,
+                # Thông tư 08/2022/… và Thông tư số 10/2015/… hết hiệu lực thi hành.' (elsewhere a date alone does not
+                # say what ended it; 'đã hết hiệu lực' tells, not decides)
+                doer = self.own_at(pos)
+                if (op := _FROM_DATE_OPENS.match(low, s0)) is not None:
+                    opened = op.end()
             if doer is None:
-                continue  # a date alone does not say what replaces the document
+                continue
             patients = [x for x in ms if opened <= x.start and x.end <= pos and not x.nested and not x.self_ref
                         and not self.alias_of_before(ms, x)]
             if not patients and low[s1 - 1 : s1] == ":":

@@ -606,3 +606,29 @@ def test_expiry_from_the_moment_this_text_takes_effect() -> None:
     rels = _rels(t)
     assert ("REPLACES", "19/2024/TT-BKHDT", "3/2017/TT-BKHDT") in rels
     assert ("AMENDS", "19/2024/TT-BKHDT", "5/2017/TT-BKHDT") in rels
+
+
+def test_the_effect_article_ends_what_it_names_on_a_date_it_gives() -> None:
+    head = "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 01/2024/TT-BKHĐT\nHà Nội, ngày 08 tháng 02 năm 2024\nTHÔNG TƯ\nQuy định đấu thầu\n"
+    t = head + ("Điều 3. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2024.\n"
+                "2. Kể từ ngày 01 tháng 01 năm 2024, Thông tư 08/2022/TT-BKHĐT ngày 31 tháng 5 năm 2022 của Bộ trưởng "
+                "Bộ Kế hoạch và Đầu tư\nvà Thông tư số 10/2015/TT-BKHĐT ngày 26 tháng 10 năm 2015 hết hiệu lực thi hành.\n"
+                "3. Quy định tại Nghị quyết số 29/2026/QH16 được áp dụng cho đến khi Nghị quyết số 29/2026/QH16 hết hiệu lực.\n"
+                "4. Quyết định số 20/2017/QĐ-TTg ngày 12 tháng 6 năm 2017 đã hết hiệu lực thi hành.\n")
+    rels = _rels(t)
+    assert ("REPLACES", "1/2024/TT-BKHDT", "8/2022/TT-BKHDT") in rels
+    assert ("REPLACES", "1/2024/TT-BKHDT", "10/2015/TT-BKHDT") in rels
+    assert not any(r[2] in ("29/2026/QH16", "20/2017/QD-TTG") and r[0] != "CITES" for r in rels), rels
+    # outside the effect article a date alone does not say what ended a text
+    t2 = head + ("Điều 2. Đối tượng\nKể từ ngày 01 tháng 01 năm 2024, Thông tư số 10/2015/TT-BKHĐT ngày 26 tháng 10 năm "
+                 "2015 hết hiệu lực thi hành.\n")
+    assert not any(r[0] == "REPLACES" for r in _rels(t2))
+
+
+def test_a_repeal_of_what_a_list_of_articles_holds_amends() -> None:
+    t = ("CHÍNH PHỦ\nSố: 182/2026/NĐ-CP\nHà Nội, ngày 20 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định phụ cấp nhà giáo\n"
+         "Điều 20. Hiệu lực thi hành\n2. Bãi bỏ quy định về phụ cấp đặc thù đối với nhà giáo dạy tích hợp, nhà giáo là "
+         "nghệ nhân, người có trình độ kỹ năng nghề cao dạy thực hành và phụ cấp ưu đãi đối với nhà giáo dạy người khuyết "
+         "tật quy định tại Điều 4, Điều 5, Điều 6, Điều 7, Điều 8 và Điều 9 Nghị định số 113/2015/NĐ-CP ngày 09 tháng 11 "
+         "năm 2015 của Chính phủ.\n")
+    assert ("AMENDS", "182/2026/ND-CP", "113/2015/ND-CP") in _rels(t)
