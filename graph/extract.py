@@ -253,14 +253,17 @@ _PARTS_BEFORE = re.compile(
     _PARTS_ENDING.pattern + "|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
 )
 # a thing placed in a document, right before the document: '… quy định tại Điều 26 ', '… tại khoản 2 Điều 11 của '
-_PART_LIST = r"(?:(?:" + _PART_REF.pattern + r")(?:va\s+)?)+"  # 'Điều 4, Điều 5, …, Điều 8 và Điều 9'
+# 'Điều 4, Điều 5, …, Điều 8 và Điều 9': one level of repetition (a repetition of _PART_REF would nest two and
+# backtrack exponentially on a long list that does not end as asked); each identifier ends at a word's end
+_PART_LIST = (r"(?:(?:dieu|khoan|diem|muc|chuong|tiet|phu\s+luc|mau(?:\s+so)?)\s+" + _PART_ID
+              + r"(?![a-z0-9])(?:\s*(?:,|va)\s*" + _PART_ID + r"(?![a-z0-9])){0,20}[\s,]*(?:va\s+)?){1,40}")
 _PLACED_IN = re.compile(r"(?<![a-z])(?:quy\s+dinh\s+tai\s+(?:" + _PART_LIST + r")?|tai\s+" + _PART_LIST + r")(?:cua\s+)?\s*$")
 _BASIS_LINE = re.compile(r"(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|theo\s+to\s+trinh)\b")
 _ENACTING_LINE = re.compile(r"[^.;:]{0,120}?(?<![a-z])ban\s+hanh\b")
-_EFFECT_SENTENCE = re.compile(r"[\s“\"]*(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
+_EFFECT_SENTENCE = re.compile(r"[\s“\"]{0,6}(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
 _ARTICLE_HEADING = re.compile(r"(?:^|\n)[ \t\"“]*dieu\s+\d{1,3}[a-z]?\s*[.:]([^\n]{0,80})")
 _EFFECT_HEADING = re.compile(
-    r"[\s.:]*(?:hieu\s+luc\b|dieu\s+khoan\s+thi\s+hanh|(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thi\s+hanh)\s+va\s+hieu\s+luc)")
+    r"[\s.:]{0,6}(?:hieu\s+luc\b|dieu\s+khoan\s+thi\s+hanh|(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thi\s+hanh)\s+va\s+hieu\s+luc)")
 # what ends an article before the next one: the signature block, an appendix
 _ARTICLE_END = re.compile(r"\n[ \t]*(?:noi\s+nhan|phu\s+luc\b|danh\s+muc\b|mau\s+so\b|bieu\s+mau\b)")
 # '… đến ngày / cho đến khi … hết hiệu lực': a term, not an act
@@ -268,6 +271,7 @@ _UNTIL = re.compile(r"(?<![a-z])(?:den|truoc|sau|khi)\s+(?:ngay|khi|thoi\s+diem)
 _ALREADY = re.compile(r"(?<![a-z])(?:da|cung\s+da|van)\s*$")
 # 'Kể từ ngày 01 tháng 01 năm 2024,' opening the sentence, before what expires
 _FROM_DATE_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+" + DATE_RE.pattern + r"\s*,")
+_PARTS_OF = re.compile(r"\s{0,4}(?:cac\s+)?" + _PART_LIST + r"(?:cua|tai)\s+")
 _PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
 # the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
 _QUOTE_LEAD = re.compile(
@@ -1164,7 +1168,9 @@ class _Relator:
             if m.title_end >= trig.start and m.title_end != -1 and m.ext_end <= trig.start:
                 return self.resolve(m)
             gap = low[max(m.ext_end, m.end) : trig.start]
-            if re.fullmatch(r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)\s*[,]?\s*)*", gap):
+            if re.fullmatch(r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)\s*[,]?\s*)*", gap) or (
+                    # 'Thông tư này quy định chi tiết, hướng dẫn thi hành …': one doer for the two formulas
+                    trig.type == "GUIDES" and re.fullmatch(r"\s*quy\s+dinh\s+chi\s+tiet\s*(?:,|va)\s*", gap)):
                 return self.resolve(m)
             if m.self_ref and _EFFECT_BEFORE_FORMULA.fullmatch(gap):
                 return self.resolve(m)
@@ -1277,6 +1283,10 @@ class _Relator:
                 gap = low[trig.end : objs[0].start]
                 if len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip()):
                     objs = []
+            if not objs and trig.type in ("AMENDS", "GUIDES") and (pl := _PARTS_OF.match(low, trig.end)) is not None:
+                # a long list of the parts before the document: 'hướng dẫn thi hành khoản 4 Điều 24, khoản 3 Điều 26,
+                # …, khoản 6 Điều 84 của Luật Thi đua, khen thưởng'
+                objs = self.after(ms, pl.end(), 2)
             partial = False
             if not objs and trig.type in ("REPLACES", "REPEALS"):
                 objs = self.parts_of(ms, trig.end)

@@ -632,3 +632,11 @@ def test_a_repeal_of_what_a_list_of_articles_holds_amends() -> None:
          "tật quy định tại Điều 4, Điều 5, Điều 6, Điều 7, Điều 8 và Điều 9 Nghị định số 113/2015/NĐ-CP ngày 09 tháng 11 "
          "năm 2015 của Chính phủ.\n")
     assert ("AMENDS", "182/2026/ND-CP", "113/2015/ND-CP") in _rels(t)
+
+
+def test_details_and_guides_a_long_list_of_a_laws_parts() -> None:
+    t = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 16/2023/TT-BLĐTBXH\nHà Nội, ngày 30 tháng 12 năm 2023\nTHÔNG TƯ\n"
+         "Quy định khen thưởng\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định chi tiết, hướng dẫn thi hành khoản 4 Điều "
+         "24, khoản 3\nĐiều 26, khoản 3 Điều 27, khoản 3 Điều 28, khoản 2 Điều 71, khoản 6 Điều 74,\nkhoản 2 Điều 75, khoản 6 "
+         "Điều 84 của Luật Thi đua, khen thưởng.\n")
+    assert any(r[0] == "GUIDES" and r[1] == "16/2023/TT-BLDTBXH" and r[2].startswith("LUAT/thi-dua") for r in _rels(t))

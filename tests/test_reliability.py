@@ -215,7 +215,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 ADVERSARIAL = ["1/", "số ", "nghi dinh ", "0", "-", "a ", "1/2022/", "ND-", "can cu ", "thay the ", "1" * 30 + " ",
-               "( ", "Luat ", "ngay 1 thang 1 nam ", " ", "%E1", "\n ", "Dieu 1. ", "a) ", "so 1/"]
+               "( ", "Luat ", "ngay 1 thang 1 nam ", " ", "%E1", "\n ", "Dieu 1. ", "a) ", "so 1/",
+               "dieu 1, ", "khoan 1 dieu 2 va ", "“a ", "\"a "]
 
 
 def _time(pat: re.Pattern[str], s: str) -> float:
