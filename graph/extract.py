@@ -934,13 +934,13 @@ class _Relator:
         # hướng dẫn thi hành …') must still hide the shorter one inside it
         return [t for t in find_triggers(self.ctx.low, max(0, a - 80), b) if t.start >= a]
 
-    def _quote_at(self, pos: int) -> tuple[int, int] | None:
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quotes, (pos, 10**12)) - 1
         return self.quotes[i] if i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1] else None
 
     def in_quote(self, pos: int) -> bool:
         """Whether pos is in quoted words: in a quote, or, while a quoted provision is read, in a quote inside it."""
-        q = self._quote_at(pos)
+        q = self.quote_at(pos)
         if q is None:
             return False
         if q != self.speaking:
@@ -1185,7 +1185,7 @@ class _Relator:
     # sentence ------------------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
         """The relations one sentence states; inside a quote, only when the quote's writer is known."""
-        q = self._quote_at(sent[0])
+        q = self.quote_at(sent[0])
         if q is not None:
             if q not in self.owners:
                 return
@@ -1541,7 +1541,10 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                     first_kind = kind
                 elif cut and kind != first_kind:
                     break  # after a cut item only an item marked like the first ones ('c)') goes on with the list
-                firsts = [m for m in per[j] if not m.nested and not m.self_ref][:1]
+                # not a document named in quoted words ('Sửa đổi, bổ sung Điều 1 như sau: “Điều 1. … Luật Việc làm …”'
+                # is the new wording, not a list of what is amended), unless the lead is quoted with it
+                firsts = [m for m in per[j] if not m.nested and not m.self_ref
+                          and rel.quote_at(m.start) in (None, rel.quote_at(sent[0]))][:1]
                 for m in firsts:
                     item_start[id(m)] = sentences[j][0]
                 items.append(firsts)

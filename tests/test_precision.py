@@ -640,3 +640,15 @@ def test_details_and_guides_a_long_list_of_a_laws_parts() -> None:
          "24, khoản 3\nĐiều 26, khoản 3 Điều 27, khoản 3 Điều 28, khoản 2 Điều 71, khoản 6 Điều 74,\nkhoản 2 Điều 75, khoản 6 "
          "Điều 84 của Luật Thi đua, khen thưởng.\n")
     assert any(r[0] == "GUIDES" and r[1] == "16/2023/TT-BLDTBXH" and r[2].startswith("LUAT/thi-dua") for r in _rels(t))
+
+
+def test_the_new_wording_after_a_colon_is_not_a_list_of_what_is_amended() -> None:
+    t = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 15/2023/TT-BLĐTBXH\nHà Nội, ngày 29 tháng 12 năm 2023\nTHÔNG TƯ\n"
+         "Sửa đổi, bổ sung một số điều của Thông tư số 28/2015/TT-BLĐTBXH ngày 31 tháng 7 năm 2015\n"
+         "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 28/2015/TT-BLĐTBXH như sau:\n"
+         "1. Sửa đổi, bổ sung Điều 1 như sau:\n"
+         "“Thông tư này hướng dẫn thực hiện Điều 52 của Luật Việc làm số 38/2013/QH13 và một số điều\n"
+         "của Nghị định số 28/2015/NĐ-CP, Nghị định số 61/2020/NĐ-CP.”\n")
+    rels = _rels(t)
+    assert ("AMENDS", "15/2023/TT-BLDTBXH", "28/2015/TT-BLDTBXH") in rels
+    assert not any(r[0] == "AMENDS" and r[2] in ("38/2013/QH13", "28/2015/ND-CP") for r in rels), rels
