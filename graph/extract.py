@@ -709,11 +709,13 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
             pos = tl.end()
             for ln in ctx.text[pos : pos + 600].splitlines()[1:5]:
                 f = fold_lower(ln).strip()
-                if not f or re.match(r"^_+$", f):
+                if not f or re.match(r"^[_\-–—]+$", f):
                     if lines:
                         break
                     continue
-                if re.match(r"(can\s+cu|chuong\s|dieu\s+1|[a-z ]*ban hanh|theo\s+de\s+nghi)", f) or (
+                # the legal bases, or the enacting formula ('Bộ trưởng … ban hành …'), end the title; a title may
+                # itself open with 'Ban hành' ('Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW …')
+                if re.match(r"(can\s+cu|chuong\s|dieu\s+1|(?!ban\s+hanh\b)[a-z ]+\sban hanh|theo\s+de\s+nghi)", f) or (
                     ln.strip().isupper() and ctx.v.agency_for_name(ln.strip())):
                     break
                 lines.append(ln.strip().strip("_").strip())
@@ -1588,12 +1590,16 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
     """Relations a full text's title states, with the text itself as the actor."""
     assert ex.self_doc is not None
     title_low = fold_lower(ex.self_doc.title or "")
-    pos = ctx.low.find(title_low[:40], header_end) if title_low else -1
-    if pos < 0 and title_low:
-        pos = ctx.low.find(title_low[:40], 0, header_end)  # 'Số: 09/2026/TT-BNV' printed under the title
-    if pos < 0:
+    if not title_low:
         return
-    end = pos + len(title_low) + 20
+    # the title's first words as printed, whatever the line breaks between them ('… thực hiện \nChỉ thị số …')
+    head = re.compile(r"\s+".join(re.escape(w) for w in title_low.split()[:7]))
+    found = head.search(ctx.low, header_end) or head.search(ctx.low, 0, header_end)  # 'Số: …' under the title
+    if found is None:
+        return
+    pos = found.start()
+    whole = re.compile(r"\s+".join(re.escape(w) for w in title_low.split())).match(ctx.low, pos)
+    end = whole.end() + 1 if whole else pos + len(title_low) + 20
     cc = _LEGAL_BASIS.search(ctx.low, pos + len(title_low) // 2, end)
     if cc is not None:  # the title ends where the legal bases begin: 'Căn cứ Nghị định …' is not in it
         end = cc.start()

@@ -652,3 +652,14 @@ def test_the_new_wording_after_a_colon_is_not_a_list_of_what_is_amended() -> Non
     rels = _rels(t)
     assert ("AMENDS", "15/2023/TT-BLDTBXH", "28/2015/TT-BLDTBXH") in rels
     assert not any(r[0] == "AMENDS" and r[2] in ("38/2013/QH13", "28/2015/ND-CP") for r in rels), rels
+
+
+def test_a_title_may_open_with_ban_hanh_and_break_anywhere() -> None:
+    t = ("THỦ TƯỚNG CHÍNH PHỦ\n_______________\nSố: 844/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "Hà Nội, ngày 13 tháng 5 năm 2026\nQUYẾT ĐỊNH\nBan hành Kế hoạch hành động thực hiện  \n"
+         "Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư  \nvề thực hiện bảo hiểm y tế toàn dân\n––––––\n"
+         "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n"
+         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.\n")
+    g = Resolver().build([extract_text(t, "t.txt")])
+    assert g.documents["844/QD-TTG@2026"].title.startswith("Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW")
+    assert ("IMPLEMENTS", "844/QD-TTG@2026", "52-CT/TW@2025") in {(r.type, r.source, r.target) for r in g.relations.values()}
