@@ -784,7 +784,8 @@ _SELF_CLAUSE_HEAD = re.compile(
 )
 # what may stand between the text's own name and its formula: 'Thông tư này có hiệu lực từ ngày 01/01/2026, thay thế …'
 _EFFECT_BEFORE_FORMULA = re.compile(
-    r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:ngay\s+)?" + DATE_RE.pattern + r"\s*[,;]?\s*(?:va\s+)?"
+    r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:(?:ngay\s+)?" + DATE_RE.pattern
+    + r"|ngay\s+(?:ky(?:\s+ban\s+hanh)?|ban\s+hanh|thong\s+qua|cong\s+bo))\s*[,;]?\s*(?:va\s+)?"
 )
 _AND_BEFORE = re.compile(r"(?<![a-z])va\s*$")  # the folded 'và' right before a formula
 _EXPIRES = re.compile(r"(?<![a-z])(?:het|cham\s+dut)\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")

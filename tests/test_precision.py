@@ -663,3 +663,10 @@ def test_a_title_may_open_with_ban_hanh_and_break_anywhere() -> None:
     g = Resolver().build([extract_text(t, "t.txt")])
     assert g.documents["844/QD-TTG@2026"].title.startswith("Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW")
     assert ("IMPLEMENTS", "844/QD-TTG@2026", "52-CT/TW@2025") in {(r.type, r.source, r.target) for r in g.relations.values()}
+
+
+def test_taking_effect_on_signing_and_replacing() -> None:
+    t = ("CHÍNH PHỦ\nSố: 191/2026/NĐ-CP\nHà Nội, ngày 01 tháng 6 năm 2026\nNGHỊ ĐỊNH\nBan hành Quy chế làm việc của Chính phủ\n"
+         "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành từ ngày ký ban hành, thay thế Nghị định số "
+         "39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc của Chính phủ.\n")
+    assert ("REPLACES", "191/2026/ND-CP", "39/2022/ND-CP") in _rels(t)
