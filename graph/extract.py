@@ -272,6 +272,9 @@ _ALREADY = re.compile(r"(?<![a-z])(?:da|cung\s+da|van)\s*$")
 # 'Kể từ ngày 01 tháng 01 năm 2024,' opening the sentence, before what expires
 _FROM_DATE_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+" + DATE_RE.pattern + r"\s*,")
 _PARTS_OF = re.compile(r"\s{0,4}(?:cac\s+)?" + _PART_LIST + r"(?:cua|tai)\s+")
+# the object's own name before its number: 'Sửa đổi, bổ sung Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở
+# số 30/2023/QH15' (the mention is the number)
+_NAMED_BEFORE_NUMBER = re.compile(r"\s{0,4}(?:bo\s+luat|luat|phap\s+lenh)\s[^.;:]{0,120}?(?<![a-z])so\s*")
 _PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
 # the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
 _QUOTE_LEAD = re.compile(
@@ -1120,6 +1123,8 @@ class _Relator:
         gap = "".join(" " if self.in_quote(pos + i) else c for i, c in enumerate(low[pos : first.start]))
         if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap):
             return []
+        if re.fullmatch(r"\s*" + _PART_LIST + r"(?:cua\s+|tai\s+)?", gap):  # 'Bãi bỏ Điều 2, …, Điều 16 và Điều 19 <doc>'
+            return self.after(ms, first.start, 0)
         # what is repealed is a part: it opens with a part's word and leads to the document ('… của', '… tại'), or,
         # whatever it is, it is placed in the document ('Bãi bỏ điều kiện cấp Giấy phép … quy định tại Điều 26 Nghị
         # định số 67/2013/…', 'Bãi bỏ thủ tục … quy định tại khoản 2 Điều 11 Nghị định số …')
@@ -1284,7 +1289,8 @@ class _Relator:
             objs = self.after(ms, trig.end, max_gap)
             if objs and trig.type in ("AMENDS", "GUIDES"):
                 gap = low[trig.end : objs[0].start]
-                if len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip()):
+                if (len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip())
+                        and not _NAMED_BEFORE_NUMBER.fullmatch(gap)):
                     objs = []
             if not objs and trig.type in ("AMENDS", "GUIDES") and (pl := _PARTS_OF.match(low, trig.end)) is not None:
                 # a long list of the parts before the document: 'hướng dẫn thi hành khoản 4 Điều 24, khoản 3 Điều 26,

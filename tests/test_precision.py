@@ -670,3 +670,16 @@ def test_taking_effect_on_signing_and_replacing() -> None:
          "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành từ ngày ký ban hành, thay thế Nghị định số "
          "39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc của Chính phủ.\n")
     assert ("REPLACES", "191/2026/ND-CP", "39/2022/ND-CP") in _rels(t)
+
+
+def test_a_repeal_of_listed_articles_and_an_amended_law_named_before_its_number() -> None:
+    t = ("QUỐC HỘI\nLuật số: 51/2024/QH15\nHà Nội, ngày 27 tháng 11 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT "
+         "BẢO HIỂM Y TẾ\nĐiều 2.\nSửa đổi, bổ sung Luật Lực lượng tham gia bảo vệ an ninh, trật tự\nở cơ sở số 30/2023/QH15\n"
+         "Bãi bỏ khoản 2 Điều 32 của Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở\ncơ sở số 30/2023/QH15.\n")
+    assert ("AMENDS", "51/2024/QH15", "30/2023/QH15") in _rels(t)
+    t2 = ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\nSố: 17/2026/TT-NHNN\nHà Nội, ngày 15 tháng 5 năm 2026\nTHÔNG TƯ\nSửa đổi quy định\n"
+          "Điều 5. Bãi bỏ Điều 2, khoản 3 Điều 4, Điều 11, Điều 13, Điều 14, Điều 16 và Điều 19 Thông tư số 78/2025/TT-NHNN "
+          "sửa đổi, bổ sung, bãi bỏ một số quy định.\n")
+    rels = _rels(t2)
+    assert ("AMENDS", "17/2026/TT-NHNN", "78/2025/TT-NHNN") in rels
+    assert not any(r[0] in ("REPEALS", "REPLACES") for r in rels), rels
