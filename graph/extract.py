@@ -275,6 +275,10 @@ _PARTS_OF = re.compile(r"\s{0,4}(?:cac\s+)?" + _PART_LIST + r"(?:cua|tai)\s+")
 # the object's own name before its number: 'Sửa đổi, bổ sung Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở
 # số 30/2023/QH15' (the mention is the number)
 _NAMED_BEFORE_NUMBER = re.compile(r"\s{0,4}(?:bo\s+luat|luat|phap\s+lenh)\s[^.;:]{0,120}?(?<![a-z])so\s*")
+# what leads from a text's scope to the document it details: 'của', 'tại', '(theo) quy định tại', 'ban hành kèm theo',
+# 'thuộc', with the parts named before the document ('tại khoản 6 Điều 13 Luật Quản lý thuế')
+_SCOPE_LEAD = re.compile(
+    r"(?<![a-z])(?:cua|tai|thuoc|kem\s+theo|theo\s+quy\s+dinh\s+(?:tai|cua))\s+(?:" + _PART_LIST + r")?(?:cua\s+)?$")
 _PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
 # the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
 _QUOTE_LEAD = re.compile(
@@ -1133,6 +1137,19 @@ class _Relator:
             return []
         return self.after(ms, first.start, 0)
 
+    def scope_objects(self, ms: list[Mention], pos: int, s1: int) -> list[Mention]:
+        """What the text's own scope says it details or guides, further than after() looks: 'Nghị định này quy định
+        chi tiết một số nội dung về phát triển kỹ năng nghề tại khoản 4 Điều 22, …, khoản 2 Điều 26 của Luật Việc
+        làm số 74/2025/QH15', 'Thông tư này hướng dẫn … theo quy định tại Nghị định số 45/2021/…'."""
+        low = self.ctx.low
+        first = next((m for m in ms if m.start >= pos and not m.nested and not m.self_ref and not self.in_quote(m.start)), None)
+        if first is None or first.start - pos > 400 or first.start >= s1:
+            return []
+        gap = low[pos : first.start]
+        if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap) or not _SCOPE_LEAD.search(gap):
+            return []
+        return self.after(ms, first.start, 0)
+
     def before(self, ms: list[Mention], pos: int, max_gap: int) -> Mention | None:
         """The mention the trigger's clause is about: the last non-nested one before it, near enough."""
         low = self.ctx.low
@@ -1296,6 +1313,9 @@ class _Relator:
                 # a long list of the parts before the document: 'hướng dẫn thi hành khoản 4 Điều 24, khoản 3 Điều 26,
                 # …, khoản 6 Điều 84 của Luật Thi đua, khen thưởng'
                 objs = self.after(ms, pl.end(), 2)
+            if (not objs and trig.type == "GUIDES" and doer is self.self_doc and self.speaker is None
+                    and any(m.self_ref and m.end <= trig.start and not low[m.end : trig.start].strip() for m in ms)):
+                objs = self.scope_objects(ms, trig.end, s1)  # 'Thông tư này hướng dẫn …', not a task 'hướng dẫn, …
             partial = False
             if not objs and trig.type in ("REPLACES", "REPEALS"):
                 objs = self.parts_of(ms, trig.end)

@@ -683,3 +683,14 @@ def test_a_repeal_of_listed_articles_and_an_amended_law_named_before_its_number(
     rels = _rels(t2)
     assert ("AMENDS", "17/2026/TT-NHNN", "78/2025/TT-NHNN") in rels
     assert not any(r[0] in ("REPEALS", "REPLACES") for r in rels), rels
+
+
+def test_the_scope_names_what_the_text_details_far_into_the_sentence() -> None:
+    t = ("CHÍNH PHỦ\nSố: 138/2026/NĐ-CP\nHà Nội, ngày 20 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định về phát triển kỹ năng nghề\n"
+         "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định chi tiết một số nội dung về phát triển kỹ năng nghề\ntại khoản "
+         "4 Điều 22, khoản 3 Điều 23, khoản 6 Điều 24, khoản 4 Điều 25 và\nkhoản 2 Điều 26 của Luật Việc làm số 74/2025/QH15.\n"
+         "Điều 5. Trách nhiệm\n1. Bộ Nội vụ:\nhướng dẫn, giám sát, thanh toán và giải ngân vốn theo quy định tại điểm d "
+         "khoản 4 Điều 23 Nghị định số 27/2022/NĐ-CP.\n")
+    rels = _rels(t)
+    assert ("GUIDES", "138/2026/ND-CP", "74/2025/QH15") in rels
+    assert not any(r[0] == "GUIDES" and r[2] == "27/2022/ND-CP" for r in rels), rels  # a task, not the scope
