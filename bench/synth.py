@@ -25,6 +25,7 @@ import argparse
 import bisect
 import datetime as dt
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,15 @@ class Corpus:
 def _legislature(year: int) -> str:
     i = bisect.bisect_right([y for y, _ in LEGISLATURES], year) - 1
     return LEGISLATURES[max(i, 0)][1]
+
+
+def _yearless(number: str) -> bool:
+    return not re.match(r"[^/]+/(?:19|20)\d\d/", number)
+
+
+def _below_rank(d: Doc, other: Doc) -> bool:
+    """An individual decision (numbered without a year) does not change a normative text (numbered with one)."""
+    return _yearless(d.number) and not _yearless(other.number)
 
 
 def _number(kind: str, n: int, year: int, m1: str, m2: str) -> tuple[str, str, str, tuple[str, ...]]:
@@ -178,12 +188,14 @@ def _relations(c: Corpus, rnd: random.Random) -> None:
                     if not hs:
                         continue
                     j = hs[rnd.randrange(len(hs))]
-                    if chain_len.get(j, 1) >= 5:
+                    if chain_len.get(j, 1) >= 5 or _below_rank(d, c.docs[j]):
                         continue
                     hs.remove(j)
                     chain_len[i] = chain_len.get(j, 1) + 1
                 elif rel in ("AMENDS", "REPEALS"):
                     j = pick(older_same, i)
+                    if j is not None and _below_rank(d, c.docs[j]):
+                        continue
                 elif rel in ("BASED_ON", "GUIDES"):
                     if d.type_id == "Luat" or (rel == "GUIDES" and d.type_id not in ("ThongTu", "NghiDinh", "ThongTuLienTich")):
                         continue

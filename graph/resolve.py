@@ -131,6 +131,16 @@ def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
     )
 
 
+# types a text numbered without a year may be as an individual (non-normative) act, and the normative types
+_INDIVIDUAL = frozenset(("QuyetDinh", "NghiQuyet", "ChiThi", "CongVan", "CongDien", "KeHoach", "KetLuan"))
+_NORMATIVE = frozenset(("NghiDinh", "ThongTu", "ThongTuLienTich", "Luat", "BoLuat", "PhapLenh", "HienPhap"))
+
+
+def _yearless(d: Document) -> bool:
+    """Numbered without a year ('175/NQ-CP', not '42/2022/NĐ-CP')."""
+    return d.number is not None and not re.match(r"[^/\s]+/(?:19|20)\d\d/", d.number)
+
+
 @dataclass
 class Resolver:
     """Builds one graph from many sources; `known` looks up keys an existing store holds for a base."""
@@ -287,6 +297,7 @@ class Resolver:
         for k in [k for k, x in g.relations.items() if x.type == "CITES" and (x.source, x.target) in typed]:
             del g.relations[k]
         self._reject_backwards(g)
+        self._reject_below_rank(g)
         used = {x.target for x in g.relations.values() if x.type in AGENCY_RELATIONS}
         g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
                       for a in sorted(used) if a in v.agencies}
@@ -312,6 +323,26 @@ class Resolver:
                 del g.relations[k]
                 g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target, reason=reason,
                                            evidence=rel.evidence[:1]))
+
+    @staticmethod
+    def _reject_below_rank(g: Graph) -> None:
+        """An individual decision or resolution — numbered without a year, '175/NQ-CP', '517/QĐ-BTC' — cannot amend,
+        replace or repeal a legal normative text: its 'b) Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP …' is a task it
+        gives, not an act. Such a relation is reported in `g.rejected` and kept as a citation."""
+        # read where legal texts state it (a full text, which prints numbers whole), not from news alone, which may
+        # leave out a normative decision's year
+        legal = {src.path for src in g.sources if src.document}
+        for k, rel in list(g.relations.items()):
+            if rel.type not in ("AMENDS", "REPLACES", "REPEALS") or not any(e.source in legal for e in rel.evidence):
+                continue
+            s, t = g.documents.get(rel.source), g.documents.get(rel.target)
+            if s is None or t is None or s.type_id not in _INDIVIDUAL or not _yearless(s):
+                continue
+            if t.type_id in _NORMATIVE or (t.type_id in _INDIVIDUAL and not _yearless(t)):
+                del g.relations[k]
+                g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target, evidence=rel.evidence[:1],
+                                           reason=f"{s.label}, an individual text, cannot change the normative {t.label}"))
+                g.add_relation(Relation(type="CITES", source=rel.source, target=rel.target, evidence=rel.evidence))
 
     @staticmethod
     def _add(docs: dict[str, Document], doc: Document) -> None:

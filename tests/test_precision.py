@@ -694,3 +694,16 @@ def test_the_scope_names_what_the_text_details_far_into_the_sentence() -> None:
     rels = _rels(t)
     assert ("GUIDES", "138/2026/ND-CP", "74/2025/QH15") in rels
     assert not any(r[0] == "GUIDES" and r[2] == "27/2022/ND-CP" for r in rels), rels  # a task, not the scope
+
+
+def test_an_individual_resolution_does_not_amend_a_decree() -> None:
+    # nghi-quyet-so-175-nq-cp: a task it gives ('b) Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP …'), kept as a citation
+    t = ("CHÍNH PHỦ\nSố: 175/NQ-CP\nHà Nội, ngày 30 tháng 10 năm 2023\nNGHỊ QUYẾT\nPhê duyệt Đề án Trung tâm dữ liệu quốc gia\n"
+         "Điều 2. Tổ chức thực hiện\n1. Bộ Công an:\na) Xây dựng Trung tâm dữ liệu quốc gia;\nb) Sửa đổi, bổ sung Nghị định số "
+         "01/2018/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ của Bộ Công an.\n"
+         "Điều 3. Nghị quyết này có hiệu lực từ ngày ký và thay thế Nghị quyết số 41/NQ-CP ngày 11 tháng 3 năm 2023.\n")
+    g = Resolver().build([extract_text(t, "t.txt")])
+    rels = {(r.type, r.source, r.target) for r in g.relations.values()}
+    assert ("CITES", "175/NQ-CP@2023", "1/2018/ND-CP") in rels and ("AMENDS", "175/NQ-CP@2023", "1/2018/ND-CP") not in rels
+    assert any(r.type == "AMENDS" and r.target == "1/2018/ND-CP" and "individual" in r.reason for r in g.rejected)
+    assert ("REPLACES", "175/NQ-CP@2023", "41/NQ-CP@2023") in rels  # one individual text replacing another stands
