@@ -25,7 +25,6 @@ import argparse
 import bisect
 import datetime as dt
 import random
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,13 +80,10 @@ def _legislature(year: int) -> str:
     return LEGISLATURES[max(i, 0)][1]
 
 
-def _yearless(number: str) -> bool:
-    return not re.match(r"[^/]+/(?:19|20)\d\d/", number)
-
-
 def _below_rank(d: Doc, other: Doc) -> bool:
-    """An individual decision (numbered without a year) does not change a normative text (numbered with one)."""
-    return _yearless(d.number) and not _yearless(other.number)
+    """An individual decision (numbered without a year: its key carries the issue year, '749/QD-TTG@2020') does not
+    change a normative text (numbered with one)."""
+    return "@" in d.key and "@" not in other.key
 
 
 def _number(kind: str, n: int, year: int, m1: str, m2: str) -> tuple[str, str, str, tuple[str, ...]]:

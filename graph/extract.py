@@ -1620,12 +1620,13 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
     if not title_low:
         return
     # the title's first words as printed, whatever the line breaks between them ('… thực hiện \nChỉ thị số …')
-    head = re.compile(r"\s+".join(re.escape(w) for w in title_low.split()[:7]))
+    words = [re.escape(w) for w in title_low.split()]
+    head = re.compile(r"\s+".join(words[:7]))
     found = head.search(ctx.low, header_end) or head.search(ctx.low, 0, header_end)  # 'Số: …' under the title
     if found is None:
         return
     pos = found.start()
-    whole = re.compile(r"\s+".join(re.escape(w) for w in title_low.split())).match(ctx.low, pos)
+    whole = re.compile(r"\s+".join(words)).match(ctx.low, pos)
     end = whole.end() + 1 if whole else pos + len(title_low) + 20
     cc = _LEGAL_BASIS.search(ctx.low, pos + len(title_low) // 2, end)
     if cc is not None:  # the title ends where the legal bases begin: 'Căn cứ Nghị định …' is not in it

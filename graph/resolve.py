@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .errors import NumberError
 from .extract import Extraction, Mention
 from .model import (
     AGENCY_RELATIONS,
@@ -29,6 +30,7 @@ from .model import (
     merge_document,
     merge_effective,
 )
+from .numbers import parse
 from .vocab import Vocabulary, fold_lower, vocabulary
 
 
@@ -137,8 +139,13 @@ _NORMATIVE = frozenset(("NghiDinh", "ThongTu", "ThongTuLienTich", "Luat", "BoLua
 
 
 def _yearless(d: Document) -> bool:
-    """Numbered without a year ('175/NQ-CP', not '42/2022/NĐ-CP')."""
-    return d.number is not None and not re.match(r"[^/\s]+/(?:19|20)\d\d/", d.number)
+    """Numbered without a year ('175/NQ-CP', not '42/2022/NĐ-CP'), as the number parser reads it."""
+    if d.number is None:
+        return False
+    try:
+        return parse(d.number).needs_year
+    except NumberError:
+        return False
 
 
 @dataclass

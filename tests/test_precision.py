@@ -3,19 +3,23 @@ the Gazette corpus's before and after (each a case the extractor once got wrong)
 
 from __future__ import annotations
 
+from graph.model import Graph
 from graph.pipeline import extract_text
 from graph.resolve import Resolver
 
 HEAD = "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 15/2024/TT-BLĐTBXH\nHà Nội, ngày 30 tháng 12 năm 2024\nTHÔNG TƯ\n"
 
 
+def _graph(text: str) -> Graph:
+    return Resolver().build([extract_text(text, "t.txt")])
+
+
 def _rels(text: str) -> set[tuple[str, str, str]]:
-    g = Resolver().build([extract_text(text, "t.txt")])
-    return {(r.type, r.source, r.target) for r in g.relations.values() if r.type != "ISSUED_BY"}
+    return {(r.type, r.source, r.target) for r in _graph(text).relations.values() if r.type != "ISSUED_BY"}
 
 
 def _docs(text: str) -> set[str]:
-    return set(Resolver().build([extract_text(text, "t.txt")]).documents)
+    return set(_graph(text).documents)
 
 
 def test_the_law_in_general_is_not_a_law() -> None:
@@ -470,7 +474,7 @@ def test_a_relation_back_in_time_by_the_years_is_held_back() -> None:
     # e.g. a consolidated law's list quoting another law's repeal as if the law of 2008 made it)
     t = ("CHÍNH PHỦ\nSố: 1/VBHN-BTC\nHà Nội, ngày 10 tháng 3 năm 2026\nNGHỊ ĐỊNH\nVề lương\nĐiều 1. Nghị định số "
          "11/2011/NĐ-CP sửa đổi, bổ sung Nghị định số 23/2012/NĐ-CP.\n")
-    g = Resolver().build([extract_text(t, "t.txt")])
+    g = _graph(t)
     assert not any(r.type == "AMENDS" for r in g.relations.values()), g.relations
     assert [(r.source, r.target) for r in g.rejected] == [("11/2011/ND-CP", "23/2012/ND-CP")], g.rejected
 
@@ -660,7 +664,7 @@ def test_a_title_may_open_with_ban_hanh_and_break_anywhere() -> None:
          "Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư  \nvề thực hiện bảo hiểm y tế toàn dân\n––––––\n"
          "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n"
          "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.\n")
-    g = Resolver().build([extract_text(t, "t.txt")])
+    g = _graph(t)
     assert g.documents["844/QD-TTG@2026"].title.startswith("Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW")
     assert ("IMPLEMENTS", "844/QD-TTG@2026", "52-CT/TW@2025") in {(r.type, r.source, r.target) for r in g.relations.values()}
 
@@ -702,7 +706,7 @@ def test_an_individual_resolution_does_not_amend_a_decree() -> None:
          "Điều 2. Tổ chức thực hiện\n1. Bộ Công an:\na) Xây dựng Trung tâm dữ liệu quốc gia;\nb) Sửa đổi, bổ sung Nghị định số "
          "01/2018/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ của Bộ Công an.\n"
          "Điều 3. Nghị quyết này có hiệu lực từ ngày ký và thay thế Nghị quyết số 41/NQ-CP ngày 11 tháng 3 năm 2023.\n")
-    g = Resolver().build([extract_text(t, "t.txt")])
+    g = _graph(t)
     rels = {(r.type, r.source, r.target) for r in g.relations.values()}
     assert ("CITES", "175/NQ-CP@2023", "1/2018/ND-CP") in rels and ("AMENDS", "175/NQ-CP@2023", "1/2018/ND-CP") not in rels
     assert any(r.type == "AMENDS" and r.target == "1/2018/ND-CP" and "individual" in r.reason for r in g.rejected)
