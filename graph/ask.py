@@ -142,10 +142,38 @@ def _type_word_before(f: str, start: int) -> int:
     return best
 
 
-_LAW_NAME = re.compile(
-    r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s+(?:(?!co\s+hieu|con\s+hieu|het\s+hieu|hieu\s+luc|duoc|bi|da|thay|"
-    r"sua|bai|nao|gi|khong|vao|tu|ke|ban\s+hanh)[a-z]+\s*){1,8}?(?:(?:nam\s+)?(?:19|20)\d\d)?(?=\s*(?:co|con|het|hieu|duoc|"
-    r"bi|da|thay|sua|bai|nao|gi|khong|vao|ban|\?|$))")
+_LAW_WORD = re.compile(r"(?<![a-z])(?:(?:bo\s+luat|luat|phap\s+lenh)\s+(?=[a-z\d])|hien\s+phap(?![a-z]))")
+# the words of a question that end a law's name not in the list of laws ('Luật X có hiệu lực …', '… bị thay thế')
+_NAME_ENDS = frozenset("co con het hieu duoc bi da thay sua bai nao gi khong vao ban do huong quy thuc la the "
+                       "nam hay".split())
+_NAME_WORD = re.compile(r"\s*([a-z]+)")
+_NAME_TAIL = re.compile(r"\s*\(\s*sua\s+doi\s*\)|\s*sua\s+doi(?=\s*(?:nam\s+)?(?:19|20)\d\d)")
+_NAME_YEAR = re.compile(r"\s*\(?\s*(?:nam\s+)?(?:19|20)\d\d(?!\d)\s*\)?")
+
+
+def _law_name(f: str) -> tuple[int, int] | None:
+    """The span of a law asked for by its name in the folded question: 'Luật Giao dịch điện tử (năm 2023)',
+    'Luật NSNN', 'Bộ luật Lao động 2019' — the longest name of the list of laws written there, else the words up
+    to the question's own ('có hiệu lực', 'được thay thế', 'nào', '?')."""
+    m = _LAW_WORD.search(f)
+    if m is None:
+        return None
+    at = vocabulary().law_name_at(f, m.start())
+    if at is not None:
+        end = at[0]
+    else:
+        end, n = m.end(), 0
+        while n < 12 and (w := _NAME_WORD.match(f, end)) is not None and w.group(1) not in _NAME_ENDS:
+            end, n = w.end(), n + 1
+        if n == 0:
+            return None
+    for rx in (_NAME_TAIL, _NAME_YEAR):
+        t = rx.match(f, end)
+        if t is not None:
+            end = t.end()
+    return m.start(), len(f[:end].rstrip(" )")) + (1 if f[:end].rstrip(" ").endswith(")") else 0)
+
+
 _PARTIAL = re.compile(r"(?<![\d/])0*\d{1,6}/(?:19|20)\d\d(?![\d/])")
 _AGENCY_EN: re.Pattern[str] | None = None
 
@@ -173,10 +201,9 @@ def find_reference(question: str) -> _Ref | None:
     if m3 is not None:
         start = _type_word_before(f, m3.start())
         return _Ref(start, m3.end(), question[start : m3.end()], "document")
-    m4 = _LAW_NAME.search(f)
-    if m4 is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law cited by name
-        end = m4.start() + len(m4.group(0).rstrip())
-        return _Ref(m4.start(), end, question[m4.start() : end], "document")
+    span = _law_name(f)
+    if span is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law asked for by its name
+        return _Ref(span[0], span[1], question[span[0] : span[1]], "document")
     v = vocabulary()
     for rx in (v.agency_name_re, _agency_en()):
         ma = rx.search(f)
@@ -200,7 +227,11 @@ def _not_understood(q: str, lang: Language, why: str | None = None) -> Answer:
 
 
 def _summary(d: Document) -> str:
-    return f"{d.type} {d.label}" if d.number or d.name else d.key
+    """'Nghị định 42/2022/NĐ-CP'; a law by its name, with its number when known: 'Luật Giao dịch điện tử
+    (20/2023/QH15)'."""
+    if d.name:
+        return f"{d.name} ({d.number or d.year})" if d.number or d.year else d.name
+    return f"{d.type} {d.number}" if d.number else d.key
 
 
 def ask(store: Store, question: str) -> Answer:
@@ -236,11 +267,13 @@ def ask(store: Store, question: str) -> Answer:
     try:
         key = store.resolve(ref.text)
     except AmbiguousReference as e:
-        msg = (f"{ref.text} ứng với nhiều văn bản; hãy nêu năm." if lang == "vi"
-               else f"{ref.text} names several documents; give the year.")
+        msg = (f"{ref.text} ứng với nhiều văn bản: {'; '.join(e.candidates)}. Hãy nêu năm." if lang == "vi"
+               else f"{ref.text} names several documents: {'; '.join(e.candidates)}. Give the year.")
         return Answer(q, True, lang, msg, intent="ambiguous", candidates=e.candidates)
     except NotFound as e:
         msg = (f"Đồ thị chưa có văn bản {ref.text}." if lang == "vi" else f"The graph holds no document {ref.text}.")
+        if e.suggestions:
+            msg += (" Gần giống: " if lang == "vi" else " Close: ") + "; ".join(e.suggestions) + "."
         return Answer(q, True, lang, msg, intent="not_found", candidates=e.suggestions)
     doc = store.get(key)
     assert doc is not None

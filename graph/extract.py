@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .numbers import Number, scan
-from .vocab import LawName, Vocabulary, fold, fold_lower, name_words, slug, vocabulary
+from .vocab import LawName, Vocabulary, fold, fold_lower, name_base, name_words, vocabulary
 
 # --------------------------------------------------------------------------------------------------------
 # result types
@@ -61,12 +61,12 @@ class Mention:
         """The key without the issue year, for resolving mentions that lack it."""
         if self.number is not None:
             return self.number.base
-        return f"{_name_prefix(self.type_id)}/{slug(_strip_type_word(self.name or ''))}"
+        return self.name_base
 
     @property
     def name_base(self) -> str:
         """The key a law's name gives, whether or not it also has a number."""
-        return f"{_name_prefix(self.type_id)}/{slug(_strip_type_word(self.name or ''))}"
+        return name_base(self.type_id, self.name or "")
 
     def key(self) -> str | None:
         """The canonical key when the mention alone determines it; None when it needs resolving."""
@@ -111,14 +111,6 @@ class Extraction:
     proposers: list[tuple[Mention, str, tuple[int, int]]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     effective: list[RawEffective] = field(default_factory=list)
-
-
-def _name_prefix(type_id: str | None) -> str:
-    return {"BoLuat": "BO-LUAT", "PhapLenh": "PHAP-LENH", "HienPhap": "HIEN-PHAP"}.get(type_id or "", "LUAT")
-
-
-def _strip_type_word(name: str) -> str:
-    return re.sub(r"(?i)^\s*(bộ luật|luật|pháp lệnh|hiến pháp)\s+", "", name)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -388,6 +380,42 @@ class _Ctx:
         self.v = vocab
 
 
+# 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)', 'Hiến pháp năm 1992', 'Hiến pháp 2013'
+_CONSTITUTION = re.compile(r"hien\s+phap(\s+nuoc\s+cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam)?"
+                           r"(?:[ \t\r\n]{0,3}\(?[ \t]{0,3}(?:nam\s+)?((?:19|20)\d\d)(?![\d/.-]\d))?")
+
+
+def _constitution(ctx: _Ctx, start: int) -> Mention | None:
+    """The Constitution, when a text names it: with a capital ('hiến pháp và pháp luật' is the law in general) and
+    either the country or the year of a Constitution; a mention without a year takes it from the text's date later."""
+    m = _CONSTITUTION.match(ctx.low, start)
+    if m is None or ctx.folded[start] != "H" or not (m.group(1) or m.group(2)):
+        return None
+    law = ctx.v.law_name_at("hien phap", 0)
+    year = int(m.group(2)) if m.group(2) else None
+    if law is None or (year is not None and year not in dict(ctx.v.constitutions)):
+        return None
+    return Mention(start=start, end=m.end(), ext_end=m.end(), name=law[1].name, written=_squash(ctx.text[start : m.end()]),
+                   type_id="HienPhap", year=year)
+
+
+def _constitution_year(v: Vocabulary, writer: Mention | None) -> int | None:
+    """The Constitution that applied when a text was written: on its date, or through all of its year; None when
+    that is not known (a text without a date, one of 2013 without its day)."""
+    if writer is None:
+        return None
+    if writer.date is not None:
+        return v.constitution_on(writer.date)
+    year = writer.number.year if writer.number is not None and writer.number.year else writer.year
+    if year is None:
+        return None
+    first, last = v.constitution_on(dt.date(year, 1, 1)), v.constitution_on(dt.date(year, 12, 31))
+    return first if first == last else None
+
+
+_LAW_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$")
+
+
 def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
     """The type word written right before a number ('Nghị định số'), its start, and a law's name if any."""
     a = max(0, start - 160)
@@ -396,8 +424,10 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
     if m:
         t = ctx.v.type_for_word(m.group(1))
         return (t.id if t else None), a + m.start(1), None
-    # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12"
-    m = re.search(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$", window)
+    # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12" (in this sentence: 'Luật Đất đai đã có hiệu
+    # lực. Luật Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật')
+    cut = max(window.rfind(". "), window.rfind(".\n"))
+    m = _LAW_BEFORE_NUMBER.search(window, cut + 1)
     if m and ctx.folded[a + m.start(2)].isupper():
         at = ctx.v.law_name_at(ctx.low, a + m.start(1))
         if at is not None and at[0] == a + m.end(2):  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
@@ -554,6 +584,11 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
     # laws cited by name
     for m in _NAMED_LAW.finditer(ctx.low):
         s = m.end()
+        if m.group(1).startswith("hien"):
+            c = _constitution(ctx, m.start())
+            if c is not None and not any(a <= m.start() < b for a, b in numbered_spans):
+                out.append(c)
+            continue
         if not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s):
             continue
         if not ctx.folded[m.start()].isupper():
@@ -943,6 +978,15 @@ class _Relator:
         # from a little before the sentence, as a formula that begins in the previous line ('quy định chi tiết và
         # hướng dẫn thi hành …') must still hide the shorter one inside it
         return [t for t in find_triggers(self.ctx.low, max(0, a - 80), b) if t.start >= a]
+
+    def writer_at(self, pos: int) -> Mention | None:
+        """Who wrote the words at pos: the writer of the quoted provision they are in, else the text itself (for a
+        consolidated text, the document it consolidates, whose words it reproduces); None when not known."""
+        q = self.quote_at(pos)
+        if q is not None:
+            owner = self.owners.get(q)
+            return None if owner is None or owner is _NOBODY else owner
+        return self.ex.base_doc or self.ex.self_doc
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quotes, (pos, 10**12)) - 1
@@ -1513,6 +1557,9 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         mentions = [m for m in mentions if m not in enacting]
         ex.mentions = [m for m in ex.mentions if m not in enacting]
     rel = _Relator(ctx, ex, _quotes(ct.text), mentions)
+    for m in mentions:  # 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;': the one that applied that day
+        if m.type_id == "HienPhap" and m.year is None and m.date is None and not m.self_ref:
+            m.year = _constitution_year(v, rel.writer_at(m.start))
     # group mentions by sentence
     starts = [s for s, _ in sentences]
     per: list[list[Mention]] = [[] for _ in sentences]

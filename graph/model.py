@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .vocab import vocabulary
+from .vocab import name_base, vocabulary
 
 AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")  # the relations whose target is an agency
 RelationType = Literal[
@@ -79,6 +79,12 @@ class Document(_Model):
     @property
     def label(self) -> str:
         return self.number or self.name or self.key
+
+    @property
+    def name_base(self) -> str | None:
+        """The key its law name gives, without a year ('LUAT/giao-dich-dien-tu'), also for a law keyed by its
+        number (20/2023/QH15): what finds a law asked for by name; None for a document without a name."""
+        return name_base(self.type_id, self.name) if self.name else None
 
     def effect_claim(self) -> EffectiveClaim | None:
         """The first statement of the whole document taking effect on `effective` (None when no text gives it)."""

@@ -7,6 +7,7 @@ Document types, issuing bodies and relation types are data, not code: a new agen
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -63,6 +64,30 @@ def slug(text: str) -> str:
     """A readable ASCII identifier: 'Luật Tổ chức Chính phủ' -> 'luat-to-chuc-chinh-phu'."""
     text = unicodedata.normalize("NFC", text)
     return re.sub(r"[^a-z0-9]+", "-", fold_lower(text)).strip("-")
+
+
+NAME_PREFIXES = {"BoLuat": "BO-LUAT", "PhapLenh": "PHAP-LENH", "HienPhap": "HIEN-PHAP"}  # other named types: LUAT
+
+
+def name_prefix(type_id: str | None) -> str:
+    """The first part of the key a law's name gives: 'LUAT', 'BO-LUAT', 'PHAP-LENH', 'HIEN-PHAP'."""
+    return NAME_PREFIXES.get(type_id or "", "LUAT")
+
+
+def strip_type_word(name: str) -> str:
+    """A name without its type word: 'Luật Đầu tư công' -> 'Đầu tư công'."""
+    return re.sub(r"(?i)^\s*(bộ luật|luật|pháp lệnh|hiến pháp)\s+", "", name)
+
+
+def name_base(type_id: str | None, name: str) -> str:
+    """The key a law's name gives, without a year, whether or not the law also has a number:
+    ('Luat', 'Luật Giao dịch điện tử') -> 'LUAT/giao-dich-dien-tu'."""
+    return f"{name_prefix(type_id)}/{slug(strip_type_word(name))}"
+
+
+def is_name_base(base: str) -> bool:
+    """Whether a key's base is a law's name ('LUAT/dat-dai'), not a number ('45/2013/QH13')."""
+    return base.split("/", 1)[0] in ("LUAT", *NAME_PREFIXES.values())
 
 
 # --- data classes ------------------------------------------------------------------------------------------
@@ -135,6 +160,8 @@ class Vocabulary:
     legislature_codes: dict[str, Agency] = field(default_factory=dict)  # 'QH' -> QH, 'UBTVQH' -> ...
     default_type_for_code: dict[str, DocType] = field(default_factory=dict)
     law_names: tuple[LawName, ...] = ()
+    # the Constitutions by year, with the day each began to apply (`ontology/constitutions.tsv`), oldest first
+    constitutions: tuple[tuple[int, dt.date], ...] = ()
     # the names as a tree of words: each node maps a word to the next node; the key None holds the name ending there
     law_name_tree: dict[str | None, object] = field(default_factory=dict)
 
@@ -196,6 +223,11 @@ class Vocabulary:
 
     def agency_for_name(self, name: str) -> Agency | None:
         return self.agency_by_name.get(re.sub(r"\s+", " ", fold_lower(name)).strip())
+
+    def constitution_on(self, day: dt.date) -> int | None:
+        """The year of the Constitution that applied on a day (2013 from 1 January 2014; 1992 before)."""
+        years = [y for y, start in self.constitutions if start <= day]
+        return years[-1] if years else None
 
     def law_name_at(self, low: str, start: int) -> tuple[int, LawName] | None:
         """The longest known law name written at `start` of the folded text `low` (its type word first), and
@@ -261,4 +293,5 @@ def vocabulary() -> Vocabulary:
     }
     laws = tuple(LawName(r["type"], r["name"], tuple(a.strip() for a in r["aliases"].split("|") if a.strip()))
                  for r in _rows("law_names.tsv"))
-    return Vocabulary(types, agencies, rels, law_names=laws)
+    constitutions = tuple(sorted((int(r["year"]), dt.date.fromisoformat(r["from"])) for r in _rows("constitutions.tsv")))
+    return Vocabulary(types, agencies, rels, law_names=laws, constitutions=constitutions)

@@ -124,6 +124,10 @@ ASK = [
     ("what implements resolution 52-NQ/TW?", "implements_in", "749/QD-TTG@2020"),
     ("Nghị định 42/2022/NĐ-CP thay thế văn bản nào?", "replaces", "43/2011/ND-CP"),
     ("Ai ban hành Quyết định 749/QĐ-TTg?", "issuer", "TTg"),
+    # laws asked for by their names, which the graph holds under their numbers (Gazette fixture)
+    ("Ai ban hành Luật Du lịch?", "issuer", "QH"),
+    ("Văn bản nào căn cứ Luật Tổ chức Chính phủ năm 2025?", "based_on_in", "139/2026/ND-CP"),
+    ("Văn bản nào căn cứ Hiến pháp?", "based_on_in", "51/2024/QH15"),  # the one Constitution the fixture cites
 ]
 
 
@@ -144,6 +148,19 @@ def test_ask_status_and_not_understood(client: TestClient) -> None:
     assert not n["understood"] and "Hãy thử" in n["answer"] and n["examples"]
     amb = client.get("/ask", params={"q": "Quyết định 99/2098 thay thế gì?"}).json()
     assert amb["intent"] == "not_found"
+
+
+def test_law_by_its_name(client: TestClient) -> None:
+    """/documents and /ask take a law's name as people write it; a name two laws bore is a 409 / a question back."""
+    d = client.get("/documents/Luật Du lịch").json()
+    assert d["key"] == "9/2017/QH14" and d["name"] == "Luật Du lịch"
+    assert client.get("/documents/luat%20to%20chuc%20chinh%20phu%202025").json()["key"] == "63/2025/QH15"
+    amb = client.get("/documents/Luật Xuất bản")
+    assert amb.status_code == 409 and len(amb.json()["candidates"]) == 2
+    a = client.get("/ask", params={"q": "Văn bản nào sửa đổi Luật Xuất bản?"}).json()
+    assert a["intent"] == "ambiguous" and "19/2012/QH13" in a["answer"] and "Hãy nêu năm" in a["answer"]
+    e = client.get("/ask", params={"q": "Luật Giao dịch điện tử có hiệu lực từ khi nào?"}).json()
+    assert e["intent"] == "not_found" and "Luật Giao dịch điện tử (sửa đổi)" in e["answer"]  # the seeds' draft law
 
 
 def test_health_ready_docs(client: TestClient) -> None:
@@ -361,3 +378,22 @@ def test_serve_runs_uvicorn_on_loopback(tmp_path: Path) -> None:
     finally:
         p.terminate()
         p.wait(timeout=20)
+
+
+@pytest.mark.parametrize(("q", "ref"), [
+    ("Luật Giao dịch điện tử có hiệu lực từ khi nào?", "Luật Giao dịch điện tử"),  # 'tử', 'đai' are not stop words
+    ("Luật Đất đai 2024 thay thế luật nào?", "Luật Đất đai 2024"),
+    ("Luật NSNN năm 2015 còn hiệu lực không?", "Luật NSNN năm 2015"),
+    ("Văn bản nào hướng dẫn Bộ luật Lao động?", "Bộ luật Lao động"),
+    ("Luật Giao dịch điện tử (sửa đổi) được ban hành chưa?", "Luật Giao dịch điện tử (sửa đổi)"),
+    ("Luật Đầu tư theo phương thức đối tác công tư có hiệu lực từ khi nào?",
+     "Luật Đầu tư theo phương thức đối tác công tư"),  # a listed name, stop words and all
+    ("Luật Kinh tế tuần hoàn bị thay thế bởi văn bản nào?", "Luật Kinh tế tuần hoàn"),  # not listed: up to the verb
+    ("Văn bản nào căn cứ Hiến pháp?", "Hiến pháp"),
+    ("Hiến pháp năm 2013 được sửa đổi bởi văn bản nào?", "Hiến pháp năm 2013"),
+])
+def test_ask_finds_a_law_by_its_name(q: str, ref: str) -> None:
+    from graph.ask import find_reference
+
+    found = find_reference(q)
+    assert found is not None and found.kind == "document" and found.text == ref

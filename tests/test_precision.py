@@ -711,3 +711,44 @@ def test_an_individual_resolution_does_not_amend_a_decree() -> None:
     assert ("CITES", "175/NQ-CP@2023", "1/2018/ND-CP") in rels and ("AMENDS", "175/NQ-CP@2023", "1/2018/ND-CP") not in rels
     assert any(r.type == "AMENDS" and r.target == "1/2018/ND-CP" and "individual" in r.reason for r in g.rejected)
     assert ("REPLACES", "175/NQ-CP@2023", "41/NQ-CP@2023") in rels  # one individual text replacing another stands
+
+
+CONSTITUTION = "HIEN-PHAP/nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam"
+
+
+def test_the_constitution_a_text_rests_on_is_the_one_that_applied_when_it_was_written() -> None:
+    """'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;' names no year: a law of 2020 rests on the
+    Constitution of 2013 (in force from 1 January 2014), one of 2008 on that of 1992 (ontology/constitutions.tsv);
+    the Constitution was amended by the resolution the basis names; 'Hiến pháp và pháp luật' is the law in general."""
+    law = ("QUỐC HỘI\nLuật số: 69/2020/QH14\nHà Nội, ngày 13 tháng 11 năm 2020\nLUẬT\nNGƯỜI LAO ĐỘNG VIỆT NAM ĐI LÀM VIỆC"
+           " Ở NƯỚC NGOÀI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật Người lao "
+           "động Việt Nam đi làm việc ở nước ngoài.\nĐiều 1. Người lao động tuân thủ Hiến pháp và pháp luật.\n")
+    assert _rels(law) == {("BASED_ON", "69/2020/QH14", f"{CONSTITUTION}@2013")}
+    old = law.replace("69/2020/QH14", "25/2008/QH12").replace("13 tháng 11 năm 2020", "14 tháng 11 năm 2008")
+    assert _rels(old) == {("BASED_ON", "25/2008/QH12", f"{CONSTITUTION}@1992")}
+    amended = law.replace("Việt Nam;\n", "Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số "
+                          "203/2025/QH15;\n").replace("69/2020/QH14", "114/2025/QH15").replace("năm 2020", "năm 2025")
+    assert {("BASED_ON", "114/2025/QH15", f"{CONSTITUTION}@2013"), ("AMENDS", "203/2025/QH15", f"{CONSTITUTION}@2013")
+            } <= _rels(amended)
+    dated = HEAD + "Quy định\nCăn cứ Hiến pháp năm 1992;\nĐiều 1. Tuân thủ Hiến pháp và pháp luật.\n"
+    assert f"{CONSTITUTION}@1992" in _docs(dated) and not any(k.startswith("HIEN-PHAP/") and "@" not in k
+                                                              for k in _docs(dated))
+    news = "Mọi công dân phải tuân theo Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam."  # no date: no year
+    assert CONSTITUTION in _docs(news)
+
+
+def test_a_basis_quoted_from_an_amending_law_takes_that_laws_constitution() -> None:
+    """A consolidated law reproduces the bases of the law it consolidates (1992's) and, in a footnote, quotes those
+    of the law that amended it (“Căn cứ Hiến pháp …;” of 2023): each is its writer's Constitution."""
+    t = ("VĂN PHÒNG QUỐC HỘI\nSố: 22/VBHN-VPQH\nHà Nội, ngày 10 tháng 3 năm 2025\nLUẬT\nBẢO HIỂM Y TẾ\n"
+         "Luật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 "
+         "năm 2009, được sửa đổi, bổ sung bởi:\n1. Luật số 51/2024/QH15 ngày 27 tháng 11 năm 2024 của Quốc hội.\n"
+         "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, bổ sung theo Nghị quyết số "
+         "51/2001/QH10;\nQuốc hội ban hành Luật bảo hiểm y tế.1\n"
+         "1 Luật số 51/2024/QH15 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế có căn cứ ban hành như sau:\n"
+         "“Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật sửa đổi, bổ sung một số "
+         "điều của Luật Bảo hiểm y tế.”\n")
+    rels = _rels(t)
+    assert ("BASED_ON", "51/2024/QH15", f"{CONSTITUTION}@2013") in rels
+    assert ("AMENDS", "51/2001/QH10", f"{CONSTITUTION}@1992") in rels
+    assert not any(r[2] == f"{CONSTITUTION}@1992" and r[1] == "51/2024/QH15" for r in rels)

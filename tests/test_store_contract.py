@@ -149,6 +149,33 @@ def test_undated_mention_merges_into_the_dated_document(store: Store) -> None:
     assert [r.other for r in store.relations(d.key, "REPLACES", "out")] == ["12/2015/QD-TTG"]
 
 
+def test_law_asked_for_by_its_name(store: Store) -> None:
+    """A law is asked for by its name as people say it (with or without the year, diacritics, a short form, or
+    the key): also a law the graph keys by its number, which bears the name (20/2023/QH15)."""
+    store.upsert(Resolver().build([extract_text(
+        "Luật Giao dịch điện tử số 20/2023/QH15 đã thay thế Luật Giao dịch điện tử ngày 29 tháng 11 năm 2005. "
+        "Luật Ngân sách nhà nước số 83/2015/QH13 được ban hành năm 2015.", "news.txt")]))
+    with pytest.raises(AmbiguousReference) as a:
+        store.resolve("Luật Giao dịch điện tử")
+    assert len(a.value.candidates) == 2 and "Luật Giao dịch điện tử 20/2023/QH15 (2023)" in a.value.candidates
+    assert "Luật Giao dịch điện tử 2023" in str(a.value)  # the hint names the form that chooses one
+    for ref in ["Luật Giao dịch điện tử 2023", "luat giao dich dien tu nam 2023", "Luật Giao dịch điện tử năm 2023"]:
+        assert store.resolve(ref) == "20/2023/QH15", ref
+    for ref in ["Luật Giao dịch điện tử 2005", "LUAT/giao-dich-dien-tu@2005"]:
+        assert store.resolve(ref) == "LUAT/giao-dich-dien-tu@2005", ref
+    # the Gazette fixture has the law of 2025 too: a short form is the listed name, and the year chooses
+    assert store.resolve("Luật NSNN 2015") == store.resolve("Luật Ngân sách nhà nước năm 2015") == "83/2015/QH13"
+    assert store.resolve("Luật NSNN 2025") == "89/2025/QH15"
+    assert sorted(store.keys_named("LUAT/giao-dich-dien-tu")) == ["20/2023/QH15", "LUAT/giao-dich-dien-tu@2005"]
+    assert store.keys_with_base("LUAT/giao-dich-dien-tu") == ["LUAT/giao-dich-dien-tu@2005"]  # the resolver's own
+    chain = store.replaced_by("Luật Giao dịch điện tử 2005")
+    assert [s.document.key for s in chain] == ["20/2023/QH15"]
+    assert [s.document.key for s in store.replaces("Luật Giao dịch điện tử 2023")] == ["LUAT/giao-dich-dien-tu@2005"]
+    with pytest.raises(NotFound) as e:
+        store.resolve("Luật Giao dịch điện tử 2010")
+    assert any("Giao dịch điện tử" in s for s in e.value.suggestions)
+
+
 def assert_same_answers(mem: Store, neo: Store) -> None:
     """Every primitive of the store interface, on every document both hold, gives the same answer."""
     assert mem.counts() == neo.counts()
@@ -159,6 +186,10 @@ def assert_same_answers(mem: Store, neo: Store) -> None:
         assert mem.get(key) == neo.get(key), key
         assert mem.relations(key) == neo.relations(key), key
         assert mem.keys_with_base(key.split("@")[0]) == neo.keys_with_base(key.split("@")[0])
+        nb = mem.get(key).name_base  # type: ignore[union-attr]
+        if nb is not None:
+            assert mem.keys_named(nb) == neo.keys_named(nb) and key in mem.keys_named(nb)
+            assert mem.documents_with_base(nb) == neo.documents_with_base(nb)
         assert mem.status(key) == neo.status(key)
     queries = [{}, {"type": "Nghị định"}, {"type": "thong tu"}, {"type": "NghiQuyet"}, {"issuer": "BTC"},
                {"issuer": "CP", "year": 2020}, {"year": 2018, "limit": 7, "offset": 3}, {"q": "bao hiem"},

@@ -10,6 +10,7 @@ import abc
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -17,7 +18,7 @@ from typing import Literal
 from ..errors import AmbiguousReference, NotFound, NumberError
 from ..model import AGENCY_RELATIONS, Agency, Document, Evidence, Graph
 from ..numbers import parse
-from ..vocab import fold_lower, slug, vocabulary
+from ..vocab import fold_lower, is_name_base, name_base, vocabulary
 
 Direction = Literal["out", "in", "both"]
 
@@ -81,6 +82,9 @@ def follow_chain(key: str, direction: Literal["in", "out"], replaces_of: Callabl
         cur = nxt.key
 
 
+_NAME_KEY = re.compile(r"(?i)((?:LUAT|BO-LUAT|PHAP-LENH|HIEN-PHAP)/[a-z0-9]+(?:-[a-z0-9]+)*)(?:@((?:19|20)\d\d))?")
+
+
 def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
     """A reference typed by a person -> (number base, year hint, law-name base).
 
@@ -98,16 +102,25 @@ def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
         if m and n.year is None:
             year = int(m.group(1))
         return n.base, year, None
-    lm = re.match(r"(?i)\s*(bộ luật|bo luat|luật|luat|pháp lệnh|phap lenh|hiến pháp|hien phap)\s+(.+?)\s*$", ref)
+    km = _NAME_KEY.fullmatch(ref)
+    if km:  # a key as the graph writes it: 'LUAT/giao-dich-dien-tu@2005'
+        prefix, _, rest = km.group(1).partition("/")
+        return None, int(km.group(2)) if km.group(2) else None, f"{prefix.upper()}/{rest.lower()}"
+    lm = re.match(r"(?i)\s*(bộ luật|bo luat|luật|luat|pháp lệnh|phap lenh|hiến pháp|hien phap)(?:\s+(.+?))?\s*$", ref)
     if lm:
-        name = lm.group(2)
+        name = lm.group(2) or ""
         if m:
             year = int(m.group(1))
             name = name[: name.rfind(m.group(1))].strip().rstrip("@").strip()
-            name = re.sub(r"(?i)\s+(năm|nam)$", "", name)
+            name = re.sub(r"(?i)(?:^|\s+)(năm|nam)$", "", name)
         t = fold_lower(lm.group(1))
-        prefix = {"bo luat": "BO-LUAT", "phap lenh": "PHAP-LENH", "hien phap": "HIEN-PHAP"}.get(t, "LUAT")
-        return None, year, f"{prefix}/{slug(name)}"
+        type_id = {"bo luat": "BoLuat", "phap lenh": "PhapLenh", "hien phap": "HienPhap"}.get(t, "Luat")
+        written = f"{lm.group(1)} {name}".strip()
+        low = fold_lower(unicodedata.normalize("NFC", written))
+        at = vocabulary().law_name_at(low, 0)
+        if at is not None and not low[at[0] :].strip():  # a listed name or one of its short forms: 'Luật NSNN'
+            return None, year, name_base(at[1].type_id, at[1].name)
+        return None, year, name_base(type_id, written)
     return None, None, None
 
 
@@ -133,7 +146,13 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def keys_with_base(self, base: str) -> list[str]:
-        """Keys of the documents whose number (or law name) has this base, any year."""
+        """Keys of the documents whose key has this base (a number or, for a law known only by its name, the
+        name), any year: what the resolver joins undated mentions to."""
+
+    @abc.abstractmethod
+    def keys_named(self, name_base: str) -> list[str]:
+        """Keys of the documents whose law name has this base, whatever their key: 'LUAT/giao-dich-dien-tu' ->
+        LUAT/giao-dich-dien-tu@2005 and 20/2023/QH15 (a law asked for by its name)."""
 
     # reading -----------------------------------------------------------------------------------------
     @abc.abstractmethod
@@ -190,7 +209,10 @@ class Store(abc.ABC):
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
         """The documents whose number (or law name) has this base — of `year` when given (by its key's '@year'
         or its year of issue) — in key order; one round trip where that matters."""
-        docs = [d for d in (self.get(k) for k in self.keys_with_base(base)) if d is not None]
+        keys = self.keys_with_base(base)
+        if is_name_base(base):  # a law by its name: also the laws keyed by their number that bear it
+            keys = sorted(set(keys) | set(self.keys_named(base)))
+        docs = [d for d in (self.get(k) for k in keys) if d is not None]
         return docs if year is None else [d for d in docs if d.key.endswith(f"@{year}") or d.year == year]
 
     def resolve(self, ref: str) -> str:
@@ -224,9 +246,10 @@ class Store(abc.ABC):
             return docs[0]
         if not docs:
             raise NotFound(ref, self.suggest(ref))
-        dated = [d for d in docs if "@" in d.key]
-        if len(dated) == 1 and len(docs) == 2 and any(d.key == target for d in docs):
-            return dated[0]
+        # the same number (or name) still undated beside the one dated or numbered: that one
+        others = [d for d in docs if d.key != target]
+        if len(others) == 1 and len(docs) == 2:
+            return others[0]
         raise AmbiguousReference(ref, [self._label_of(d) for d in sorted(docs, key=lambda d: d.key)])
 
     def _resolve_partial(self, ref: str) -> str | None:
@@ -259,13 +282,20 @@ class Store(abc.ABC):
 
     @staticmethod
     def _label_of(d: Document) -> str:
-        return f"{d.label} ({d.date.isoformat() if d.date else d.year or 'date unknown'})"
+        label = f"{d.name} {d.number}" if d.name and d.number else d.label
+        return f"{label} ({d.date.isoformat() if d.date else d.year or 'date unknown'})"
 
     def suggest(self, ref: str, n: int = 5) -> list[str]:
-        want = fold_lower(ref).upper().replace(" ", "")
-        keys = self.all_keys()
-        close = difflib.get_close_matches(want, keys, n=n, cutoff=0.6)
-        return [self._label(k) for k in close]
+        # compared as letters and digits only, folded: 'Luật Giao dịch điện tử' is close to the key
+        # LUAT/giao-dich-dien-tu-sua-doi as '43/2011/ND-CP' is to 43/2011/NĐ-CP
+        def squash(text: str) -> str:
+            return re.sub(r"[^a-z0-9]+", "", fold_lower(text))
+
+        by_form: dict[str, str] = {}
+        for k in self.all_keys():
+            by_form.setdefault(squash(k), k)
+        close = difflib.get_close_matches(squash(ref), list(by_form), n=n, cutoff=0.6)
+        return [self._label(by_form[c]) for c in close]
 
     def replaced_by(self, ref: str) -> list[ChainStep]:
         """The chain of replacements from a document to the one now in force: 43/2011 -> 42/2022."""

@@ -49,6 +49,7 @@ SCHEMA = (
     f"CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (a:{AGENCY}) REQUIRE a.id IS UNIQUE",
     f"CREATE INDEX document_base IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.base)",
     f"CREATE INDEX document_number IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.number)",
+    f"CREATE INDEX document_name_base IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.name_base)",
     f"CREATE INDEX document_type IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.type_id)",
     f"CREATE INDEX document_issuer IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.issuer)",
     f"CREATE INDEX document_year IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.year)",
@@ -88,6 +89,7 @@ ON MATCH SET
            WHEN coalesce(d.search_parts[i], '') <> '' THEN d.search_parts[i] ELSE row.parts[i] END],
   d.number = coalesce(d.number, row.props.number),
   d.name = coalesce(d.name, row.props.name),
+  d.name_base = coalesce(d.name_base, row.props.name_base),
   d.issuer = coalesce(d.issuer, row.props.issuer),
   d.date = coalesce(d.date, CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END),
   d.year = coalesce(d.year, row.props.year),
@@ -164,9 +166,17 @@ GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"
 EXISTING_KEYS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN k AS key"
 
 KEYS_WITH_BASE = f"MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d.key AS key ORDER BY key"
+KEYS_NAMED = f"MATCH (d:{DOCUMENT} {{name_base: $base}}) RETURN d.key AS key ORDER BY key"
+# the documents a reference's base names: by their key's base (a number, or a law's name) or, for a law asked
+# for by its name, by the name a law keyed by its number bears ($named: whether the base is a name)
+_WITH_BASE = f"""CALL () {{
+  MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d
+  UNION
+  MATCH (d:{DOCUMENT} {{name_base: $base}}) WHERE $named RETURN d
+}}
+WITH d WHERE $year IS NULL OR d.key ENDS WITH $suffix OR d.year = $year"""
 DOCUMENTS_WITH_BASE = f"""
-MATCH (d:{DOCUMENT} {{base: $base}})
-WHERE $year IS NULL OR d.key ENDS WITH $suffix OR d.year = $year
+{_WITH_BASE}
 RETURN d ORDER BY d.key
 """
 
@@ -205,8 +215,7 @@ RETURN startNode(r) AS s, endNode(r) AS t, r.evidence AS evidence
 # `/replaced-by` needs, in one round trip (the reference is resolved among the candidates in Python)
 CANDIDATE_CHAINS = {
     direction: f"""
-MATCH (d:{DOCUMENT} {{base: $base}})
-WHERE $year IS NULL OR d.key ENDS WITH $suffix OR d.year = $year
+{_WITH_BASE}
 CALL (d) {{
   OPTIONAL MATCH p = (d){arrow}(:{DOCUMENT})
   UNWIND relationships(p) AS r

@@ -85,6 +85,7 @@ class MemoryStore(Store):
         self._ev: dict[int, bytes] = {}  # packed edge -> its evidence as JSON
         self._by_type: dict[str, int] = defaultdict(int)
         self._dated: dict[str, list[str]] = defaultdict(list)  # base -> keys carrying '@year'
+        self._named: dict[str, list[int]] = defaultdict(list)  # a law name's base -> ids of the documents bearing it
         self._agencies: dict[str, Agency] = {}
         self._n_docs = 0
         self._sorted: list[int] | None = None  # document ids in key order (for listing), rebuilt after writes
@@ -100,7 +101,8 @@ class MemoryStore(Store):
         return self._rev
 
     # persistence ---------------------------------------------------------------------------------------
-    _STATE = ("_ids", "_keys", "_doc", "_meta", "_out", "_in", "_ev", "_dated", "_agencies", "_n_docs")
+    _STATE = ("_ids", "_keys", "_doc", "_meta", "_out", "_in", "_ev", "_dated", "_named", "_agencies", "_n_docs")
+    _ADDED = ("_named",)  # state a file of an earlier version lacks: rebuilt from the documents on load
 
     def _load(self) -> None:
         assert self.path is not None
@@ -113,11 +115,17 @@ class MemoryStore(Store):
             self._merge(Graph.model_validate(data["graph"]))
             self._reconcile(None)
             return
-        if not isinstance(data, dict) or data.get("format") != FORMAT or set(self._STATE) - set(data):
+        if not isinstance(data, dict) or data.get("format") != FORMAT or set(self._STATE) - set(data) - set(self._ADDED):
             raise StoreError(f"{self.path}: not a {FORMAT} file; rebuild it with `lexgraph build`")
         for name in self._STATE:
-            setattr(self, name, data[name])
+            if name in data:
+                setattr(self, name, data[name])
         self._dated = defaultdict(list, self._dated)
+        self._named = defaultdict(list, data.get("_named", {}))
+        if "_named" not in data:
+            for i, raw in enumerate(self._doc):
+                if raw is not None:
+                    self._index_name(i, self._read(i))
         for ek in self._ev:
             self._by_type[TYPES[ek & 0xF]] += 1
 
@@ -131,6 +139,7 @@ class MemoryStore(Store):
             stale.unlink(missing_ok=True)
         payload: dict[str, Any] = {"format": FORMAT, **{name: getattr(self, name) for name in self._STATE}}
         payload["_dated"] = dict(self._dated)
+        payload["_named"] = dict(self._named)
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -206,6 +215,12 @@ class MemoryStore(Store):
     def _put(self, i: int, d: Document) -> None:
         self._doc[i] = _DOC_JSON.to_json(d)
         self._meta[i] = (d.type_id, d.issuer, tuple(d.co_issuers), d.year, _search_text(d))
+        self._index_name(i, d)
+
+    def _index_name(self, i: int, d: Document) -> None:
+        nb = d.name_base
+        if nb is not None and i not in self._named[nb]:
+            self._named[nb].append(i)
 
     def _read(self, i: int) -> Document:
         raw = self._doc[i]
@@ -309,6 +324,15 @@ class MemoryStore(Store):
             i = self._ids.get(base)
             if i is not None and self._doc[i] is not None:
                 out.append(base)
+            return sorted(out)
+
+    def keys_named(self, name_base: str) -> list[str]:
+        with self.lock:
+            out = []
+            for i in self._named.get(name_base, ()):
+                key = self._keys[i]
+                if key is not None and self._doc[i] is not None and self._read(i).name_base == name_base:
+                    out.append(key)  # (a document merged away, or renamed since, is not)
             return sorted(out)
 
     def get(self, key: str) -> Document | None:

@@ -29,7 +29,7 @@ from .neo4j_store import EvidenceJson, _new_doc_props
 ARRAY_DELIMITER = "\x1f"  # the unit separator: never in JSON (escaped) nor in cleaned text (a control char)
 ARRAY_DELIMITER_ARG = f"U+{ord(ARRAY_DELIMITER):04X}"  # the importer's notation for it
 DOC_COLUMNS = (  # property, CSV type ('' for string)
-    ("base", ""), ("number", ""), ("name", ""), ("type", ""), ("type_id", ""), ("issuer", ""), ("year", "int"),
+    ("base", ""), ("number", ""), ("name", ""), ("name_base", ""), ("type", ""), ("type_id", ""), ("issuer", ""), ("year", "int"),
     ("title", ""), ("co_issuers", "string[]"), ("evidence", "string[]"), ("mentions", "int"),
     ("search_parts", "string[]"), ("search", ""), ("caption", ""), ("effective_claims", "string[]"),
     ("effective_conflicts", "string[]"), ("date", "date"), ("effective", "date"), ("expires", "date"),

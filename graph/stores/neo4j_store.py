@@ -42,7 +42,7 @@ from ..model import (
     folded_effective,
     merge_effective,
 )
-from ..vocab import fold_lower, vocabulary
+from ..vocab import fold_lower, is_name_base, vocabulary
 from . import cypher as C
 from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
 
@@ -79,6 +79,7 @@ def _doc_row(d: Document) -> dict[str, Any]:
         "key": d.key,
         "props": {
             "key": d.key, "base": d.key.split("@", 1)[0], "number": d.number or None, "name": d.name or None,
+            "name_base": d.name_base,
             "type": d.type, "type_id": d.type_id, "issuer": d.issuer or None, "year": d.year,
             "title": d.title or None,
         },
@@ -98,7 +99,7 @@ def _new_doc_props(d: Document) -> dict[str, Any]:
     if d.number:
         props["number"] = d.number
     if d.name:
-        props["name"] = d.name
+        props["name"], props["name_base"] = d.name, d.name_base
     props["type"], props["type_id"] = d.type, d.type_id
     if d.issuer:
         props["issuer"] = d.issuer
@@ -493,8 +494,11 @@ class Neo4jStore(Store):
         return [r["key"] for r in self._read(C.KEYS_WITH_BASE, base=base)]
 
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
-        return [_document(r["d"]) for r in self._read(C.DOCUMENTS_WITH_BASE, base=base, year=year,
+        return [_document(r["d"]) for r in self._read(C.DOCUMENTS_WITH_BASE, base=base, year=year, named=is_name_base(base),
                                                       suffix=f"@{year}" if year is not None else None)]
+
+    def keys_named(self, name_base: str) -> list[str]:
+        return [r["key"] for r in self._read(C.KEYS_NAMED, base=name_base)]
 
     def get(self, key: str) -> Document | None:
         recs = self._read(C.GET_DOCUMENTS, keys=[key])
@@ -539,7 +543,7 @@ class Neo4jStore(Store):
         target, year = self._target(ref)
         if target is None:
             return super().document_chain(ref, direction)  # a partial number: the general path
-        recs = self._read(C.CANDIDATE_CHAINS[direction], base=target, year=year,
+        recs = self._read(C.CANDIDATE_CHAINS[direction], base=target, year=year, named=is_name_base(target),
                           suffix=f"@{year}" if year is not None else None)
         doc = self._pick(ref, target, [_document(r["d"]) for r in recs])
         edges = next(r["edges"] for r in recs if r["d"]["key"] == doc.key)
