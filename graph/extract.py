@@ -228,6 +228,35 @@ def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, boo
     return last, True
 
 
+# 'Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực …': the number, then the
+# amending law's title, which is its name ('Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế')
+_AMENDING_AFTER_NUMBER = re.compile(r"[ \t\r\n]{0,3}(?=sua\s+doi\s*,?\s+bo\s+sung\s+mot\s+so\s+dieu\s)")
+_AMENDING_NAME_END = re.compile(r"[ \t]{0,3},\s{0,3}(?:co\s+hieu\s+luc|duoc|da|co\s+can\s+cu|ke\s+tu|thi)(?![a-z])|"
+                                r"\s(?:co\s+hieu\s+luc|co\s+can\s+cu|duoc|da)(?![a-z])|"
+                                r"[ \t]{0,3}\n[ \t]{0,3}\d{1,2}/\d{1,2}/(?:19|20)\d\d")  # a table's next cell, a date
+
+
+def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> str | None:
+    """The name of an amending law cited by its number with its title after it, when where the title ends can be told:
+    after the known laws it lists, or at what always follows a title ('có hiệu lực', 'được', 'ngày', a mark)."""
+    at = _AMENDING_AFTER_NUMBER.match(ctx.low, mention.ext_end) or _AMENDING_AFTER_NUMBER.match(ctx.low, mention.end)
+    if at is None:
+        return None
+    s = at.end()
+    limit = min(sent_end, s + 300)
+    stop = _name_stop(ctx, _SUA_DOI_NAME_STOP, s, limit)
+    e = stop.start() if stop else limit
+    end = _AMENDING_NAME_END.search(ctx.low, s, e)
+    e = end.start() if end else e
+    # (the end of the sentence is no end: a table row runs on into the next cells, '… quy hoạch 01/01/2019 Nội dung')
+    e, closed = _amended_laws_end(ctx, s, e, stop is not None or end is not None)
+    e = s + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", ctx.low[s:e]))
+    if not closed or not _OF_THE_LAWS.search(ctx.low, s, e):
+        return None
+    title = _squash(ctx.text[s:e])
+    return "Luật " + title[:1].lower() + title[1:]  # 'Sửa đổi, bổ sung …' in a table: 'Luật sửa đổi, bổ sung …'
+
+
 _PARTIAL = re.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|cum\s+tu|phu\s+luc|mau\s+so|mau|muc|chuong|tiet|bieu|so\s+thu\s+tu|"
     r"noi\s+dung|quy\s+dinh\s+tai|quy\s+dinh\s+sau\s+(?:day\s+)?(?:trong|cua|tai)|mot\s+so\s+dieu|mot\s+phan|danh\s+muc|"
@@ -578,6 +607,8 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
             mention.type_id = type_id or "VanBan"
         s0, s1 = sentence_of(nm.start)
         _after(ctx, mention, s1)
+        if mention.name is None and mention.type_id == "Luat":
+            mention.name = _amending_name(ctx, mention, s1)
         out.append(mention)
         numbered_spans.append((start, nm.end))
 

@@ -752,3 +752,24 @@ def test_a_basis_quoted_from_an_amending_law_takes_that_laws_constitution() -> N
     assert ("BASED_ON", "51/2024/QH15", f"{CONSTITUTION}@2013") in rels
     assert ("AMENDS", "51/2001/QH10", f"{CONSTITUTION}@1992") in rels
     assert not any(r[2] == f"{CONSTITUTION}@1992" and r[1] == "51/2024/QH15" for r in rels)
+
+
+def test_an_amending_law_cited_by_its_number_then_its_title_bears_that_name() -> None:
+    """'Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực …' names the law, so
+    'Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014' elsewhere is 46/2014/QH13
+    (it was a second document: 8 such on the corpus). A title run on into a table's next cells gives no name beyond
+    the cell; the year keeps the amending laws of 2014 and 2024 apart."""
+    t = HEAD + ("Quy định\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;\n"
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 27 tháng 11 năm 2024;\n"
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;\n"
+                "Điều 1. Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực kể từ "
+                "ngày 01 tháng 01 năm 2015, Luật số 51/2024/QH15 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có "
+                "hiệu lực kể từ ngày 01 tháng 7 năm 2025.\n"
+                "Bảng\n3 \nLuật \n35/2018/QH14 ngày \n20/11/2018 \nSửa đổi, bổ sung một số điều của 37 luật có liên quan "
+                "đến quy hoạch \n01/01/2019 \nNội dung: Đường dẫn\n")
+    g = _graph(t)
+    bases = {(r.type, r.target) for r in g.relations.values() if r.source == "15/2024/TT-BLDTBXH"}
+    assert {("BASED_ON", "46/2014/QH13"), ("BASED_ON", "51/2024/QH15"), ("BASED_ON", "35/2018/QH14")} <= bases
+    assert not any(k.startswith("LUAT/sua-doi") for k in g.documents), sorted(g.documents)
+    assert g.documents["46/2014/QH13"].name == "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"
+    assert g.documents["35/2018/QH14"].name == "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch"

@@ -244,6 +244,10 @@ def test_no_pattern_backtracks_catastrophically() -> None:
             if t_large < 0.005:  # too fast to matter (and to measure)
                 continue
             growth = t_large / max(t_small, 1e-7)
+            for _ in range(2):  # a pause of the machine is not a quadratic pattern: measured again, it stays high
+                if growth <= 2.5 * floor_growth:
+                    break
+                growth = min(growth, _time(pat, large) / max(_time(pat, small), 1e-7))
             if growth > 2.5 * floor_growth:
                 bad.append((round(growth, 1), round(floor_growth, 1), name, unit, round(t_large, 3)))
     assert not bad, bad
