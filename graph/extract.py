@@ -780,7 +780,7 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
                 self_m.type_id = t.id
             lines: list[str] = []
             pos = tl.end()
-            for ln in ctx.text[pos : pos + 600].splitlines()[1:5]:
+            for ln in ctx.text[pos : pos + 800].splitlines()[1:10]:
                 f = fold_lower(ln).strip()
                 if not f or re.match(r"^[_\-–—]+$", f):
                     if lines:
@@ -1358,6 +1358,14 @@ class _Relator:
                         # được sửa đổi, bổ sung bởi Luật số 44/2024/QH15': the law named in the decree's title
                         laws = [m for m in ms if patient.start < m.start and m.end <= trig.start and _legislative(m, v)]
                         target = laws[-1] if laws else None
+                    elif patient is not None and not _legislative(d, v) and _legislative(patient, v) and type_ == "AMENDS":
+                        # and only a law amends a law: '… Nghị định số 100/2024/… quy định chi tiết … của Luật Nhà ở …,
+                        # đã được sửa đổi, bổ sung tại Nghị định số 261/2025/…': the decree whose title names the law
+                        # (or that the law follows: '… Nghị định số 63/2023/… quy định chi tiết … Luật Tần số vô tuyến
+                        # điện …, được sửa đổi … theo Luật số 09/2022/QH15, được sửa đổi, bổ sung bởi Nghị định số …')
+                        texts = [m for m in ms if s0 <= m.start and m.end <= patient.start and not m.self_ref
+                                 and not _legislative(m, v) and ";" not in low[m.end : patient.start]]
+                        target = texts[-1] if texts else None
                     self.add(type_, self.resolve(d), self.resolve(target) if target else None, sent)
                 continue
             # active voice

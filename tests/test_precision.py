@@ -773,3 +773,38 @@ def test_an_amending_law_cited_by_its_number_then_its_title_bears_that_name() ->
     assert not any(k.startswith("LUAT/sua-doi") for k in g.documents), sorted(g.documents)
     assert g.documents["46/2014/QH13"].name == "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"
     assert g.documents["35/2018/QH14"].name == "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch"
+
+
+def test_a_title_of_more_than_four_lines_is_read_whole() -> None:
+    """Titles were read to their fourth line: 19/2026/TT-BTC's ended at '… và Thông tư', and so did the sentence its
+    title's relations were given with (25 titles of the corpus were cut)."""
+    t = ("BỘ TÀI CHÍNH\n\nSố: 19/2026/TT-BTC\nHà Nội, ngày 10 tháng 3 năm 2026\n\nTHÔNG TƯ \n"
+         "Bãi bỏ Thông tư số 338/2016/TT-BTC ngày 28 tháng 12 năm 2016 của Bộ \n"
+         "trưởng Bộ Tài chính quy định lập dự toán, quản lý, sử dụng và quyết \n"
+         "toán kinh phí ngân sách nhà nước bảo đảm cho công tác xây dựng văn \n"
+         "bản quy phạm pháp luật và hoàn thiện hệ thống pháp luật và Thông tư \n"
+         "số 42/2022/TT-BTC ngày 06 tháng 7 năm 2022 của Bộ trưởng Bộ Tài \n"
+         "chính sửa đổi, bổ sung một số Điều của Thông tư số 338/2016/TT-BTC \n\n"
+         "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 2 năm 2025;\n")
+    g = _graph(t)
+    title = g.documents["19/2026/TT-BTC"].title or ""
+    assert title.endswith("sửa đổi, bổ sung một số Điều của Thông tư số 338/2016/TT-BTC"), title
+    rep = next(r for r in g.relations.values() if (r.type, r.target) == ("REPEALS", "42/2022/TT-BTC"))
+    assert "số 42/2022/TT-BTC" in rep.evidence[0].sentence
+
+
+def test_a_decree_amends_the_decree_that_details_a_law_not_the_law() -> None:
+    """'… Nghị định số 63/2023/NĐ-CP quy định chi tiết … Luật Tần số vô tuyến điện …, được sửa đổi, bổ sung một số điều
+    theo Luật số 09/2022/QH15, được sửa đổi, bổ sung bởi Nghị định số 163/2024/NĐ-CP …': the decrees amend 63/2023,
+    not the law of 2022 (only a text of the legislature amends a law; 7 such amendments on the corpus)."""
+    t = HEAD + ("Quy định\nĐiều 1. Các tài liệu kèm theo tại khoản 3 Điều 6 Nghị định số 63/2023/NĐ-CP quy định chi tiết "
+                "một số điều của Luật Tần số vô tuyến điện số 42/2009/QH12, được sửa đổi, bổ sung một số điều theo Luật số "
+                "09/2022/QH15, được sửa đổi, bổ sung bởi Nghị định số 163/2024/NĐ-CP và Nghị định số 229/2025/NĐ-CP.\n"
+                "Điều 2. Nghị định số 100/2024/NĐ-CP ngày 26 tháng 7 năm 2024 của Chính phủ quy định chi tiết một số điều "
+                "của Luật Nhà ở về phát triển và quản lý nhà ở xã hội, đã được sửa đổi, bổ sung tại Nghị định số "
+                "261/2025/NĐ-CP.\n")
+    rels = _rels(t)
+    assert {("AMENDS", "9/2022/QH15", "42/2009/QH12"), ("AMENDS", "163/2024/ND-CP", "63/2023/ND-CP"),
+            ("AMENDS", "229/2025/ND-CP", "63/2023/ND-CP"), ("AMENDS", "261/2025/ND-CP", "100/2024/ND-CP")} <= rels
+    assert not any(r[0] == "AMENDS" and "/QH" in r[2] and "/QH" not in r[1] for r in rels), rels
+    assert not any(r[0] == "AMENDS" and r[2].startswith("LUAT/") for r in rels), rels
