@@ -282,8 +282,8 @@ def ask(store: Store, question: str) -> Answer:
         return _since_when(store, q, lang, doc)
     if _STATUS.search(t):
         return _status(store, q, lang, doc, at)
-    if _WHO.search(t) and _ISSUE.search(t):
-        return _issuer_of(store, q, lang, doc)
+    if _WHO.search(t) and _ISSUE.search(t) and not any(rx.search(t) for _, rx in _VERB_RE):
+        return _issuer_of(store, q, lang, doc)  # (with a relation too, the related documents come with their issuers)
     for rel, rx in _VERB_RE:
         m = rx.search(t)
         if m is None:
@@ -314,7 +314,11 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
             d = store.get(r.other)
             items.append(AnswerItem(r.other, _summary(d) if d else r.other, relation=rel, direction=direction,
                                     document=d, evidence=r.evidence))
-    names = ", ".join(i.label for i in items)
+    def with_issuer(i: AnswerItem) -> str:  # 'Quyết định 749/QĐ-TTg (Thủ tướng Chính phủ)': who issued each
+        a = v.agencies.get(i.document.issuer) if i.document is not None and i.document.issuer else None
+        return i.label if a is None else f"{i.label} ({a.name if lang == 'vi' else 'the ' + a.name_en})"
+
+    names = ", ".join(with_issuer(i) for i in items)
     intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
                                                                                          f"{rel.lower()}_{direction}")
     if lang == "vi":

@@ -150,6 +150,15 @@ def test_ask_status_and_not_understood(client: TestClient) -> None:
     assert amb["intent"] == "not_found"
 
 
+def test_what_implements_and_who_issued_it(client: TestClient) -> None:
+    """'What implements this resolution, and who issued it?' — one answer: each document with its issuer."""
+    for q, issuer in [("what implements resolution 52-NQ/TW, and who issued it?", "(the Prime Minister)"),
+                      ("Văn bản nào thực hiện Nghị quyết 52-NQ/TW và do cơ quan nào ban hành?", "(Thủ tướng Chính phủ)")]:
+        a = client.get("/ask", params={"q": q}).json()
+        assert a["intent"] == "implements_in" and f"749/QĐ-TTg {issuer}" in a["answer"], a
+    assert client.get("/ask", params={"q": "who issued decision 749/QĐ-TTg?"}).json()["intent"] == "issuer"
+
+
 def test_law_by_its_name(client: TestClient) -> None:
     """/documents and /ask take a law's name as people write it; a name two laws bore is a 409 / a question back."""
     d = client.get("/documents/Luật Du lịch").json()
