@@ -171,7 +171,7 @@ def _law_name(f: str) -> tuple[int, int] | None:
         t = rx.match(f, end)
         if t is not None:
             end = t.end()
-    return m.start(), len(f[:end].rstrip(" )")) + (1 if f[:end].rstrip(" ").endswith(")") else 0)
+    return m.start(), len(f[:end].rstrip())
 
 
 _PARTIAL = re.compile(r"(?<![\d/])0*\d{1,6}/(?:19|20)\d\d(?![\d/])")
