@@ -159,7 +159,8 @@ def test_law_asked_for_by_its_name(store: Store) -> None:
         store.resolve("Luật Giao dịch điện tử")
     assert len(a.value.candidates) == 2 and "Luật Giao dịch điện tử 20/2023/QH15 (2023)" in a.value.candidates
     assert "Luật Giao dịch điện tử 2023" in str(a.value)  # the hint names the form that chooses one
-    for ref in ["Luật Giao dịch điện tử 2023", "luat giao dich dien tu nam 2023", "Luật Giao dịch điện tử năm 2023"]:
+    for ref in ["Luật Giao dịch điện tử 2023", "luat giao dich dien tu nam 2023", "Luật Giao dịch điện tử năm 2023",
+                "Luật Giao dịch điện tử (2023)"]:
         assert store.resolve(ref) == "20/2023/QH15", ref
     for ref in ["Luật Giao dịch điện tử 2005", "LUAT/giao-dich-dien-tu@2005"]:
         assert store.resolve(ref) == "LUAT/giao-dich-dien-tu@2005", ref

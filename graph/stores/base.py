@@ -93,7 +93,7 @@ def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
     """
     ref = ref.strip()
     year = None
-    m = re.search(r"(?:@|\s|năm\s|nam\s)((?:19|20)\d\d)\s*$", ref)
+    m = re.search(r"(?:@|\s|\(|năm\s|nam\s)((?:19|20)\d\d)\)?\s*$", ref)  # '… 2020', '@2020', '(năm) 2023)'
     try:
         n = parse(ref)
     except NumberError:
@@ -111,8 +111,8 @@ def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
         name = lm.group(2) or ""
         if m:
             year = int(m.group(1))
-            name = name[: name.rfind(m.group(1))].strip().rstrip("@").strip()
-            name = re.sub(r"(?i)(?:^|\s+)(năm|nam)$", "", name)
+            name = name[: name.rfind(m.group(1))].strip().rstrip("@(").strip()
+            name = re.sub(r"(?i)(?:^|\s+)\(?(năm|nam)$", "", name).rstrip(" (")
         t = fold_lower(lm.group(1))
         type_id = {"bo luat": "BoLuat", "phap lenh": "PhapLenh", "hien phap": "HienPhap"}.get(t, "Luat")
         written = f"{lm.group(1)} {name}".strip()
