@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 
 class LexgraphError(Exception):
     """Root of every error lexgraph raises on purpose."""
@@ -32,18 +30,13 @@ class NotFound(LexgraphError):
         self.suggestions = suggestions or []
 
 
-def _year_of(label: str) -> str | None:
-    m = re.search(r"\((?:19|20)\d\d", label)
-    return m.group(0)[1:] if m else None
-
-
 class AmbiguousReference(LexgraphError):
     """A number without a year names several documents (one per year); the caller must choose."""
 
-    def __init__(self, ref: str, candidates: list[str]) -> None:
+    def __init__(self, ref: str, candidates: list[str], example_year: int | None = None) -> None:
         super().__init__(
             f"{ref!r} names {len(candidates)} documents: {', '.join(candidates)}. "
-            f"Add the year (e.g. '{ref.strip()} {_year_of(candidates[0]) or 2020}') to choose one."
+            f"Add the year (e.g. '{ref.strip()} {example_year or 2020}') to choose one."
         )
         self.ref = ref
         self.candidates = candidates

@@ -228,6 +228,12 @@ def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, boo
     return last, True
 
 
+def _without_trailing_conjunction(low: str, s: int, e: int) -> int:
+    """Where a name in low[s:e] ends without the commas and 'và' / 'hoặc' it was cut after ('Luật Doanh nghiệp và
+    quy định …' -> 'Luật Doanh nghiệp'). For the bounded span of a name only."""
+    return s + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", low[s:e]))
+
+
 # 'Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực …': the number, then the
 # amending law's title, which is its name ('Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế')
 _AMENDING_AFTER_NUMBER = re.compile(r"[ \t\r\n]{0,3}(?=sua\s+doi\s*,?\s+bo\s+sung\s+mot\s+so\s+dieu\s)")
@@ -250,7 +256,7 @@ def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> str | None:
     e = end.start() if end else e
     # (the end of the sentence is no end: a table row runs on into the next cells, '… quy hoạch 01/01/2019 Nội dung')
     e, closed = _amended_laws_end(ctx, s, e, stop is not None or end is not None)
-    e = s + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", ctx.low[s:e]))
+    e = _without_trailing_conjunction(ctx.low, s, e)
     if not closed or not _OF_THE_LAWS.search(ctx.low, s, e):
         return None
     title = _squash(ctx.text[s:e])
@@ -615,9 +621,11 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
     # laws cited by name
     for m in _NAMED_LAW.finditer(ctx.low):
         s = m.end()
+        if any(a <= m.start() < b for a, b in numbered_spans):
+            continue  # part of a numbered mention: 'Luật Bảo hiểm y tế số 25/2008/QH12'
         if m.group(1).startswith("hien"):
             c = _constitution(ctx, m.start())
-            if c is not None and not any(a <= m.start() < b for a, b in numbered_spans):
+            if c is not None:
                 out.append(c)
             continue
         if not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s):
@@ -630,8 +638,6 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         word = ctx.folded[m.start() : m.end(1)]
         if word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip():
             continue  # 'LUẬT' alone on its line: the type line of the text's own header, its title below
-        if any(a <= m.start() < b for a, b in numbered_spans):
-            continue
         sent = sentence_of(m.start())
         amending = ctx.low.startswith("sua doi", s)
         limit = min(sent[1], s + (300 if amending else 120))
@@ -643,7 +649,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         closed = (stop is None and e == sent[1]) or (stop is not None and bool(_NAME_CLOSED.match(ctx.low, stop.start())))
         sure = stop is not None and bool(_NAME_DEFINED.match(ctx.low, stop.start()))
         # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
-        e = m.start() + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", ctx.low[m.start() : e]))
+        e = _without_trailing_conjunction(ctx.low, m.start(), e)
         e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
         known: LawName | None = None
         if amending:

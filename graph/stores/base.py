@@ -250,7 +250,14 @@ class Store(abc.ABC):
         others = [d for d in docs if d.key != target]
         if len(others) == 1 and len(docs) == 2:
             return others[0]
-        raise AmbiguousReference(ref, [self._label_of(d) for d in sorted(docs, key=lambda d: d.key)])
+        raise self._ambiguous(ref, docs)
+
+    def _ambiguous(self, ref: str, docs: list[Document]) -> AmbiguousReference:
+        """The error for a reference that names these documents: each listed, the first one's year as the example."""
+        docs = sorted(docs, key=lambda d: d.key)
+        first = docs[0]
+        return AmbiguousReference(ref, [self._label_of(d) for d in docs],
+                                  example_year=first.date.year if first.date else first.year)
 
     def _resolve_partial(self, ref: str) -> str | None:
         """'Nghị định 43/2011', 'decree 43/2011', '43/2011': a number and year without the code, as people
@@ -269,11 +276,11 @@ class Store(abc.ABC):
             type_ids = ids
         prefix = f"{int(m.group('n'))}/{m.group('y')}/"
         docs, _ = self.documents(q=prefix, limit=1000)
-        keys = sorted(d.key for d in docs if d.key.startswith(prefix) and (type_ids is None or d.type_id in type_ids))
-        if len(keys) == 1:
-            return keys[0]
-        if len(keys) > 1:
-            raise AmbiguousReference(ref, [self._label(k) for k in keys])
+        matched = [d for d in docs if d.key.startswith(prefix) and (type_ids is None or d.type_id in type_ids)]
+        if len(matched) == 1:
+            return matched[0].key
+        if len(matched) > 1:
+            raise self._ambiguous(ref, matched)
         return None
 
     def _label(self, key: str) -> str:
