@@ -469,6 +469,7 @@ def _set_initial_password(cfg: ServerConfig) -> None:
         ADMIN_TOOL_CLASS,
         "dbms",
         "set-initial-password",
+        "--",  # end of options: a password may begin with '-' (picocli would read it as an option)
         cfg.password,
     ]
     fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

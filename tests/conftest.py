@@ -64,7 +64,10 @@ def _test_password() -> str:
     f = NEO4J_TEST_HOME.parent / "neo4j-test.password"
     if not f.exists():
         f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_text(secrets.token_urlsafe(18), encoding="utf-8")
+        # Deliberately awkward: a leading '-' (once read by neo4j-admin as an option, which failed CI one
+        # run in 64), a space, a quote and a backslash, so every path the password takes is tested with them.
+        token = secrets.token_urlsafe(18)
+        f.write_text(f'-{token[:12]} "\\{token[12:]}', encoding="utf-8")
         f.chmod(0o600)
     return f.read_text(encoding="utf-8").strip()
 
