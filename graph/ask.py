@@ -122,6 +122,7 @@ class _Ref:
     text: str
     kind: Literal["document", "agency"]
     agency_id: str | None = None
+    query: str | None = None  # what to look the document up by, when not `text` (a law asked for in English)
 
 
 def _type_word_before(f: str, start: int) -> int:
@@ -174,6 +175,28 @@ def _law_name(f: str) -> tuple[int, int] | None:
     return m.start(), len(f[:end].rstrip())
 
 
+_WORD_START = re.compile(r"(?<![a-z0-9])[a-z]")
+_NAME_YEAR_EN = re.compile(r"\s*\(?\s*(?:of\s+|in\s+|nam\s+)?((?:19|20)\d\d)(?!\d)\s*\)?")
+
+
+def _law_name_en(f: str) -> tuple[int, int, str] | None:
+    """A law asked for by its English name in the folded question: 'the Law on Electronic Transactions (2023)',
+    'Labour Code of 2019' -> its span and the Vietnamese reference to look up ('Luật Giao dịch điện tử 2023')."""
+    v = vocabulary()
+    for m in _WORD_START.finditer(f):
+        if f.startswith("the", m.start()) and not f[m.start() + 3 : m.start() + 4].isalpha():
+            continue
+        at = v.law_name_en_at(f, m.start())
+        if at is None:
+            continue
+        end, law = at
+        y = _NAME_YEAR_EN.match(f, end)
+        if y is not None:
+            return m.start(), y.end(), f"{law.name} {y.group(1)}"
+        return m.start(), end, law.name
+    return None
+
+
 _PARTIAL = re.compile(r"(?<![\d/])0*\d{1,6}/(?:19|20)\d\d(?![\d/])")
 _AGENCY_EN: re.Pattern[str] | None = None
 
@@ -204,6 +227,10 @@ def find_reference(question: str) -> _Ref | None:
     span = _law_name(f)
     if span is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law asked for by its name
         return _Ref(span[0], span[1], question[span[0] : span[1]], "document")
+    law_en = _law_name_en(f)
+    if law_en is not None:  # 'the Law on Electronic Transactions': by its English name
+        a0, a1, query = law_en
+        return _Ref(a0, a1, question[a0:a1].strip(), "document", query=query)
     v = vocabulary()
     for rx in (v.agency_name_re, _agency_en()):
         ma = rx.search(f)
@@ -226,12 +253,22 @@ def _not_understood(q: str, lang: Language, why: str | None = None) -> Answer:
     return Answer(q, False, lang, text, examples=EXAMPLES_VI + EXAMPLES_EN)
 
 
-def _summary(d: Document) -> str:
+def _summary(d: Document, lang: Language = "vi") -> str:
     """'Nghị định 42/2022/NĐ-CP'; a law by its name, with its number when known: 'Luật Giao dịch điện tử
-    (20/2023/QH15)'."""
+    (20/2023/QH15)'; in English with the law's English title: 'Luật Giao dịch điện tử (Law on Electronic
+    Transactions, 20/2023/QH15)'."""
     if d.name:
-        return f"{d.name} ({d.number or d.year})" if d.number or d.year else d.name
+        en = _name_en(d.name) if lang == "en" else ""
+        tail = ", ".join(x for x in (en, d.number or (str(d.year) if d.year else "")) if x)
+        return f"{d.name} ({tail})" if tail else d.name
     return f"{d.type} {d.number}" if d.number else d.key
+
+
+def _name_en(name: str) -> str:
+    """The English title of a listed law, when `name` is all of its Vietnamese name ('' otherwise)."""
+    low = fold_lower(name)
+    at = vocabulary().law_name_at(low, 0)
+    return at[1].name_en if at is not None and not low[at[0] :].strip() else ""
 
 
 def ask(store: Store, question: str) -> Answer:
@@ -265,7 +302,7 @@ def ask(store: Store, question: str) -> Answer:
 
     # a document: find which one
     try:
-        key = store.resolve(ref.text)
+        key = store.resolve(ref.query or ref.text)
     except AmbiguousReference as e:
         msg = (f"{ref.text} ứng với nhiều văn bản: {'; '.join(e.candidates)}. Hãy nêu năm." if lang == "vi"
                else f"{ref.text} names several documents: {'; '.join(e.candidates)}. Give the year.")
@@ -307,12 +344,12 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     if rel == "REPLACES":
         chain = store.replaced_by(doc.key) if direction == "in" else store.replaces(doc.key)
         for step in chain:
-            items.append(AnswerItem(step.document.key, _summary(step.document), relation=rel, direction=direction,
+            items.append(AnswerItem(step.document.key, _summary(step.document, lang), relation=rel, direction=direction,
                                     document=step.document, evidence=step.evidence))
     else:
         for r in store.relations(doc.key, rel, direction):
             d = store.get(r.other)
-            items.append(AnswerItem(r.other, _summary(d) if d else r.other, relation=rel, direction=direction,
+            items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=rel, direction=direction,
                                     document=d, evidence=r.evidence))
     def with_issuer(i: AnswerItem) -> str:  # 'Quyết định 749/QĐ-TTg (Thủ tướng Chính phủ)': who issued each
         a = v.agencies.get(i.document.issuer) if i.document is not None and i.document.issuer else None
@@ -323,26 +360,26 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
                                                                                          f"{rel.lower()}_{direction}")
     if lang == "vi":
         if not items:
-            text = f"Các văn bản đã đọc không nêu văn bản nào {label.label_vi} {_summary(doc)}." if direction == "in" \
-                else f"Các văn bản đã đọc không nêu {_summary(doc)} {label.label_vi} văn bản nào."
+            text = f"Các văn bản đã đọc không nêu văn bản nào {label.label_vi} {_summary(doc, lang)}." if direction == "in" \
+                else f"Các văn bản đã đọc không nêu {_summary(doc, lang)} {label.label_vi} văn bản nào."
         elif rel == "REPLACES" and direction == "in":
-            text = f"{_summary(doc)} đã được thay thế bởi {names}" + (
+            text = f"{_summary(doc, lang)} đã được thay thế bởi {names}" + (
                 f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 else ".")
         elif direction == "in":
-            text = f"{names} {label.label_vi} {_summary(doc)}."
+            text = f"{names} {label.label_vi} {_summary(doc, lang)}."
         else:
-            text = f"{_summary(doc)} {label.label_vi} {names}."
+            text = f"{_summary(doc, lang)} {label.label_vi} {names}."
     else:
         if not items:
-            text = f"The texts read so far state nothing that {label.label_en} {_summary(doc)}." if direction == "in" \
-                else f"The texts read so far state nothing that {_summary(doc)} {label.label_en}."
+            text = f"The texts read so far state nothing that {label.label_en} {_summary(doc, lang)}." if direction == "in" \
+                else f"The texts read so far state nothing that {_summary(doc, lang)} {label.label_en}."
         elif rel == "REPLACES" and direction == "in":
-            text = f"{_summary(doc)} was replaced by {names}" + (
+            text = f"{_summary(doc, lang)} was replaced by {names}" + (
                 f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")
         elif direction == "in":
-            text = f"{names} {label.label_en} {_summary(doc)}."
+            text = f"{names} {label.label_en} {_summary(doc, lang)}."
         else:
-            text = f"{_summary(doc)} {label.label_en} {names}."
+            text = f"{_summary(doc, lang)} {label.label_en} {names}."
     return Answer(q, True, lang, text, intent=intent, subject=doc, items=items)
 
 
@@ -352,7 +389,7 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
     docs = store.get_many([c.by for c in st.changes]) if st.changes else {}
     items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=docs.get(c.by), evidence=c.evidence)
              for c in st.changes]
-    s = _summary(doc)
+    s = _summary(doc, lang)
     day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
     since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
     by = ", ".join(i.label for i in items)
@@ -389,7 +426,7 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
 
 def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
     """When a document took effect, from its own clause or a text that reports it."""
-    s = _summary(doc)
+    s = _summary(doc, lang)
     claim = doc.effect_claim()
     parts = [c for c in doc.effective_claims if c.part is not None]
     if doc.effective and claim:
@@ -423,9 +460,9 @@ def _issuer_of(store: Store, q: str, lang: Language, doc: Document) -> Answer:
              for r in store.relations(doc.key, "ISSUED_BY", "out")]
     names = ", ".join(i.label for i in items)
     if lang == "vi":
-        text = f"{_summary(doc)} do {names} ban hành." if items else f"Chưa rõ cơ quan ban hành {_summary(doc)}."
+        text = f"{_summary(doc, lang)} do {names} ban hành." if items else f"Chưa rõ cơ quan ban hành {_summary(doc, lang)}."
     else:
-        text = f"{_summary(doc)} was issued by {names}." if items else f"The issuer of {_summary(doc)} is not known."
+        text = f"{_summary(doc, lang)} was issued by {names}." if items else f"The issuer of {_summary(doc, lang)} is not known."
     return Answer(q, True, lang, text, intent="issuer", subject=doc, items=items)
 
 
@@ -438,7 +475,7 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref) -> Answer:
     items = []
     for d in docs:
         ev = [e for r in store.relations(d.key, "ISSUED_BY", "out") if r.other == a.id for e in r.evidence][:1]
-        items.append(AnswerItem(d.key, _summary(d), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
+        items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
     head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
     if lang == "vi":
         text = f"{a.name} đã ban hành {n} văn bản trong đồ thị: {head}." if n else f"Đồ thị chưa có văn bản nào của {a.name}."
@@ -454,10 +491,10 @@ def _overview(store: Store, q: str, lang: Language, doc: Document) -> Answer:
             continue
         d = store.get(r.other)
         v = vocabulary()
-        label = _summary(d) if d else (v.agencies[r.other].name if r.other in v.agencies else r.other)
+        label = _summary(d, lang) if d else (v.agencies[r.other].name if r.other in v.agencies else r.other)
         items.append(AnswerItem(r.other, label, kind="document" if d else "agency", relation=r.type,
                                 direction=r.direction, document=d, evidence=r.evidence))
     date = doc.date.isoformat() if doc.date else "?"
-    text = (f"{_summary(doc)} ({date}): {len(items)} quan hệ." if lang == "vi"
-            else f"{_summary(doc)} ({date}): {len(items)} relations.")
+    text = (f"{_summary(doc, lang)} ({date}): {len(items)} quan hệ." if lang == "vi"
+            else f"{_summary(doc, lang)} ({date}): {len(items)} relations.")
     return Answer(q, True, lang, text, intent="overview", subject=doc, items=items)

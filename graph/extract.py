@@ -183,6 +183,23 @@ _SUA_DOI_NAME_STOP = re.compile(
 )
 
 
+# an amending law's title may say what it amends before whose it is: 'Luật sửa đổi, bổ sung Điều 6 và Phụ lục 4 về
+# Danh mục ngành, nghề … của Luật Đầu tư' — its 'về' does not end it when 'của Luật …' follows before a hard stop
+_SUA_DOI_SOFT_STOP = re.compile(r"\s(?:ve|quy\s+dinh|huong\s+dan)\b")
+_SUA_DOI_HARD_STOP = re.compile(r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d)\b|[;:()]|\.\s|\n\s*\n")
+_OF_A_LAW = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?(?:bo\s+luat|luat|phap\s+lenh)\s")
+
+
+def _amending_stop(ctx: _Ctx, s: int, limit: int) -> re.Match[str] | None:
+    """Where the title of an amending law that begins at s ends, read on past what it amends to whose it is."""
+    stop = _name_stop(ctx, _SUA_DOI_NAME_STOP, s, limit)
+    if stop is None or not _SUA_DOI_SOFT_STOP.match(ctx.low, stop.start()) or _OF_THE_LAWS.search(ctx.low, s, stop.start()):
+        return stop
+    hard = _SUA_DOI_HARD_STOP.search(ctx.low, stop.start(), limit)
+    of = _OF_A_LAW.search(ctx.low, stop.start(), hard.start() if hard else limit)
+    return stop if of is None else _name_stop(ctx, _SUA_DOI_NAME_STOP, of.start(), limit)
+
+
 def _name_stop(ctx: _Ctx, rx: re.Pattern[str], s: int, end: int) -> re.Match[str] | None:
     """Where a law's name ends: the first stop of rx in low[s:end] that is written as the stop word."""
     pos = s
@@ -250,7 +267,7 @@ def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> str | None:
         return None
     s = at.end()
     limit = min(sent_end, s + 300)
-    stop = _name_stop(ctx, _SUA_DOI_NAME_STOP, s, limit)
+    stop = _amending_stop(ctx, s, limit)
     e = stop.start() if stop else limit
     end = _AMENDING_NAME_END.search(ctx.low, s, e)
     e = end.start() if end else e
@@ -642,7 +659,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         amending = ctx.low.startswith("sua doi", s)
         limit = min(sent[1], s + (300 if amending else 120))
         # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
-        stop = _name_stop(ctx, _SUA_DOI_NAME_STOP if amending else _NAME_STOP, s, limit)
+        stop = _amending_stop(ctx, s, limit) if amending else _name_stop(ctx, _NAME_STOP, s, limit)
         e = stop.start() if stop else limit
         # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, …), or only
         # a word that may as well go on a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …', 'Luật Trồng trọt, Cơ quan')

@@ -132,17 +132,30 @@ class LawName:
     type_id: str
     name: str  # the title with its type word: 'Luật Đầu tư công'
     aliases: tuple[str, ...] = ()
+    names_en: tuple[str, ...] = ()  # its English title first, then other English wordings: 'Law on Public Investment'
+
+    @property
+    def name_en(self) -> str:
+        return self.names_en[0] if self.names_en else ""
 
 
 _NAME_WORD = re.compile(r"[a-z]+|\d+")
 # one word of a name in the folded text, after what may stand between words: spaces and line breaks, a comma
 # ('Luật Phòng, chống ma túy'), a slash ('HIV/AIDS'), a dash, quotes; bounded, so a match cannot backtrack
 _NAME_STEP = re.compile(r"[\s,/\-\"“”]{0,6}([a-z]+|\d+)")
+_NAME_STEP_EN = re.compile(r"[\s,/\-\"“”'’]{0,6}([a-z]+|\d+)")  # English: an apostrophe may stand before a word
 
 
 def name_words(name: str) -> tuple[str, ...]:
     """A name as the words it is matched by: folded, lower case, no punctuation."""
     return tuple(_NAME_WORD.findall(fold_lower(unicodedata.normalize("NFC", name))))
+
+
+def name_words_en(name: str) -> tuple[str, ...]:
+    """An English name as the words it is matched by: as `name_words`, without the article ('Law on the Capital'
+    and 'Law on Capital' are one) and a possessive's 's' ("People's Courts" -> 'people', 'courts')."""
+    low = re.sub(r"['’]s\b", "", fold_lower(unicodedata.normalize("NFC", name)))
+    return tuple(w for w in _NAME_WORD.findall(low) if w != "the")
 
 
 @dataclass
@@ -164,12 +177,14 @@ class Vocabulary:
     constitutions: tuple[tuple[int, dt.date], ...] = ()
     # the names as a tree of words: each node maps a word to the next node; the key None holds the name ending there
     law_name_tree: dict[str | None, object] = field(default_factory=dict)
+    law_name_en_tree: dict[str | None, object] = field(default_factory=dict)  # the same for the English names
 
     def __post_init__(self) -> None:
         for ln in self.law_names:
-            for written in (ln.name, *ln.aliases):
-                node = self.law_name_tree
-                for w in name_words(written):
+            for tree, words in [(self.law_name_tree, name_words(w)) for w in (ln.name, *ln.aliases)] + \
+                               [(self.law_name_en_tree, name_words_en(w)) for w in ln.names_en]:
+                node = tree
+                for w in words:
                     node = node.setdefault(w, {})  # type: ignore[assignment]
                 node[None] = ln
         for t in self.doc_types.values():
@@ -245,6 +260,25 @@ class Vocabulary:
                 best = (end, found)
         return best
 
+    def law_name_en_at(self, low: str, start: int) -> tuple[int, LawName] | None:
+        """The longest English law name written at `start` of the folded lower text and where it ends: 'law on
+        (the) electronic transactions 2023' -> (the end of 'transactions', Luật Giao dịch điện tử)."""
+        node: dict[str | None, object] = self.law_name_en_tree
+        pos, best = start, None
+        while (m := _NAME_STEP_EN.match(low, pos)) is not None:
+            word = m.group(1)
+            if word == "the" or (word == "s" and low[m.start(1) - 1 : m.start(1)] in ("'", "’")):  # "people's"
+                pos = m.end()
+                continue
+            nxt = node.get(word)
+            if not isinstance(nxt, dict):
+                break
+            node, pos = nxt, m.end()
+            found = node.get(None)
+            if isinstance(found, LawName):
+                best = (pos, found)
+        return best
+
     def is_within(self, child: str, ancestor: str) -> bool:
         """True when body `child` is `ancestor` or belongs to it (Bộ Chính trị within Trung ương Đảng)."""
         seen = set()
@@ -262,6 +296,10 @@ class Vocabulary:
 
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in (cell or "").split(",") if p.strip())
+
+
+def _split_bar(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -291,7 +329,7 @@ def vocabulary() -> Vocabulary:
                               r["range"], r["comment"], r.get("eli", ""))
         for r in _rows("relations.tsv")
     }
-    laws = tuple(LawName(r["type"], r["name"], tuple(a.strip() for a in r["aliases"].split("|") if a.strip()))
+    laws = tuple(LawName(r["type"], r["name"], _split_bar(r["aliases"]), _split_bar(r["names_en"]))
                  for r in _rows("law_names.tsv"))
     constitutions = tuple(sorted((int(r["year"]), dt.date.fromisoformat(r["from"])) for r in _rows("constitutions.tsv")))
     return Vocabulary(types, agencies, rels, law_names=laws, constitutions=constitutions)

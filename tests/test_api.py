@@ -170,6 +170,12 @@ def test_law_by_its_name(client: TestClient) -> None:
     assert a["intent"] == "ambiguous" and "19/2012/QH13" in a["answer"] and "Hãy nêu năm" in a["answer"]
     e = client.get("/ask", params={"q": "Luật Giao dịch điện tử có hiệu lực từ khi nào?"}).json()
     assert e["intent"] == "not_found" and "Luật Giao dịch điện tử (sửa đổi)" in e["answer"]  # the seeds' draft law
+    # in English, by the law's English title; the answer gives it beside the Vietnamese name
+    en = client.get("/ask", params={"q": "When did the Law on Tourism take effect?"}).json()
+    assert en["language"] == "en" and en["intent"] == "effective" and en["subject"]["key"] == "9/2017/QH14"
+    assert "Luật Du lịch (Law on Tourism, 09/2017/QH14)" in en["answer"]
+    amb = client.get("/ask", params={"q": "What amends the Law on Publishing?"}).json()
+    assert amb["intent"] == "ambiguous" and "19/2012/QH13" in amb["answer"] and "Give the year" in amb["answer"]
 
 
 def test_health_ready_docs(client: TestClient) -> None:
@@ -406,3 +412,22 @@ def test_ask_finds_a_law_by_its_name(q: str, ref: str) -> None:
 
     found = find_reference(q)
     assert found is not None and found.kind == "document" and found.text == ref
+
+
+@pytest.mark.parametrize(("q", "ref", "query"), [
+    ("Is the Law on Electronic Transactions 2023 in force?", "Law on Electronic Transactions 2023",
+     "Luật Giao dịch điện tử 2023"),
+    ("What guides the Labor Code?", "Labor Code", "Bộ luật Lao động"),  # an English spelling beside 'Labour'
+    ("When did the Law on Organization of the People's Courts take effect?",
+     "Law on Organization of the People's Courts", "Luật Tổ chức Tòa án nhân dân"),  # 'the', "'s" aside
+    ("what replaced the Land Law (2013)?", "Land Law (2013)", "Luật Đất đai 2013"),
+    ("Which texts are based on the Constitution of 2013?", "Constitution of 2013",
+     "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam 2013"),
+    ("what amends the law on investment in the form of public-private partnership?",
+     "law on investment in the form of public-private partnership", "Luật Đầu tư theo phương thức đối tác công tư"),
+])
+def test_ask_finds_a_law_by_its_english_name(q: str, ref: str, query: str) -> None:
+    from graph.ask import find_reference
+
+    found = find_reference(q)
+    assert found is not None and found.kind == "document" and (found.text, found.query) == (ref, query)

@@ -347,6 +347,16 @@ def test_law_names_table_is_consistent() -> None:
             w = name_words(written)
             assert w[: len(word)] == word, (ln.type_id, written)
             assert seen.setdefault(w, ln.name) == ln.name, (written, seen[w])
+    # every law has an English title, and no English wording means two laws
+    from graph.vocab import name_words_en
+
+    seen_en: dict[tuple[str, ...], str] = {}
+    for ln in v.law_names:
+        assert ln.name_en, ln.name
+        for written in ln.names_en:
+            w = name_words_en(written)
+            assert {"law", "code", "ordinance", "constitution"} & {w[0], w[-1]}, written  # its type word
+            assert seen_en.setdefault(w, ln.name) == ln.name, (written, seen_en[w])
 
 
 def test_the_noun_trinh_is_not_a_proposal() -> None:
@@ -808,3 +818,16 @@ def test_a_decree_amends_the_decree_that_details_a_law_not_the_law() -> None:
             ("AMENDS", "229/2025/ND-CP", "63/2023/ND-CP"), ("AMENDS", "261/2025/ND-CP", "100/2024/ND-CP")} <= rels
     assert not any(r[0] == "AMENDS" and "/QH" in r[2] and "/QH" not in r[1] for r in rels), rels
     assert not any(r[0] == "AMENDS" and r[2].startswith("LUAT/") for r in rels), rels
+
+
+def test_an_amending_law_that_names_its_articles_keeps_its_date() -> None:
+    # 'Luật sửa đổi, bổ sung Điều 6 và Phụ lục 4 về … của Luật Đầu tư ngày 22 tháng 11 năm 2016': the date is the
+    # amending law's; it made a second 'Luật Đầu tư' of 2016 that no text states
+    t = HEAD + ("Hướng dẫn\nCăn cứ Luật Đầu tư ngày 26 tháng 11 năm 2014 và Luật sửa đổi, bổ sung Điều 6 và Phụ lục 4 về "
+                "Danh mục ngành, nghề đầu tư kinh doanh có điều kiện của Luật Đầu tư ngày 22 tháng 11 năm 2016;\n"
+                "Điều 1. Phạm vi.\n")
+    g = _graph(t)
+    laws = {k for k in g.documents if k.startswith("LUAT/")}
+    assert laws == {"LUAT/dau-tu@2014", "LUAT/sua-doi-bo-sung-dieu-6-va-phu-luc-4-ve-danh-muc-nganh-nghe-dau-tu-kinh-"
+                                        "doanh-co-dieu-kien-cua-luat-dau-tu@2016"}, laws
+    assert {r.target for r in g.relations.values() if r.type == "BASED_ON"} == laws
