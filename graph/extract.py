@@ -465,7 +465,11 @@ def _constitution_year(v: Vocabulary, writer: Mention | None) -> int | None:
     return first if first == last else None
 
 
+_LAW_WORD_IN_LIST = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s")
 _LAW_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$")
+# an amending law's title before its number, which a Gazette line may break ('… Luật Tiếp công dân, Luật\nKhiếu nại')
+_AMENDING_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+(sua\s+doi(?:[^;:()\n]|\n(?![ \t]*\n)){2,380}?)"
+                                     r"\s+so\s*[:.]?\s*$")
 
 
 def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
@@ -478,6 +482,23 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
         return (t.id if t else None), a + m.start(1), None
     # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12" (in this sentence: 'Luật Đất đai đã có hiệu
     # lực. Luật Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật')
+    aw = max(0, start - 400)  # an amending law's title may list ten laws
+    wide = ctx.low[aw:start]
+    m = _AMENDING_BEFORE_NUMBER.search(wide, max(wide.rfind(". "), wide.rfind(".\n")) + 1)
+    of = _OF_THE_LAWS.search(m.group(2)) if m else None
+    if m and of and len(_LAW_WORD_IN_LIST.findall(m.group(2), of.end())) >= 2:
+        # an amending law's title, then its number: 'Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật
+        # Khiếu nại, Luật Tố cáo số 136/2025/QH15' — its name when the laws it lists run up to the number (the
+        # number ends it; only when the known laws it lists end before it is the title not all read). With one law
+        # listed, the number may as well be that law's ('… của Luật Bảo hiểm y tế số 25/2008/QH12'): no name
+        # The mention begins at 'số', so the laws its title lists stay mentions of their own, as they do after
+        # 'Luật số N sửa đổi, bổ sung … của Luật A, Luật B'.
+        end, _ = _amended_laws_end(ctx, aw + m.start(2), aw + m.end(2), True)
+        if end == aw + m.end(2):
+            t = ctx.v.type_for_word(m.group(1))
+            tail = wide[m.end(2) :]
+            so_at = aw + m.end(2) + len(tail) - len(tail.lstrip())
+            return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)])
     cut = max(window.rfind(". "), window.rfind(".\n"))
     m = _LAW_BEFORE_NUMBER.search(window, cut + 1)
     if m and ctx.folded[a + m.start(2)].isupper():

@@ -831,3 +831,19 @@ def test_an_amending_law_that_names_its_articles_keeps_its_date() -> None:
     assert laws == {"LUAT/dau-tu@2014", "LUAT/sua-doi-bo-sung-dieu-6-va-phu-luc-4-ve-danh-muc-nganh-nghe-dau-tu-kinh-"
                                         "doanh-co-dieu-kien-cua-luat-dau-tu@2016"}, laws
     assert {r.target for r in g.relations.values() if r.type == "BASED_ON"} == laws
+
+
+def test_an_amending_law_named_before_its_number() -> None:
+    # 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật khiếu nại, Luật Tố cáo số 136/2025/QH15':
+    # the number is the amending law's, named by its title (it had no name, and such a number was named after the last
+    # law listed: 56/2024/QH15 was 'Luật Xử lý vi phạm hành chính')
+    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2025").replace("15/2024/", "15/2025/")
+    g = _graph(head + "Hướng dẫn\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật khiếu nại, "
+                      "Luật Tố cáo số 136/2025/QH15;\nĐiều 1. Phạm vi.\n")
+    assert g.documents["136/2025/QH15"].name == ("Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, "
+                                                 "Luật khiếu nại, Luật Tố cáo")
+    # the laws its title lists stay mentions, as after 'Luật số N sửa đổi, bổ sung … của Luật A' (the last one, before
+    # the number, is not told apart from the title)
+    assert {(r.type, r.target) for r in g.relations.values() if r.type != "ISSUED_BY"} == \
+        {("BASED_ON", "136/2025/QH15"), ("BASED_ON", "LUAT/tiep-cong-dan")}
+
