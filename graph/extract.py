@@ -503,6 +503,8 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
     m = _LAW_BEFORE_NUMBER.search(window, cut + 1)
     if m and ctx.folded[a + m.start(2)].isupper():
         at = ctx.v.law_name_at(ctx.low, a + m.start(1))
+        if at is not None and at[0] > a + m.end(2) and not ctx.low[at[0] : start].strip(" \t\n:."):
+            return at[1].type_id, a + m.start(1), at[1].name  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
         if at is not None and at[0] == a + m.end(2):  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
             return at[1].type_id, a + m.start(1), at[1].name
         if not _NAME_STOP.search(" " + m.group(2)):

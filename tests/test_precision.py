@@ -847,3 +847,12 @@ def test_an_amending_law_named_before_its_number() -> None:
     assert {(r.type, r.target) for r in g.relations.values() if r.type != "ISSUED_BY"} == \
         {("BASED_ON", "136/2025/QH15"), ("BASED_ON", "LUAT/tiep-cong-dan")}
 
+
+
+def test_a_law_whose_name_ends_in_so_before_its_number() -> None:
+    # 'Căn cứ Luật Chuyển đổi số 148/2025/QH15': 'số' is the last word of the name, not only the number's word
+    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    for written in ("Luật Chuyển đổi số 148/2025/QH15", "Luật Chuyển đổi số số 148/2025/QH15"):
+        g = _graph(head + f"Hướng dẫn\nCăn cứ {written};\nĐiều 1. Phạm vi.\n")
+        assert g.documents["148/2025/QH15"].name == "Luật Chuyển đổi số", written
+        assert not any(k.startswith("LUAT/") for k in g.documents), list(g.documents)
