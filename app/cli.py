@@ -200,6 +200,37 @@ def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written
 
 
 @app.command()
+def ask(question: Annotated[str, typer.Argument(help="A question in Vietnamese or English: 'Văn bản nào thay thế "
+                                                    "Nghị định 43/2011/NĐ-CP?', 'what replaced decree 43/2011?'")],
+        store: StoreOpt = DEFAULT_STORE,
+        as_json: Annotated[bool, typer.Option("--json", help="The answer as the API's /ask gives it.")] = False) -> None:
+    """Answer a question from the graph, as GET /ask does, with the sentences that say so."""
+    from graph.ask import ask as answer_question
+
+    st = open_store(store)
+    try:
+        a = answer_question(st, question)
+        if as_json:
+            from app.api.routers.ask import answer_out
+
+            out.print_json(answer_out(a).model_dump_json(by_alias=True))
+        else:
+            out.print(a.text, markup=False)
+            for item in a.items:
+                ev = item.evidence[0] if item.evidence else None
+                out.print(f"  - {item.label}" + (f"\n      “{ev.sentence[:240]}” [{ev.source}]" if ev else ""),
+                          markup=False)
+            for ev in a.evidence[:3]:
+                out.print(f"  “{ev.sentence[:240]}” [{ev.source}]", markup=False)
+        if not a.understood:
+            raise typer.Exit(2)
+    except LexgraphError as e:
+        _fail(e)
+    finally:
+        st.close()
+
+
+@app.command()
 def validate(store: StoreOpt = DEFAULT_STORE,
              warnings: Annotated[bool, typer.Option("--warnings", help="List the warnings too.")] = False) -> None:
     """Check the built graph against the ontology's SHACL shapes (ontology/shapes.ttl); exit 1 on a violation."""

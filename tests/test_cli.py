@@ -28,6 +28,17 @@ def test_build_then_replaced_by(tmp_path: Path) -> None:
     assert "IMPLEMENTS 52-NQ/TW" in r.stdout
     r = run("show", "99/2099/NĐ-CP", "--store", str(store), cwd=tmp_path)
     assert r.returncode == 2 and "No document" in r.stderr
+    # a question, as /ask answers it, with the sentence that says so
+    r = run("ask", "Văn bản nào thay thế Nghị định 43/2011/NĐ-CP?", "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "42/2022/NĐ-CP" in r.stdout and "đã được thay thế bằng" in r.stdout  # the evidence sentence
+    r = run("ask", "what implements resolution 52-NQ/TW?", "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 0 and "749/QĐ-TTg" in r.stdout and "implements" in r.stdout
+    r = run("ask", "what replaced decree 43/2011?", "--json", "--store", str(store), cwd=tmp_path)
+    a = json.loads(r.stdout)
+    assert a["intent"] == "replaced_by" and a["items"][0]["key"] == "42/2022/ND-CP" and a["items"][0]["evidence"]
+    r = run("ask", "' OR 1=1 --", "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 2 and "Try:" in r.stdout and "Traceback" not in r.stderr
 
 
 def test_extract_json(tmp_path: Path) -> None:
