@@ -258,17 +258,10 @@ def _summary(d: Document, lang: Language = "vi") -> str:
     (20/2023/QH15)'; in English with the law's English title: 'Luật Giao dịch điện tử (Law on Electronic
     Transactions, 20/2023/QH15)'."""
     if d.name:
-        en = _name_en(d.name) if lang == "en" else ""
+        en = vocabulary().english_name(d.name) if lang == "en" else ""
         tail = ", ".join(x for x in (en, d.number or (str(d.year) if d.year else "")) if x)
         return f"{d.name} ({tail})" if tail else d.name
     return f"{d.type} {d.number}" if d.number else d.key
-
-
-def _name_en(name: str) -> str:
-    """The English title of a listed law, when `name` is all of its Vietnamese name ('' otherwise)."""
-    low = fold_lower(name)
-    at = vocabulary().law_name_at(low, 0)
-    return at[1].name_en if at is not None and not low[at[0] :].strip() else ""
 
 
 def ask(store: Store, question: str) -> Answer:

@@ -119,6 +119,8 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
             rdf.add((s, attribute_iri("number"), Lit(d.number)))
         if d.name:
             rdf.add((s, attribute_iri("name"), Lit(d.name, lang="vi")))
+            if en := vocabulary().english_name(d.name):  # a listed law's English title (ontology/law_names.tsv)
+                rdf.add((s, attribute_iri("name"), Lit(en, lang="en")))
         if d.title:
             rdf.add((s, attribute_iri("title"), Lit(d.title, lang="vi")))
         if d.date:

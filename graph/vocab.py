@@ -260,6 +260,12 @@ class Vocabulary:
                 best = (end, found)
         return best
 
+    def english_name(self, name: str) -> str:
+        """The English title of a listed law, when `name` is all of its Vietnamese name or alias ('' otherwise)."""
+        low = fold_lower(unicodedata.normalize("NFC", name))
+        at = self.law_name_at(low, 0)
+        return at[1].name_en if at is not None and not low[at[0] :].strip() else ""
+
     def law_name_en_at(self, low: str, start: int) -> tuple[int, LawName] | None:
         """The longest English law name written at `start` of the folded lower text and where it ends: 'law on
         (the) electronic transactions 2023' -> (the end of 'transactions', Luật Giao dịch điện tử)."""

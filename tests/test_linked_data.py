@@ -143,6 +143,10 @@ def test_turtle_round_trip_is_isomorphic(corpus_graph: LexGraph) -> None:
     new = URIRef(BASE + "vn/nghi-dinh/2022/42_2022_nd-cp")
     assert (new, lex.replaces, URIRef(BASE + "vn/nghi-dinh/2011/43_2011_nd-cp")) in source
     assert (new, lex.number, Literal("42/2022/NĐ-CP")) in source
+    # a listed law carries its English title beside its Vietnamese name (ontology/law_names.tsv)
+    law = URIRef(BASE + "vn/luat/2025/63_2025_qh15")
+    assert set(source.objects(law, lex.name)) == {Literal("Luật Tổ chức Chính phủ", lang="vi"),
+                                                  Literal("Law on Government Organization", lang="en")}
     # the evidence of the replacement, through its reified assertion
     a = next(source.subjects(RDF.predicate, lex.replaces))
     ev = source.value(a, lex.evidence)
