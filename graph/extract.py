@@ -120,7 +120,10 @@ _DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
 _DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*[,.]?\s*nam\s+((?:19|20)\d\d)"
 DATE_RE = re.compile(rf"(?:{_DATE_NUM}|{_DATE_WORDS})")
 _AFTER_DATE = re.compile(rf"[ \t\r\n]{{0,3}},?\s{{0,3}}(?:ban\s+hanh\s+|ky\s+)?ngay\s+(?:{_DATE_NUM}|{_DATE_WORDS})")
-_AFTER_YEAR = re.compile(r"[ \t\r\n]{0,3}(?:\(\s*)?nam\s+((?:19|20)\d\d)(?!\s*[/.-]\d)")
+# the year after a law's name: 'năm 2023', '(năm 2023)', and, on the same line, '2023', '(2023)' — not a range
+# ('2021 - 2025') nor a date or number ('2023/…')
+_AFTER_YEAR = re.compile(r"[ \t\r\n]{0,3}(?:\(\s*)?nam\s+((?:19|20)\d\d)(?!\s*[/.-]\d)|"
+                         r"[ \t]{1,3}(?:\(\s*)?((?:19|20)\d\d)(?!\d)(?!\s*[/.-]\s*\d)")
 _ROLE = r"(?:(?:bo\s+truong|thu\s+truong|chu\s+tich|pho\s+chu\s+tich|thong\s+doc|tong\s+giam\s+doc|chanh\s+an|vien\s+truong|tong\s+kiem\s+toan)\s+)?"
 _SUBJECT_START = re.compile(
     r"[ \t\r\n]{0,3},?\s{0,3}(?=(?:ve\s+viec|ve|quy\s+dinh|phe\s+duyet|huong\s+dan|ban\s+hanh|sua\s+doi|bai\s+bo|"
@@ -465,6 +468,7 @@ def _constitution_year(v: Vocabulary, writer: Mention | None) -> int | None:
     return first if first == last else None
 
 
+_CONVENTION_ON = re.compile(r"(?<![a-z])cong\s+uoc(?:[^.;:\n]|\n(?![ \t]*\n)){0,70}?\sve\s+$")
 _LAW_WORD_IN_LIST = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s")
 _LAW_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$")
 # an amending law's title before its number, which a Gazette line may break ('… Luật Tiếp công dân, Luật\nKhiếu nại')
@@ -544,7 +548,7 @@ def _after(ctx: _Ctx, mention: Mention, limit_end: int) -> None:
     elif mention.number is None:
         m = _AFTER_YEAR.match(low, pos, min(limit_end, pos + 20))
         if m:
-            mention.year = int(m.group(1))
+            mention.year = int(m.group(1) or m.group(2))
             pos = m.end()
             if low[pos : pos + 1] == ")":
                 pos += 1
@@ -675,6 +679,8 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
                 r"su(?![a-z])", ctx.low[s : s + 3]):
             continue  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
+        if _CONVENTION_ON.search(ctx.low, max(0, m.start() - 90), m.start()):
+            continue  # 'Công ước Liên hợp quốc về Luật Biển': an international convention's subject, not a Vietnamese law
         word = ctx.folded[m.start() : m.end(1)]
         if word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip():
             continue  # 'LUẬT' alone on its line: the type line of the text's own header, its title below
@@ -1314,7 +1320,9 @@ class _Relator:
             if m.title_end >= trig.start and m.title_end != -1 and m.ext_end <= trig.start:
                 return self.resolve(m)
             gap = low[max(m.ext_end, m.end) : trig.start]
-            if re.fullmatch(r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)\s*[,]?\s*)*", gap) or (
+            # (news: 'Nghị định 168/2024/NĐ-CP chính thức thay thế …', 'Nghị định 100/2019/NĐ-CP (thay thế …)')
+            if re.fullmatch(r"[\s,]*\(?\s*(?:(?:da|se|duoc|vua|con|cung|chinh\s+thuc|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)"
+                            r"\s*[,]?\s*)*", gap) or (
                     # 'Thông tư này quy định chi tiết, hướng dẫn thi hành …': one doer for the two formulas
                     trig.type == "GUIDES" and re.fullmatch(r"\s*quy\s+dinh\s+chi\s+tiet\s*(?:,|va)\s*", gap)):
                 return self.resolve(m)

@@ -98,6 +98,8 @@ def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
                 ag = v.agency_for_code(p)
                 if ag is not None and ag.id not in code_agencies:
                     code_agencies.append(ag.id)
+    elif m.number is None and m.name and _foreign_code_or_law(m.name, m.type_id, v):
+        code_agencies = []
     elif m.type_id in ("Luat", "BoLuat", "HienPhap"):
         code_agencies = ["QH"]
     elif m.type_id == "PhapLenh":
@@ -106,6 +108,16 @@ def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
         rest = [c for c in code_agencies if not v.is_within(m.issuer, c)]
         return [m.issuer, *rest]
     return code_agencies
+
+
+def _foreign_code_or_law(name: str, type_id: str | None, v: Vocabulary) -> bool:
+    """A code or law cited by a name the list of laws does not hold, which need not be the National Assembly's: a code
+    ('Bộ luật ISPS', 'Bộ luật An ninh tàu và bến cảng': Vietnam's codes are all listed), or a law 'of' someone
+    ('Luật Lao động cơ bản của Đài Loan'; an amending law's title is 'of' the laws it amends and stays one)."""
+    if v.law_named(name) is not None:
+        return False
+    low = fold_lower(name)
+    return type_id == "BoLuat" or (" cua " in low and "sua doi" not in low)
 
 
 def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:

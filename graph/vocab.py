@@ -260,11 +260,16 @@ class Vocabulary:
                 best = (end, found)
         return best
 
-    def english_name(self, name: str) -> str:
-        """The English title of a listed law, when `name` is all of its Vietnamese name or alias ('' otherwise)."""
+    def law_named(self, name: str) -> LawName | None:
+        """The listed law `name` is all of the name or an alias of ('Luật BHXH' -> Luật Bảo hiểm xã hội)."""
         low = fold_lower(unicodedata.normalize("NFC", name))
         at = self.law_name_at(low, 0)
-        return at[1].name_en if at is not None and not low[at[0] :].strip() else ""
+        return at[1] if at is not None and not low[at[0] :].strip() else None
+
+    def english_name(self, name: str) -> str:
+        """The English title of a listed law ('' for a name not listed)."""
+        law = self.law_named(name)
+        return law.name_en if law is not None else ""
 
     def law_name_en_at(self, low: str, start: int) -> tuple[int, LawName] | None:
         """The longest English law name written at `start` of the folded lower text and where it ends: 'law on

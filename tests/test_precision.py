@@ -856,3 +856,47 @@ def test_a_law_whose_name_ends_in_so_before_its_number() -> None:
         g = _graph(head + f"Hướng dẫn\nCăn cứ {written};\nĐiều 1. Phạm vi.\n")
         assert g.documents["148/2025/QH15"].name == "Luật Chuyển đổi số", written
         assert not any(k.startswith("LUAT/") for k in g.documents), list(g.documents)
+
+
+def test_a_convention_on_the_law_of_the_sea_is_not_a_law() -> None:
+    # 'Công ước Liên hợp quốc về Luật Biển (UNCLOS) 1982' made a Vietnamese law 'Luật Biển' issued by the National Assembly
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Phù hợp với luật pháp quốc tế, trong đó có Công ước Liên hợp quốc về Luật Biển "
+                "(UNCLOS) 1982 và Luật Biển Việt Nam ngày 21 tháng 6 năm 2012.\n")
+    assert {k for k in _docs(t) if k.startswith("LUAT/")} == {"LUAT/bien-viet-nam@2012"}
+
+
+def test_a_foreign_code_or_law_is_not_the_national_assembly_s() -> None:
+    # 'Bộ luật An ninh tàu và bến cảng (Bộ luật ISPS)', 'Luật Lao động cơ bản của Đài Loan': cited, but no text says who
+    # issued them, and it is not the National Assembly; a listed law and an amending law still are its
+    t = HEAD + ("Hướng dẫn\nĐiều 1. Tham khảo mục 15.7 Phần B của Bộ luật An ninh tàu và bến cảng (Bộ luật ISPS). Các ngành "
+                "phù hợp với Luật Lao động cơ bản của Đài Loan (Trung Quốc). Theo Luật Nhập cảnh, xuất cảnh, quá cảnh, "
+                "cư trú của người nước ngoài tại Việt Nam và Luật sửa đổi, bổ sung một số điều của Luật Tần số vô tuyến "
+                "điện ngày 09 tháng 11 năm 2022.\n")
+    g = _graph(t)
+    issued = {r.source: r.target for r in g.relations.values() if r.type == "ISSUED_BY"}
+    assert {k for k in g.documents if k.startswith(("BO-LUAT/", "LUAT/"))} == {
+        "BO-LUAT/an-ninh-tau-va-ben-cang", "BO-LUAT/isps", "LUAT/lao-dong-co-ban-cua-dai-loan",
+        "LUAT/nhap-canh-xuat-canh-qua-canh-cu-tru-cua-nguoi-nuoc-ngoai-tai-viet-nam",
+        "LUAT/sua-doi-bo-sung-mot-so-dieu-cua-luat-tan-so-vo-tuyen-dien@2022"}
+    assert {k for k, a in issued.items() if a == "QH"} == {
+        "LUAT/nhap-canh-xuat-canh-qua-canh-cu-tru-cua-nguoi-nuoc-ngoai-tai-viet-nam",
+        "LUAT/sua-doi-bo-sung-mot-so-dieu-cua-luat-tan-so-vo-tuyen-dien@2022"}
+    assert g.documents["LUAT/lao-dong-co-ban-cua-dai-loan"].issuer is None
+
+
+def test_news_forms_of_replacement() -> None:
+    # how news writes it: an adverb before the verb, the replacement in brackets, a law by name and bare year
+    def news(t: str) -> set[tuple[str, str, str]]:
+        g = Resolver().build([extract_text("Tin tức\n" + t + "\n", "news.txt")])
+        return {(r.type, r.source, r.target) for r in g.relations.values() if r.type not in ("ISSUED_BY", "CITES")}
+
+    assert news("Nghị định 168/2024/NĐ-CP chính thức thay thế Nghị định 100/2019/NĐ-CP và Nghị định 123/2021/NĐ-CP "
+                "từ ngày 1/1/2025.") == {("REPLACES", "168/2024/ND-CP", "100/2019/ND-CP"),
+                                         ("REPLACES", "168/2024/ND-CP", "123/2021/ND-CP")}
+    assert news("Nghị định 100/2019/NĐ-CP (thay thế Nghị định 46/2016/NĐ-CP) có hiệu lực từ 1/1/2020.") == {
+        ("REPLACES", "100/2019/ND-CP", "46/2016/ND-CP")}
+    assert news("Luật Giao dịch điện tử 2023 thay thế Luật Giao dịch điện tử (2005).") == {
+        ("REPLACES", "LUAT/giao-dich-dien-tu@2023", "LUAT/giao-dich-dien-tu@2005")}
+    # a range of years after a name is not its year
+    assert not {k for k in _docs(HEAD + "Hướng dẫn\nĐiều 1. Thi hành Luật Đất đai 2021 - 2025.\n") if "@" in k and
+                k.startswith("LUAT/")}
