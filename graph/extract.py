@@ -900,6 +900,9 @@ _PASSIVE_AMEND_TAIL = re.compile(
 # what may stand between "sửa đổi" / "hướng dẫn" and the document when it is not right after:
 # "một số điều của", "khoản 9 Điều 3 và mẫu số 01 kèm theo", "thi hành một số nội dung tại"
 _OBJECT_LEAD = re.compile(r"(?<![a-z])(?:cua|tai|theo|thuoc|kem\s+theo|doi\s+voi)\s*$")
+# … and, after 'quy định chi tiết', the measures to apply a text: 'quy định chi tiết một số điều và biện pháp thi hành
+# Luật Viễn thông', 'quy định chi tiết và biện pháp thi hành Pháp lệnh …'
+_GUIDE_LEAD = re.compile(r"(?<![a-z])(?:bien\s+phap|viec)\s+(?:de\s+)?(?:to\s+chuc\s+)?thi\s+hanh\s*$")
 # what may open a clause whose doer is the text itself: an item mark, 'Điều 3.', and 'Kể từ ngày Thông tư này
 # có hiệu lực (thi hành),' ('… bãi bỏ Thông tư số 02/2019/TT-BLĐTBXH')
 _SELF_CLAUSE_HEAD = re.compile(
@@ -1444,7 +1447,8 @@ class _Relator:
             if objs and trig.type in ("AMENDS", "GUIDES"):
                 gap = low[trig.end : objs[0].start]
                 if (len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip())
-                        and not _NAMED_BEFORE_NUMBER.fullmatch(gap)):
+                        and not _NAMED_BEFORE_NUMBER.fullmatch(gap)
+                        and not (trig.type == "GUIDES" and _GUIDE_LEAD.search(gap))):
                     objs = []
             if not objs and trig.type in ("AMENDS", "GUIDES") and (pl := _PARTS_OF.match(low, trig.end)) is not None:
                 # a long list of the parts before the document: 'hướng dẫn thi hành khoản 4 Điều 24, khoản 3 Điều 26,

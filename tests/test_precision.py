@@ -900,3 +900,15 @@ def test_news_forms_of_replacement() -> None:
     # a range of years after a name is not its year
     assert not {k for k in _docs(HEAD + "Hướng dẫn\nĐiều 1. Thi hành Luật Đất đai 2021 - 2025.\n") if "@" in k and
                 k.startswith("LUAT/")}
+
+
+def test_a_decree_on_the_measures_to_apply_a_law_guides_it() -> None:
+    # 'quy định chi tiết một số điều và biện pháp thi hành Luật Viễn thông' (30 such in the corpus gave no relation)
+    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    g = _graph(head + "Quy định về lao động\nCăn cứ Nghị định số 163/2024/NĐ-CP ngày 24 tháng 12 năm 2024 của Chính phủ "
+                      "quy định chi tiết một số điều và biện pháp thi hành Luật Viễn thông số 24/2023/QH15;\nCăn cứ Nghị "
+                      "định số 131/2021/NĐ-CP của Chính phủ quy định chi tiết và biện pháp thi hành Pháp lệnh Ưu đãi "
+                      "người có công với cách mạng;\nĐiều 1. Phạm vi.\n")
+    guides = {(r.source, r.target) for r in g.relations.values() if r.type == "GUIDES"}
+    assert guides == {("163/2024/ND-CP", "24/2023/QH15"),
+                      ("131/2021/ND-CP", "PHAP-LENH/uu-dai-nguoi-co-cong-voi-cach-mang")}, guides
