@@ -1323,9 +1323,11 @@ class _Relator:
             if m.title_end >= trig.start and m.title_end != -1 and m.ext_end <= trig.start:
                 return self.resolve(m)
             gap = low[max(m.ext_end, m.end) : trig.start]
-            # (news: 'Nghị định 168/2024/NĐ-CP chính thức thay thế …', 'Nghị định 100/2019/NĐ-CP (thay thế …)')
-            if re.fullmatch(r"[\s,]*\(?\s*(?:(?:da|se|duoc|vua|con|cung|chinh\s+thuc|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)"
-                            r"\s*[,]?\s*)*", gap) or (
+            # (news: 'Nghị định 168/2024/NĐ-CP chính thức thay thế …', 'Nghị định 100/2019/NĐ-CP (thay thế …)'; not
+            # '(được sửa đổi, bổ sung Nghị định số …)', a passive without its 'bởi')
+            if re.fullmatch(r"[\s,]*\(\s*", gap) or re.fullmatch(
+                    r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|chinh\s+thuc|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)"
+                    r"\s*[,]?\s*)*", gap) or (
                     # 'Thông tư này quy định chi tiết, hướng dẫn thi hành …': one doer for the two formulas
                     trig.type == "GUIDES" and re.fullmatch(r"\s*quy\s+dinh\s+chi\s+tiet\s*(?:,|va)\s*", gap)):
                 return self.resolve(m)
@@ -1446,9 +1448,12 @@ class _Relator:
             objs = self.after(ms, trig.end, max_gap)
             if objs and trig.type in ("AMENDS", "GUIDES"):
                 gap = low[trig.end : objs[0].start]
-                if (len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip())
-                        and not _NAMED_BEFORE_NUMBER.fullmatch(gap)
-                        and not (trig.type == "GUIDES" and _GUIDE_LEAD.search(gap))):
+                if trig.type == "GUIDES" and len(gap.strip()) > 12 and _GUIDE_LEAD.search(gap):
+                    # the measures to apply laws and ordinances: not what a list goes on with ('… thi hành Luật Phòng,
+                    # chống tham nhũng và Nghị định số 134/2021/NĐ-CP …' lists the next basis)
+                    objs = [o for o in objs if _legislative(o, v)]
+                elif (len(gap.strip()) > 12 and not _OBJECT_LEAD.search(gap) and not _PART_REF.fullmatch(gap.strip())
+                        and not _NAMED_BEFORE_NUMBER.fullmatch(gap)):
                     objs = []
             if not objs and trig.type in ("AMENDS", "GUIDES") and (pl := _PARTS_OF.match(low, trig.end)) is not None:
                 # a long list of the parts before the document: 'hướng dẫn thi hành khoản 4 Điều 24, khoản 3 Điều 26,

@@ -912,3 +912,16 @@ def test_a_decree_on_the_measures_to_apply_a_law_guides_it() -> None:
     guides = {(r.source, r.target) for r in g.relations.values() if r.type == "GUIDES"}
     assert guides == {("163/2024/ND-CP", "24/2023/QH15"),
                       ("131/2021/ND-CP", "PHAP-LENH/uu-dai-nguoi-co-cong-voi-cach-mang")}, guides
+
+
+def test_brackets_and_lists_after_a_guiding_formula() -> None:
+    # '(đã được sửa đổi, bổ sung thành …)' is a passive, not the bracketed document acting; after '… biện pháp thi hành
+    # Luật X và Nghị định số …' the list goes on with the next basis, which X's decree does not guide
+    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    g = _graph(head + "Quy định về lao động\nCăn cứ Nghị định số 59/2019/NĐ-CP ngày 01 tháng 7 năm 2019 của Chính phủ quy "
+                      "định chi tiết một số điều và biện pháp thi hành Luật Phòng, chống tham nhũng và Nghị định số "
+                      "12/2018/NĐ-CP ngày 01 tháng 2 năm 2018 của Chính phủ quy định về kiểm soát tài sản;"
+                      "\nĐiều 1. Mẫu số 05 ban hành kèm theo Thông tư số 21/2021/TT-BLĐTBXH (đã được sửa đổi, bổ sung thành "
+                      "Mẫu số 39 ban hành kèm theo Thông tư số 08/2019/TT-BLĐTBXH).\n")
+    typed = {(r.type, r.source, r.target) for r in g.relations.values() if r.type in ("GUIDES", "AMENDS")}
+    assert typed == {("GUIDES", "59/2019/ND-CP", "LUAT/phong-chong-tham-nhung")}, typed
