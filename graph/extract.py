@@ -885,7 +885,10 @@ _TRIGGERS: list[tuple[str, bool, re.Pattern[str]]] = [
     ("REPEALS", False, re.compile(r"(?<![a-z])bai\s+bo(?![a-z])")),
     ("AMENDS", True, re.compile(
         r"(?:duoc|bi)\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?\s+(?:boi|bang|tai|theo)"
-        r"|(?<![a-z])" + _AMENDED + r"\s+boi(?![a-z])")),
+        r"|(?<![a-z])" + _AMENDED + r"\s+boi(?![a-z])"
+        # in brackets, the amending texts right after it, without 'bởi': 'Nghị định số 37/2017/NĐ-CP (được sửa đổi, bổ
+        # sung Nghị định số 147/2018/NĐ-CP, …)'
+        r"|(?<=\()[ \t]{0,2}(?:da\s+)?duoc\s+" + _AMENDED + r"(?=\s+(?:nghi\s+dinh|thong\s+tu|quyet\s+dinh|luat|nghi\s+quyet)\s+so)")),
     ("AMENDS", False, re.compile(r"(?<![a-z])sua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])")),
     ("GUIDES", True, re.compile(r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)\s+(?:boi|bang|tai|theo)")),
     ("GUIDES", False, re.compile(r"(?<![a-z])(?:huong\s+dan\s+to\s+chuc\s+thuc\s+hien|quy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?|huong\s+dan\s+thi\s+hanh|huong\s+dan\s+thuc\s+hien|huong\s+dan)(?![a-z])")),

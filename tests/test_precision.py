@@ -925,3 +925,12 @@ def test_brackets_and_lists_after_a_guiding_formula() -> None:
                       "Mẫu số 39 ban hành kèm theo Thông tư số 08/2019/TT-BLĐTBXH).\n")
     typed = {(r.type, r.source, r.target) for r in g.relations.values() if r.type in ("GUIDES", "AMENDS")}
     assert typed == {("GUIDES", "59/2019/ND-CP", "LUAT/phong-chong-tham-nhung")}, typed
+
+
+def test_amending_texts_in_brackets_without_boi() -> None:
+    # 'Nghị định số 37/2017/NĐ-CP (được sửa đổi, bổ sung Nghị định số 147/2018/NĐ-CP, …)': the bracket names its amenders
+    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    g = _graph(head + "Quy định về lao động\nĐiều 1. Nghị định số 37/2017/NĐ-CP (được sửa đổi, bổ sung Nghị định số "
+                      "147/2018/NĐ-CP và Nghị định số 69/2022/NĐ-CP) Điều 5, Điều 7.\n")
+    amends = {(r.source, r.target) for r in g.relations.values() if r.type == "AMENDS"}
+    assert amends == {("147/2018/ND-CP", "37/2017/ND-CP"), ("69/2022/ND-CP", "37/2017/ND-CP")}, amends
