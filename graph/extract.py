@@ -181,15 +181,12 @@ _AFTER_NAME = re.compile(
 )
 _OF_THE_LAWS = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?")  # '… một số điều của (các) Luật …'
 _LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,3}(?:,\s{0,3})?(?=(?:bo\s+luat|luat|phap\s+lenh)\b)")
-_SUA_DOI_NAME_STOP = re.compile(
-    r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d|ve|quy\s+dinh|huong\s+dan)\b|[;:()]|\.\s|\n\s*\n"
-)
-
-
-# an amending law's title may say what it amends before whose it is: 'Luật sửa đổi, bổ sung Điều 6 và Phụ lục 4 về
-# Danh mục ngành, nghề … của Luật Đầu tư' — its 'về' does not end it when 'của Luật …' follows before a hard stop
-_SUA_DOI_SOFT_STOP = re.compile(r"\s(?:ve|quy\s+dinh|huong\s+dan)\b")
+# where an amending law's title ends: what always ends a name, or what begins the rest of the sentence ('về', 'quy
+# định', 'hướng dẫn') — but a title may say what it amends before whose it is: 'Luật sửa đổi, bổ sung Điều 6 và Phụ
+# lục 4 về Danh mục ngành, nghề … của Luật Đầu tư': its 'về' does not end it when 'của Luật …' follows before a hard stop
 _SUA_DOI_HARD_STOP = re.compile(r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d)\b|[;:()]|\.\s|\n\s*\n")
+_SUA_DOI_SOFT_STOP = re.compile(r"\s(?:ve|quy\s+dinh|huong\s+dan)\b")
+_SUA_DOI_NAME_STOP = re.compile(_SUA_DOI_HARD_STOP.pattern + "|" + _SUA_DOI_SOFT_STOP.pattern)
 _OF_A_LAW = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?(?:bo\s+luat|luat|phap\s+lenh)\s")
 
 
@@ -476,6 +473,11 @@ _AMENDING_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+
                                      r"\s+so\s*[:.]?\s*$")
 
 
+def _after_last_period(window: str) -> int:
+    """Where the last sentence in `window` begins: after its last '. ' (or 0)."""
+    return max(window.rfind(". "), window.rfind(".\n")) + 1
+
+
 def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
     """The type word written right before a number ('Nghị định số'), its start, and a law's name if any."""
     a = max(0, start - 160)
@@ -488,7 +490,7 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
     # lực. Luật Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật')
     aw = max(0, start - 400)  # an amending law's title may list ten laws
     wide = ctx.low[aw:start]
-    m = _AMENDING_BEFORE_NUMBER.search(wide, max(wide.rfind(". "), wide.rfind(".\n")) + 1)
+    m = _AMENDING_BEFORE_NUMBER.search(wide, _after_last_period(wide))
     of = _OF_THE_LAWS.search(m.group(2)) if m else None
     if m and of and len(_LAW_WORD_IN_LIST.findall(m.group(2), of.end())) >= 2:
         # an amending law's title, then its number: 'Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật
@@ -503,8 +505,7 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
             tail = wide[m.end(2) :]
             so_at = aw + m.end(2) + len(tail) - len(tail.lstrip())
             return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)])
-    cut = max(window.rfind(". "), window.rfind(".\n"))
-    m = _LAW_BEFORE_NUMBER.search(window, cut + 1)
+    m = _LAW_BEFORE_NUMBER.search(window, _after_last_period(window))
     if m and ctx.folded[a + m.start(2)].isupper():
         at = ctx.v.law_name_at(ctx.low, a + m.start(1))
         if at is not None and at[0] > a + m.end(2) and not ctx.low[at[0] : start].strip(" \t\n:."):

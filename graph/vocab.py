@@ -158,6 +158,26 @@ def name_words_en(name: str) -> tuple[str, ...]:
     return tuple(w for w in _NAME_WORD.findall(low) if w != "the")
 
 
+def _longest_name(tree: dict[str | None, object], step: re.Pattern[str], low: str, start: int,
+                  english: bool = False) -> tuple[int, LawName] | None:
+    """Walk a tree of name words from `start` of the folded text: the longest name found and where it ends. In
+    English, 'the' and a possessive's 's' are passed over ("the people's courts")."""
+    node, pos, best = tree, start, None
+    while (m := step.match(low, pos)) is not None:
+        word = m.group(1)
+        if english and (word == "the" or (word == "s" and low[m.start(1) - 1 : m.start(1)] in ("'", "’"))):
+            pos = m.end()
+            continue
+        nxt = node.get(word)
+        if not isinstance(nxt, dict):
+            break
+        node, pos = nxt, m.end()
+        found = node.get(None)
+        if isinstance(found, LawName):
+            best = (pos, found)
+    return best
+
+
 @dataclass
 class Vocabulary:
     """All lookup tables, built once from `ontology/*.tsv`."""
@@ -247,17 +267,9 @@ class Vocabulary:
     def law_name_at(self, low: str, start: int) -> tuple[int, LawName] | None:
         """The longest known law name written at `start` of the folded text `low` (its type word first), and
         where it ends: 'luat dau tu cong va …' -> (the end of 'cong', Luật Đầu tư công). None when none is."""
-        node: dict[str | None, object] = self.law_name_tree
-        pos, best = start, None
-        while (m := _NAME_STEP.match(low, pos)) is not None:
-            nxt = node.get(m.group(1))
-            if not isinstance(nxt, dict):
-                break
-            node, pos = nxt, m.end()
-            found = node.get(None)
-            if isinstance(found, LawName):
-                end = pos + 1 if found.name.endswith('"') and low[pos : pos + 1] in ('"', "”") else pos
-                best = (end, found)
+        best = _longest_name(self.law_name_tree, _NAME_STEP, low, start)
+        if best is not None and best[1].name.endswith('"') and low[best[0] : best[0] + 1] in ('"', "”"):
+            return best[0] + 1, best[1]  # the closing quote of 'Pháp lệnh … "Bà mẹ Việt Nam anh hùng"'
         return best
 
     def law_named(self, name: str) -> LawName | None:
@@ -274,21 +286,7 @@ class Vocabulary:
     def law_name_en_at(self, low: str, start: int) -> tuple[int, LawName] | None:
         """The longest English law name written at `start` of the folded lower text and where it ends: 'law on
         (the) electronic transactions 2023' -> (the end of 'transactions', Luật Giao dịch điện tử)."""
-        node: dict[str | None, object] = self.law_name_en_tree
-        pos, best = start, None
-        while (m := _NAME_STEP_EN.match(low, pos)) is not None:
-            word = m.group(1)
-            if word == "the" or (word == "s" and low[m.start(1) - 1 : m.start(1)] in ("'", "’")):  # "people's"
-                pos = m.end()
-                continue
-            nxt = node.get(word)
-            if not isinstance(nxt, dict):
-                break
-            node, pos = nxt, m.end()
-            found = node.get(None)
-            if isinstance(found, LawName):
-                best = (pos, found)
-        return best
+        return _longest_name(self.law_name_en_tree, _NAME_STEP_EN, low, start, english=True)
 
     def is_within(self, child: str, ancestor: str) -> bool:
         """True when body `child` is `ancestor` or belongs to it (Bộ Chính trị within Trung ương Đảng)."""

@@ -10,6 +10,11 @@ from graph.resolve import Resolver
 HEAD = "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 15/2024/TT-BLĐTBXH\nHà Nội, ngày 30 tháng 12 năm 2024\nTHÔNG TƯ\n"
 
 
+def _head(year: int) -> str:
+    """HEAD, the circular 15/… issued on 30 December of another year (so that later laws may be its bases)."""
+    return HEAD.replace("30 tháng 12 năm 2024", f"30 tháng 12 năm {year}").replace("15/2024/", f"15/{year}/")
+
+
 def _graph(text: str) -> Graph:
     return Resolver().build([extract_text(text, "t.txt")])
 
@@ -837,7 +842,7 @@ def test_an_amending_law_named_before_its_number() -> None:
     # 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật khiếu nại, Luật Tố cáo số 136/2025/QH15':
     # the number is the amending law's, named by its title (it had no name, and such a number was named after the last
     # law listed: 56/2024/QH15 was 'Luật Xử lý vi phạm hành chính')
-    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2025").replace("15/2024/", "15/2025/")
+    head = _head(2025)
     g = _graph(head + "Hướng dẫn\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật khiếu nại, "
                       "Luật Tố cáo số 136/2025/QH15;\nĐiều 1. Phạm vi.\n")
     assert g.documents["136/2025/QH15"].name == ("Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, "
@@ -851,7 +856,7 @@ def test_an_amending_law_named_before_its_number() -> None:
 
 def test_a_law_whose_name_ends_in_so_before_its_number() -> None:
     # 'Căn cứ Luật Chuyển đổi số 148/2025/QH15': 'số' is the last word of the name, not only the number's word
-    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    head = _head(2026)
     for written in ("Luật Chuyển đổi số 148/2025/QH15", "Luật Chuyển đổi số số 148/2025/QH15"):
         g = _graph(head + f"Hướng dẫn\nCăn cứ {written};\nĐiều 1. Phạm vi.\n")
         assert g.documents["148/2025/QH15"].name == "Luật Chuyển đổi số", written
@@ -904,7 +909,7 @@ def test_news_forms_of_replacement() -> None:
 
 def test_a_decree_on_the_measures_to_apply_a_law_guides_it() -> None:
     # 'quy định chi tiết một số điều và biện pháp thi hành Luật Viễn thông' (30 such in the corpus gave no relation)
-    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    head = _head(2026)
     g = _graph(head + "Quy định về lao động\nCăn cứ Nghị định số 163/2024/NĐ-CP ngày 24 tháng 12 năm 2024 của Chính phủ "
                       "quy định chi tiết một số điều và biện pháp thi hành Luật Viễn thông số 24/2023/QH15;\nCăn cứ Nghị "
                       "định số 131/2021/NĐ-CP của Chính phủ quy định chi tiết và biện pháp thi hành Pháp lệnh Ưu đãi "
@@ -917,7 +922,7 @@ def test_a_decree_on_the_measures_to_apply_a_law_guides_it() -> None:
 def test_brackets_and_lists_after_a_guiding_formula() -> None:
     # '(đã được sửa đổi, bổ sung thành …)' is a passive, not the bracketed document acting; after '… biện pháp thi hành
     # Luật X và Nghị định số …' the list goes on with the next basis, which X's decree does not guide
-    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    head = _head(2026)
     g = _graph(head + "Quy định về lao động\nCăn cứ Nghị định số 59/2019/NĐ-CP ngày 01 tháng 7 năm 2019 của Chính phủ quy "
                       "định chi tiết một số điều và biện pháp thi hành Luật Phòng, chống tham nhũng và Nghị định số "
                       "12/2018/NĐ-CP ngày 01 tháng 2 năm 2018 của Chính phủ quy định về kiểm soát tài sản;"
@@ -929,7 +934,7 @@ def test_brackets_and_lists_after_a_guiding_formula() -> None:
 
 def test_amending_texts_in_brackets_without_boi() -> None:
     # 'Nghị định số 37/2017/NĐ-CP (được sửa đổi, bổ sung Nghị định số 147/2018/NĐ-CP, …)': the bracket names its amenders
-    head = HEAD.replace("30 tháng 12 năm 2024", "30 tháng 12 năm 2026").replace("15/2024/", "15/2026/")
+    head = _head(2026)
     g = _graph(head + "Quy định về lao động\nĐiều 1. Nghị định số 37/2017/NĐ-CP (được sửa đổi, bổ sung Nghị định số "
                       "147/2018/NĐ-CP và Nghị định số 69/2022/NĐ-CP) Điều 5, Điều 7.\n")
     amends = {(r.source, r.target) for r in g.relations.values() if r.type == "AMENDS"}
