@@ -939,3 +939,36 @@ def test_amending_texts_in_brackets_without_boi() -> None:
                       "147/2018/NĐ-CP và Nghị định số 69/2022/NĐ-CP) Điều 5, Điều 7.\n")
     amends = {(r.source, r.target) for r in g.relations.values() if r.type == "AMENDS"}
     assert amends == {("147/2018/ND-CP", "37/2017/ND-CP"), ("69/2022/ND-CP", "37/2017/ND-CP")}, amends
+
+
+def test_relation_formulas_begin_with_a_literal_and_read_as_their_plain_forms() -> None:
+    """The formulas are written letter first ('t(?<![a-z]t)hay' for '(?<![a-z])thay') so that the regex engine
+    skips to where one may begin; each must still find what its plain form finds, at the same place."""
+    import random
+    import re
+
+    from graph.extract import _TRIGGERS, find_triggers
+
+    plain_parts = []
+    for i, (_, _, p, skip) in enumerate(_TRIGGERS):
+        assert re.match(r"[a-z]|\\\(", p), p  # a literal first: the engine's first-character skip stays on
+        plain = re.sub(r"^([a-z])\(\?<!\[a-z\]\1\)", r"(?<![a-z])\1", p)
+        plain = "(?<=\\()" + plain[2:] if skip else plain
+        plain_parts.append(f"(?P<t{i}>{plain})")
+    reference = re.compile("|".join(plain_parts))
+    words = ["duoc", "bi", "thay the", "boi", "bang", "cho", "bai bo", "sua doi", "bo sung", "va", "tai", "theo",
+             "mot so dieu", "nam 2019", "huong dan", "thi hanh", "thuc hien", "quy dinh chi tiet", "to chuc", "trien khai",
+             "cu the hoa", "da", "nghi dinh so", "luat so", "(", ",", "x", "athay", "sua doi, bo sung", "\n"]
+    rnd = random.Random(5)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(["", " ", "  ", "\n"]) for _ in range(rnd.randint(1, 14)))
+        a = rnd.randint(0, 3)
+        got = [(t.type, t.passive, t.start, t.end) for t in find_triggers(text, a, len(text))]
+        want = []
+        for m in reference.finditer(text, a, len(text)):
+            type_, passive, _, _ = _TRIGGERS[int(m.lastgroup[1:]) if m.lastgroup else 0]
+            want.append((type_, passive, m.start(), m.end()))
+        assert got == want, text
+        found += len(got)
+    assert found > 1000  # the strings did hold formulas
