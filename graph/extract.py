@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .clean import CleanText
@@ -458,6 +459,7 @@ class _Ctx:
         low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
         self.low = low if len(low) == len(self.folded) else _blank_urls(fold_lower(ct.text))
         self.v = vocab
+        self.selves: list[int] = []  # where 'Nghị định này', 'Thông tư này', … begin (find_mentions)
 
 
 # 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)', 'Hiến pháp năm 1992', 'Hiến pháp 2013'
@@ -778,6 +780,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
 
     # self references
     for m in _SELF_RE.finditer(ctx.low):
+        ctx.selves.append(m.start())
         t = v.type_for_word(m.group(1))
         out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
                            type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
@@ -1694,6 +1697,8 @@ def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mentio
     """'Bộ TT&TT đã xây dựng, tham mưu Thủ tướng ban hành Quyết định X': X PROPOSED_BY Bộ TT&TT."""
     low = ctx.low
     text = low[sent[0] : sent[1]]
+    if "tham" not in text and "tri" not in text and "xuat" not in text:
+        return  # none of the verbs below can be there (a substring test is cheaper than the pattern)
     # 'trình' the verb ('trình Thủ tướng'), not the noun in 'Khung trình độ', 'chương trình', 'quy trình', 'trình tự'
     for tm in re.finditer(r"(?:tham\s+muu|chu\s+tri\s+xay\s+dung|de\s+xuat|(?<!chuong\s)(?<!quy\s)(?<!cong\s)"
                           r"(?<!lo\s)(?<!tien\s)(?<!khung\s)(?<!to\s)trinh(?!\s+(?:do|tu|bay|dien)\b))\b", text):
@@ -1926,7 +1931,33 @@ _SELF_UNTIL = re.compile(
     + DATE_RE.pattern + r")"
 )
 _LIST_MARK = re.compile(r"\s{0,3}(?:(?:\d{1,2}|[a-zđ])[.)]\s{0,3})?")
-_MENTION_EFFECT = re.compile(r"(?:da\s+|se\s+|chinh\s+thuc\s+)?" + _EFFECT + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")")
+# '(đã |sẽ |chính thức )có hiệu lực … từ (ngày) DATE': the clause is searched from its first word, a literal, which
+# the regex engine finds fast; the optional word before it is read backwards (_mention_effects)
+_MENTION_EFFECT = re.compile(_EFFECT + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")")
+
+
+def _mention_effects(low: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each '… có hiệu lực từ DATE' with where it starts, an 'đã', 'sẽ' or 'chính thức' right before it included."""
+    last = 0
+    for m in _MENTION_EFFECT.finditer(low):
+        start = m.start()
+        j = _space_before(low, start)
+        if j < start:
+            if low.endswith(("da", "se"), 0, j):
+                start = j - 2
+            elif low.endswith("thuc", 0, j):
+                k = _space_before(low, j - 4)
+                if k < j - 4 and low.endswith("chinh", 0, k):
+                    start = k - 5
+        yield (start if start >= last else m.start()), m
+        last = m.end()
+
+
+def _space_before(low: str, pos: int) -> int:
+    """Where the run of white space that ends at pos begins (pos when there is none)."""
+    while pos > 0 and low[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 # words that make the sentence's first document the one acted upon, or another text's date the one given
@@ -1964,9 +1995,12 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     # search after the header; a consolidated text's own header (the VBHN block) stands at its end
     header_end = ex.self_doc.ext_end if ex.self_doc is not None and ex.base_doc is None else 0
     main: re.Match[str] | None = None
-    if own is not None:
-        for m in _SELF_EFFECT.finditer(ctx.low, header_end):
-            main = m
+    # 'Nghị định này …' after the header: the clauses on the text's own effect are tried where one is named (anchored
+    # there: no search of the whole text for each)
+    selves = [p for p in ctx.selves if p >= header_end] if own is not None else []
+    for pos in selves:
+        main = _SELF_EFFECT.match(ctx.low, pos)
+        if main is not None:
             break
     if own is not None and main is not None:
         issued = own.date
@@ -1993,7 +2027,12 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
             part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
             out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start())))
     if own is not None and ex.base_doc is None and not any(e.rule == "until" for e in out):
-        for um in _SELF_UNTIL.finditer(ctx.low, header_end):
+        until_end = 0
+        for pos in selves:
+            um = _SELF_UNTIL.match(ctx.low, pos) if pos >= until_end else None
+            if um is None:
+                continue
+            until_end = um.end()
             # the text itself must be the sentence's subject: not 'Kể từ ngày Thông tư này có hiệu lực đến hết
             # ngày …, mức thu phí …' (a period in a provision) nor '… tại Điều 3 Nghị định này hết hiệu lực …'
             if _LIST_MARK.fullmatch(ctx.low[sentence(um.start())[0] : um.start()]):
@@ -2003,18 +2042,18 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     # stands between it and the clause that makes another text the one acted upon
     ordered = sorted((m for m in mentions if not m.self_ref), key=lambda m: m.start)
     first_starts = [m.start for m in ordered]
-    for em in _MENTION_EFFECT.finditer(ctx.low):
-        if main is not None and main.start() <= em.start() < main.end():
+    for em_start, em in _mention_effects(ctx.low):
+        if main is not None and main.start() <= em_start < main.end():
             continue
-        s0, _ = sentence(em.start())
+        s0, _ = sentence(em_start)
         j = bisect.bisect_left(first_starts, s0)
-        if j >= len(ordered) or ordered[j].start >= em.start():
+        if j >= len(ordered) or ordered[j].start >= em_start:
             continue
         subject = ordered[j]
         lead = ctx.low[s0 : subject.start]
-        between = ctx.low[subject.ext_end : em.start()]
-        if len(lead) > 40 or em.start() - subject.ext_end > 200 or _SELF_RE.search(between) or _NOT_SUBJECT.search(
+        between = ctx.low[subject.ext_end : em_start]
+        if len(lead) > 40 or em_start - subject.ext_end > 200 or _SELF_RE.search(between) or _NOT_SUBJECT.search(
                 lead + " " + between):
             continue
-        out.append(RawEffective(subject, _first_date(em.group("date")), None, "as_reported", sentence(em.start())))
+        out.append(RawEffective(subject, _first_date(em.group("date")), None, "as_reported", sentence(em_start)))
     return out
