@@ -1869,6 +1869,19 @@ def _words_at(low: str, pos: int, words: list[str]) -> int | None:
     return i
 
 
+def _find_words(low: str, words: list[str], start: int, end: int) -> int | None:
+    """Where the words first stand in low[start:end], in order and apart by any white space."""
+    if not words:
+        return start
+    i = low.find(words[0], start, end)
+    while i >= 0:
+        e = _words_at(low, i, words)
+        if e is not None and e <= end:
+            return i
+        i = low.find(words[0], i + 1, end)
+    return None
+
+
 def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Mention], header_end: int) -> None:
     """Relations a full text's title states, with the text itself as the actor."""
     assert ex.self_doc is not None
@@ -1876,13 +1889,14 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
     if not title_low:
         return
     # the title's first words as printed, whatever the line breaks between them ('… thực hiện \nChỉ thị số …')
-    words = [re.escape(w) for w in title_low.split()]
-    head = re.compile(r"\s+".join(words[:7]))
-    found = head.search(ctx.low, header_end) or head.search(ctx.low, 0, header_end)  # 'Số: …' under the title
+    words = title_low.split()
+    found = _find_words(ctx.low, words[:7], header_end, len(ctx.low))
+    if found is None:
+        found = _find_words(ctx.low, words[:7], 0, header_end)  # 'Số: …' under the title
     if found is None:
         return
-    pos = found.start()
-    whole = _words_at(ctx.low, pos, title_low.split())
+    pos = found
+    whole = _words_at(ctx.low, pos, words)
     end = whole + 1 if whole is not None else pos + len(title_low) + 20
     cc = _LEGAL_BASIS.search(ctx.low, pos + len(title_low) // 2, end)
     if cc is not None:  # the title ends where the legal bases begin: 'Căn cứ Nghị định …' is not in it
