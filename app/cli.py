@@ -96,7 +96,7 @@ def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = F
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or folders (every text file in them).")],
+    paths: Annotated[list[Path], typer.Argument(help="Text or PDF files, or folders (every .txt, .md and .pdf file in them).")],
     format: Annotated[str, typer.Option("--format", "-f", help="json or text")] = "json",
 ) -> None:
     """Extract documents and relations from texts and print them (nothing is stored)."""
@@ -116,7 +116,7 @@ def extract(
 
 @app.command()
 def build(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Texts or folders; default seeds/.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Texts, PDFs or folders; default seeds/.")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Build (or extend) the graph in a store from texts; safe to run again."""
@@ -379,7 +379,7 @@ def neo4j_status() -> None:
 
 @neo4j_app.command("import")
 def neo4j_import(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Texts or folders; default seeds/.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Texts, PDFs or folders; default seeds/.")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Confirm: the graph in the local server is replaced.")] = False,
 ) -> None:
     """First load of a large graph into the local Neo4j with neo4j-admin's offline importer (replaces its graph;

@@ -278,6 +278,23 @@ def test_ingest_files_and_bad_files(writable: tuple[TestClient, Store]) -> None:
     assert r.status_code == 422 and r.headers["content-type"] == PROBLEM and store.counts() == before
 
 
+def test_ingest_a_pdf(writable: tuple[TestClient, Store]) -> None:
+    """A decree as a PDF (its text layer; tests/fixtures/pdf), uploaded: its relations are in the graph."""
+    c, store = writable
+    h = {"X-API-Key": "s3cret-key"}
+    pdf = (ROOT / "tests" / "fixtures" / "pdf" / "nd42.pdf").read_bytes()
+    r = c.post("/ingest", files=[("files", ("nd42.pdf", pdf, "application/pdf"))], headers=h)
+    assert r.status_code == 200, r.text
+    assert r.json()["sources"][0]["error"] is None and "42/2022/ND-CP" in r.json()["documents"]
+    d = c.get("/documents/42/2022/NĐ-CP").json()
+    assert d["effective"] == "2022-08-01"
+    assert any(x["type"] == "REPLACES" and x["other"] == "43/2011/ND-CP" and any(
+        e["source"] == "nd42.pdf" for e in x["evidence"]) for x in d["relations"])
+    r = c.post("/ingest", files=[("files", ("scan.pdf", (ROOT / "tests" / "fixtures" / "pdf" / "no_text.pdf").read_bytes(),
+                                            "application/pdf"))], headers=h)
+    assert r.status_code == 422 and "no text layer" in r.json()["detail"]
+
+
 def test_ingest_key_checks(writable: tuple[TestClient, Store]) -> None:
     c, store = writable
     before = store.counts()

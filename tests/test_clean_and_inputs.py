@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.clean import MAX_BYTES, clean, decode
 from graph.errors import InputError
-from graph.pipeline import extract_paths, extract_text
+from graph.pipeline import extract_bytes, extract_paths, extract_text
 from graph.resolve import Resolver
 
 HEADER_TEXT = (
@@ -129,3 +130,68 @@ def test_a_folder_of_thousands(tmp_path: Path) -> None:
                                               encoding="utf-8")
     g = extract_paths([tmp_path])
     assert len(g.sources) == 2000 and len(g.documents) == 2000
+
+
+# PDFs: the text layer, read by pdfminer.six -------------------------------------------------------------------
+# nd42.pdf is tests/fixtures/pdf/nd42.html printed by Chromium (`chromium --headless --print-to-pdf`): Decree
+# 42/2022/NĐ-CP's opening and its article on effect, on two pages; no_text.pdf a page with a drawing and no text;
+# encrypted.pdf nd42.pdf with a user password (RC4-128).
+PDF = Path(__file__).parent / "fixtures" / "pdf"
+
+
+def test_a_pdf_is_read_by_its_text_layer() -> None:
+    data = (PDF / "nd42.pdf").read_bytes()
+    text = decode(data, "nd42.pdf")
+    assert "Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 8 năm 2022" in text  # letters whole, not 'Ngh ị'
+    g = Resolver().build([extract_bytes(data, "nd42.pdf")])
+    d = g.documents["42/2022/ND-CP"]
+    assert d.issuer == "CP" and d.date == dt.date(2022, 6, 24) and d.effective == dt.date(2022, 8, 1)
+    rel = g.relations["REPLACES|42/2022/ND-CP|43/2011/ND-CP"]  # stated on the second page
+    assert "hết hiệu lực kể từ ngày" in rel.evidence[0].sentence and rel.evidence[0].source == "nd42.pdf"
+    bases = {r.target for r in g.relations.values() if r.type == "BASED_ON"}
+    assert {"LUAT/to-chuc-chinh-phu@2015", "LUAT/giao-dich-dien-tu@2005"} <= bases, bases
+
+
+def test_a_build_reads_the_pdfs_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "nd42.pdf").write_bytes((PDF / "nd42.pdf").read_bytes())
+    (tmp_path / "scan.pdf").write_bytes((PDF / "no_text.pdf").read_bytes())
+    g = extract_paths([tmp_path])
+    assert "REPLACES|42/2022/ND-CP|43/2011/ND-CP" in g.relations
+    assert {Path(s.path).name: s.error for s in g.sources if s.error} == {
+        "scan.pdf": "this PDF has no text layer (a scanned image?); run OCR on it first"}
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("no_text.pdf", None, "no text layer"),
+    ("encrypted.pdf", None, "encrypted"),
+    ("cut.pdf", (PDF / "nd42.pdf").read_bytes()[:6000], "not a readable PDF"),
+    ("junk.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>", "PDF"),
+])
+def test_pdfs_that_cannot_be_read_get_a_clear_error(name: str, data: bytes | None, reason: str) -> None:
+    with pytest.raises(InputError) as e:
+        decode(data if data is not None else (PDF / name).read_bytes(), name)
+    assert reason in str(e.value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=3000))
+def test_fuzz_pdf_shaped_bytes_read_or_clear_error(data: bytes) -> None:
+    try:
+        assert isinstance(decode(b"%PDF-1.4\n" + data, "f.pdf"), str)
+    except InputError as e:
+        assert "PDF" in e.reason
+
+
+_ND42 = (PDF / "nd42.pdf").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, len(_ND42) - 1), st.integers(0, 255)), min_size=1, max_size=30))
+def test_fuzz_damaged_pdfs_read_or_clear_error(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(_ND42)
+    for at, byte in flips:
+        data[at] = byte
+    try:
+        extract_text(decode(bytes(data), "d.pdf"), "d.pdf")
+    except InputError as e:
+        assert e.reason  # 'not a readable PDF …', or, the header broken, not text
