@@ -81,7 +81,30 @@ def main() -> int:
     print(f"SHACL (ontology/shapes.ttl): {report.summary()}")
     for f in report.violations[:20]:
         print(f"  {f.focus}: {f.message}")
-    return 0 if ok / total >= a.min and not crashed and report.conforms and eff_rate >= 0.95 else 1
+    pdf_ok = pdfs(a.corpus)
+    return 0 if ok / total >= a.min and not crashed and report.conforms and eff_rate >= 0.95 and pdf_ok else 1
+
+
+def pdfs(corpus: Path) -> bool:
+    """Each Gazette PDF of the corpus (pdf/) read directly, against its text version (texts/): the same documents,
+    relations, own number and date of effect."""
+    same = True
+    found = want = extra = 0
+    for pdf in sorted((corpus / "pdf").glob("*.pdf")):
+        gp = Resolver().build([extract_file(pdf)])
+        gt = Resolver().build([extract_file(corpus / "texts" / f"{pdf.stem}.txt")])
+        sp, st = gp.sources[0], gt.sources[0]
+        eff = [(d.key, d.effective) for d in gp.documents.values()] == [(d.key, d.effective) for d in gt.documents.values()]
+        found += len(set(gp.relations) & set(gt.relations))
+        want += len(gt.relations)
+        extra += len(set(gp.relations) - set(gt.relations))
+        if set(gp.documents) != set(gt.documents) or set(gp.relations) != set(gt.relations) or not eff or (
+                sp.document != st.document) or sp.error:
+            same = False
+            print(f"  {pdf.name}: differs from its text ({sp.error or 'documents, relations or dates'})")
+    print(f"PDFs read directly: {found}/{want} relations of their text versions, {extra} others; "
+          f"{'the same documents, numbers and dates of effect' if same else 'differences above'}")
+    return same
 
 
 if __name__ == "__main__":
