@@ -18,6 +18,7 @@ verb ("X thực hiện … nào" looks outward, "… nào thực hiện X" and t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from .model import Document, Evidence
 from .numbers import NUMBER_RE, scan
 from .status import status_at
 from .stores.base import Store
-from .vocab import fold, fold_lower, vocabulary
+from .vocab import DocType, fold, fold_lower, vocabulary
 
 MAX_QUESTION = 500
 
@@ -209,6 +210,37 @@ def _agency_en() -> re.Pattern[str]:
     return _AGENCY_EN
 
 
+@functools.cache
+def _asked_type_re() -> re.Pattern[str]:
+    """'những thông tư', 'các nghị định', 'nghị quyết nào', 'which circulars', 'what decrees': the kind of document a
+    question asks for (the generic 'văn bản' / 'documents' asks for any)."""
+    v = vocabulary()
+    vi = sorted({w for w, t in v.type_by_name.items() if t.id != "VanBan"}, key=len, reverse=True)
+    en = sorted({t.name_en.lower() for t in v.doc_types.values() if t.id != "VanBan" and t.name_en}, key=len, reverse=True)
+    words_vi = "|".join(r"\s+".join(map(re.escape, w.split())) for w in vi)
+    words_en = "|".join(r"\s+".join(map(re.escape, w.split())) for w in en)
+    return re.compile(rf"(?<![a-z])(?:(?:nhung|cac)\s+(?P<vi>{words_vi})(?![a-z])|(?P<vi2>{words_vi})\s+nao(?![a-z])"
+                      rf"|(?:which|what)\s+(?P<en>{words_en})s?(?![a-z]))")
+
+
+_ASKED_YEAR = re.compile(r"(?<![a-z])(?:nam|in|trong\s+nam|of)\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _asked(t: str) -> tuple[DocType | None, int | None]:
+    """The document type and the year a question asks for, outside the document or body it names (X in t)."""
+    v = vocabulary()
+    m = _asked_type_re().search(t)
+    dtype = None
+    if m is not None:
+        if m.group("en"):
+            word = " ".join(m.group("en").split())
+            dtype = next((d for d in v.doc_types.values() if d.name_en.lower() == word), None)
+        else:
+            dtype = v.type_for_word(m.group("vi") or m.group("vi2"))
+    y = _ASKED_YEAR.search(t)
+    return dtype, int(y.group(1)) if y else None
+
+
 def find_reference(question: str) -> _Ref | None:
     """The document (number, partial number) or body a question names, with its span in the folded text."""
     f = fold_lower(question)
@@ -288,9 +320,10 @@ def ask(store: Store, question: str) -> Answer:
     t = re.sub(r"\s+", " ", re.sub(r"[?!.,;:]", " ", t)).strip()
     x = t.index("X")
 
+    asked_type, asked_year = _asked(t)
     if ref.kind == "agency":
         if _ISSUE.search(t):
-            return _issued_by(store, q, lang, ref)
+            return _issued_by(store, q, lang, ref, asked_type, asked_year)
         return _not_understood(q, lang)
 
     # a document: find which one
@@ -324,13 +357,16 @@ def ask(store: Store, question: str) -> Answer:
             direction: Literal["out", "in"] = "in" if passive else "out"
         else:
             direction = "in"
-        return _related(store, q, lang, doc, rel, direction)
+        return _related(store, q, lang, doc, rel, direction, asked_type)
     if _QUESTION_WORD.search(t) or t.strip() == "X":
         return _overview(store, q, lang, doc)
     return _not_understood(q, lang)
 
 
-def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"]) -> Answer:
+def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"],
+             asked_type: DocType | None = None) -> Answer:
+    """The documents on the other end of a relation; of the type asked for ('Nghị định nào hướng dẫn …'), if one
+    is (a chain of replacements is kept whole)."""
     v = vocabulary()
     label = v.relation_types[rel]
     items: list[AnswerItem] = []
@@ -342,6 +378,8 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     else:
         for r in store.relations(doc.key, rel, direction):
             d = store.get(r.other)
+            if asked_type is not None and (d is None or d.type_id != asked_type.id):
+                continue
             items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=rel, direction=direction,
                                     document=d, evidence=r.evidence))
     def with_issuer(i: AnswerItem) -> str:  # 'Quyết định 749/QĐ-TTg (Thủ tướng Chính phủ)': who issued each
@@ -351,10 +389,12 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     names = ", ".join(with_issuer(i) for i in items)
     intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
                                                                                          f"{rel.lower()}_{direction}")
+    what_vi = asked_type.name.lower() if asked_type is not None and rel != "REPLACES" else "văn bản"
+    what_en = asked_type.name_en.lower() if asked_type is not None and rel != "REPLACES" else "anything"
     if lang == "vi":
         if not items:
-            text = f"Các văn bản đã đọc không nêu văn bản nào {label.label_vi} {_summary(doc, lang)}." if direction == "in" \
-                else f"Các văn bản đã đọc không nêu {_summary(doc, lang)} {label.label_vi} văn bản nào."
+            text = f"Các văn bản đã đọc không nêu {what_vi} nào {label.label_vi} {_summary(doc, lang)}." if direction == "in" \
+                else f"Các văn bản đã đọc không nêu {_summary(doc, lang)} {label.label_vi} {what_vi} nào."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} đã được thay thế bởi {names}" + (
                 f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 else ".")
@@ -364,8 +404,9 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
             text = f"{_summary(doc, lang)} {label.label_vi} {names}."
     else:
         if not items:
-            text = f"The texts read so far state nothing that {label.label_en} {_summary(doc, lang)}." if direction == "in" \
-                else f"The texts read so far state nothing that {_summary(doc, lang)} {label.label_en}."
+            nothing = "nothing" if what_en == "anything" else f"no {what_en}"
+            text = f"The texts read so far state {nothing} that {label.label_en} {_summary(doc, lang)}." if direction == "in" \
+                else f"The texts read so far state {nothing} that {_summary(doc, lang)} {label.label_en}."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} was replaced by {names}" + (
                 f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")
@@ -459,21 +500,26 @@ def _issuer_of(store: Store, q: str, lang: Language, doc: Document) -> Answer:
     return Answer(q, True, lang, text, intent="issuer", subject=doc, items=items)
 
 
-def _issued_by(store: Store, q: str, lang: Language, ref: _Ref) -> Answer:
+def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocType | None = None,
+               year: int | None = None) -> Answer:
+    """What a body issued: of the type and the year asked for, if the question names them ('Bộ Tài chính ban hành
+    những thông tư nào năm 2026?')."""
     v = vocabulary()
     assert ref.agency_id is not None
     a = v.agencies[ref.agency_id]
-    docs, n = store.documents(issuer=a.id, limit=100)
+    docs, n = store.documents(issuer=a.id, type=asked_type.id if asked_type else None, year=year, limit=100)
     docs.sort(key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), d.key))
     items = []
     for d in docs:
         ev = [e for r in store.relations(d.key, "ISSUED_BY", "out") if r.other == a.id for e in r.evidence][:1]
         items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
     head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
+    what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "")
+    what_en = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (f" of {year}" if year else "")
     if lang == "vi":
-        text = f"{a.name} đã ban hành {n} văn bản trong đồ thị: {head}." if n else f"Đồ thị chưa có văn bản nào của {a.name}."
+        text = f"{a.name} đã ban hành {n} {what_vi} trong đồ thị: {head}." if n else f"Đồ thị chưa có {what_vi} nào của {a.name}."
     else:
-        text = f"The {a.name_en} issued {n} documents in the graph: {head}." if n else f"The graph holds no document of the {a.name_en}."
+        text = f"The {a.name_en} issued {n} {what_en} in the graph: {head}." if n else f"The graph holds no {what_en} of the {a.name_en}."
     return Answer(q, True, lang, text, intent="issued_by", agency=a.id, items=items)
 
 

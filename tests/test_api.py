@@ -150,6 +150,26 @@ def test_ask_status_and_not_understood(client: TestClient) -> None:
     assert amb["intent"] == "not_found"
 
 
+def test_ask_for_a_type_and_a_year(client: TestClient) -> None:
+    """'những thông tư nào năm 2022', 'which decrees', 'nghị quyết nào': only documents of that type (and year)."""
+    every = client.get("/ask", params={"q": "Chính phủ ban hành những văn bản nào?"}).json()
+    types = {i["document"]["type_id"] for i in every["items"]}
+    assert {"NghiDinh", "NghiQuyet"} <= types, types  # the question without a type lists both
+    for q, type_id, year in [("Chính phủ ban hành những nghị định nào?", "NghiDinh", None),
+                             ("which decrees did the Government issue in 2026?", "NghiDinh", 2026),
+                             ("Bộ Lao động - Thương binh và Xã hội ban hành các thông tư nào năm 2022?", "ThongTu", 2022)]:
+        a = client.get("/ask", params={"q": q}).json()
+        assert a["intent"] == "issued_by" and a["items"], a
+        assert all(i["document"]["type_id"] == type_id for i in a["items"]), a
+        assert year is None or all(i["document"]["year"] == year for i in a["items"]), a
+    none = client.get("/ask", params={"q": "Chính phủ ban hành những nghị định nào năm 1990?"}).json()
+    assert not none["items"] and "chưa có nghị định năm 1990 nào" in none["answer"]
+    # a relation: of the type asked for only; 'văn bản nào' any
+    implements = client.get("/ask", params={"q": "Quyết định 749/QĐ-TTg thực hiện chỉ thị nào?"}).json()
+    assert implements["intent"] == "implements_out" and not implements["items"]
+    assert "không nêu Quyết định 749/QĐ-TTg triển khai, thực hiện chỉ thị nào" in implements["answer"], implements
+
+
 def test_what_implements_and_who_issued_it(client: TestClient) -> None:
     """'What implements this resolution, and who issued it?' — one answer: each document with its issuer."""
     for q, issuer in [("what implements resolution 52-NQ/TW, and who issued it?", "(the Prime Minister)"),
