@@ -6,7 +6,8 @@ clause grammar, resolution and evidence cost on top of it.
 
     python -m bench.extract_speed [CORPUS_DIR] [--repeat 3]
 
-CORPUS_DIR defaults to ../shared/corpus/congbao/texts (beside the checkout), else the test fixtures.
+CORPUS_DIR defaults to ../shared/corpus/congbao/texts (beside the checkout), else the test fixtures. Where a pdf/
+folder stands beside it (the corpus's 8 Gazette PDFs), reading them is measured too (pdf_figures).
 """
 
 from __future__ import annotations
@@ -70,9 +71,36 @@ def main() -> None:
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
         "command": "python -m bench.extract_speed " + str(corpus) + f" --repeat {a.repeat}",
     }
+    fig.update(pdf_figures(corpus.parent / "pdf"))
     print(json.dumps(fig, indent=1))
     if a.json:
         a.json.write_text(json.dumps(fig, indent=1) + "\n")
+
+
+def pdf_figures(folder: Path) -> dict[str, object]:
+    """Reading the Gazette PDFs beside the texts (corpus/pdf): pages per second of pdf_text (pdfminer.six with its
+    layout analysis), beside the floor of the same library reading the same pages' text without layout analysis."""
+    import io
+
+    from pdfminer.high_level import extract_text_to_fp
+    from pdfminer.pdfpage import PDFPage
+
+    from graph.clean import pdf_text
+
+    pdfs = [f.read_bytes() for f in sorted(folder.glob("*.pdf"))]
+    if not pdfs:
+        return {}
+    pages = sum(sum(1 for _ in PDFPage.get_pages(io.BytesIO(d))) for d in pdfs)
+    t = time.perf_counter()
+    for d in pdfs:
+        extract_text_to_fp(io.BytesIO(d), io.StringIO(), laparams=None)
+    floor_s = time.perf_counter() - t
+    t = time.perf_counter()
+    chars = sum(len(pdf_text(d)) for d in pdfs)
+    read_s = time.perf_counter() - t
+    return {"pdf_files": len(pdfs), "pdf_megabytes": round(sum(map(len, pdfs)) / 1e6, 2), "pdf_pages": pages,
+            "pdf_pages_s": round(pages / read_s, 1), "pdf_text_chars_s": round(chars / read_s),
+            "pdf_floor_pages_s": round(pages / floor_s, 1), "pdf_ratio": round(read_s / floor_s, 2)}
 
 
 if __name__ == "__main__":
