@@ -16,9 +16,12 @@ from __future__ import annotations
 import bisect
 import io
 import logging
+import multiprocessing
 import re
+import resource
 import unicodedata
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .errors import InputError
@@ -26,6 +29,8 @@ from .errors import InputError
 MAX_BYTES = 50 * 1024 * 1024  # a 50 MB text is read; larger files are refused with a clear message
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".pdf", ""}
 MAX_PDF_PAGES = 2000  # a PDF's first 2,000 pages are read (the longest Gazette issue has a few hundred)
+PDF_SECONDS = 600  # at about 8 pages a second on one core, 2,000 pages take about 4 minutes
+PDF_MEMORY = 2 * 2**30  # the address space of the process that reads one PDF
 
 
 @dataclass
@@ -219,7 +224,51 @@ def pdf_text(data: bytes, path: str = "<input>") -> str:
     (line_margin 2; at pdfminer's 0.5 a justified Gazette paragraph falls apart into blocks with blank lines between,
     which end sentences mid-way: 'Luật sửa đổi, bổ' / 'sung một số điều …'); with it the 8 Gazette PDFs of the corpus
     give the same documents and relations as their text versions. Each page ends with a line break. A scanned PDF
-    (no text layer), an encrypted or a damaged one is a clear error; evidence offsets count characters of this text."""
+    (no text layer), an encrypted or a damaged one is a clear error; evidence offsets count characters of this text.
+
+    The parser runs in a child process bounded in time (PDF_SECONDS) and memory (PDF_MEMORY): a hostile or damaged
+    PDF (a stream that inflates to gigabytes, a parser that loops) is an error for that file, never a hung build
+    or an exhausted service."""
+    ctx = multiprocessing.get_context("spawn")  # not fork: the service calls this from a thread
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_pdf_child, args=(data, path, send, PDF_MEMORY), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(PDF_SECONDS):
+            raise InputError(path, f"reading this PDF took longer than {PDF_SECONDS} s; is it damaged?")
+        ok, value = receive.recv()
+    except EOFError:
+        raise InputError(path, "the PDF reader stopped on this file (out of memory or crashed); is it damaged?") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if not ok:
+        raise InputError(path, value)
+    return str(value)
+
+
+def _pdf_child(data: bytes, path: str, send: Connection, memory: int) -> None:
+    """In the child: memory bounded, read, send (True, text) or (False, the reason)."""
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    except (ValueError, OSError):  # a lower hard limit already: keep it
+        pass
+    try:
+        send.send((True, read_pdf(data, path)))
+    except InputError as e:
+        send.send((False, e.reason))
+    except MemoryError:
+        send.send((False, f"this PDF needs more than {memory // 2**20} MB of memory to read (a stream that inflates "
+                          "without end?)"))
+    finally:
+        send.close()
+
+
+def read_pdf(data: bytes, path: str = "<input>") -> str:
+    """The text layer, read in this process (pdf_text reads it in a bounded child process)."""
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -230,6 +279,8 @@ def pdf_text(data: bytes, path: str = "<input>") -> str:
         text = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES, laparams=LAParams(line_margin=2.0))
     except (PDFEncryptionError, PDFPasswordIncorrect):
         raise InputError(path, "this PDF is encrypted; save an unprotected copy first") from None
+    except MemoryError:
+        raise
     except Exception as e:  # a damaged file: pdfminer raises many kinds (syntax, EOF, types, recursion)
         raise InputError(path, f"not a readable PDF ({type(e).__name__}); is the file complete?") from None
     text = text.replace("\f", "\n")  # the page break: a line break, as in the Gazette's text files

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import time
 import unicodedata
+import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.clean import MAX_BYTES, clean, decode
+from graph import clean as clean_mod
+from graph.clean import MAX_BYTES, clean, decode, read_pdf
 from graph.errors import InputError
 from graph.pipeline import extract_bytes, extract_paths, extract_text
 from graph.resolve import Resolver
@@ -191,8 +195,8 @@ def test_pdfs_that_cannot_be_read_get_a_clear_error(name: str, data: bytes | Non
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.binary(max_size=3000))
 def test_fuzz_pdf_shaped_bytes_read_or_clear_error(data: bytes) -> None:
-    try:
-        assert isinstance(decode(b"%PDF-1.4\n" + data, "f.pdf"), str)
+    try:  # the reader itself, in this process (decode runs it in a child process: a test of its own below)
+        assert isinstance(read_pdf(b"%PDF-1.4\n" + data, "f.pdf"), str)
     except InputError as e:
         assert "PDF" in e.reason
 
@@ -207,6 +211,44 @@ def test_fuzz_damaged_pdfs_read_or_clear_error(flips: list[tuple[int, int]]) -> 
     for at, byte in flips:
         data[at] = byte
     try:
-        extract_text(decode(bytes(data), "d.pdf"), "d.pdf")
+        extract_text(read_pdf(bytes(data), "d.pdf"), "d.pdf")
     except InputError as e:
-        assert e.reason  # 'not a readable PDF …', or, the header broken, not text
+        assert "PDF" in e.reason
+
+
+def _inflating_pdf(megabytes: int) -> bytes:
+    """A valid one-page PDF whose content stream is `megabytes` MB of spaces, deflated (about 1,000 to 1)."""
+    z = zlib.compressobj(9)
+    stream = b"".join(z.compress(b" " * 2**20) for _ in range(megabytes)) + z.flush()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+def test_a_pdf_that_inflates_without_end_is_an_error_not_an_exhausted_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 0.6 MB PDF whose stream inflates to 600 MB, read with the reader's memory bounded to 300 MB: an error for
+    that file; this process is untouched and no child is left."""
+    monkeypatch.setattr(clean_mod, "PDF_MEMORY", 300 * 2**20)
+    bomb = _inflating_pdf(600)
+    assert len(bomb) < 2 * 2**20
+    with pytest.raises(InputError) as e:
+        decode(bomb, "bomb.pdf")
+    assert "memory" in e.value.reason, e.value.reason
+    assert not multiprocessing.active_children()
+
+
+def test_a_pdf_read_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader is given PDF_SECONDS; past it the child is killed and the file is an error."""
+    monkeypatch.setattr(clean_mod, "PDF_SECONDS", 0.01)
+    t = time.perf_counter()
+    with pytest.raises(InputError) as e:
+        decode((PDF / "nd42.pdf").read_bytes(), "slow.pdf")
+    assert "took longer than 0.01 s" in e.value.reason and time.perf_counter() - t < 30
+    assert not multiprocessing.active_children()
