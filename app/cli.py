@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
-from graph.pipeline import extract_file
+from graph.pipeline import default_jobs, extract_files
 from graph.resolve import Resolver, SourceResult
 from graph.stores.base import Store
 from graph.vocab import vocabulary
@@ -30,6 +30,8 @@ err = Console(stderr=True, highlight=False)
 
 DEFAULT_STORE = os.environ.get("LEXGRAPH_STORE", ".lexgraph/graph.lexgraph")
 StoreOpt = Annotated[str, typer.Option("--store", help="Embedded store file, or a Neo4j URI (bolt:// or neo4j://).")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes that read the files (0: one per core); "
+                                                                 "inputs under 2 MB are read in one")]
 
 
 def open_store(uri: str) -> Store:
@@ -79,14 +81,14 @@ def graph_json(g: Graph) -> dict[str, Any]:
     }
 
 
-def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = False) -> Graph:
+def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = False, jobs: int = 0) -> Graph:
     files, missing = iter_sources(paths)
     results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
-        for f in files:
-            results.append(extract_file(f))
+        for r in extract_files(files, jobs or default_jobs()):
+            results.append(r)
             progress.advance(task)
     for r in results:
         if r.error:
@@ -98,9 +100,10 @@ def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = F
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text or PDF files, or folders (every .txt, .md and .pdf file in them).")],
     format: Annotated[str, typer.Option("--format", "-f", help="json or text")] = "json",
+    jobs: JobsOpt = 0,
 ) -> None:
     """Extract documents and relations from texts and print them (nothing is stored)."""
-    g = _extract_with_progress(paths, quiet=True)
+    g = _extract_with_progress(paths, quiet=True, jobs=jobs)
     if format == "json":
         sys.stdout.write(json.dumps(graph_json(g), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -118,11 +121,12 @@ def extract(
 def build(
     paths: Annotated[list[Path] | None, typer.Argument(help="Texts, PDFs or folders; default seeds/.")] = None,
     store: StoreOpt = DEFAULT_STORE,
+    jobs: JobsOpt = 0,
 ) -> None:
     """Build (or extend) the graph in a store from texts; safe to run again."""
     st = open_store(store)
     try:
-        g = _extract_with_progress(paths or [Path("seeds")], known=st.keys_with_base)
+        g = _extract_with_progress(paths or [Path("seeds")], known=st.keys_with_base, jobs=jobs)
         stats = st.upsert(g)
         c = st.counts()
         ok = sum(1 for s in g.sources if not s.error)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .clean import clean, decode, iter_sources, read
@@ -32,17 +36,45 @@ def extract_file(path: Path, display: str | None = None) -> SourceResult:
         return SourceResult(path=name, error=e.reason)
 
 
+PARALLEL_MIN_BYTES = 2_000_000  # less than this is read in one process (starting one costs about 0.3 s)
+
+
+def extract_files(files: list[Path], jobs: int = 1) -> Iterator[SourceResult]:
+    """Each file's extraction, in the files' order; over `jobs` processes when there is enough to share. Each
+    result comes back pickled (about a tenth of its extraction's time), so two cores read about 1.8x one."""
+    size = 0
+    for f in files:
+        with contextlib.suppress(OSError):
+            size += f.stat().st_size
+    if jobs <= 1 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
+        for f in files:
+            yield extract_file(f)
+        return
+    # spawn, not fork: the caller may run threads (a progress bar, the service's pool)
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(extract_file, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def extract_paths(
     paths: Iterable[Path],
     progress: Callable[[str], None] | None = None,
     known: Callable[[str], list[str]] | None = None,
+    jobs: int = 1,
 ) -> Graph:
-    """Build the graph of every text file under `paths` (folders are walked)."""
+    """Build the graph of every text or PDF file under `paths` (folders are walked), over `jobs` processes."""
     files, missing = iter_sources(list(paths))
     results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
-    for f in files:
-        results.append(extract_file(f))
+    for r in extract_files(files, jobs):
+        results.append(r)
         if progress:
-            progress(str(f))
+            progress(r.path)
     return Resolver(known=known).build(results)
 

@@ -39,3 +39,17 @@ def test_replacement_clause_in_a_decree() -> None:
     assert "thay thế Nghị định số 60/2018/NĐ-CP" in ev.sentence
     raw = (GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt").read_text(encoding="utf-8")
     assert "60/2018" in raw[ev.start : ev.end]
+
+
+def test_reading_over_processes_builds_the_same_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lexgraph build -j 2`: the files read by two worker processes, the results in the files' order; the graph
+    is the one a single process builds, evidence and all."""
+    from graph import pipeline
+
+    one = pipeline.extract_paths([GAZETTE])
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)  # the fixture is smaller than what is worth sharing
+    two = pipeline.extract_paths([GAZETTE], jobs=2)
+    assert [s.path for s in two.sources] == [s.path for s in one.sources]
+    assert {k: d.model_dump() for k, d in two.documents.items()} == {k: d.model_dump() for k, d in one.documents.items()}
+    assert {k: r.model_dump() for k, r in two.relations.items()} == {k: r.model_dump() for k, r in one.relations.items()}
+    assert len(one.relations) > 100
