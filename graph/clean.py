@@ -113,7 +113,7 @@ def _latin_lookalikes(text: str) -> str:
 _PAGE_HEADER = re.compile(
     r"C[ÔO]NG B[ÁA]O[ \t]*/[ \t]*S[ốo][^\n]{0,40}/[ \t]*Ng[àa]y[ \t]*[\d\-./ ]{6,12}[ \t]*(?:\r?\n[ \t]*\d{1,4}[ \t]*(?=\r?\n))?"
 )
-_PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,4}[ \t]*\r?")
+_PAGE_NUMBER_LINE = re.compile(r"(?<![ \t])[ \t]*\d{1,4}[ \t]*\r?")  # a run of spaces tried where it starts
 _STAMP = re.compile(r"(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)[ \t]*:[^\n]*$", re.MULTILINE)
 
 
