@@ -389,8 +389,9 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     names = ", ".join(with_issuer(i) for i in items)
     intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
                                                                                          f"{rel.lower()}_{direction}")
-    what_vi = asked_type.name.lower() if asked_type is not None and rel != "REPLACES" else "văn bản"
-    what_en = asked_type.name_en.lower() if asked_type is not None and rel != "REPLACES" else "anything"
+    typed = asked_type if rel != "REPLACES" else None  # a chain of replacements is not filtered
+    what_vi = typed.name.lower() if typed is not None else "văn bản"
+    nothing_en = f"no {typed.name_en.lower()}" if typed is not None else "nothing"
     if lang == "vi":
         if not items:
             text = f"Các văn bản đã đọc không nêu {what_vi} nào {label.label_vi} {_summary(doc, lang)}." if direction == "in" \
@@ -404,9 +405,8 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
             text = f"{_summary(doc, lang)} {label.label_vi} {names}."
     else:
         if not items:
-            nothing = "nothing" if what_en == "anything" else f"no {what_en}"
-            text = f"The texts read so far state {nothing} that {label.label_en} {_summary(doc, lang)}." if direction == "in" \
-                else f"The texts read so far state {nothing} that {_summary(doc, lang)} {label.label_en}."
+            text = f"The texts read so far state {nothing_en} that {label.label_en} {_summary(doc, lang)}." \
+                if direction == "in" else f"The texts read so far state {nothing_en} that {_summary(doc, lang)} {label.label_en}."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} was replaced by {names}" + (
                 f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")

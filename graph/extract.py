@@ -459,7 +459,6 @@ class _Ctx:
         low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
         self.low = low if len(low) == len(self.folded) else _blank_urls(fold_lower(ct.text))
         self.v = vocab
-        self.selves: list[int] = []  # where 'Nghị định này', 'Thông tư này', … begin (find_mentions)
 
 
 # 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)', 'Hiến pháp năm 1992', 'Hiến pháp 2013'
@@ -780,7 +779,6 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
 
     # self references
     for m in _SELF_RE.finditer(ctx.low):
-        ctx.selves.append(m.start())
         t = v.type_for_word(m.group(1))
         out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
                            type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
@@ -1769,6 +1767,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                 basis_open = False  # 'Theo đề nghị của …;' closes the legal bases
             continue
         body = _LIST_MARKER.sub("", low, count=1).lstrip("“\"' ")  # a quoted basis: “Căn cứ …
+        opens_basis = bool(_CAN_CU.match(body))
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
         items: list[list[Mention]] = []
         item_start: dict[int, int] = rel.item_start
@@ -1810,7 +1809,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                     item_start[id(m)] = sentences[j][0]
                 items.append(firsts)
         if ms or items:
-            in_basis = bool(_CAN_CU.match(body)) or (basis_open and not _BASES_CLOSED.match(body))
+            in_basis = opens_basis or (basis_open and not _BASES_CLOSED.match(body))
             if in_basis and ex.self_doc is not None and (sent[0] < body_start or based_subject is not None):
                 rel.based_on(sent, ms, based_subject or rel.self_doc)
                 rel.sentence(sent, ms, [])  # "Luật X được sửa đổi, bổ sung bởi Luật Y" inside a basis line
@@ -1824,7 +1823,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         if _OWN_BASES_FOLLOW.search(low):
             firsts = [m for m in ms if not m.nested and not m.self_ref]
             based_subject = firsts[0] if firsts else None
-        elif not _CAN_CU.match(body):
+        elif not opens_basis:
             based_subject = None if not _AS_FOLLOWS.search(low) else based_subject
     # the title of the text itself states relations too: "Sửa đổi, bổ sung một số điều của Nghị định số 38/…"
     if ex.self_doc is not None and ex.self_doc.title and ex.base_doc is None:
@@ -2010,8 +2009,8 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     header_end = ex.self_doc.ext_end if ex.self_doc is not None and ex.base_doc is None else 0
     main: re.Match[str] | None = None
     # 'Nghị định này …' after the header: the clauses on the text's own effect are tried where one is named (anchored
-    # there: no search of the whole text for each)
-    selves = [p for p in ctx.selves if p >= header_end] if own is not None else []
+    # there: no search of the whole text for each); mentions are in text order
+    selves = [m.start for m in mentions if m.self_ref and m.start >= header_end] if own is not None else []
     for pos in selves:
         main = _SELF_EFFECT.match(ctx.low, pos)
         if main is not None:

@@ -42,17 +42,21 @@ PARALLEL_MIN_BYTES = 2_000_000  # less than this is read in one process (startin
 def extract_files(files: list[Path], jobs: int = 1) -> Iterator[SourceResult]:
     """Each file's extraction, in the files' order; over `jobs` processes when there is enough to share. Each
     result comes back pickled (about a tenth of its extraction's time), so two cores read about 1.8x one."""
-    size = 0
-    for f in files:
-        with contextlib.suppress(OSError):
-            size += f.stat().st_size
-    if jobs <= 1 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
+    if jobs <= 1 or len(files) < 2 * jobs or _total_size(files) < PARALLEL_MIN_BYTES:
         for f in files:
             yield extract_file(f)
         return
     # spawn, not fork: the caller may run threads (a progress bar, the service's pool)
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from pool.map(extract_file, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
+
+
+def _total_size(files: list[Path]) -> int:
+    size = 0
+    for f in files:
+        with contextlib.suppress(OSError):  # a file gone since the walk: its read reports it
+            size += f.stat().st_size
+    return size
 
 
 def default_jobs() -> int:
