@@ -420,7 +420,7 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
 def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | None) -> Answer:
     """In force on a day (today by default), with what the texts say and what they do not."""
     st = status_at(store, doc.key, at)
-    docs = store.get_many([c.by for c in st.changes]) if st.changes else {}
+    docs = store.briefs([c.by for c in st.changes]) if st.changes else {}
     items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=docs.get(c.by), evidence=c.evidence)
              for c in st.changes]
     s = _summary(doc, lang)

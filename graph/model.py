@@ -86,6 +86,13 @@ class Document(_Model):
         number (20/2023/QH15): what finds a law asked for by name; None for a document without a name."""
         return name_base(self.type_id, self.name) if self.name else None
 
+    def brief(self) -> Document:
+        """The document without its evidence and statements of effect (its dates of effect kept): what a list,
+        a label or a replacement chain shows, and what stores read without decoding those sentences."""
+        if not (self.evidence or self.effective_claims or self.effective_conflicts):
+            return self
+        return self.model_copy(update={"evidence": [], "effective_claims": [], "effective_conflicts": []})
+
     def effect_claim(self) -> EffectiveClaim | None:
         """The first statement of the whole document taking effect on `effective` (None when no text gives it)."""
         if self.effective is None:

@@ -66,7 +66,7 @@ def changes(store: Store, key: str, incoming: list[RelationView] | None = None) 
     out = []
     acting = [r for r in (store.relations(key, None, "in") if incoming is None else incoming)
               if r.type in ("REPLACES", "REPEALS", "AMENDS")]
-    docs = store.get_many(sorted({r.other for r in acting})) if acting else {}
+    docs = store.briefs(sorted({r.other for r in acting})) if acting else {}
     for r in acting:
         o = docs.get(r.other)
         if o is None:

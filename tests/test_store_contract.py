@@ -58,6 +58,22 @@ def test_replaced_by_chain(store: Store) -> None:
     assert [s.document.key for s in back] == ["43/2011/ND-CP"]
 
 
+def test_lists_and_chains_give_briefs(store: Store) -> None:
+    """A page of documents, a chain and `briefs` carry a document's dates and names but not the sentences that
+    mention it (read in full by `get`): what a list or a chain shows, without reading every mention."""
+    full = store.get("139/2026/ND-CP")
+    assert full is not None and full.evidence and full.effective_claims
+    brief = store.briefs(["139/2026/ND-CP", "no/such/KEY"])["139/2026/ND-CP"]
+    assert brief == full.brief() and brief.evidence == brief.effective_claims == []
+    assert (brief.number, brief.date, brief.effective, brief.title) == (full.number, full.date, full.effective, full.title)
+    assert brief.effective is not None
+    head, steps = store.document_chain("60/2018/NĐ-CP", "in")
+    assert head == store.get("60/2018/ND-CP").brief()  # type: ignore[union-attr]
+    assert [s.document for s in steps] == [brief] and steps[0].evidence
+    page, _ = store.documents(q="139/2026")
+    assert brief in page and all(not d.evidence for d in page)
+
+
 def test_relations_both_ways(store: Store) -> None:
     out = store.relations("749/QD-TTG@2020", "IMPLEMENTS", "out")
     assert [r.other for r in out] == ["52-NQ/TW@2019"]
@@ -197,6 +213,8 @@ def assert_same_answers(mem: Store, neo: Store) -> None:
                {"q": "Thông tư liên tịch"}, {"q": "ND-CP 2022"}, {"q": "khong-co-gi"}, {"type": "nonsense"}]
     for q in queries:
         assert mem.documents(**q) == neo.documents(**q), q
+    keys = mem.all_keys()
+    assert mem.briefs(keys) == neo.briefs(keys) == {k: mem.get(k).brief() for k in keys}  # type: ignore[union-attr]
     for ref in ["43/2011/nd-cp", "60/2018/NĐ-CP", "749/QĐ-TTg"]:
         assert mem.neighbourhood(ref, depth=2) == neo.neighbourhood(ref, depth=2)
         assert mem.replaced_by(ref) == neo.replaced_by(ref)

@@ -75,7 +75,7 @@ def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_
 def relations_out(store: Store, rels: list[RelationView]) -> list[RelationOut]:
     """Relations with the other end's label: the documents read in one call (one round trip on Neo4j)."""
     v = vocabulary()
-    docs = store.get_many(sorted({r.other for r in rels if r.type not in AGENCY_RELATIONS}))
+    docs = store.briefs(sorted({r.other for r in rels if r.type not in AGENCY_RELATIONS}))
     out = []
     for r in rels:
         if r.type in AGENCY_RELATIONS:

@@ -35,7 +35,8 @@ class RelationView:
 
 @dataclass
 class ChainStep:
-    """One link of a replacement chain: `document` replaced the previous one (or was replaced by it)."""
+    """One link of a replacement chain: `document` (its brief: `Document.brief`) replaced the previous one (or
+    was replaced by it); `evidence` the sentences that say so."""
 
     document: Document
     evidence: list[Evidence]
@@ -167,7 +168,7 @@ class Store(abc.ABC):
     def documents(self, type: str | None = None, issuer: str | None = None, year: int | None = None,
                   q: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:
         """Documents filtered by type (name or id), issuer id, year; `q` matches number, name and title
-        with or without diacritics. Returns one page and the total count."""
+        with or without diacritics. Returns one page (of briefs: `Document.brief`) and the total count."""
 
     @abc.abstractmethod
     def agencies(self) -> list[tuple[Agency, int]]:
@@ -205,6 +206,11 @@ class Store(abc.ABC):
     def get_many(self, keys: list[str]) -> dict[str, Document]:
         """The documents with these keys that exist (one round trip where that matters)."""
         return {k: d for k, d in ((k, self.get(k)) for k in keys) if d is not None}
+
+    def briefs(self, keys: list[str]) -> dict[str, Document]:
+        """The briefs (`Document.brief`: no evidence, no statements of effect) of the documents with these keys
+        that exist: what labels and dates need, without reading every sentence that mentions them."""
+        return {k: d.brief() for k, d in self.get_many(keys).items()}
 
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
         """The documents whose number (or law name) has this base — of `year` when given (by its key's '@year'
@@ -314,16 +320,20 @@ class Store(abc.ABC):
 
     def document_chain(self, ref: str, direction: Literal["in", "out"]) -> tuple[Document, list[ChainStep]]:
         """The document a reference means and its chain ('in': what replaced it; 'out': what it replaced) —
-        what `/replaced-by` answers; one round trip where that matters."""
+        what `/replaced-by` answers; one round trip where that matters. Documents as briefs (`Document.brief`)."""
         doc = self.document(ref)
-        return doc, self._chain(doc.key, direction)
+        return doc.brief(), self._chain(doc.key, direction)
 
     def chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         """`replaced_by` ('in') or `replaces` ('out') from a canonical key already resolved."""
         return self._chain(key, direction)
 
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
-        return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), self.get)
+        def brief(k: str) -> Document | None:
+            d = self.get(k)
+            return d.brief() if d is not None else None
+
+        return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), brief)
 
     def status(self, key: str, incoming: list[RelationView] | None = None) -> dict[str, object]:
         """What the graph knows of a document's force: replaced, repealed, amended, or no such statement.

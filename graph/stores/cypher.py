@@ -163,6 +163,12 @@ CLEAR = (
 
 # reading -----------------------------------------------------------------------------------------------
 GET_DOCUMENTS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN d"
+# a document's brief (`Document.brief`): every property a Document has but its evidence and statements of
+# effect, which are most of its bytes (1.6 KB of 2 KB on the Gazette graph) — what lists, labels and chains show
+BRIEF = "{.key, .number, .name, .type, .type_id, .issuer, .co_issuers, .date, .year, .title, .mentions, .effective, .expires}"
+# in one record: the driver handles each record as a message of its own (a tenth of a millisecond in Python),
+# which for the 200 neighbours of a much-cited document cost more than the query
+GET_BRIEFS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN collect(d {BRIEF}) AS docs"
 EXISTING_KEYS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN k AS key"
 
 KEYS_WITH_BASE = f"MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d.key AS key ORDER BY key"
@@ -190,6 +196,19 @@ MATCH (d:{DOCUMENT} {{key: $key}})<-[r]-(o)
 WHERE $type IS NULL OR type(r) = $type
 RETURN type(r) AS type, 'in' AS direction, coalesce(o.key, o.id) AS other, r.evidence AS evidence
 """
+# a document's relations one way or both ($outgoing, $incoming), in one round trip and one record
+RELATIONS = f"""
+OPTIONAL MATCH (d:{DOCUMENT} {{key: $key}})
+CALL (d) {{
+  MATCH (d)-[r]->(o) WHERE $outgoing AND ($type IS NULL OR type(r) = $type)
+  RETURN collect({{type: type(r), direction: 'out', other: coalesce(o.key, o.id), evidence: r.evidence}}) AS outs
+}}
+CALL (d) {{
+  MATCH (d)<-[r]-(o) WHERE $incoming AND ($type IS NULL OR type(r) = $type)
+  RETURN collect({{type: type(r), direction: 'in', other: coalesce(o.key, o.id), evidence: r.evidence}}) AS ins
+}}
+RETURN outs + ins AS rels
+"""
 
 
 # every REPLACES edge reachable from a document, one way, with the documents at both ends (one round trip)
@@ -199,14 +218,16 @@ MATCH (d:{DOCUMENT} {{key: $key}})
 MATCH p = (d)<-[:REPLACES*1..25]-(:{DOCUMENT})
 UNWIND relationships(p) AS r
 WITH DISTINCT r
-RETURN startNode(r) AS s, endNode(r) AS t, r.evidence AS evidence
+WITH r, startNode(r) AS s, endNode(r) AS t
+RETURN s {BRIEF} AS s, t {BRIEF} AS t, r.evidence AS evidence
 """,
     "out": f"""
 MATCH (d:{DOCUMENT} {{key: $key}})
 MATCH p = (d)-[:REPLACES*1..25]->(:{DOCUMENT})
 UNWIND relationships(p) AS r
 WITH DISTINCT r
-RETURN startNode(r) AS s, endNode(r) AS t, r.evidence AS evidence
+WITH r, startNode(r) AS s, endNode(r) AS t
+RETURN s {BRIEF} AS s, t {BRIEF} AS t, r.evidence AS evidence
 """,
 }
 
@@ -220,9 +241,10 @@ CALL (d) {{
   OPTIONAL MATCH p = (d){arrow}(:{DOCUMENT})
   UNWIND relationships(p) AS r
   WITH DISTINCT r
-  RETURN collect({{s: startNode(r), t: endNode(r), evidence: r.evidence}}) AS edges
+  WITH r, startNode(r) AS s, endNode(r) AS t
+  RETURN collect({{s: s {BRIEF}, t: t {BRIEF}, evidence: r.evidence}}) AS edges
 }}
-RETURN d, edges ORDER BY d.key
+RETURN d {BRIEF} AS d, edges ORDER BY d.key
 """
     for direction, arrow in (("in", "<-[:REPLACES*1..25]-"), ("out", "-[:REPLACES*1..25]->"))
 }
@@ -238,7 +260,8 @@ def find_documents(n_tokens: int) -> tuple[str, str]:
         "($year IS NULL OR d.year = $year)",
     ] + [f"d.search CONTAINS $t{i}" for i in range(n_tokens)]
     match = f"MATCH (d:{DOCUMENT}) WHERE " + " AND ".join(where)
-    return (match + " RETURN d ORDER BY d.key SKIP $offset LIMIT $limit", match + " RETURN count(d) AS n")
+    return (match + f" WITH d ORDER BY d.key SKIP $offset LIMIT $limit RETURN collect(d {BRIEF}) AS docs",
+            match + " RETURN count(d) AS n")
 
 
 AGENCIES = f"""

@@ -410,7 +410,7 @@ class MemoryStore(Store):
                 assert key is not None
                 d = self.get(key)
                 assert d is not None
-                page.append(d)
+                page.append(d.brief())
             return page, len(hits)
 
     def agencies(self) -> list[tuple[Agency, int]]:

@@ -507,13 +507,15 @@ class Neo4jStore(Store):
     def get_many(self, keys: list[str]) -> dict[str, Document]:
         return {d.key: d for d in (_document(r["d"]) for r in self._read(C.GET_DOCUMENTS, keys=keys))}
 
+    def briefs(self, keys: list[str]) -> dict[str, Document]:
+        """Projected in the query: the evidence sentences never leave the server."""
+        return {d.key: d for d in (_document(x) for x in self._read(C.GET_BRIEFS, keys=keys)[0]["docs"])}
+
     def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
-        out: list[RelationView] = []
-        queries = {"out": [C.RELATIONS_OUT], "in": [C.RELATIONS_IN], "both": [C.RELATIONS_OUT, C.RELATIONS_IN]}
-        for q in queries.get(direction, []):
-            for r in self._read(q, key=key, type=type):
-                out.append(RelationView(r["type"], r["direction"], r["other"],
-                                        [Evidence.model_validate_json(e) for e in r["evidence"] or []]))
+        rels = self._read(C.RELATIONS, key=key, type=type, outgoing=direction in ("out", "both"),
+                          incoming=direction in ("in", "both"))[0]["rels"]
+        out = [RelationView(r["type"], r["direction"], r["other"], [Evidence.model_validate_json(e) for e in r["evidence"] or []])
+               for r in rels]
         out.sort(key=lambda r: (r.type, r.direction, r.other))
         return out
 
@@ -561,7 +563,7 @@ class Neo4jStore(Store):
                                   **{f"t{i}": t for i, t in enumerate(tokens)}}
         page = self._read(page_q, offset=max(0, offset), limit=max(0, limit), **params)
         total = self._read(count_q, **params)[0]["n"]
-        return [_document(r["d"]) for r in page], total
+        return [_document(x) for x in page[0]["docs"]], total
 
     def agencies(self) -> list[tuple[Agency, int]]:
         return [(Agency(id=r["a"]["id"], name=r["a"]["name"], name_en=r["a"]["name_en"]), r["n"])
