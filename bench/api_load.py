@@ -1,6 +1,8 @@
 """Load on the query service over loopback: requests per second and p50/p99 latency of
 `GET /documents/{ref}/replaced-by` on the Gazette graph, for both stores, beside the same lookup made
-directly on the store in the same run (the floor: no HTTP, no JSON).
+directly on the store in the same run (the floor: no HTTP, no JSON). Also `GET /documents/{ref}` of the 50
+documents with the most relations (a document with its relations both ways and their evidence, its status and
+dates of effect), beside the same answer built without HTTP (`document_out`).
 
     python -m bench.api_load [CORPUS_DIR] [--requests 4000] [--concurrency 16] [--stores memory,neo4j]
 
@@ -24,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -52,18 +56,31 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def floor(store: Store, refs: list[str], n: int) -> dict[str, float]:
+CHAIN = "/documents/{}/replaced-by"
+DOCUMENT = "/documents/{}"
+
+
+def floor(store: Store, refs: list[str], n: int, call: Callable[[Store, str], object] | None = None) -> dict[str, float]:
+    """The lookup made directly on the store (default: `replaced_by`), n times over the refs."""
+    call = call or (lambda s, ref: s.replaced_by(ref))
     lat = []
     t0 = time.perf_counter()
     for i in range(n):
         t = time.perf_counter()
-        store.replaced_by(refs[i % len(refs)])
+        call(store, refs[i % len(refs)])
         lat.append(time.perf_counter() - t)
     total = time.perf_counter() - t0
     return {"rps": round(n / total), "p50_ms": round(pct(lat, 0.5) * 1000, 2), "p99_ms": round(pct(lat, 0.99) * 1000, 2)}
 
 
-async def load(base: str, refs: list[str], n: int, conc: int) -> dict[str, float]:
+def document_floor(store: Store, ref: str) -> object:
+    """What GET /documents/{ref} computes, without HTTP and JSON."""
+    from app.api.deps import document_out
+
+    return document_out(store, store.document(ref))
+
+
+async def load(base: str, refs: list[str], n: int, conc: int, path: str = CHAIN) -> dict[str, float]:
     lat: list[float] = []
     errors = 0
     sem = asyncio.Semaphore(conc)
@@ -73,7 +90,7 @@ async def load(base: str, refs: list[str], n: int, conc: int) -> dict[str, float
             nonlocal errors
             async with sem:
                 t = time.perf_counter()
-                r = await c.get(f"/documents/{quote(refs[i % len(refs)], safe='')}/replaced-by")
+                r = await c.get(path.format(quote(refs[i % len(refs)], safe="")))
                 lat.append(time.perf_counter() - t)
                 if r.status_code != 200:
                     errors += 1
@@ -95,9 +112,9 @@ def _ms(v: str) -> float:
     return round(x / 1000 if m.group(2) == "us" else x * 1000 if m.group(2) == "s" else x, 2)
 
 
-def load_wrk(base: str, refs: list[str], seconds: int, conc: int) -> dict[str, float]:
+def load_wrk(base: str, refs: list[str], seconds: int, conc: int, path: str = CHAIN) -> dict[str, float]:
     """The same load from wrk (C, one thread): the client then costs the 2 cores far less than Python's."""
-    paths = [f"/documents/{quote(r, safe='')}/replaced-by" for r in refs]
+    paths = [path.format(quote(r, safe="")) for r in refs]
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text("paths = {" + ",".join(json.dumps(x) for x in paths) + "}\n"
                       "i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n")
@@ -144,6 +161,11 @@ def main() -> None:
     replaced = sorted({r.target for r in g.relations.values() if r.type == "REPLACES"})
     others = sorted(k for k in g.documents if k not in replaced)[: len(replaced)]
     refs = replaced + others
+    degree: Counter[str] = Counter()
+    for r in g.relations.values():
+        degree[r.source] += 1
+        degree[r.target] += 1
+    hubs = [k for k, _ in degree.most_common() if k in g.documents][:50]
     res: dict[str, Any] = {"corpus": str(corpus), "documents": len(g.documents), "relations": len(g.relations),
                            "requests": a.requests, "concurrency": a.concurrency, "refs": len(refs),
                            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
@@ -170,11 +192,16 @@ def main() -> None:
                 store_arg = uri
                 env["LEXGRAPH_NEO4J_PASSWORD"] = password
             res[f"{kind}_floor_direct"] = floor(store, refs, a.requests)
+            res[f"{kind}_document_floor_direct"] = floor(store, hubs, a.requests // 10, document_floor)
             proc, base = serve(store_arg, env)
             try:
                 res[f"{kind}_http_python_client"] = asyncio.run(load(base, refs, a.requests, a.concurrency))
                 if shutil.which("wrk"):
                     res[f"{kind}_http_wrk"] = load_wrk(base, refs, a.seconds, a.concurrency)
+                    res[f"{kind}_document_http_wrk"] = load_wrk(base, hubs, a.seconds, a.concurrency, DOCUMENT)
+                else:
+                    res[f"{kind}_document_http_python_client"] = asyncio.run(
+                        load(base, hubs, a.requests // 10, a.concurrency, DOCUMENT))
             finally:
                 proc.terminate()
                 proc.wait(timeout=30)

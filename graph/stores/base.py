@@ -207,10 +207,15 @@ class Store(abc.ABC):
         """The documents with these keys that exist (one round trip where that matters)."""
         return {k: d for k, d in ((k, self.get(k)) for k in keys) if d is not None}
 
+    def brief(self, key: str) -> Document | None:
+        """A document's brief (`Document.brief`: no evidence, no statements of effect), or None."""
+        d = self.get(key)
+        return d.brief() if d is not None else None
+
     def briefs(self, keys: list[str]) -> dict[str, Document]:
-        """The briefs (`Document.brief`: no evidence, no statements of effect) of the documents with these keys
-        that exist: what labels and dates need, without reading every sentence that mentions them."""
-        return {k: d.brief() for k, d in self.get_many(keys).items()}
+        """The briefs of the documents with these keys that exist: what labels and dates need, without reading
+        every sentence that mentions them (one round trip where that matters)."""
+        return {k: d for k, d in ((k, self.brief(k)) for k in keys) if d is not None}
 
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
         """The documents whose number (or law name) has this base — of `year` when given (by its key's '@year'
@@ -322,18 +327,14 @@ class Store(abc.ABC):
         """The document a reference means and its chain ('in': what replaced it; 'out': what it replaced) —
         what `/replaced-by` answers; one round trip where that matters. Documents as briefs (`Document.brief`)."""
         doc = self.document(ref)
-        return doc.brief(), self._chain(doc.key, direction)
+        return self.brief(doc.key) or doc.brief(), self._chain(doc.key, direction)
 
     def chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         """`replaced_by` ('in') or `replaces` ('out') from a canonical key already resolved."""
         return self._chain(key, direction)
 
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
-        def brief(k: str) -> Document | None:
-            d = self.get(k)
-            return d.brief() if d is not None else None
-
-        return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), brief)
+        return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), self.brief)
 
     def status(self, key: str, incoming: list[RelationView] | None = None) -> dict[str, object]:
         """What the graph knows of a document's force: replaced, repealed, amended, or no such statement.

@@ -90,6 +90,7 @@ class MemoryStore(Store):
         self._n_docs = 0
         self._sorted: list[int] | None = None  # document ids in key order (for listing), rebuilt after writes
         self._cache: OrderedDict[int, Document] = OrderedDict()
+        self._brief_cache: OrderedDict[int, Document] = OrderedDict()  # their briefs (a copy costs 4 µs)
 
     def clear(self) -> None:
         with self.lock:
@@ -231,6 +232,7 @@ class MemoryStore(Store):
         """Fold a graph in; returns the number bases touched (for reconciling undated numbers)."""
         self._rev += 1
         self._cache.clear()
+        self._brief_cache.clear()
         touched: set[str] = set()
         for key, doc in graph.documents.items():
             i = self._ids.get(key)
@@ -348,6 +350,19 @@ class MemoryStore(Store):
                     self._cache.popitem(last=False)
             return d
 
+    def brief(self, key: str) -> Document | None:
+        with self.lock:
+            i = self._ids.get(key)
+            b = self._brief_cache.get(i) if i is not None else None
+            if b is None:
+                d = self.get(key)
+                if d is None or i is None:
+                    return None
+                b = self._brief_cache[i] = d.brief()
+                if len(self._brief_cache) > _CACHE:
+                    self._brief_cache.popitem(last=False)
+            return b
+
     def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
         with self.lock:
             i = self._ids.get(key)
@@ -408,9 +423,9 @@ class MemoryStore(Store):
             for i in hits[offset : offset + limit]:
                 key = self._keys[i]
                 assert key is not None
-                d = self.get(key)
+                d = self.brief(key)
                 assert d is not None
-                page.append(d.brief())
+                page.append(d)
             return page, len(hits)
 
     def agencies(self) -> list[tuple[Agency, int]]:
