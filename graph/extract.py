@@ -120,7 +120,8 @@ class Extraction:
 _DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
 _DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*[,.]?\s*nam\s+((?:19|20)\d\d)"
 DATE_RE = re.compile(rf"(?:{_DATE_NUM}|{_DATE_WORDS})")
-_AFTER_DATE = re.compile(rf"[ \t\r\n]{{0,3}},?\s{{0,3}}(?:ban\s+hanh\s+|ky\s+)?ngay\s+(?:{_DATE_NUM}|{_DATE_WORDS})")
+# 'ngày14/5/2013': the space after 'ngày' is sometimes left out
+_AFTER_DATE = re.compile(rf"[ \t\r\n]{{0,3}},?\s{{0,3}}(?:ban\s+hanh\s+|ky\s+)?ngay\s*(?:{_DATE_NUM}|{_DATE_WORDS})")
 # the year after a law's name: 'năm 2023', '(năm 2023)', and, on the same line, '2023', '(2023)' — not a range
 # ('2021 - 2025') nor a date or number ('2023/…')
 _AFTER_YEAR = re.compile(r"[ \t\r\n]{0,3}(?:\(\s*)?nam\s+((?:19|20)\d\d)(?!\s*[/.-]\d)|"
@@ -958,7 +959,8 @@ _TRIGGERS: list[tuple[str, bool, str, int]] = [
     ("GUIDES", True, r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)" + _BY, 0),
     ("GUIDES", False, _word_start("h") + r"(?:uong\s+dan\s+to\s+chuc\s+thuc\s+hien|uong\s+dan\s+thi\s+hanh"
      r"|uong\s+dan\s+thuc\s+hien|uong\s+dan)(?![a-z])", 0),
-    ("GUIDES", False, _word_start("q") + r"uy\s+dinh\s+chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?(?![a-z])", 0),
+    ("GUIDES", False, _word_start("q") + r"uy\s+dinh\s+(?:chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?"
+     r"|va\s+huong\s+dan\s+thi\s+hanh)(?![a-z])", 0),
     ("IMPLEMENTS", False, _word_start("t") + r"(?:rien\s+khai\s+thuc\s+hien|rien\s+khai|o\s+chuc\s+thuc\s+hien"
      r"|huc\s+hien)(?![a-z])", 0),
     ("IMPLEMENTS", False, _word_start("c") + r"u\s+the\s+hoa(?![a-z])", 0),
@@ -1006,8 +1008,13 @@ def find_triggers(low: str, a: int, b: int) -> list[_Trigger]:
     out: list[_Trigger] = []
     for m in _ALL_TRIGGERS.finditer(low, a, b):
         type_, passive, _, skip = _TRIGGERS[int(m.lastgroup[1:]) if m.lastgroup else 0]
+        if type_ == "AMENDS" and not passive and _AMENDING_LAW_TITLE.search(low, max(0, m.start() - 12), m.start()):
+            continue  # '… thi hành một số điều của Luật sửa đổi, bổ sung …': an amending law's title, not an act
         out.append(_Trigger(type_, passive, m.start() + skip, m.end()))
     return out
+
+
+_AMENDING_LAW_TITLE = re.compile(r"(?<![a-z])cua\s+luat\s+$")
 
 
 _NOBODY = Mention(start=-1, end=-1, ext_end=-1)  # the doer of a quoted passage whose writer is not known

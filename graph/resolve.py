@@ -150,6 +150,29 @@ _INDIVIDUAL = frozenset(("QuyetDinh", "NghiQuyet", "ChiThi", "CongVan", "CongDie
 _NORMATIVE = frozenset(("NghiDinh", "ThongTu", "ThongTuLienTich", "Luat", "BoLuat", "PhapLenh", "HienPhap"))
 
 
+def _issued(key: str, docs: dict[str, Document]) -> tuple[int, str] | None:
+    """When a document was issued, as far as known: (year, ISO date or '' when only the year is known)."""
+    d = docs.get(key)
+    if d is not None and d.date is not None:
+        return d.date.year, d.date.isoformat()
+    year = d.year if d is not None else None
+    if year is None:
+        base, _, at = key.partition("@")
+        if at.isdigit():
+            year = int(at)
+        else:
+            try:
+                year = parse(base).year
+            except NumberError:
+                year = None
+    return (year, "") if year is not None else None
+
+
+def _later(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Whether `a` was surely issued after `b`: by date where both are known, else by year."""
+    return a[1] > b[1] if a[1] and b[1] else a[0] > b[0]
+
+
 def _yearless(d: Document) -> bool:
     """Numbered without a year ('175/NQ-CP', not '42/2022/NĐ-CP'), as the number parser reads it."""
     if d.number is None:
@@ -235,15 +258,35 @@ class Resolver:
                     local[(id(r), m.base)].add(k)
                     if m.number is not None and m.name:
                         local[(id(r), m.name_base)].add(k)
+        # a law named without a year that a dated document acts on ("Nghị định số 31/2015/NĐ-CP ngày 24 tháng 3
+        # năm 2015 … quy định chi tiết … Luật Việc làm") is a version issued by then: the earliest such date
+        acted_on: dict[int, tuple[int, str]] = {}
+        for r in results:
+            for rr in r.extraction.relations if r.extraction is not None else ():
+                sk = keyed.get(id(rr.source))
+                if rr.target.key() is None and sk and sk in definite and rr.type not in ("CITES", "CONSOLIDATES"):
+                    when = _issued(sk, definite)
+                    if when is not None and (id(rr.target) not in acted_on or when < acted_on[id(rr.target)]):
+                        acted_on[id(rr.target)] = when
         for r, m, doc in pending:
             if m.key() is not None:
                 continue
+            bound = acted_on.get(id(m))
+
+            def possible(keys: set[str], bound: tuple[int, str] | None = bound) -> set[str]:
+                """The versions that can be the one acted on: none issued after the acting document."""
+                if bound is None:
+                    return keys
+                return {k for k in keys if (w := _issued(k, definite)) is None or not _later(w, bound)}
+
             # a text that cites "Luật Bảo hiểm y tế số 25/2008/QH12" once means that law when it names it again
-            cands = set(local.get((id(r), m.base), set()))
+            cands = possible(set(local.get((id(r), m.base), set())))
             if len(cands) != 1:
                 cands = set(by_base.get(m.base, set()))
             if self.known is not None:
                 cands |= {k for k in self.known(m.base) if k != m.base}
+            if len(cands) > 1 and len(possible(cands)) == 1:
+                cands = possible(cands)
             if len(cands) == 1:
                 k = next(iter(cands))
                 doc.key = k

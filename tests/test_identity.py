@@ -116,3 +116,28 @@ def test_links_forms_and_standards_are_not_documents() -> None:
             "hồ sơ đạt yêu cầu theo QCVN:01/2008/BLĐTBXH; máy xúc đá TCCS 02/2016/CĐUB; biểu 105/LĐVL-Sở.")
     g = Resolver().build([extract_text(text, "x.txt")])
     assert set(g.documents) == {"86/2024/TT-BTC"}
+
+
+def test_a_law_named_without_a_year_that_a_dated_text_acts_on_is_a_version_issued_by_then() -> None:
+    """'Nghị định số 38/2020/NĐ-CP ngày 03 tháng 4 năm 2020 … quy định chi tiết … Luật Người lao động Việt Nam đi
+    làm việc ở nước ngoài theo hợp đồng' (nghi-dinh-so-112-2021): of the two versions the texts name, only the 2006
+    one existed in April 2020. The version the citing text names itself (2020) would point back in time."""
+    name = "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng"
+    g = build(f"Căn cứ {name} số 72/2006/QH11 ngày 29 tháng 11 năm 2006;",
+              f"Căn cứ {name} số 69/2020/QH14 ngày 13 tháng 11 năm 2020;\n"
+              f"Nghị định số 38/2020/NĐ-CP ngày 03 tháng 4 năm 2020 của Chính phủ quy định chi tiết thi hành một số "
+              f"điều của {name} hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
+              f"Theo {name}, người lao động được bảo vệ.")
+    assert ("GUIDES", "38/2020/ND-CP", "72/2006/QH11") in {(r.type, r.source, r.target) for r in g.relations.values()}
+    assert not g.rejected
+    # nothing dated acts on the bare name of the third text: both versions remain possible, reported
+    assert [a.candidates for a in g.ambiguities] == [["69/2020/QH14", "72/2006/QH11"]]
+
+
+def test_a_version_is_chosen_only_when_one_is_left() -> None:
+    """Two versions issued before the text that acts on the law: not guessed (the latest is likely, not said)."""
+    g = build("Căn cứ Luật Bảo hiểm xã hội số 71/2006/QH11; Luật Bảo hiểm xã hội số 58/2014/QH13.",
+              "Nghị định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015 của Chính phủ quy định chi tiết một số điều "
+              "của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc.")
+    assert not [r for r in g.relations.values() if r.type == "GUIDES"]
+    assert [a.candidates for a in g.ambiguities] == [["58/2014/QH13", "71/2006/QH11"]]

@@ -972,3 +972,34 @@ def test_relation_formulas_begin_with_a_literal_and_read_as_their_plain_forms() 
         assert got == want, text
         found += len(got)
     assert found > 1000  # the strings did hold formulas
+
+
+def test_the_title_of_a_text_described_is_its_own() -> None:
+    """'… theo Nghị định số 49/2013/NĐ-CP ngày14/5/2013 của Chính phủ quy định chi tiết … Bộ luật Lao động' (the
+    space after 'ngày' left out) and '… Nghị định số 218/2013/NĐ-CP … quy định và hướng dẫn thi hành Luật …': the
+    decree details the law, not the circular that guides the decree (thong-tu-so-18-2022, thong-tu-so-20-2026)."""
+    rels = _rels(
+        "Thông tư số 17/2015/TT-BLĐTBXH ngày 22/4/2015 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn xây "
+        "dựng thang lương theo Nghị định số 49/2013/NĐ-CP ngày14/5/2013 của Chính phủ quy định chi tiết thi hành một "
+        "số điều của Bộ luật Lao động năm 2012 về tiền lương.\n"
+        "Thông tư số 78/2014/TT-BTC ngày 18 tháng 6 năm 2014 của Bộ trưởng Bộ Tài chính hướng dẫn thi hành Nghị định "
+        "số 218/2013/NĐ-CP ngày 26 tháng 12 năm 2013 của Chính phủ quy định và hướng dẫn thi hành Luật Thuế thu nhập "
+        "doanh nghiệp năm 2008.")
+    guides = {(s, t) for ty, s, t in rels if ty == "GUIDES"}
+    assert guides == {("17/2015/TT-BLDTBXH", "49/2013/ND-CP"), ("49/2013/ND-CP", "BO-LUAT/lao-dong@2012"),
+                      ("78/2014/TT-BTC", "218/2013/ND-CP"), ("218/2013/ND-CP", "LUAT/thue-thu-nhap-doanh-nghiep@2008")}
+
+
+def test_an_amending_law_named_by_its_title_is_not_an_act_of_the_text_before() -> None:
+    """'Nghị định số 100/2016/NĐ-CP … quy định chi tiết … của Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị
+    gia tăng, …': the decree details the amending law; it amends nothing (van-ban-hop-nhat-so-03-vbhn-btc)."""
+    rels = _rels(
+        "Căn cứ Luật Thuế giá trị gia tăng số 13/2008/QH12 ngày 03 tháng 6 năm 2008;\n"
+        "b) Điều 3 Nghị định số 12/2015/NĐ-CP ngày 12 tháng 02 năm 2015 của \n"
+        "Chính phủ quy định chi tiết thi hành Luật sửa đổi, bổ sung một số điều của \n"
+        "các Luật về thuế và sửa đổi, bổ sung một số điều của các Nghị định về thuế. \n"
+        "c) Điều 1 Nghị định số 100/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của \n"
+        "Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật sửa \n"
+        "đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ \n"
+        "đặc biệt và Luật Quản lý thuế. \n")
+    assert not [r for r in rels if r[0] == "AMENDS"]
