@@ -818,6 +818,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
 
 _HEADER_NO = re.compile(r"(?m)^[ \t]*(?:(?:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet)\s+)?so\s*[:.]\s*")
 _PLACE_DATE = re.compile(r"(?m)^[^\n]{0,60}?,\s*ngay\s+" + _DATE_WORDS)
+_CONTINUED = re.compile(r"\(\s{0,3}tiep\s+theo\s+cong\s+bao\s+so(?![a-z])")
 _TYPE_LINE = re.compile(r"(?m)^[ \t]*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}?)[ \t]*\d?[ \t]*$")
 
 
@@ -861,6 +862,11 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
             if hit is not None:
                 self_m = hit
                 break
+    if self_m is None and (cont := _CONTINUED.search(low, 0, zone)) is not None:
+        # a part of a text the Gazette continues from an earlier issue (its annexes): the header names the text
+        # on a line of its own, above '(Tiếp theo Công báo số 201 + 202)' ('Thông tư số 102/2018/TT-BTC ngày …')
+        self_m = next((m for m in mentions if m.number is not None and m.start < cont.start()
+                       and re.fullmatch(r"[a-z ]{0,30}", low[low.rfind("\n", 0, m.start) + 1 : m.start].strip())), None)
     if self_m is None:
         return None, None
     if self_m.date is None:

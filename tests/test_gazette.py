@@ -53,3 +53,22 @@ def test_reading_over_processes_builds_the_same_graph(monkeypatch: pytest.Monkey
     assert {k: d.model_dump() for k, d in two.documents.items()} == {k: d.model_dump() for k, d in one.documents.items()}
     assert {k: r.model_dump() for k, r in two.relations.items()} == {k: r.model_dump() for k, r in one.relations.items()}
     assert len(one.relations) > 100
+
+
+def test_a_text_continued_from_an_earlier_issue_knows_itself() -> None:
+    """The Gazette prints a long text over several issues; a later part (here the annexes of 102/2018/TT-BTC) opens
+    with the text's citation on a line of its own above '(Tiếp theo Công báo số …)', without 'Số:' or a type line
+    (thong-tu-so-102-2018-tt-btc-28383, the first lines as published)."""
+    from graph.pipeline import extract_text
+
+    head = ("2 \nCÔNG BÁO/Số 203 + 204/Ngày 18-02-2019 \n  \nVĂN BẢN QUY PHẠM PHÁP LUẬT \n \n \nBỘ TÀI CHÍNH \n \n \n"
+            "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 \nhướng dẫn kế toán Bảo hiểm xã hội  \n \n \n"
+            "(Tiếp theo Công báo số 201 + 202) \n \n \n \n \nPhụ lục số 04 \nHỆ THỐNG BÁO CÁO TÀI CHÍNH \n"
+            "(Ban hành kèm theo Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018  \ncủa Bộ Tài chính) \n")
+    g = Resolver().build([extract_text(head, "t.txt")])
+    assert g.sources[0].document == "102/2018/TT-BTC"
+    d = g.documents["102/2018/TT-BTC"]
+    assert (d.date.isoformat() if d.date else None, d.issuer, d.title) == ("2018-11-14", "BTC", "hướng dẫn kế toán Bảo hiểm xã hội")
+    # without the continuation line it is a text that cites the circular, not the circular itself
+    g2 = Resolver().build([extract_text(head.replace("(Tiếp theo Công báo số 201 + 202)", ""), "t.txt")])
+    assert g2.sources[0].document is None
