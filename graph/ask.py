@@ -405,16 +405,26 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
             text = f"{_summary(doc, lang)} {label.label_vi} {names}."
     else:
         if not items:
-            text = f"The texts read so far state {nothing_en} that {label.label_en} {_summary(doc, lang)}." \
-                if direction == "in" else f"The texts read so far state {nothing_en} that {_summary(doc, lang)} {label.label_en}."
+            text = f"The texts read so far state {nothing_en} that {_verb_en(label.label_en)} {_summary(doc, lang)}." \
+                if direction == "in" else \
+                f"The texts read so far state {nothing_en} that {_summary(doc, lang)} {_verb_en(label.label_en)}."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} was replaced by {names}" + (
                 f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")
         elif direction == "in":
-            text = f"{names} {label.label_en} {_summary(doc, lang)}."
+            text = f"{names} {_verb_en(label.label_en, plural=len(items) > 1)} {_summary(doc, lang)}."
         else:
-            text = f"{_summary(doc, lang)} {label.label_en} {names}."
+            text = f"{_summary(doc, lang)} {_verb_en(label.label_en)} {names}."
     return Answer(q, True, lang, text, intent=intent, subject=doc, items=items)
+
+
+def _verb_en(label: str, plural: bool = False) -> str:
+    """A relation's English label as the verb of a sentence: 'guides' / 'guide' (several subjects), 'is based on'."""
+    if label.endswith((" on", " by", " in")):  # 'based on', 'issued by': a participle
+        return ("are " if plural else "is ") + label
+    if plural and label.endswith("s"):
+        return label[:-1]
+    return label
 
 
 def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | None) -> Answer:

@@ -170,6 +170,18 @@ def test_ask_for_a_type_and_a_year(client: TestClient) -> None:
     assert "không nêu Quyết định 749/QĐ-TTg triển khai, thực hiện chỉ thị nào" in implements["answer"], implements
 
 
+def test_english_answers_agree_with_their_subjects(client: TestClient) -> None:
+    """'X is based on …', 'nothing that is based on …', several texts 'guide' (not 'guides') one."""
+    based = client.get("/ask", params={"q": "what is decree 139/2026/NĐ-CP based on?"}).json()
+    assert based["items"] and based["answer"].startswith("Nghị định 139/2026/NĐ-CP is based on "), based["answer"]
+    none = client.get("/ask", params={"q": "which documents are based on decree 43/2011?"}).json()
+    assert not none["items"] and "state nothing that is based on Nghị định 43/2011/NĐ-CP" in none["answer"], none
+    one = client.get("/ask", params={"q": "what amended decree 155/2020?"}).json()
+    assert len(one["items"]) == 1 and " amends Nghị định 155/2020/NĐ-CP" in one["answer"], one["answer"]
+    two = client.get("/ask", params={"q": "what amended decree 143/2016?"}).json()
+    assert len(two["items"]) == 2 and " amend Nghị định 143/2016/NĐ-CP" in two["answer"], two["answer"]
+
+
 def test_what_implements_and_who_issued_it(client: TestClient) -> None:
     """'What implements this resolution, and who issued it?' — one answer: each document with its issuer."""
     for q, issuer in [("what implements resolution 52-NQ/TW, and who issued it?", "(the Prime Minister)"),
