@@ -258,16 +258,28 @@ class Resolver:
                     local[(id(r), m.base)].add(k)
                     if m.number is not None and m.name:
                         local[(id(r), m.name_base)].add(k)
-        # a law named without a year that a dated document acts on ("Nghị định số 31/2015/NĐ-CP ngày 24 tháng 3
-        # năm 2015 … quy định chi tiết … Luật Việc làm") is a version issued by then: the earliest such date
+        # a law named without a year is a version issued by the time the text naming it was written, and by the
+        # time a dated document the text says acts on it was issued ("Nghị định số 31/2015/NĐ-CP ngày 24 tháng 3
+        # năm 2015 … quy định chi tiết … Luật Việc làm"): the earliest such date
         acted_on: dict[int, tuple[int, str]] = {}
+
+        def issued_by(m: Mention, when: tuple[int, str] | None) -> None:
+            if when is not None and (id(m) not in acted_on or when < acted_on[id(m)]):
+                acted_on[id(m)] = when
+
         for r in results:
-            for rr in r.extraction.relations if r.extraction is not None else ():
+            ex = r.extraction
+            if ex is None:
+                continue
+            writer = keyed.get(id(ex.self_doc)) if ex.self_doc is not None else None
+            if writer and writer in definite and (written := _issued(writer, definite)) is not None:
+                for m in ex.mentions:
+                    if m.key() is None and m.number is None:
+                        issued_by(m, written)
+            for rr in ex.relations:
                 sk = keyed.get(id(rr.source))
                 if rr.target.key() is None and sk and sk in definite and rr.type not in ("CITES", "CONSOLIDATES"):
-                    when = _issued(sk, definite)
-                    if when is not None and (id(rr.target) not in acted_on or when < acted_on[id(rr.target)]):
-                        acted_on[id(rr.target)] = when
+                    issued_by(rr.target, _issued(sk, definite))
         for r, m, doc in pending:
             if m.key() is not None:
                 continue

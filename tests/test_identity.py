@@ -141,3 +141,16 @@ def test_a_version_is_chosen_only_when_one_is_left() -> None:
               "của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc.")
     assert not [r for r in g.relations.values() if r.type == "GUIDES"]
     assert [a.candidates for a in g.ambiguities] == [["58/2014/QH13", "71/2006/QH11"]]
+
+
+def test_a_law_named_without_a_year_is_a_version_issued_before_the_text_that_names_it() -> None:
+    """A circular of 2021 that cites 'Luật Giáo dục đại học' cannot mean the law of 2025 (thong-tu-so-14-2021-tt-
+    bldtbxh): the one version issued by then is taken, and cited. A text with no date of its own stays ambiguous."""
+    laws = "Căn cứ Luật Giáo dục đại học số 08/2012/QH13; Luật Giáo dục đại học số 125/2025/QH15."
+    circular = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 14/2021/TT-BLĐTBXH\nHà Nội, ngày 21 tháng 10 năm 2021\n"
+                "THÔNG TƯ\nQuy định về đào tạo\nĐiều 1. Sinh viên theo quy định của Luật Giáo dục đại học được miễn học phí.")
+    g = build(laws, circular)
+    assert ("CITES", "14/2021/TT-BLDTBXH", "8/2012/QH13") in {(r.type, r.source, r.target) for r in g.relations.values()}
+    assert not g.ambiguities
+    news = build(laws, "Theo quy định của Luật Giáo dục đại học, sinh viên được miễn học phí.")
+    assert [a.candidates for a in news.ambiguities] == [["125/2025/QH15", "8/2012/QH13"]]
