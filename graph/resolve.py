@@ -9,6 +9,7 @@ year are resolved the same way.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -267,6 +268,11 @@ class Resolver:
             if when is not None and (id(m) not in acted_on or when < acted_on[id(m)]):
                 acted_on[id(m)] = when
 
+        # and of the versions issued by then, not one that a text states was replaced or repealed by a text in
+        # effect before that day (a 2022 circular's bare 'Bộ luật Lao động' is not the 2012 code, which 45/2019/QH14
+        # replaced from 1 January 2021), as far as the texts state both
+        effect_dates: dict[str, set[dt.date]] = defaultdict(set)
+        ended_by: dict[str, set[str]] = defaultdict(set)  # key -> keys of the texts stated to replace or repeal it
         for r in results:
             ex = r.extraction
             if ex is None:
@@ -276,10 +282,31 @@ class Resolver:
                 for m in ex.mentions:
                     if m.key() is None and m.number is None:
                         issued_by(m, written)
+            # a law named in the title of a dated document ('Nghị định số 100/2016/NĐ-CP … của Luật sửa đổi, bổ
+            # sung một số điều của Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt …') existed then
+            titled = {(p.ext_end, p.title_end): p for p in ex.mentions if p.title_end > p.ext_end}
+            for m in ex.mentions:
+                if m.nested and m.parent_title and m.key() is None and m.number is None:
+                    pk = keyed.get(id(titled[m.parent_title])) if m.parent_title in titled else None
+                    if pk and pk in definite:
+                        issued_by(m, _issued(pk, definite))
             for rr in ex.relations:
                 sk = keyed.get(id(rr.source))
                 if rr.target.key() is None and sk and sk in definite and rr.type not in ("CITES", "CONSOLIDATES"):
                     issued_by(rr.target, _issued(sk, definite))
+                tk = keyed.get(id(rr.target))
+                if rr.type in ("REPLACES", "REPEALS") and sk and tk and sk != tk:
+                    ended_by[tk].add(sk)
+            for e in ex.effective:
+                k = keyed.get(id(e.mention))
+                if k and e.part is None and e.date is not None and e.rule != "until":
+                    effect_dates[k].add(e.date)
+        # the day a text took effect, where every statement of it read agrees
+        took_effect = {k: next(iter(ds)).isoformat() for k, ds in effect_dates.items() if len(ds) == 1}
+
+        def ended_before(key: str, day: str) -> bool:
+            return any(s in took_effect and took_effect[s] <= day for s in ended_by.get(key, ()))
+
         for r, m, doc in pending:
             if m.key() is not None:
                 continue
@@ -297,8 +324,12 @@ class Resolver:
                 cands = set(by_base.get(m.base, set()))
             if self.known is not None:
                 cands |= {k for k in self.known(m.base) if k != m.base}
-            if len(cands) > 1 and len(possible(cands)) == 1:
-                cands = possible(cands)
+            if len(cands) > 1:
+                left = possible(cands)
+                if len(left) > 1 and bound is not None and bound[1]:  # the day known, not only the year
+                    left = {k for k in left if not ended_before(k, bound[1])}
+                if len(left) == 1:
+                    cands = left
             if len(cands) == 1:
                 k = next(iter(cands))
                 doc.key = k

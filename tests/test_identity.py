@@ -154,3 +154,23 @@ def test_a_law_named_without_a_year_is_a_version_issued_before_the_text_that_nam
     assert not g.ambiguities
     news = build(laws, "Theo quy định của Luật Giáo dục đại học, sinh viên được miễn học phí.")
     assert [a.candidates for a in news.ambiguities] == [["125/2025/QH15", "8/2012/QH13"]]
+
+
+def test_a_law_named_without_a_year_is_not_a_version_replaced_before_the_text_was_written() -> None:
+    """Of the versions issued by then, one that a text states was replaced by another in effect before that day is
+    not the one meant: a 2022 circular's 'Bộ luật Lao động' is the code of 2019 (in effect from 1 January 2021,
+    replacing the code of 2012); a circular of June 2020 may mean either, and stays ambiguous."""
+    code = ("QUỐC HỘI\nSố: 45/2019/QH14\nHà Nội, ngày 20 tháng 11 năm 2019\nBỘ LUẬT\nLAO ĐỘNG\n"
+            "Điều 220. Hiệu lực thi hành\n1. Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021. Bộ luật "
+            "Lao động số 10/2012/QH13 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực thi hành.")
+
+    def circular(day: str) -> str:
+        return (f"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 15/{day[-4:]}/TT-BLĐTBXH\nHà Nội, ngày {day}\nTHÔNG TƯ\n"
+                "Quy định về tiền lương\nĐiều 1. Người lao động theo quy định của Bộ luật Lao động được trả lương.")
+
+    named = "Bộ luật Lao động số 45/2019/QH14 được Quốc hội thông qua ngày 20 tháng 11 năm 2019."
+    g = build(code, named, circular("10 tháng 5 năm 2022"))
+    assert ("CITES", "15/2022/TT-BLDTBXH", "45/2019/QH14") in {(r.type, r.source, r.target) for r in g.relations.values()}
+    assert not g.ambiguities
+    early = build(code, named, circular("10 tháng 6 năm 2020"))
+    assert [a.candidates for a in early.ambiguities] == [["10/2012/QH13", "45/2019/QH14"]]
