@@ -174,6 +174,69 @@ def _later(a: tuple[int, str], b: tuple[int, str]) -> bool:
     return a[1] > b[1] if a[1] and b[1] else a[0] > b[0]
 
 
+class _Versions:
+    """Which versions of a law named without a year a mention can mean, from the dates the texts give: none issued
+    after the day that bounds the mention — the text naming it was issued, or a dated text the sentence says acts on
+    it ("Nghị định số 31/2015/NĐ-CP ngày 24 tháng 3 năm 2015 … quy định chi tiết … Luật Việc làm"), or the dated text
+    in whose title it stands — nor one that a text states was replaced or repealed by a text in effect before that
+    day (a 2022 circular's bare 'Bộ luật Lao động' is not the code of 2012, which 45/2019/QH14 replaced from 1 January
+    2021), as far as the texts state both. Where one version is left it is the one meant; else nothing is ruled."""
+
+    def __init__(self, results: Sequence[SourceResult], keyed: dict[int, str | None], docs: dict[str, Document]) -> None:
+        self.docs = docs
+        self.day: dict[int, tuple[int, str]] = {}  # id(mention) -> the earliest bound (year, ISO date or '')
+        effect_dates: dict[str, set[dt.date]] = defaultdict(set)
+        self.ended_by: dict[str, set[str]] = defaultdict(set)  # key -> the texts stated to replace or repeal it
+        for r in results:
+            ex = r.extraction
+            if ex is None:
+                continue
+            writer = keyed.get(id(ex.self_doc)) if ex.self_doc is not None else None
+            if writer and writer in docs:
+                for m in ex.mentions:
+                    if m.key() is None and m.number is None:
+                        self._bound(m, writer)
+            titled = {(p.ext_end, p.title_end): p for p in ex.mentions if p.title_end > p.ext_end}
+            for m in ex.mentions:
+                if m.nested and m.parent_title in titled and m.key() is None and m.number is None:
+                    self._bound(m, keyed.get(id(titled[m.parent_title])))
+            for rr in ex.relations:
+                sk, tk = keyed.get(id(rr.source)), keyed.get(id(rr.target))
+                if rr.target.key() is None and rr.type not in ("CITES", "CONSOLIDATES"):
+                    self._bound(rr.target, sk)
+                if rr.type in ("REPLACES", "REPEALS") and sk and tk and sk != tk:
+                    self.ended_by[tk].add(sk)
+            for e in ex.effective:
+                k = keyed.get(id(e.mention))
+                if k and e.part is None and e.date is not None and e.rule != "until":
+                    effect_dates[k].add(e.date)
+        # the day a text took effect, where every statement of it read agrees
+        self.took_effect = {k: next(iter(ds)).isoformat() for k, ds in effect_dates.items() if len(ds) == 1}
+
+    def _bound(self, m: Mention, key: str | None) -> None:
+        when = _issued(key, self.docs) if key and key in self.docs else None
+        if when is not None and (id(m) not in self.day or when < self.day[id(m)]):
+            self.day[id(m)] = when
+
+    def issued(self, m: Mention, keys: set[str]) -> set[str]:
+        """The versions not issued after the day that bounds the mention."""
+        day = self.day.get(id(m))
+        if day is None:
+            return keys
+        return {k for k in keys if (w := _issued(k, self.docs)) is None or not _later(w, day)}
+
+    def narrowed(self, m: Mention, cands: set[str]) -> set[str]:
+        """The one version the mention can mean, or the candidates unchanged."""
+        if len(cands) < 2:
+            return cands
+        left = self.issued(m, cands)
+        day = self.day.get(id(m))
+        if len(left) > 1 and day is not None and day[1]:  # the day known, not only the year
+            left = {k for k in left
+                    if not any(self.took_effect.get(s, "9999") <= day[1] for s in self.ended_by.get(k, ()))}
+        return left if len(left) == 1 else cands
+
+
 def _yearless(d: Document) -> bool:
     """Numbered without a year ('175/NQ-CP', not '42/2022/NĐ-CP'), as the number parser reads it."""
     if d.number is None:
@@ -259,77 +322,17 @@ class Resolver:
                     local[(id(r), m.base)].add(k)
                     if m.number is not None and m.name:
                         local[(id(r), m.name_base)].add(k)
-        # a law named without a year is a version issued by the time the text naming it was written, and by the
-        # time a dated document the text says acts on it was issued ("Nghị định số 31/2015/NĐ-CP ngày 24 tháng 3
-        # năm 2015 … quy định chi tiết … Luật Việc làm"): the earliest such date
-        acted_on: dict[int, tuple[int, str]] = {}
-
-        def issued_by(m: Mention, when: tuple[int, str] | None) -> None:
-            if when is not None and (id(m) not in acted_on or when < acted_on[id(m)]):
-                acted_on[id(m)] = when
-
-        # and of the versions issued by then, not one that a text states was replaced or repealed by a text in
-        # effect before that day (a 2022 circular's bare 'Bộ luật Lao động' is not the 2012 code, which 45/2019/QH14
-        # replaced from 1 January 2021), as far as the texts state both
-        effect_dates: dict[str, set[dt.date]] = defaultdict(set)
-        ended_by: dict[str, set[str]] = defaultdict(set)  # key -> keys of the texts stated to replace or repeal it
-        for r in results:
-            ex = r.extraction
-            if ex is None:
-                continue
-            writer = keyed.get(id(ex.self_doc)) if ex.self_doc is not None else None
-            if writer and writer in definite and (written := _issued(writer, definite)) is not None:
-                for m in ex.mentions:
-                    if m.key() is None and m.number is None:
-                        issued_by(m, written)
-            # a law named in the title of a dated document ('Nghị định số 100/2016/NĐ-CP … của Luật sửa đổi, bổ
-            # sung một số điều của Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt …') existed then
-            titled = {(p.ext_end, p.title_end): p for p in ex.mentions if p.title_end > p.ext_end}
-            for m in ex.mentions:
-                if m.nested and m.parent_title and m.key() is None and m.number is None:
-                    pk = keyed.get(id(titled[m.parent_title])) if m.parent_title in titled else None
-                    if pk and pk in definite:
-                        issued_by(m, _issued(pk, definite))
-            for rr in ex.relations:
-                sk = keyed.get(id(rr.source))
-                if rr.target.key() is None and sk and sk in definite and rr.type not in ("CITES", "CONSOLIDATES"):
-                    issued_by(rr.target, _issued(sk, definite))
-                tk = keyed.get(id(rr.target))
-                if rr.type in ("REPLACES", "REPEALS") and sk and tk and sk != tk:
-                    ended_by[tk].add(sk)
-            for e in ex.effective:
-                k = keyed.get(id(e.mention))
-                if k and e.part is None and e.date is not None and e.rule != "until":
-                    effect_dates[k].add(e.date)
-        # the day a text took effect, where every statement of it read agrees
-        took_effect = {k: next(iter(ds)).isoformat() for k, ds in effect_dates.items() if len(ds) == 1}
-
-        def ended_before(key: str, day: str) -> bool:
-            return any(s in took_effect and took_effect[s] <= day for s in ended_by.get(key, ()))
-
+        versions = _Versions(results, keyed, definite)
         for r, m, doc in pending:
             if m.key() is not None:
                 continue
-            bound = acted_on.get(id(m))
-
-            def possible(keys: set[str], bound: tuple[int, str] | None = bound) -> set[str]:
-                """The versions that can be the one acted on: none issued after the acting document."""
-                if bound is None:
-                    return keys
-                return {k for k in keys if (w := _issued(k, definite)) is None or not _later(w, bound)}
-
             # a text that cites "Luật Bảo hiểm y tế số 25/2008/QH12" once means that law when it names it again
-            cands = possible(set(local.get((id(r), m.base), set())))
+            cands = versions.issued(m, set(local.get((id(r), m.base), set())))
             if len(cands) != 1:
                 cands = set(by_base.get(m.base, set()))
             if self.known is not None:
                 cands |= {k for k in self.known(m.base) if k != m.base}
-            if len(cands) > 1:
-                left = possible(cands)
-                if len(left) > 1 and bound is not None and bound[1]:  # the day known, not only the year
-                    left = {k for k in left if not ended_before(k, bound[1])}
-                if len(left) == 1:
-                    cands = left
+            cands = versions.narrowed(m, cands)
             if len(cands) == 1:
                 k = next(iter(cands))
                 doc.key = k
