@@ -155,7 +155,8 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
         d = st.document(ref)
         v = vocabulary()
         status = st.status(d.key)
-        out.print(f"[bold]{escape(d.type)} {escape(d.label)}[/]  ({escape(d.key)})")
+        heading = f"{d.name} {d.number}" if d.name and d.number else f"{d.type} {d.label}"  # 'Bộ luật Lao động 45/2019/QH14'
+        out.print(f"[bold]{escape(heading)}[/]  ({escape(d.key)})")
         out.print(f"  issuer: {v.agencies[d.issuer].name if d.issuer in v.agencies else d.issuer or 'unknown'}")
         out.print(f"  date:   {d.date.isoformat() if d.date else (d.year or 'not stated')}")
         if d.title:
@@ -164,10 +165,10 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
         if d.effective or d.expires:
             out.print(f"  in force: from {d.effective.isoformat() if d.effective else '(not stated)'}"
                       + (f" until the end of {d.expires.isoformat()}" if d.expires else ""))
-        for r in st.relations(d.key):
-            if r.type == "ISSUED_BY":
-                continue
-            other = st.get(r.other)
+        rels = [r for r in st.relations(d.key) if r.type != "ISSUED_BY"]
+        others = st.briefs(sorted({r.other for r in rels}))  # one read (one round trip on Neo4j), no evidence
+        for r in rels:
+            other = others.get(r.other)
             name = other.label if other else (v.agencies[r.other].name if r.other in v.agencies else r.other)
             arrow = "->" if r.direction == "out" else "<-"
             ev = r.evidence[0].sentence if r.evidence else ""

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT, SEEDS
+from .conftest import GAZETTE, ROOT, SEEDS
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -28,6 +28,12 @@ def test_build_then_replaced_by(tmp_path: Path) -> None:
     assert "IMPLEMENTS 52-NQ/TW" in r.stdout
     r = run("show", "99/2099/NĐ-CP", "--store", str(store), cwd=tmp_path)
     assert r.returncode == 2 and "No document" in r.stderr
+    # a law is headed by its name and number; every relation names its other end
+    r = run("build", str(GAZETTE), "--store", str(store), "-j", "1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("show", "Luật Thống kê 2015", "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("Luật Thống kê 89/2015/QH13  (89/2015/QH13)"), r.stdout
+    assert "<- AMENDS " in r.stdout or "<- GUIDES " in r.stdout or "<- BASED_ON " in r.stdout, r.stdout
     # a question, as /ask answers it, with the sentence that says so
     r = run("ask", "Văn bản nào thay thế Nghị định 43/2011/NĐ-CP?", "--store", str(store), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
