@@ -371,13 +371,14 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     label = v.relation_types[rel]
     items: list[AnswerItem] = []
     if rel == "REPLACES":
-        chain = store.replaced_by(doc.key) if direction == "in" else store.replaces(doc.key)
-        for step in chain:
+        for step in store.chain(doc.key, direction):
             items.append(AnswerItem(step.document.key, _summary(step.document, lang), relation=rel, direction=direction,
                                     document=step.document, evidence=step.evidence))
     else:
-        for r in store.relations(doc.key, rel, direction):
-            d = store.get(r.other)
+        rels = store.relations(doc.key, rel, direction)
+        docs = store.briefs(sorted({r.other for r in rels}))  # one read (one round trip on Neo4j), no evidence
+        for r in rels:
+            d = docs.get(r.other)
             if asked_type is not None and (d is None or d.type_id != asked_type.id):
                 continue
             items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=rel, direction=direction,
@@ -535,11 +536,11 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
 
 def _overview(store: Store, q: str, lang: Language, doc: Document) -> Answer:
     items = []
-    for r in store.relations(doc.key):
-        if r.type == "CITES":
-            continue
-        d = store.get(r.other)
-        v = vocabulary()
+    v = vocabulary()
+    rels = [r for r in store.relations(doc.key) if r.type != "CITES"]
+    docs = store.briefs(sorted({r.other for r in rels}))  # agencies are not documents: not found, named below
+    for r in rels:
+        d = docs.get(r.other)
         label = _summary(d, lang) if d else (v.agencies[r.other].name if r.other in v.agencies else r.other)
         items.append(AnswerItem(r.other, label, kind="document" if d else "agency", relation=r.type,
                                 direction=r.direction, document=d, evidence=r.evidence))

@@ -822,6 +822,11 @@ _CONTINUED = re.compile(r"\(\s{0,3}tiep\s+theo\s+cong\s+bao\s+so(?![a-z])")
 _TYPE_LINE = re.compile(r"(?m)^[ \t]*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}?)[ \t]*\d?[ \t]*$")
 
 
+def _line_before(low: str, pos: int) -> str:
+    """What stands before `pos` on its line, stripped: a citation that opens a line has at most a word there."""
+    return low[low.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
 def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The document a Gazette text is, and for a consolidated text the document it consolidates."""
     low = ctx.low
@@ -849,7 +854,7 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
             cands = [m for m in mentions
                      if m.number is not None and m is not self_m and m.start < zone and "VBHN" not in m.number.code]
             opening = [m for m in cands  # at most a type word before it ('Thông tư liên lịch số 21/2016/…', a typo)
-                       if re.fullmatch(r"[^\d\n,;.]{0,25}", low[low.rfind("\n", 0, m.start) + 1 : m.start].strip())]
+                       if re.fullmatch(r"[^\d\n,;.]{0,25}", _line_before(low, m.start))]
             base_m = (opening or cands)[0] if cands else None
             # the consolidated text's own date is in the authentication block beside its number
             d = _PLACE_DATE.search(low, self_m.end, self_m.end + 400)
@@ -866,7 +871,7 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
         # a part of a text the Gazette continues from an earlier issue (its annexes): the header names the text
         # on a line of its own, above '(Tiếp theo Công báo số 201 + 202)' ('Thông tư số 102/2018/TT-BTC ngày …')
         self_m = next((m for m in mentions if m.number is not None and m.start < cont.start()
-                       and re.fullmatch(r"[a-z ]{0,30}", low[low.rfind("\n", 0, m.start) + 1 : m.start].strip())), None)
+                       and re.fullmatch(r"[a-z ]{0,30}", _line_before(low, m.start))), None)
     if self_m is None:
         return None, None
     if self_m.date is None:

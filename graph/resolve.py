@@ -191,19 +191,17 @@ class _Versions:
             ex = r.extraction
             if ex is None:
                 continue
-            writer = keyed.get(id(ex.self_doc)) if ex.self_doc is not None else None
-            if writer and writer in docs:
-                for m in ex.mentions:
-                    if m.key() is None and m.number is None:
-                        self._bound(m, writer)
+            written = self._issued(keyed.get(id(ex.self_doc)) if ex.self_doc is not None else None)
             titled = {(p.ext_end, p.title_end): p for p in ex.mentions if p.title_end > p.ext_end}
             for m in ex.mentions:
-                if m.nested and m.parent_title in titled and m.key() is None and m.number is None:
-                    self._bound(m, keyed.get(id(titled[m.parent_title])))
+                if m.key() is None and m.number is None:
+                    self._bound(m, written)
+                    if m.nested and m.parent_title in titled:
+                        self._bound(m, self._issued(keyed.get(id(titled[m.parent_title]))))
             for rr in ex.relations:
                 sk, tk = keyed.get(id(rr.source)), keyed.get(id(rr.target))
                 if rr.target.key() is None and rr.type not in ("CITES", "CONSOLIDATES"):
-                    self._bound(rr.target, sk)
+                    self._bound(rr.target, self._issued(sk))
                 if rr.type in ("REPLACES", "REPEALS") and sk and tk and sk != tk:
                     self.ended_by[tk].add(sk)
             for e in ex.effective:
@@ -213,8 +211,11 @@ class _Versions:
         # the day a text took effect, where every statement of it read agrees
         self.took_effect = {k: next(iter(ds)).isoformat() for k, ds in effect_dates.items() if len(ds) == 1}
 
-    def _bound(self, m: Mention, key: str | None) -> None:
-        when = _issued(key, self.docs) if key and key in self.docs else None
+    def _issued(self, key: str | None) -> tuple[int, str] | None:
+        """When a document of this build was issued (None: not one, or not known)."""
+        return _issued(key, self.docs) if key and key in self.docs else None
+
+    def _bound(self, m: Mention, when: tuple[int, str] | None) -> None:
         if when is not None and (id(m) not in self.day or when < self.day[id(m)]):
             self.day[id(m)] = when
 

@@ -203,10 +203,6 @@ class Store(abc.ABC):
         """Release resources."""
 
     # queries built on the primitives -------------------------------------------------------------------
-    def get_many(self, keys: list[str]) -> dict[str, Document]:
-        """The documents with these keys that exist (one round trip where that matters)."""
-        return {k: d for k, d in ((k, self.get(k)) for k in keys) if d is not None}
-
     def brief(self, key: str) -> Document | None:
         """A document's brief (`Document.brief`: no evidence, no statements of effect), or None."""
         d = self.get(key)
@@ -327,7 +323,7 @@ class Store(abc.ABC):
         """The document a reference means and its chain ('in': what replaced it; 'out': what it replaced) —
         what `/replaced-by` answers; one round trip where that matters. Documents as briefs (`Document.brief`)."""
         doc = self.document(ref)
-        return self.brief(doc.key) or doc.brief(), self._chain(doc.key, direction)
+        return doc.brief(), self._chain(doc.key, direction)
 
     def chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         """`replaced_by` ('in') or `replaces` ('out') from a canonical key already resolved."""

@@ -186,16 +186,6 @@ DOCUMENTS_WITH_BASE = f"""
 RETURN d ORDER BY d.key
 """
 
-RELATIONS_OUT = f"""
-MATCH (d:{DOCUMENT} {{key: $key}})-[r]->(o)
-WHERE $type IS NULL OR type(r) = $type
-RETURN type(r) AS type, 'out' AS direction, coalesce(o.key, o.id) AS other, r.evidence AS evidence
-"""
-RELATIONS_IN = f"""
-MATCH (d:{DOCUMENT} {{key: $key}})<-[r]-(o)
-WHERE $type IS NULL OR type(r) = $type
-RETURN type(r) AS type, 'in' AS direction, coalesce(o.key, o.id) AS other, r.evidence AS evidence
-"""
 # a document's relations one way or both ($outgoing, $incoming), in one round trip and one record
 RELATIONS = f"""
 OPTIONAL MATCH (d:{DOCUMENT} {{key: $key}})

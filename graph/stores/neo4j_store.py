@@ -480,11 +480,11 @@ class Neo4jStore(Store):
                type_id=doc.type_id).consume()
         self._merge_effective(tx, {new: doc.effective_claims} if doc.effective_claims else {})
         moved: list[Relation] = []
-        for q in (C.RELATIONS_OUT, C.RELATIONS_IN):
-            for r in tx.run(q, key=old, type=None):
-                ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
-                s, t = (new, r["other"]) if r["direction"] == "out" else (r["other"], new)
-                moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev))
+        rec = tx.run(C.RELATIONS, key=old, type=None, outgoing=True, incoming=True).single()
+        for r in rec["rels"] if rec is not None else []:
+            ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
+            s, t = (new, r["other"]) if r["direction"] == "out" else (r["other"], new)
+            moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev))
         for t, rows in relation_rows(moved):
             tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE).consume()
         tx.run(C.DELETE_DOCUMENT, key=old).consume()
@@ -503,9 +503,6 @@ class Neo4jStore(Store):
     def get(self, key: str) -> Document | None:
         recs = self._read(C.GET_DOCUMENTS, keys=[key])
         return _document(recs[0]["d"]) if recs else None
-
-    def get_many(self, keys: list[str]) -> dict[str, Document]:
-        return {d.key: d for d in (_document(r["d"]) for r in self._read(C.GET_DOCUMENTS, keys=keys))}
 
     def briefs(self, keys: list[str]) -> dict[str, Document]:
         """Projected in the query: the evidence sentences never leave the server."""
