@@ -73,13 +73,25 @@ def close_names(results: Sequence[SourceResult]) -> None:
             r.extraction.mentions = [m for m in r.extraction.mentions if m.name_closed or m.number is not None]
 
 
-def _evidence(ex: Extraction, path: str, span: tuple[int, int]) -> Evidence:
-    a, b = span
+def _clip(sentence: str, n: int) -> str:
+    return sentence if len(sentence) <= n else sentence[: n - 1] + "…"
+
+
+def _evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tuple[int, int], ...] = ()) -> Evidence:
+    """The sentence that states a fact. With `ends`, the sentences of the documents it relates where they stand
+    outside it, in text order: a list's lead and the item that names the document ('Bãi bỏ quy định tại: … b) Điều 3
+    Nghị định số 12/2015/NĐ-CP …'), or subjects before the sentence that ends the statement ('Nghị định số
+    38/2020/NĐ-CP …;' / 'Thông tư liên tịch số 17/2007/… hết hiệu lực …'); what stands between is left out (…)."""
     text = ex.text.text
-    sentence = " ".join(text[a:b].split())
-    if len(sentence) > 1000:
-        sentence = sentence[:997] + "…"
-    return Evidence(source=path, sentence=sentence, start=ex.text.to_raw(a), end=ex.text.to_raw(b))
+    spans = sorted({span, *ends})
+    budget = 1000 // len(spans)
+    parts: list[str] = []
+    for i, (a, b) in enumerate(spans):
+        if i:
+            parts.append(" " if not text[spans[i - 1][1] : a].strip() else " … ")
+        parts.append(_clip(" ".join(text[a:b].split()), budget if len(spans) > 1 else 1000))
+    return Evidence(source=path, sentence="".join(parts), start=ex.text.to_raw(spans[0][0]),
+                    end=ex.text.to_raw(max(b for _, b in spans)))
 
 
 def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
@@ -373,8 +385,12 @@ class Resolver:
                 s, t = keyed.get(id(rr.source)), keyed.get(id(rr.target))
                 if not s or not t or s == t:
                     continue
+                # a document named outside the sentence that states the relation (a list item after its lead, a
+                # subject before ';'): the evidence holds that sentence too; the text itself is named by its header
+                ends = tuple(sp for m in (rr.source, rr.target) if m is not ex.self_doc and m is not ex.base_doc
+                             and (sp := sentence_of.get(id(m))) is not None and sp != rr.sentence)
                 g.add_relation(Relation(type=rr.type, source=s, target=t,  # type: ignore[arg-type]
-                                        evidence=[_evidence(ex, r.path, rr.sentence)]))
+                                        evidence=[_evidence(ex, r.path, rr.sentence, ends)]))
                 if s == self_key:
                     related.add(t)
             for m in ex.mentions:

@@ -1003,3 +1003,33 @@ def test_an_amending_law_named_by_its_title_is_not_an_act_of_the_text_before() -
         "đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ \n"
         "đặc biệt và Luật Quản lý thuế. \n")
     assert not [r for r in rels if r[0] == "AMENDS"]
+
+
+def test_evidence_holds_the_list_item_that_names_the_document() -> None:
+    """'Bãi bỏ quy định tại:' / 'b) Điều 3 Nghị định số …': the evidence is the lead and the item that names the
+    document (the lead alone does not say which), the items between left out."""
+    t = _head(2025) + ("Điều 5. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 2 năm 2026.\n"
+                       "2. Bãi bỏ quy định tại:\na) Điều 2 Thông tư số 91/2014/TT-BTC ngày 01 tháng 10 năm 2014 của Bộ "
+                       "Tài chính sửa đổi một số điều về thuế.\nb) Điều 3 Thông tư số 12/2015/TT-BTC ngày 12 tháng 02 năm "
+                       "2015 của Bộ Tài chính hướng dẫn về thuế.\n")
+    g = _graph(t)
+    first = g.relations["AMENDS|15/2025/TT-BLDTBXH|91/2014/TT-BTC"].evidence[0].sentence
+    second = g.relations["AMENDS|15/2025/TT-BLDTBXH|12/2015/TT-BTC"].evidence[0].sentence
+    assert first.startswith("Bãi bỏ quy định tại: a) Điều 2 Thông tư số 91/2014/TT-BTC"), first
+    assert second.startswith("Bãi bỏ quy định tại: … b) Điều 3 Thông tư số 12/2015/TT-BTC"), second
+    assert "91/2014" not in second
+
+
+def test_evidence_holds_the_subject_written_before_a_semicolon() -> None:
+    """'Thông tư số A …; Thông tư số B … hết hiệu lực kể từ ngày Thông tư này có hiệu lực': A's evidence names A
+    (the sentence that states the expiry begins after the ';')."""
+    t = _head(2023) + ("Điều 22. Hiệu lực thi hành\n1. Thông tư này có hiệu lực kể từ ngày 15 tháng 10 năm 2023.\n"
+                       "2. Thông tư số 03/2018/TT-BLĐTBXH ngày 15 tháng 6 năm 2018 của Bộ trưởng Bộ Lao động - Thương "
+                       "binh và Xã hội quy định tiêu chuẩn chức danh nghề nghiệp; Thông tư số 31/2019/TT-BLĐTBXH ngày 30 "
+                       "tháng 12 năm 2019 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định thi thăng hạng hết "
+                       "hiệu lực kể từ ngày Thông tư này có hiệu lực.\n")
+    g = _graph(t)
+    ev = g.relations["REPLACES|15/2023/TT-BLDTBXH|3/2018/TT-BLDTBXH"].evidence[0].sentence
+    assert "03/2018/TT-BLĐTBXH" in ev and ev.endswith("hết hiệu lực kể từ ngày Thông tư này có hiệu lực."), ev
+    ev31 = g.relations["REPLACES|15/2023/TT-BLDTBXH|31/2019/TT-BLDTBXH"].evidence[0].sentence
+    assert "31/2019/TT-BLĐTBXH" in ev31
