@@ -424,6 +424,7 @@ def _is_wrapped(text: str) -> bool:
 _NOT_A_DOCUMENT = re.compile(
     r"(?:^|[^a-z])(?:mau|bieu|bieu mau|ky hieu|ma so|ma hieu|qcvn|tcvn|tccs|qcdp|tcn|iso)\s*(?:so\s*)?[:.]?\s*$")
 _TOKEN_RE = re.compile(r"[^\s<>\"]+")
+_A_FORM = re.compile(r"(?:^|[^a-z])(?:bieu\s+)?(?:mau|bieu)\s*(?:so\s*)?[:.]?\s*$")
 _URLISH = re.compile(r"https?://|www\.|%[0-9A-Fa-f]{2}")
 
 
@@ -681,6 +682,8 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         code_type = v.type_by_code.get(tc) if tc else None
         if n.party:
             code_type = v.type_by_code.get(n.code[0])
+        if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
+            continue  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
         mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name)
         if code_type is not None:
             mention.type_id = code_type.id

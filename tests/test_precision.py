@@ -1033,3 +1033,14 @@ def test_evidence_holds_the_subject_written_before_a_semicolon() -> None:
     assert "03/2018/TT-BLĐTBXH" in ev and ev.endswith("hết hiệu lực kể từ ngày Thông tư này có hiệu lực."), ev
     ev31 = g.relations["REPLACES|15/2023/TT-BLDTBXH|31/2019/TT-BLDTBXH"].evidence[0].sentence
     assert "31/2019/TT-BLĐTBXH" in ev31
+
+
+def test_a_form_is_not_a_document_even_with_a_type_code() -> None:
+    """'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này': a form of the text (TB is the code of a Thông
+    báo), not a document it cites; a Thông báo named with its number is one."""
+    t = HEAD + ("Điều 3. Xử lý hồ sơ\nCơ quan thuế ban hành Thông báo chấp thuận tạm ngừng hoạt động mẫu số 27/TB-ĐKT "
+                "ban hành kèm theo Thông tư này và Thông báo theo Mẫu số 02/TB- ĐĐKD. Thực hiện Thông báo số "
+                "213/TB-VPCP ngày 12 tháng 5 năm 2024 của Văn phòng Chính phủ.\n")
+    docs = _docs(t)
+    assert not any("/TB-DKT" in d or "/TB-DDKD" in d for d in docs), docs
+    assert "213/TB-VPCP@2024" in docs
