@@ -16,8 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
-from graph.pipeline import default_jobs, extract_files
-from graph.resolve import Resolver, SourceResult
+from graph.pipeline import default_jobs, extract_paths
 from graph.stores.base import Store
 from graph.vocab import vocabulary
 
@@ -82,18 +81,16 @@ def graph_json(g: Graph) -> dict[str, Any]:
 
 
 def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = False, jobs: int = 0) -> Graph:
-    files, missing = iter_sources(paths)
-    results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
+    """`extract_paths` with a progress bar on the terminal, and the files it could not read named."""
+    files, _ = iter_sources(paths)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
-        for r in extract_files(files, jobs or default_jobs()):
-            results.append(r)
-            progress.advance(task)
-    for r in results:
-        if r.error:
-            err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")
-    return Resolver(known=known).build(results)
+        g = extract_paths(paths, lambda _: progress.advance(task), known, jobs or default_jobs())
+    for s in g.sources:
+        if s.error:
+            err.print(f"[yellow]skipped[/] {escape(s.path)}: {escape(s.error)}")
+    return g
 
 
 @app.command()
