@@ -100,7 +100,9 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
             ends[k] = min(ends.get(k, lapse), lapse)
 
     def evidence_node(e: Evidence) -> URIRef:
-        node = URIRef(f"{base}evidence/{_hash(e.source, e.start, e.end)}")
+        # the words too: a relation whose documents stand in two sentences has evidence of the two, with the span
+        # from the first to the last; another relation may read the same span through a third sentence between
+        node = URIRef(f"{base}evidence/{_hash(e.source, e.start, e.end, e.sentence)}")
         rdf.add((node, RDF.type, LEX.Evidence))
         rdf.add((node, LEX.sentence, Lit(e.sentence)))
         rdf.add((node, LEX.source, Lit(e.source)))

@@ -189,6 +189,8 @@ _LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,3}(?:,\s{0,3})?(?=(?:bo\s+
 _SUA_DOI_HARD_STOP = re.compile(r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d)\b|[;:()]|\.\s|\n\s*\n")
 _SUA_DOI_SOFT_STOP = re.compile(r"\s(?:ve|quy\s+dinh|huong\s+dan)\b")
 _SUA_DOI_NAME_STOP = re.compile(_SUA_DOI_HARD_STOP.pattern + "|" + _SUA_DOI_SOFT_STOP.pattern)
+_IN_A_BASIS = re.compile(r"(?:(?<![a-z])can\s+cu|;)\s*$")  # searched before a law's name, up to it
+_SMALL_NAME_DATED = re.compile(r"[\s,]{0,4}(?:ngay\s+\d|nam\s+(?:19|20)\d\d(?!\d))")
 _OF_A_LAW = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?(?:bo\s+luat|luat|phap\s+lenh)\s")
 
 
@@ -389,12 +391,17 @@ _BOUND_WRAPPED = _boundary(rf"[ \t]*\n|(?={_LINE_OPENS})")  # Gazette texts: a s
 _BOUND_NEWS = _boundary("")  # news: a newline ends a paragraph
 
 
-def split_sentences(low: str, wrapped: bool) -> list[tuple[int, int]]:
-    """Sentence spans. In Gazette texts a single newline is a wrap; in news it ends a paragraph."""
+def split_sentences(low: str, wrapped: bool, cased: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans. In Gazette texts a single newline is a wrap; in news it ends a paragraph. With `cased` (the
+    text before lowering, same offsets), a wrapped line that begins 'căn cứ' in small letters goes on the sentence
+    before ('… có\ncăn cứ ban hành như sau:'); a legal basis opens with a capital."""
     out: list[tuple[int, int]] = []
     start = len(low) - len(low.lstrip())
     for m in (_BOUND_WRAPPED if wrapped else _BOUND_NEWS).finditer(low, start):
         end = m.start() + 1 if low[m.start()] in ".;!?:" else m.start()
+        if (wrapped and cased is not None and end == m.start() and low.startswith("can", m.end())
+                and cased[m.end()] == "c" and low[m.start() : m.end()].count("\n") == 1):
+            continue  # not a boundary: the sentence goes on where it started
         if end > start:
             out.append((start, end))
         start = m.end()
@@ -720,7 +727,10 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
             if c is not None:
                 out.append(c)
             continue
-        if not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s):
+        # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'): taken
+        # in a legal basis, where a date ends it (below); elsewhere small letters are the law in general ('luật sư')
+        small = not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s)
+        if small and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start()):
             continue
         if not ctx.folded[m.start()].isupper():
             continue  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
@@ -755,6 +765,8 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
                 e, known, closed, sure = at[0], at[1], True, True  # the known name, whatever words follow it
             elif at is None and len(name_words(ctx.low[s:e])) > _MAX_NAME_WORDS:
                 closed = False
+        if small and known is None and not _SMALL_NAME_DATED.match(ctx.low, e):
+            continue  # a name in small letters that no date ends: where it ends cannot be told
         name = _squash(ctx.text[m.start() : e])
         if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
             continue
@@ -1750,7 +1762,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     v = vocab or vocabulary()
     ctx = _Ctx(ct, v)
     ex = Extraction(text=ct)
-    sentences = split_sentences(ctx.low, _is_wrapped(ct.text))
+    sentences = split_sentences(ctx.low, _is_wrapped(ct.text), ctx.folded)
     ex.sentences = sentences
     mentions = find_mentions(ctx, sentences)
     ex.mentions = [m for m in mentions if not m.self_ref]
@@ -1829,6 +1841,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
                 for m in firsts:
                     item_start[id(m)] = sentences[j][0]
                 items.append(firsts)
+        in_basis = False
         if ms or items:
             in_basis = opens_basis or (basis_open and not _BASES_CLOSED.match(body))
             if in_basis and ex.self_doc is not None and (sent[0] < body_start or based_subject is not None):
@@ -1844,7 +1857,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
         if _OWN_BASES_FOLLOW.search(low):
             firsts = [m for m in ms if not m.nested and not m.self_ref]
             based_subject = firsts[0] if firsts else None
-        elif not opens_basis:
+        elif not in_basis:  # a basis goes on after ';' ('Căn cứ Luật A …; Luật B …;'): still the same text's
             based_subject = None if not _AS_FOLLOWS.search(low) else based_subject
     # the title of the text itself states relations too: "Sửa đổi, bổ sung một số điều của Nghị định số 38/…"
     if ex.self_doc is not None and ex.self_doc.title and ex.base_doc is None:

@@ -1044,3 +1044,42 @@ def test_a_form_is_not_a_document_even_with_a_type_code() -> None:
     docs = _docs(t)
     assert not any("/TB-DKT" in d or "/TB-DDKD" in d for d in docs), docs
     assert "213/TB-VPCP@2024" in docs
+
+
+def test_a_law_named_in_small_letters_in_a_legal_basis() -> None:
+    """Older texts write 'Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;': a law, dated by the basis; in
+    small letters elsewhere, with no date to end it, it is not taken ('theo luật tổ chức …' is no name)."""
+    t = _head(2016) + ("Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Bộ luật lao động ngày 18 tháng 6 năm "
+                       "2012;\nCăn cứ Luật phòng, chống ma túy năm 2000; Luật việc làm ngày 16 tháng 11 năm 2013;\n"
+                       "Theo đề nghị của Vụ trưởng Vụ Pháp chế;\nBộ trưởng ban hành Thông tư.\nĐiều 1. Phạm vi\n"
+                       "Việc tuyển dụng thực hiện theo Luật doanh nghiệp và các văn bản hướng dẫn.\n")
+    g = _graph(t)
+    based = {(r.target, g.documents[r.target].date) for r in g.relations.values() if r.type == "BASED_ON"}
+    names = {(g.documents[k].title or g.documents[k].label).lower() for k, _ in based}
+    assert len(based) == 4, based
+    assert {"luật tổ chức chính phủ", "bộ luật lao động", "luật phòng, chống ma túy", "luật việc làm"} <= names, names
+    assert not any("doanh nghiệp" in (d.title or d.label).lower() for d in g.documents.values())
+
+
+def test_own_bases_of_an_amending_text_after_a_wrapped_line() -> None:
+    """A consolidated text lists the bases of each amending text: 'Nghị định số 24/2022/NĐ-CP … có\\ncăn cứ ban hành
+    như sau:' (the line wraps before 'căn cứ') and its bases, one line going on after ';', are that decree's."""
+    t = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 2021/VBHN-BLĐTBXH\nHà Nội, ngày 15 tháng 6 năm 2022\n"
+         "NGHỊ ĐỊNH\nQuy định điều kiện đầu tư và hoạt động trong lĩnh vực giáo dục nghề nghiệp\n"
+         "Nghị định số 143/2016/NĐ-CP ngày 14 tháng 10 năm 2016 của Chính phủ quy định điều kiện đầu tư, có hiệu lực "
+         "kể từ ngày 01 tháng 12 năm 2016, được sửa đổi, bổ sung bởi:\nNghị định số 24/2022/NĐ-CP ngày 06 tháng 4 "
+         "năm 2022 của Chính phủ sửa đổi, bổ sung các Nghị định quy định về điều kiện đầu tư, có hiệu lực kể từ ngày "
+         "06 tháng 4 năm 2022.\nCăn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+         "Chính phủ ban hành Nghị định quy định điều kiện đầu tư.\nNghị định số 24/2022/NĐ-CP ngày 06 tháng 4 năm "
+         "2022 của Chính phủ sửa đổi, bổ sung các Nghị định quy định về điều kiện đầu tư có\ncăn cứ ban hành như sau:\n"
+         "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức "
+         "Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nCăn cứ Luật Giáo dục ngày 14 "
+         "tháng 6 năm 2019;\nTheo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội;\n"
+         "Chính phủ ban hành Nghị định sửa đổi.\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định điều kiện.\n")
+    g = _graph(t)
+    by: dict[str, set[int | None]] = {}
+    for r in g.relations.values():
+        if r.type == "BASED_ON":
+            by.setdefault(r.source, set()).add(g.documents[r.target].year)
+    assert by.get("24/2022/ND-CP") == {2015, 2019}, by
+    assert not any(2019 in years for src, years in by.items() if src != "24/2022/ND-CP"), by
