@@ -1235,6 +1235,12 @@ class _Relator:
         self.seen.add(k)
         self.ex.relations.append(RawRelation(type_, src, dst, sent))
 
+    def other_formula(self, gap: str, at: int) -> bool:
+        """Whether another formula stands in `gap` (the low text from `at`): 'được' and 'dược' both fold to 'duoc',
+        and 'thuốc tân dược' (pharmacy) is none."""
+        text = self.ctx.text
+        return any(m.group() != "duoc" or text[at + m.start()] not in "dD" for m in _OTHER_FORMULA.finditer(gap))
+
     # roles -------------------------------------------------------------------------------------------
     def after(self, ms: list[Mention], pos: int, max_gap: int, whole: bool = False) -> list[Mention]:
         """The mention right after a trigger, and those coordinated with it ('X, Y và Z'); with whole, only
@@ -1251,7 +1257,7 @@ class _Relator:
             return out
         first = cands[0]
         gap = low[pos : first.start]
-        if len(gap) > max_gap or re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap):
+        if len(gap) > max_gap or re.search(r"[.;:]\s", gap) or self.other_formula(gap, pos):
             return out
         out.append(first)
         prev = first
@@ -1299,7 +1305,7 @@ class _Relator:
             return None
         m = prior[-1]
         gap = self.ctx.low[max(m.ext_end, m.end) : pos]
-        if len(gap) > 600 or _OTHER_FORMULA.search(gap) or re.search(r"\.\s", gap):
+        if len(gap) > 600 or self.other_formula(gap, max(m.ext_end, m.end)) or re.search(r"\.\s", gap):
             return None
         # one ';' (in the title), or the parts of the document listed in a cell: 'Điều 7; Điều 8; khoản 2 Điều 18;
         # khoản 2, khoản 3 Điều 25 - Mẫu số 01 … Phụ lục Được sửa đổi, bổ sung, bãi bỏ bởi Nghị định số 04/2023/…'
@@ -1357,15 +1363,17 @@ class _Relator:
         if first is None or first.start - pos > 400:
             return []
         gap = "".join(" " if self.in_quote(pos + i) else c for i, c in enumerate(low[pos : first.start]))
-        if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap):
+        if re.search(r"[.;:]\s", gap) or self.other_formula(gap, pos):
             return []
         if re.fullmatch(r"\s*" + _PART_LIST + r"(?:cua\s+|tai\s+)?", gap):  # 'Bãi bỏ Điều 2, …, Điều 16 và Điều 19 <doc>'
             return self.after(ms, first.start, 0)
         # what is repealed is a part: it opens with a part's word and leads to the document ('… của', '… tại'), or,
         # whatever it is, it is placed in the document ('Bãi bỏ điều kiện cấp Giấy phép … quy định tại Điều 26 Nghị
         # định số 67/2013/…', 'Bãi bỏ thủ tục … quy định tại khoản 2 Điều 11 Nghị định số …')
+        # (or names one on the way: 'Bãi bỏ tên các thuốc quy định tại số thứ tự 636, 1039 … thuộc Danh mục thuốc …
+        # ban hành kèm theo Thông tư số 40/2014/…')
         opens_with_part = re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?(?:quy\s+dinh\s|" + _PARTIAL.pattern + ")", gap)
-        if not ((opens_with_part and _OBJECT_LEAD.search(gap)) or _PLACED_IN.search(gap)):
+        if not (((opens_with_part or _PARTIAL.search(gap)) and _OBJECT_LEAD.search(gap)) or _PLACED_IN.search(gap)):
             return []
         return self.after(ms, first.start, 0)
 
@@ -1378,7 +1386,7 @@ class _Relator:
         if first is None or first.start - pos > 400 or first.start >= s1:
             return []
         gap = low[pos : first.start]
-        if re.search(r"[.;:]\s", gap) or _OTHER_FORMULA.search(gap) or not _SCOPE_LEAD.search(gap):
+        if re.search(r"[.;:]\s", gap) or self.other_formula(gap, pos) or not _SCOPE_LEAD.search(gap):
             return []
         return self.after(ms, first.start, 0)
 

@@ -1083,3 +1083,14 @@ def test_own_bases_of_an_amending_text_after_a_wrapped_line() -> None:
             by.setdefault(r.source, set()).add(g.documents[r.target].year)
     assert by.get("24/2022/ND-CP") == {2015, 2019}, by
     assert not any(2019 in years for src, years in by.items() if src != "24/2022/ND-CP"), by
+
+
+def test_pharmacy_is_not_a_passive_formula() -> None:
+    """'dược' (pharmacy) and 'được' (the passive) both fold to 'duoc': 'Bãi bỏ tên các thuốc quy định tại số thứ tự
+    636, 1039 … thuộc Danh mục thuốc tân dược … ban hành kèm theo Thông tư số 40/2014/TT-BYT' is a partial repeal."""
+    t = ("BỘ Y TẾ\nSố: 50/2017/TT-BYT\nHà Nội, ngày 29 tháng 12 năm 2017\nTHÔNG TƯ\nSửa đổi các quy định\n"
+         "Điều 10. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2018.\n"
+         "4. Bãi bỏ tên các thuốc quy định tại số thứ tự 636, 1039 của cột số 2 thuộc Danh mục thuốc tân \n"
+         "dược thuộc phạm vi thanh toán của Quỹ Bảo hiểm y tế ban hành kèm theo Thông tư số 40/2014/TT-BYT \n"
+         "ngày 17 tháng 11 năm 2014 của Bộ trưởng Bộ Y tế.\n")
+    assert ("AMENDS", "50/2017/TT-BYT", "40/2014/TT-BYT") in _rels(t)
