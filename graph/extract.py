@@ -1314,7 +1314,12 @@ class _Relator:
         if len(segments) < 2:
             return None
         if (len(segments) > 2 or not cut_by_semicolon) and not all(_parts_only(seg) for seg in segments[1:]):
-            return None
+            # … or a legal basis whose title has several ';' ('Căn cứ Nghị định số 63/2019/… quy định xử phạt … tài sản
+            # công; thực hành tiết kiệm, chống lãng phí; dự trữ quốc gia; kho bạc nhà nước được sửa đổi, bổ sung bởi …')
+            opens = _LIST_MARKER.sub("", self.ctx.low[self.sentence_start(m.start) : m.start], count=1).lstrip()
+            if not (cut_by_semicolon and _CAN_CU.match(opens) and all(
+                    len(seg) < 150 and not _BASIS_LINE.match(seg.lstrip()) for seg in segments[1:])):
+                return None
         return m
 
     def sentence_start(self, pos: int) -> int:

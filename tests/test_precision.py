@@ -1094,3 +1094,17 @@ def test_pharmacy_is_not_a_passive_formula() -> None:
          "dược thuộc phạm vi thanh toán của Quỹ Bảo hiểm y tế ban hành kèm theo Thông tư số 40/2014/TT-BYT \n"
          "ngày 17 tháng 11 năm 2014 của Bộ trưởng Bộ Y tế.\n")
     assert ("AMENDS", "50/2017/TT-BYT", "40/2014/TT-BYT") in _rels(t)
+
+
+def test_a_basis_whose_title_has_several_semicolons() -> None:
+    """'Căn cứ Nghị định số 63/2019/NĐ-CP … quản lý tài sản công; thực hành tiết kiệm, chống lãng phí; dự trữ quốc
+    gia; kho bạc nhà nước được sửa đổi, bổ sung bởi Nghị định số 102/2021/NĐ-CP, Nghị định số 55/2026/NĐ-CP;': the
+    title's ';' end sentences, and the passive formula is still about 63/2019."""
+    t = ("BỘ TÀI CHÍNH\nSố: 45/2026/TT-BTC\nHà Nội, ngày 15 tháng 5 năm 2026\nTHÔNG TƯ\nSửa đổi các quy định\n"
+         "Căn cứ Nghị định số 63/2019/NĐ-CP ngày 11 tháng 7 năm 2019 của Chính \nphủ quy định xử phạt vi phạm hành chính "
+         "trong lĩnh vực quản lý tài sản công; \nthực hành tiết kiệm, chống lãng phí; dự trữ quốc gia; kho bạc nhà nước "
+         "được sửa \nđổi, bổ sung bởi Nghị định số 102/2021/NĐ-CP, Nghị định số 55/2026/NĐ-CP; \n"
+         "Theo đề nghị của Cục trưởng;\nBộ trưởng ban hành Thông tư.\nĐiều 1. Phạm vi\n")
+    rels = _rels(t)
+    assert {("AMENDS", "102/2021/ND-CP", "63/2019/ND-CP"), ("AMENDS", "55/2026/ND-CP", "63/2019/ND-CP"),
+            ("BASED_ON", "45/2026/TT-BTC", "63/2019/ND-CP")} <= rels, rels
