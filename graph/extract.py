@@ -328,10 +328,11 @@ _NAMED_BEFORE_NUMBER = re.compile(r"\s{0,4}(?:bo\s+luat|luat|phap\s+lenh)\s[^.;:
 _SCOPE_LEAD = re.compile(
     r"(?<![a-z])(?:cua|tai|thuoc|kem\s+theo|theo\s+quy\s+dinh\s+(?:tai|cua))\s+(?:" + _PART_LIST + r")?(?:cua\s+)?$")
 _PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
-# the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 (của)] <document> …'
+# the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 / Điều 3 và Điều 4 (của)] <document> …'
 _QUOTE_LEAD = re.compile(
     r"\s*(?:\d{1,3}\s+)?(?:(?:cac\s+)?(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4}"
-    r"(?:\s*(?:,|va)\s*[\da-z]{1,4}|\s+(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4})*\s+(?:cua\s+|tai\s+)?)?")
+    r"(?:\s*(?:,|va)\s*(?:(?:dieu|khoan|diem|chuong|muc)\s+)?[\da-z]{1,4}|\s+(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4})*"
+    r"\s+(?:cua\s+|tai\s+)?)?")
 # … and its end: 'quy định như sau:', 'có căn cứ ban hành như sau:'
 _QUOTE_LEAD_TAIL = re.compile(r"(?:(?:co\s+)?can\s+cu\s+ban\s+hanh|quy\s+dinh|co\s+noi\s+dung)\s+nhu\s+sau\s*:?\s*$")
 # ', có hiệu lực (thi hành) (kể) từ ngày …' between the document and the lead's end
@@ -1076,9 +1077,10 @@ class _Relator:
                 cut = self._second_effect(q)
                 if cut is not None:
                     rest = (cut, q[1])
-                    split.append(rest)
-                    self.owners[rest] = _NOBODY  # read for what it states of named texts, no doer of its own
-                    self.inner[rest] = []
+                    if not _PAGE_BREAK_BEFORE.search(ctx.text, max(q[0], cut - 12), cut):
+                        split.append(rest)
+                        self.owners[rest] = _NOBODY  # read for what it states of named texts, no doer of its own
+                        self.inner[rest] = []
                     q = (q[0], cut)
                 self.owners[q] = owner
                 self.inner[q] = [(a + q[0] + 1, b + q[0] + 1) for a, b in _quotes(ctx.text[q[0] + 1 : q[1]])]
@@ -1413,6 +1415,8 @@ class _Relator:
                     title_and: bool = False) -> Mention | None:
         """Who acts in an active clause: a mention right before the trigger, or the text itself."""
         low = self.ctx.low
+        if _TASK_GIVEN.search(low[sent[0] : trig.start]):
+            return None  # 'Giao Bộ Lao động - Thương binh và Xã hội căn cứ … Nghị định số 60/2022/… hướng dẫn …': a task
         # inside a title, the document named there right before the formula: 'Thông tư liên tịch số 33/2013/… hướng
         # dẫn tổ chức thực hiện Quyết định số 14/2012/QĐ-TTg … sửa đổi, bổ sung … Quyết định số 139/2002/QĐ-TTg'
         inner = [m for m in ms if m.end <= trig.start and m.nested and m.parent_title and m.number is not None
@@ -1663,8 +1667,13 @@ class _Relator:
                 if patients[0] is next((x for x in ms if not x.nested and not x.self_ref), None):
                     patients = self.joined_before(s0) + patients
             for p in patients:
-                head = low[max(s0 if p.start >= s0 else self.sentence_start(p.start), p.start - 40) : p.start]
-                type_ = "AMENDS" if _PARTIAL.search(head) else "REPLACES"
+                # the parts named before it ('… tại Mục 3 Chương III, …, các điều 104, 105, 106, 107, 116 và 117 của
+                # Luật …'), back to the document before it in the sentence
+                k = bisect.bisect_left(self.all_mentions, p.start, key=lambda x: x.start)
+                before = [x for x in self.all_mentions[max(0, k - 4) : k] if x is not p and x.end <= p.start]
+                from_ = max(self.sentence_start(p.start), p.start - 150,
+                            max((max(x.end, x.ext_end, x.title_end) for x in before), default=0))
+                type_ = "AMENDS" if _PARTIAL.search(low, from_, p.start) else "REPLACES"
                 self.add(type_, doer, self.resolve(p), sent)
 
         # "Sau khi Bộ Chính trị ban hành Nghị quyết A …, … ban hành Quyết định B": B implements A
@@ -1884,6 +1893,8 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     return ex
 
 
+_TASK_GIVEN = re.compile(r"(?:^|\n)[ \t]*(?:[a-zđ]\)\s*|\d{1,3}\.\s*|[-+]\s*)?giao\s+(?:cho\s+)?(?:bo|uy\s+ban|ngan\s+hang|co\s+quan|thu\s+truong|bo\s+truong|cac\s+bo)\b")
+_PAGE_BREAK_BEFORE = re.compile(r"\n[ \t]*\n[ \t\n]*(?:\d{1,3}\.[ \t]*)?$")  # blank lines: where the cleaner took a Gazette page header out
 _MARKER_ALONE = re.compile(r"(?:\d{1,3}|[a-zđ])[.)]")  # fullmatch on the stripped sentence
 _MARKER_KIND = re.compile(r"^\s*(?:(\d{1,3}\.)(?=\s|$)|([a-zđ]\))|([-+•])\s)")
 _CAN_CU = re.compile(r"can\s+cu\b")

@@ -1108,3 +1108,52 @@ def test_a_basis_whose_title_has_several_semicolons() -> None:
     rels = _rels(t)
     assert {("AMENDS", "102/2021/ND-CP", "63/2019/ND-CP"), ("AMENDS", "55/2026/ND-CP", "63/2019/ND-CP"),
             ("BASED_ON", "45/2026/TT-BTC", "63/2019/ND-CP")} <= rels, rels
+
+
+def test_a_footnote_quote_cut_by_a_page_break_gives_back_the_body() -> None:
+    """van-ban-hop-nhat-so-6660: a footnote quotes the final articles of the amending text ('50 Điều 3 và Điều 4 của
+    Thông tư số 08/2023/… quy định như sau: “Điều 3. …') and its close is lost at the page break; what follows the
+    page break is the consolidated text's own final article, which replaces its predecessor."""
+    t = VBHN.replace("Điều 1. Phạm vi\nThông tư này hướng dẫn thi hành.\n", "") + (
+        "Điều 22. Hiệu lực thi hành50\n"
+        "50 Điều 3 và Điều 4 của Thông tư số 08/2023/TT-BLĐTBXH, có hiệu lực từ ngày 12 tháng 10 năm 2023 quy \n"
+        "định như sau: \n“Điều 3. Hiệu lực thi hành \n1. Thông tư này có hiệu lực thi hành từ ngày 12 tháng 10 năm 2023. \n"
+        "Điều 4. Trách nhiệm thi hành \n1. Các Bộ có trách nhiệm hướng dẫn thực hiện các quy định tại Thông tư này. \n"
+        "\n \n\n \n1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 02 năm 2014. \n"
+        "2. Thông tư này thay thế Thông tư số 18/2009/TT-BLĐTBXH ngày 09 tháng 6 năm 2009 của Bộ Lao động - Thương binh "
+        "và Xã hội hướng dẫn thi hành.\n"
+        "Các Bộ có trách nhiệm thi hành Thông tư này./.\n51 Điều 5 của Thông tư số 08/2023/TT-BLĐTBXH quy định như sau: "
+        "“Điều 5. Các Bộ, cơ quan ngang Bộ chịu trách nhiệm thi hành Thông tư này.”\n") + VBHN_TAIL
+    rels = _rels(t)
+    assert ("REPLACES", "35/2013/TT-BLDTBXH", "18/2009/TT-BLDTBXH") in rels, rels
+    assert not any(r[2] == "18/2009/TT-BLDTBXH" and r[0] != "CITES" and r[1] != "35/2013/TT-BLDTBXH" for r in rels), rels
+
+
+def test_parts_listed_far_before_an_expiring_law_and_a_title_before_the_next() -> None:
+    """'Các quy định … tại Mục 3 Chương III, …, các điều 104, 105, 106, 107, 116 và 117 của Luật Bảo hiểm xã hội số
+    58/2014/QH13 hết hiệu lực': parts of it expire (the part words stand more than 40 characters before the number);
+    '… quy định chi tiết một số điều của Luật Thi hành án hình sự và Nghị định số 09/2023/NĐ-CP … hết hiệu lực': the
+    title of the first document names parts, the second expires whole."""
+    t = _head(2025) + ("Điều 9. Hiệu lực thi hành\n1. Thông tư này có hiệu lực kể từ ngày 01 tháng 7 năm 2026.\n"
+                       "2. Các quy định về bảo hiểm tai nạn lao động tại Mục 3 Chương III, khoản 4 Điều 84, điểm b khoản 1 "
+                       "và điểm a khoản 2 Điều 86, các điều 104, 105, 106, 107, 116 và 117 của Luật Bảo hiểm xã hội số "
+                       "58/2014/QH13 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.\n"
+                       "3. Thông tư số 18/2024/TT-BLĐTBXH ngày 30 tháng 9 năm 2024 quy định chi tiết thi hành một số điều "
+                       "của Luật Việc làm và Thông tư số 09/2023/TT-BLĐTBXH ngày 13 tháng 3 năm 2023 quy định về đào tạo "
+                       "hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.\n")
+    rels = _rels(t)
+    assert ("AMENDS", "15/2025/TT-BLDTBXH", "58/2014/QH13") in rels, rels
+    assert ("REPLACES", "15/2025/TT-BLDTBXH", "18/2024/TT-BLDTBXH") in rels, rels
+    assert ("REPLACES", "15/2025/TT-BLDTBXH", "9/2023/TT-BLDTBXH") in rels, rels
+
+
+def test_a_task_given_to_a_ministry_is_no_relation() -> None:
+    """'Giao Bộ Lao động - Thương binh và Xã hội căn cứ quy định tại … Nghị định số 60/2022/NĐ-CP … quy định pháp luật
+    có liên quan, hướng dẫn quản lý tiền lương … theo … Nghị định số 51/2016/NĐ-CP': the ministry is to guide; the
+    decree named before does not guide the other."""
+    t = _head(2024) + ("Điều 4. Trách nhiệm thi hành\nGiao Bộ Lao động - Thương binh và Xã hội căn cứ quy định tại "
+                       "khoản 9 Điều 2 Nghị định số 60/2022/NĐ-CP ngày 08 tháng 9 năm 2022 của Chính phủ quy định chức "
+                       "năng của Đài Truyền hình Việt Nam và quy định pháp luật có liên quan, hướng dẫn quản lý tiền lương "
+                       "theo cơ chế tiền lương quy định tại Nghị định số 51/2016/NĐ-CP.\n")
+    rels = _rels(t)
+    assert not any(r[0] == "GUIDES" for r in rels), rels
