@@ -106,6 +106,29 @@ def goals(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def earlier(results: dict[str, Any]) -> list[str]:
+    """The goals as earlier runs kept beside this one measured them (`bench/results/scale-<date>-<machine>.json`, each
+    the scale.json of a whole run), so that a reader sees how much of a figure is the machine."""
+    runs = []
+    for f in sorted(RESULTS_JSON.parent.glob("scale-*.json")):
+        r = json.loads(f.read_text())
+        g = {x[0]: x[2] for x in goals(r)}
+        if g:
+            big = r["sizes"]["1000000"]
+            runs.append((f, r["machine"], big.get("measured", "?"), g))
+    if not runs:
+        return []
+    now = goals(results)
+    head = "| goal | this run |" + "".join(f" {m['cpu']}, {m['cores']} cores ({when[:10]}) |" for _, m, when, _ in runs)
+    out = ["", "## Earlier runs", "",
+           "The same command on other machines, kept beside this run: the figures at 1,000,000 documents. Files: "
+           + ", ".join(f"`bench/results/{f.name}`" for f, *_ in runs) + ".", "",
+           head, "|---|---|" + "---|" * len(runs)]
+    for name, _, value, _ in now:
+        out.append(f"| {name} | {value} |" + "".join(f" {g.get(name, '–')} |" for *_, g in runs))
+    return out
+
+
 def plots(results: dict[str, Any]) -> list[Path]:
     import matplotlib
 
@@ -192,6 +215,7 @@ def write(results: dict[str, Any] | None = None) -> Path:
     if g:
         lines += ["", f"## Goals at {GOALS}", "", "| goal | target | measured | |", "|---|---|---|---|"]
         lines += ["| " + " | ".join(x) + " |" for x in g]
+    lines += earlier(results)
     if ANALYSIS.exists():
         lines += ["", ANALYSIS.read_text(encoding="utf-8").strip()]
     lines += ["", "## Plots", ""]

@@ -23,3 +23,15 @@ def test_run_and_report(tmp_path: Path) -> None:
     rows = report.rows(results)
     assert any("embedded build" in r[1] for r in rows) and all(len(r) == 6 for r in rows)
     assert report.goals(results) == []  # the goals are judged at 1,000,000 documents only
+
+
+def test_earlier_runs_stand_beside_this_one() -> None:
+    """RESULTS.md shows the goals as the runs kept in bench/results/scale-<date>-<machine>.json measured them."""
+    kept = sorted(report.RESULTS_JSON.parent.glob("scale-*.json"))
+    assert kept, "an earlier run is kept"
+    earlier = json.loads(kept[0].read_text())
+    lines = report.earlier(earlier)
+    assert "## Earlier runs" in lines
+    row = next(x for x in lines if x.startswith("| embedded store builds in under 2 minutes |"))
+    value = report.goals(earlier)[0][2]
+    assert row.count(value) == 2  # this run's column and the kept run's, the same figures here
