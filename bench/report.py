@@ -119,7 +119,9 @@ def earlier(results: dict[str, Any]) -> list[str]:
     if not runs:
         return []
     now = goals(results)
-    head = "| goal | this run |" + "".join(f" {m['cpu']}, {m['cores']} cores ({when[:10]}) |" for _, m, when, _ in runs)
+    m = results["machine"]
+    this = f"this run: {m['cpu']}, {m['cores']} cores ({results['sizes'].get('1000000', {}).get('measured', '?')[:10]})"
+    head = f"| goal | {this} |" + "".join(f" {k['cpu']}, {k['cores']} cores ({when[:10]}) |" for _, k, when, _ in runs)
     out = ["", "## Earlier runs", "",
            "The same command on other machines, kept beside this run: the figures at 1,000,000 documents. Files: "
            + ", ".join(f"`bench/results/{f.name}`" for f, *_ in runs) + ".", "",
