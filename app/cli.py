@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
-from graph.pipeline import default_jobs, extract_paths
+from graph.pipeline import default_jobs, extract_sources
 from graph.stores.base import Store
 from graph.vocab import vocabulary
 
@@ -81,12 +81,12 @@ def graph_json(g: Graph) -> dict[str, Any]:
 
 
 def _extract_with_progress(paths: list[Path], known: Any = None, quiet: bool = False, jobs: int = 0) -> Graph:
-    """`extract_paths` with a progress bar on the terminal, and the files it could not read named."""
-    files, _ = iter_sources(paths)
+    """`extract_sources` with a progress bar on the terminal, and the files it could not read named."""
+    files, missing = iter_sources(paths)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
-        g = extract_paths(paths, lambda _: progress.advance(task), known, jobs or default_jobs())
+        g = extract_sources(files, missing, lambda _: progress.advance(task), known, jobs or default_jobs())
     for s in g.sources:
         if s.error:
             err.print(f"[yellow]skipped[/] {escape(s.path)}: {escape(s.error)}")

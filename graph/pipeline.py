@@ -74,7 +74,17 @@ def extract_paths(
     jobs: int = 1,
 ) -> Graph:
     """Build the graph of every text or PDF file under `paths` (folders are walked), over `jobs` processes."""
-    files, missing = iter_sources(list(paths))
+    return extract_sources(*iter_sources(list(paths)), progress, known, jobs)
+
+
+def extract_sources(
+    files: list[Path],
+    missing: list[InputError],
+    progress: Callable[[str], None] | None = None,
+    known: Callable[[str], list[str]] | None = None,
+    jobs: int = 1,
+) -> Graph:
+    """`extract_paths` on the files `iter_sources` listed, and the inputs it could not (reported, not read)."""
     results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
     for r in extract_files(files, jobs):
         results.append(r)

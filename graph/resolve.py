@@ -89,7 +89,7 @@ def _evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tupl
     for i, (a, b) in enumerate(spans):
         if i:
             parts.append(" " if not text[spans[i - 1][1] : a].strip() else " … ")
-        parts.append(_clip(" ".join(text[a:b].split()), budget if len(spans) > 1 else 1000))
+        parts.append(_clip(" ".join(text[a:b].split()), budget))
     return Evidence(source=path, sentence="".join(parts), start=ex.text.to_raw(spans[0][0]),
                     end=ex.text.to_raw(max(b for _, b in spans)))
 
