@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for p in paths:
         ext, graph, n = digests(p, args.jobs)
-        print(f"{p.name:<12} sources={n:<4} extract={ext[:16]} graph={graph[:16]}")
+        print(f"{p.name:<12} sources={n:<4} extract={ext} graph={graph}")
     return 0
 
 

@@ -947,7 +947,7 @@ def test_relation_formulas_begin_with_a_literal_and_read_as_their_plain_forms() 
     import random
     import re
 
-    from graph.extract import _TRIGGERS, find_triggers
+    from graph.extract.formulas import _TRIGGERS, find_triggers
 
     plain_parts = []
     for i, (_, _, p, skip) in enumerate(_TRIGGERS):

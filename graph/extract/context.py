@@ -1,0 +1,85 @@
+"""The per-text context every stage reads: the text, its folded twin (web links blanked), the vocabulary; and the
+token and date patterns shared by the stages.
+
+Every pattern runs on the ASCII-folded, lower-cased twin of the clean text (`vocab.fold_lower`), which has the same
+length, so spans found there are spans in the clean text and, through the offset map, in the raw file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..clean import CleanText
+from ..vocab import Vocabulary, fold, fold_lower
+
+_DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
+
+
+_DATE_WORDS = r"(\d{1,2})\s+thang\s+(\d{1,2})\s*[,.]?\s*nam\s+((?:19|20)\d\d)"
+
+
+DATE_RE = re.compile(rf"(?:{_DATE_NUM}|{_DATE_WORDS})")
+
+
+def _date(m: re.Match[str], offset: int = 1) -> dt.date | None:
+    g = m.groups()[offset - 1 :]
+    vals = [x for x in g if x is not None][:3]
+    if len(vals) < 3:
+        return None
+    d, mo, y = (int(x) for x in vals)
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,;")
+
+
+_SELF_RE = re.compile(
+    r"(?<![a-z])(nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|quyet\s+dinh|nghi\s+quyet|bo\s+luat|luat|"
+    r"phap\s+lenh|chi\s+thi|van\s+ban\s+hop\s+nhat|ke\s+hoach)\s+nay(?![a-z])"
+)
+
+
+_TOKEN_RE = re.compile(r"[^\s<>\"]+")
+
+
+_URLISH = re.compile(r"https?://|www\.|%[0-9A-Fa-f]{2}")
+
+
+def _blank_urls(text: str) -> str:
+    """Web addresses and percent-encoded tokens replaced by spaces of the same length. Only the lines that hold
+    a web-address mark are split into tokens (each line once: linear; most texts have none)."""
+    m = _URLISH.search(text)
+    if m is None:
+        return text
+    parts: list[str] = []
+    done = 0
+    while m is not None:
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        b = len(text) if b < 0 else b
+        parts.append(text[done:a])
+        parts.append(_TOKEN_RE.sub(lambda t: " " * len(t.group(0)) if _URLISH.search(t.group(0)) else t.group(0),
+                                   text[a:b]))
+        done = b
+        m = _URLISH.search(text, b)
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+class _Ctx:
+    """The text in its three views and the vocabulary, shared by the helpers below."""
+
+    def __init__(self, ct: CleanText, vocab: Vocabulary) -> None:
+        self.ct = ct
+        self.text = ct.text
+        # web addresses and percent-encoded text are blanked out (same length): 'S%E1%BB%91%2031/2015/N%C4%90-CP'
+        # in a link is not a document 2031/2015/N
+        self.folded = _blank_urls(fold(ct.text))
+        low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
+        self.low = low if len(low) == len(self.folded) else _blank_urls(fold_lower(ct.text))
+        self.v = vocab

@@ -1,0 +1,237 @@
+"""Laws, codes and ordinances named by their name ('Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015'), the titles of
+amending laws ('Luật sửa đổi, bổ sung một số điều của Luật …'), and the Constitution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..vocab import Vocabulary, fold, name_words
+from .context import _Ctx, _squash
+from .types import Mention
+
+_NAMED_LAW = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh|hien\s+phap)\s+(?=\S)")
+
+
+_NAME_STOP = re.compile(
+    r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|duoc|da|nam\s+(?:19|20)\d\d|va\s+(?:bo\s+)?luat|quy\s+dinh|thi|co\s+hieu\s+luc|hien\s+hanh|"
+    r"va\s+cac|ve|tai|theo|cua\s+quoc\s+hoi|nay|ban\s+hanh|sau\s+day|de|trong|do|nhu|la|voi|thong\s+qua|"
+    r"va\s+van\s+ban|hoac|cho|bao\s+gom|gom|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|dieu\s+\d|"
+    r"khoan\s+\d|diem\s+[a-zđ]\b|chuong\s+[ivxlc\d])\b|\s\d|[;:.()\[\]“”\"]|"
+    r",\s*(?:(?:bo\s+)?luat|phap\s+lenh|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)\b|"
+    r",\s(?=(?:ngay|so|duoc|da|co|va|theo|tai|trong|sau|ke|thi|nhung|con|nhu|bao|tru|la|khi|neu|cac|mot|do|ve)\b)|"
+    r"\n\s*\n"
+)
+
+
+# a stop word of a law's name is the word written with its marks, not another that folds the same: 'Luật Bảo vệ
+# môi trường' (vệ, not về), 'Luật Thủ đô' (đô, not do), 'Luật Đê điều' (đê, not để), 'Luật Đa dạng sinh học'
+_STOP_AS_WRITTEN = {"ve": "về", "do": "do", "da": "đã", "de": "để", "tai": "tại", "la": "là", "trong": "trong",
+                    "thi": "thì", "nhu": "như", "cho": "cho", "ngay": "ngày", "duoc": "được", "nay": "này",
+                    "gom": "gồm", "hoac": "hoặc", "theo": "theo", "voi": "với", "so": "số", "sau": "sau",
+                    "con": "còn", "khi": "khi", "neu": "nếu", "mot": "một", "bao": "bao", "co": "có", "ke": "kể",
+                    "tru": "trừ", "nhung": "nhưng", "cac": "các"}
+
+
+# what always ends a law's name ('ngày', 'số 31/…', 'năm 2019', 'được sửa đổi', the next law of a list, a mark),
+# matched where a stop begins; not a word that may as well go on a phrase ('được giao', 'quy định', a comma): a name
+# the vocabulary does not know is taken only when one of these ends it. Bounded space: a search cannot backtrack.
+_DOC_WORD = r"(?:bo\s+luat|luat|phap\s+lenh|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)"
+
+
+_NAME_DEFINED = re.compile(  # words that follow a law's name and nothing else: the name is sure
+    r"[\s,]{0,4}(?:ngay|so\s*[:.]?\s*\d|nam\s+(?:19|20)\d\d|(?:19|20)\d\d(?!\d)|(?:da\s+)?duoc\s+sua\s+doi|"
+    r"co\s+hieu\s+luc|hien\s+hanh|cua\s+quoc\s+hoi|thong\s+qua|(?:(?:va|hoac)\s+(?:cac\s+)?)?" + _DOC_WORD + r")\b"
+)
+
+
+_NAME_CLOSED = re.compile(  # … or a mark, which ends a name, or a phrase that ran on ('Luật X nộp hồ sơ.')
+    _NAME_DEFINED.pattern + r"|[\s,]{0,4}[;:.()\[\]“”\"]|\n[ \t]{0,8}\n"
+)
+
+
+# a name the vocabulary does not know has at most this many words after its type word (the longest law title has 18,
+# and every one that long is known); a longer one ran on into the sentence
+_MAX_NAME_WORDS = 12
+
+
+# the words after a known name that begin the rest of the sentence, not a longer name: 'Luật Đầu tư và mẫu báo cáo'
+_AFTER_NAME = re.compile(
+    r"\s{0,3},|\s{1,3}(?:sua\s+doi|so|ke|tren|duoi|thanh|va|hoac|cua|ve|theo|tai|cho|voi|de|o|tu|den|khi|ma|thi|la|co|duoc|da|nhung|cac|mot|sau|truoc|"
+    r"trong|ngoai|bang|nham|phai|khong|nay|do|nhu|dong\s+thoi|ke\s+ca|tru)\b"
+)
+
+
+_OF_THE_LAWS = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?")  # '… một số điều của (các) Luật …'
+
+
+_LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,3}(?:,\s{0,3})?(?=(?:bo\s+luat|luat|phap\s+lenh)\b)")
+
+
+# where an amending law's title ends: what always ends a name, or what begins the rest of the sentence ('về', 'quy
+# định', 'hướng dẫn') — but a title may say what it amends before whose it is: 'Luật sửa đổi, bổ sung Điều 6 và Phụ
+# lục 4 về Danh mục ngành, nghề … của Luật Đầu tư': its 'về' does not end it when 'của Luật …' follows before a hard stop
+_SUA_DOI_HARD_STOP = re.compile(r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|nam\s+(?:19|20)\d\d)\b|[;:()]|\.\s|\n\s*\n")
+
+
+_SUA_DOI_SOFT_STOP = re.compile(r"\s(?:ve|quy\s+dinh|huong\s+dan)\b")
+
+
+_SUA_DOI_NAME_STOP = re.compile(_SUA_DOI_HARD_STOP.pattern + "|" + _SUA_DOI_SOFT_STOP.pattern)
+
+
+_IN_A_BASIS = re.compile(r"(?:(?<![a-z])can\s+cu|;)\s*$")  # searched before a law's name, up to it
+
+
+_SMALL_NAME_DATED = re.compile(r"[\s,]{0,4}(?:ngay\s+\d|nam\s+(?:19|20)\d\d(?!\d))")
+
+
+_OF_A_LAW = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?(?:bo\s+luat|luat|phap\s+lenh)\s")
+
+
+def _name_stop(ctx: _Ctx, rx: re.Pattern[str], s: int, end: int) -> re.Match[str] | None:
+    """Where a law's name ends: the first stop of rx in low[s:end] that is written as the stop word."""
+    pos = s
+    while (m := rx.search(ctx.low, pos, end)) is not None:
+        w = re.match(r"[\s,]*([a-z]+)", ctx.low[m.start() : m.start() + 12])
+        want = _STOP_AS_WRITTEN.get(w.group(1)) if w else None
+        if w is not None and want is not None:
+            a = m.start() + w.start(1)
+            if ctx.text[a : a + len(want)].lower() != want:
+                pos = m.start() + 1
+                continue
+        return m
+    return None
+
+
+def _amending_stop(ctx: _Ctx, s: int, limit: int) -> re.Match[str] | None:
+    """Where the title of an amending law that begins at s ends, read on past what it amends to whose it is."""
+    stop = _name_stop(ctx, _SUA_DOI_NAME_STOP, s, limit)
+    if stop is None or not _SUA_DOI_SOFT_STOP.match(ctx.low, stop.start()) or _OF_THE_LAWS.search(ctx.low, s, stop.start()):
+        return stop
+    hard = _SUA_DOI_HARD_STOP.search(ctx.low, stop.start(), limit)
+    of = _OF_A_LAW.search(ctx.low, stop.start(), hard.start() if hard else limit)
+    return stop if of is None else _name_stop(ctx, _SUA_DOI_NAME_STOP, of.start(), limit)
+
+
+def _longer_name(low: str, known_end: int, end: int, closed: bool) -> bool:
+    """Whether the word a text writes after a known name ('Luật Đầu tư' + 'công;') is more of one name the
+    vocabulary does not know: only one word on the same line, followed by what always ends a name, and not a word
+    that begins the rest of the sentence ('Luật Đầu tư và …', 'Luật Bảo vệ môi trường hoạt động trước ngày …')."""
+    ext = low[known_end:end]
+    return closed and len(name_words(ext)) == 1 and "\n" not in ext and _AFTER_NAME.match(low, known_end) is None
+
+
+def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, bool]:
+    """Where the name of an amending law ends: after the known laws it lists ('Luật sửa đổi, bổ sung một số điều
+    của Luật Tần số vô tuyến điện' and not '… hồ sơ đề nghị cấp giấy phép'), or as read when it lists none or one
+    the vocabulary does not know."""
+    low = ctx.low
+    c = _OF_THE_LAWS.search(low, s, e)
+    if c is None:
+        return e, closed
+    pos, last = c.end(), -1
+    while (at := ctx.v.law_name_at(low, pos)) is not None:
+        last = at[0]
+        sep = _LAW_LIST_SEP.match(low, last)
+        if sep is None:
+            break
+        pos = sep.end()
+    if last < 0:
+        return e, closed
+    if last < e and re.match(r"[\s,]{0,6}(?:(?:va|hoac)\s{1,3})?(?:bo\s+luat|luat|phap\s+lenh)\s+(?!sua\s+doi)", low[last:e]):
+        return e, closed  # a law further in the list that the vocabulary does not know
+    return last, True
+
+
+def _without_trailing_conjunction(low: str, s: int, e: int) -> int:
+    """Where a name in low[s:e] ends without the commas and 'và' / 'hoặc' it was cut after ('Luật Doanh nghiệp và
+    quy định …' -> 'Luật Doanh nghiệp'). For the bounded span of a name only."""
+    return s + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", low[s:e]))
+
+
+# 'Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực …': the number, then the
+# amending law's title, which is its name ('Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế')
+_AMENDING_AFTER_NUMBER = re.compile(r"[ \t\r\n]{0,3}(?=sua\s+doi\s*,?\s+bo\s+sung\s+mot\s+so\s+dieu\s)")
+
+
+_AMENDING_NAME_END = re.compile(r"[ \t]{0,3},\s{0,3}(?:co\s+hieu\s+luc|duoc|da|co\s+can\s+cu|ke\s+tu|thi)(?![a-z])|"
+                                r"\s(?:co\s+hieu\s+luc|co\s+can\s+cu|duoc|da)(?![a-z])|"
+                                r"[ \t]{0,3}\n[ \t]{0,3}\d{1,2}/\d{1,2}/(?:19|20)\d\d")  # a table's next cell, a date
+
+
+def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> str | None:
+    """The name of an amending law cited by its number with its title after it, when where the title ends can be told:
+    after the known laws it lists, or at what always follows a title ('có hiệu lực', 'được', 'ngày', a mark)."""
+    at = _AMENDING_AFTER_NUMBER.match(ctx.low, mention.ext_end) or _AMENDING_AFTER_NUMBER.match(ctx.low, mention.end)
+    if at is None:
+        return None
+    s = at.end()
+    limit = min(sent_end, s + 300)
+    stop = _amending_stop(ctx, s, limit)
+    e = stop.start() if stop else limit
+    end = _AMENDING_NAME_END.search(ctx.low, s, e)
+    e = end.start() if end else e
+    # (the end of the sentence is no end: a table row runs on into the next cells, '… quy hoạch 01/01/2019 Nội dung')
+    e, closed = _amended_laws_end(ctx, s, e, stop is not None or end is not None)
+    e = _without_trailing_conjunction(ctx.low, s, e)
+    if not closed or not _OF_THE_LAWS.search(ctx.low, s, e):
+        return None
+    title = _squash(ctx.text[s:e])
+    return "Luật " + title[:1].lower() + title[1:]  # 'Sửa đổi, bổ sung …' in a table: 'Luật sửa đổi, bổ sung …'
+
+
+# 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)', 'Hiến pháp năm 1992', 'Hiến pháp 2013'
+_CONSTITUTION = re.compile(r"hien\s+phap(\s+nuoc\s+cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam)?"
+                           r"(?:[ \t\r\n]{0,3}\(?[ \t]{0,3}(?:nam\s+)?((?:19|20)\d\d)(?![\d/.-]\d))?")
+
+
+def _constitution(ctx: _Ctx, start: int) -> Mention | None:
+    """The Constitution, when a text names it: with a capital ('hiến pháp và pháp luật' is the law in general) and
+    either the country or the year of a Constitution; a mention without a year takes it from the text's date later."""
+    m = _CONSTITUTION.match(ctx.low, start)
+    if m is None or ctx.folded[start] != "H" or not (m.group(1) or m.group(2)):
+        return None
+    law = ctx.v.law_name_at("hien phap", 0)
+    year = int(m.group(2)) if m.group(2) else None
+    if law is None or (year is not None and year not in dict(ctx.v.constitutions)):
+        return None
+    return Mention(start=start, end=m.end(), ext_end=m.end(), name=law[1].name, written=_squash(ctx.text[start : m.end()]),
+                   type_id="HienPhap", year=year)
+
+
+def _constitution_year(v: Vocabulary, writer: Mention | None) -> int | None:
+    """The Constitution that applied when a text was written: on its date, or through all of its year; None when
+    that is not known (a text without a date, one of 2013 without its day)."""
+    if writer is None:
+        return None
+    if writer.date is not None:
+        return v.constitution_on(writer.date)
+    year = writer.number.year if writer.number is not None and writer.number.year else writer.year
+    if year is None:
+        return None
+    first, last = v.constitution_on(dt.date(year, 1, 1)), v.constitution_on(dt.date(year, 12, 31))
+    return first if first == last else None
+
+
+_CONVENTION_ON = re.compile(r"(?<![a-z])cong\s+uoc(?:[^.;:\n]|\n(?![ \t]*\n)){0,70}?\sve\s+$")
+
+
+_LAW_WORD_IN_LIST = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s")
+
+
+_LAW_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$")
+
+
+# an amending law's title before its number, which a Gazette line may break ('… Luật Tiếp công dân, Luật\nKhiếu nại')
+_AMENDING_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+(sua\s+doi(?:[^;:()\n]|\n(?![ \t]*\n)){2,380}?)"
+                                     r"\s+so\s*[:.]?\s*$")
+
+
+def _legislative(m: Mention, v: Vocabulary) -> bool:
+    """A text of the legislature (a law, a code, the Constitution, or numbered with a legislature's code, QH15,
+    UBTVQH14: `Vocabulary.legislature_codes`): only such a text amends another such text."""
+    if m.type_id in ("Luat", "BoLuat", "HienPhap", "PhapLenh"):
+        return True
+    code = re.fullmatch(r"([A-Z]+)\d*", fold(m.number.code[-1]).upper()) if m.number is not None else None
+    return code is not None and code.group(1) in v.legislature_codes

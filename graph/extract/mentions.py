@@ -1,0 +1,386 @@
+"""Mentions: the spans that cite a document, and what reads around a number — the type word before it, its date,
+issuer and subject (trích yếu) after it, who issued it and when, said before it; what is not a document (a form, a
+technical standard, a table code)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..numbers import scan
+from ..vocab import LawName, Vocabulary, fold_lower, name_words
+from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash
+from .laws import (
+    _AMENDING_BEFORE_NUMBER,
+    _CONVENTION_ON,
+    _IN_A_BASIS,
+    _LAW_BEFORE_NUMBER,
+    _LAW_WORD_IN_LIST,
+    _MAX_NAME_WORDS,
+    _NAME_CLOSED,
+    _NAME_DEFINED,
+    _NAME_STOP,
+    _NAMED_LAW,
+    _OF_THE_LAWS,
+    _SMALL_NAME_DATED,
+    _amended_laws_end,
+    _amending_name,
+    _amending_stop,
+    _constitution,
+    _longer_name,
+    _name_stop,
+    _without_trailing_conjunction,
+)
+from .types import Mention
+
+# 'ngày14/5/2013': the space after 'ngày' is sometimes left out
+_AFTER_DATE = re.compile(rf"[ \t\r\n]{{0,3}},?\s{{0,3}}(?:ban\s+hanh\s+|ky\s+)?ngay\s*(?:{_DATE_NUM}|{_DATE_WORDS})")
+
+
+# the year after a law's name: 'năm 2023', '(năm 2023)', and, on the same line, '2023', '(2023)' — not a range
+# ('2021 - 2025') nor a date or number ('2023/…')
+_AFTER_YEAR = re.compile(r"[ \t\r\n]{0,3}(?:\(\s*)?nam\s+((?:19|20)\d\d)(?!\s*[/.-]\d)|"
+                         r"[ \t]{1,3}(?:\(\s*)?((?:19|20)\d\d)(?!\d)(?!\s*[/.-]\s*\d)")
+
+
+_ROLE = r"(?:(?:bo\s+truong|thu\s+truong|chu\s+tich|pho\s+chu\s+tich|thong\s+doc|tong\s+giam\s+doc|chanh\s+an|vien\s+truong|tong\s+kiem\s+toan)\s+)?"
+
+
+_SUBJECT_START = re.compile(
+    r"[ \t\r\n]{0,3},?\s{0,3}(?=(?:ve\s+viec|ve|quy\s+dinh|phe\s+duyet|huong\s+dan|ban\s+hanh|sua\s+doi|bai\s+bo|"
+    r"thanh\s+lap|kien\s+toan|giao|cong\s+bo|lay|thuc\s+hien|trien\s+khai|phan\s+cong|chuyen|cat\s+giam|"
+    r"bo\s+sung|dieu\s+chinh|quy\s+dinh\s+chi\s+tiet)\b)"
+)
+
+
+_SUBJECT_STOP = re.compile(
+    r";|\.\s|\.$|\(|\)|:|\n\s*\n|\s(?:da\s+duoc|duoc\s+sua\s+doi|duoc\s+thay\s+the|het\s+hieu\s+luc|co\s+hieu\s+luc|"
+    r"bi\s+thay\s+the|bi\s+bai\s+bo|va\s+cac\s+van\s+ban|trinh\s+quoc\s+hoi|lam\s+co\s+so|nham|de\s+huong\s+dan)\b"
+    r"|,\s(?=(?:co\s+hieu\s+luc|duoc|da|trong\s+do|theo\s+do|nhu|dong\s+thoi|sau|tao)\b)"
+    r"|,\s+(?=(?:bo|chinh\s+phu|thu\s+tuong|uy\s+ban|quoc\s+hoi|ban\s+chap\s+hanh)\s)"
+    r"|\s(?:da|vua|se)\s+(?:ban\s+hanh|ky|xay\s+dung|tham\s+muu|trinh|co)\b"
+    r"|\s(?:va|hoac)\s+(?:(?:bai\s+bo|thay\s+the)\s+)?(?:cac\s+)?"  # '… và bãi bỏ các Quyết định số N': the outer clause
+    r"(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|bo\s+luat|luat)\s+(?:so\s+)?\d"
+)
+
+
+_NOT_A_DOCUMENT = re.compile(
+    r"(?:^|[^a-z])(?:mau|bieu|bieu mau|ky hieu|ma so|ma hieu|qcvn|tcvn|tccs|qcdp|tcn|iso)\s*(?:so\s*)?[:.]?\s*$")
+
+
+_A_FORM = re.compile(r"(?:^|[^a-z])(?:bieu\s+)?(?:mau|bieu)\s*(?:so\s*)?[:.]?\s*$")
+
+
+def _after_last_period(window: str) -> int:
+    """Where the last sentence in `window` begins: after its last '. ' (or 0)."""
+    return max(window.rfind(". "), window.rfind(".\n")) + 1
+
+
+def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
+    """The type word written right before a number ('Nghị định số'), its start, and a law's name if any."""
+    a = max(0, start - 160)
+    window = ctx.low[a:start]
+    m = _type_before_re(ctx.v).search(window)
+    if m:
+        t = ctx.v.type_for_word(m.group(1))
+        return (t.id if t else None), a + m.start(1), None
+    # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12" (in this sentence: 'Luật Đất đai đã có hiệu
+    # lực. Luật Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật')
+    aw = max(0, start - 400)  # an amending law's title may list ten laws
+    wide = ctx.low[aw:start]
+    m = _AMENDING_BEFORE_NUMBER.search(wide, _after_last_period(wide))
+    of = _OF_THE_LAWS.search(m.group(2)) if m else None
+    if m and of and len(_LAW_WORD_IN_LIST.findall(m.group(2), of.end())) >= 2:
+        # an amending law's title, then its number: 'Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật
+        # Khiếu nại, Luật Tố cáo số 136/2025/QH15' — its name when the laws it lists run up to the number (the
+        # number ends it; only when the known laws it lists end before it is the title not all read). With one law
+        # listed, the number may as well be that law's ('… của Luật Bảo hiểm y tế số 25/2008/QH12'): no name
+        # The mention begins at 'số', so the laws its title lists stay mentions of their own, as they do after
+        # 'Luật số N sửa đổi, bổ sung … của Luật A, Luật B'.
+        end, _ = _amended_laws_end(ctx, aw + m.start(2), aw + m.end(2), True)
+        if end == aw + m.end(2):
+            t = ctx.v.type_for_word(m.group(1))
+            tail = wide[m.end(2) :]
+            so_at = aw + m.end(2) + len(tail) - len(tail.lstrip())
+            return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)])
+    m = _LAW_BEFORE_NUMBER.search(window, _after_last_period(window))
+    if m and ctx.folded[a + m.start(2)].isupper():
+        at = ctx.v.law_name_at(ctx.low, a + m.start(1))
+        if at is not None and at[0] > a + m.end(2) and not ctx.low[at[0] : start].strip(" \t\n:."):
+            return at[1].type_id, a + m.start(1), at[1].name  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
+        if at is not None and at[0] == a + m.end(2):  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
+            return at[1].type_id, a + m.start(1), at[1].name
+        if not _NAME_STOP.search(" " + m.group(2)):
+            t = ctx.v.type_for_word(m.group(1))
+            name = _squash(ctx.text[a + m.start(1) : a + m.end(2)])
+            return (t.id if t else None), a + m.start(1), name
+    m = re.search(r"(?:so|so\s*:)\s*$", window)
+    return None, (a + m.start() if m else start), None
+
+
+_TB_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _type_before_re(v: Vocabulary) -> re.Pattern[str]:
+    rx = _TB_CACHE.get(id(v))
+    if rx is None:
+        rx = re.compile(r"(?:(?<![a-z])(" + v.type_word_re.pattern + r"))\s*(?:so\s*[:.]?\s*|\(\s*)?$")
+        _TB_CACHE[id(v)] = rx
+    return rx
+
+
+_CO_ISSUER = re.compile(r"[ \t\r\n]{0,3}(?:,|va)\s{0,3}" + _ROLE)
+
+
+def _after(ctx: _Ctx, mention: Mention, limit_end: int) -> None:
+    """Read the date, the issuer phrase and the subject that follow a mention."""
+    low = ctx.low
+    pos = mention.end
+    m = _AFTER_DATE.match(low, pos, min(limit_end, pos + 60))
+    if m:
+        mention.date = _date(m)
+        pos = m.end()
+    elif mention.number is None:
+        m = _AFTER_YEAR.match(low, pos, min(limit_end, pos + 20))
+        if m:
+            mention.year = int(m.group(1) or m.group(2))
+            pos = m.end()
+            if low[pos : pos + 1] == ")":
+                pos += 1
+    m = re.compile(r"[ \t\r\n]{0,3},?\s{0,3}(?:cua|do)\s+" + _ROLE).match(low, pos, min(limit_end, pos + 60))
+    if m:
+        a = ctx.v.agency_name_re.match(low, m.end(), min(limit_end, m.end() + 80))
+        if a:
+            ag = ctx.v.agency_for_name(ctx.low[a.start() : a.end()])
+            if ag:
+                mention.issuer = ag.id
+                pos = a.end()
+                # the other issuers of a joint text: '… của Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính'
+                while (j := _CO_ISSUER.match(low, pos, min(limit_end, pos + 30))) is not None:
+                    a = ctx.v.agency_name_re.match(low, j.end(), min(limit_end, j.end() + 80))
+                    if a is None or ctx.v.agency_for_name(ctx.low[a.start() : a.end()]) is None:
+                        break
+                    pos = a.end()
+    if mention.date is None:  # "… của Chính phủ ngày 24/6/2022"
+        m = _AFTER_DATE.match(low, pos, min(limit_end, pos + 60))
+        if m:
+            mention.date = _date(m)
+            pos = m.end()
+    mention.ext_end = pos
+    m = _SUBJECT_START.match(low, pos, limit_end)
+    if m:
+        s = m.end()
+        stop = _SUBJECT_STOP.search(low, s, min(limit_end, s + 400))
+        e = stop.start() if stop else min(limit_end, s + 400)
+        if e - s >= 6:
+            mention.title = _squash(ctx.text[s:e])
+            mention.title_end = e
+
+
+_AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
+
+
+def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
+    """'Bộ Chính trị ban hành Nghị quyết số 52-NQ/TW', 'Thừa ủy quyền của Chính phủ, Bộ trưởng … đã ký …'."""
+    low = ctx.low
+    a = max(sent_start, mention.start - 200)
+    seg = low[a : mention.start]
+    auth = list(re.finditer(r"thua\s+(?:uy|u?y)\s+quyen\s+(?:cua\s+)?", seg))
+    if auth:
+        am = ctx.v.agency_name_re.match(seg, auth[-1].end())
+        if am:
+            ag = ctx.v.agency_for_name(am.group())
+            if ag:
+                mention.issuer = mention.issuer or ag.id
+                return
+    # anchored at the end: search only the last words, or a long run of spaces makes it quadratic
+    verb = _AGENCY_BEFORE_VERB.search(seg, max(0, len(seg.rstrip()) - 50))
+    if not verb:
+        return
+    head = seg[: verb.start()]
+    last = None
+    for am in ctx.v.agency_name_re.finditer(head):
+        last = am
+    if last is not None and len(head) - last.end() <= 30 and not re.search(r"[.;]", head[last.end() :]):
+        ag = ctx.v.agency_for_name(last.group())
+        if ag and mention.issuer is None:
+            mention.issuer = ag.id
+
+
+def _date_before(ctx: _Ctx, mention: Mention, sent_start: int, first_in_sentence: bool) -> None:
+    """'Ngày 20/5/2022, Bộ trưởng Bộ TT&TT đã ban hành Quyết định số 922/QĐ-BTTTT'."""
+    if mention.date is not None or not first_in_sentence:
+        return
+    seg = ctx.low[sent_start : mention.start]
+    m = re.match(r"\s*(?:[a-z ]{0,20},\s*)?ngay\s+" + "(?:" + _DATE_NUM + "|" + _DATE_WORDS + r")\s*,", seg)
+    if m and re.search(r"\b(?:ban\s+hanh|ky)\s*$", seg[m.end() :]) and len(seg) - m.end() < 120:
+        mention.date = _date(m)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans joined where they overlap, in order: whether a position is inside one is a bisection."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """All mentions, in text order, each tagged with the sentence it sits in."""
+    v = ctx.v
+    out: list[Mention] = []
+    starts = [s for s, _ in sentences]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sentences[i] if i >= 0 else (0, len(ctx.low))
+
+    # numbered
+    numbered_spans: list[tuple[int, int]] = []
+    for nm in scan(ctx.folded, v):
+        n = nm.number
+        type_id, start, name = _type_word_before(ctx, nm.start)
+        written = ctx.text[nm.start : nm.end]
+        tc = n.type_code
+        code_type = v.type_by_code.get(tc) if tc else None
+        if n.party:
+            code_type = v.type_by_code.get(n.code[0])
+        if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
+            continue  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
+        mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name)
+        if code_type is not None:
+            mention.type_id = code_type.id
+            mention.type_from_code = True
+        elif type_id is not None and type_id not in ("CongVan", "VanBan"):
+            mention.type_id = type_id
+        elif n.year is not None and v.default_type_for_code.get(re.sub(r"\d+$", "", n.code[-1])):
+            mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
+        elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == "CongVan"):
+            mention.type_id = "CongVan"  # a number with no type code: an administrative letter
+        elif type_id is None and _NOT_A_DOCUMENT.search(ctx.low[max(0, nm.start - 30) : nm.start]):
+            continue  # a form, a technical standard, a table code: 'Mẫu số 41/UQ-ĐKT', 'QCVN 01/2008/BLĐTBXH'
+        elif type_id is None and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start]):
+            continue  # a bare code with neither a type (word or code) nor 'số' in front is not cited as a document
+        else:
+            mention.type_id = type_id or "VanBan"
+        s0, s1 = sentence_of(nm.start)
+        _after(ctx, mention, s1)
+        if mention.name is None and mention.type_id == "Luat":
+            mention.name = _amending_name(ctx, mention, s1)
+        out.append(mention)
+        numbered_spans.append((start, nm.end))
+
+    # laws cited by name
+    covered = _merged(numbered_spans)
+    covered_starts = [a for a, _ in covered]
+    for m in _NAMED_LAW.finditer(ctx.low):
+        s = m.end()
+        k = bisect.bisect_right(covered_starts, m.start()) - 1
+        if k >= 0 and m.start() < covered[k][1]:
+            continue  # part of a numbered mention: 'Luật Bảo hiểm y tế số 25/2008/QH12'
+        if m.group(1).startswith("hien"):
+            c = _constitution(ctx, m.start())
+            if c is not None:
+                out.append(c)
+            continue
+        # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'): taken
+        # in a legal basis, where a date ends it (below); elsewhere small letters are the law in general ('luật sư')
+        small = not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s)
+        if small and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start()):
+            continue
+        if not ctx.folded[m.start()].isupper():
+            continue  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
+        if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
+                r"su(?![a-z])", ctx.low[s : s + 3]):
+            continue  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
+        if _CONVENTION_ON.search(ctx.low, max(0, m.start() - 90), m.start()):
+            continue  # 'Công ước Liên hợp quốc về Luật Biển': an international convention's subject, not a Vietnamese law
+        word = ctx.folded[m.start() : m.end(1)]
+        if word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip():
+            continue  # 'LUẬT' alone on its line: the type line of the text's own header, its title below
+        sent = sentence_of(m.start())
+        amending = ctx.low.startswith("sua doi", s)
+        limit = min(sent[1], s + (300 if amending else 120))
+        # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
+        stop = _amending_stop(ctx, s, limit) if amending else _name_stop(ctx, _NAME_STOP, s, limit)
+        e = stop.start() if stop else limit
+        # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, …), or only
+        # a word that may as well go on a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …', 'Luật Trồng trọt, Cơ quan')
+        closed = (stop is None and e == sent[1]) or (stop is not None and bool(_NAME_CLOSED.match(ctx.low, stop.start())))
+        sure = stop is not None and bool(_NAME_DEFINED.match(ctx.low, stop.start()))
+        # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
+        e = _without_trailing_conjunction(ctx.low, m.start(), e)
+        e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
+        known: LawName | None = None
+        if amending:
+            e, closed = _amended_laws_end(ctx, s, e, closed)
+            sure = sure or closed
+        else:
+            at = v.law_name_at(ctx.low, m.start())
+            if at is not None and (at[0] >= e or not _longer_name(ctx.low, at[0], e, closed)):
+                e, known, closed, sure = at[0], at[1], True, True  # the known name, whatever words follow it
+            elif at is None and len(name_words(ctx.low[s:e])) > _MAX_NAME_WORDS:
+                closed = False
+        if small and known is None and not _SMALL_NAME_DATED.match(ctx.low, e):
+            continue  # a name in small letters that no date ends: where it ends cannot be told
+        name = _squash(ctx.text[m.start() : e])
+        if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
+            continue
+        if re.search(r"\bnay$", fold_lower(name)):
+            continue
+        # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi); so does 'Luật Nhà ở sửa đổi năm 2023'
+        tail = re.match(r"\s*(?:\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)|sua\s+doi(?=\s*(?:[,;.)]|nam\s+\d|$)))",
+                        ctx.low[e : e + 30])
+        end = e + tail.end() if tail else e
+        if tail:
+            name = _squash(ctx.text[m.start() : end])
+            closed = sure = True
+        if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
+            continue  # numbered: the number scanner has it
+        t = v.type_for_word(m.group(1))
+        if known is not None:  # the name the vocabulary gives it, and a revision stays a revision: 'Luật Thủ đô (sửa đổi)'
+            name, written = known.name + (" (sửa đổi)" if tail else ""), name
+        else:
+            written = name
+        mention = Mention(start=m.start(), end=end, ext_end=end, name=name, written=written,
+                          type_id=known.type_id if known else t.id if t else "Luat", name_closed=closed, name_sure=sure)
+        _after(ctx, mention, sent[1])
+        if mention.date is not None:
+            mention.year = mention.date.year
+        out.append(mention)
+
+    # self references
+    for m in _SELF_RE.finditer(ctx.low):
+        t = v.type_for_word(m.group(1))
+        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
+                           type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
+
+    out.sort(key=lambda x: (x.start, -x.end))
+    # drop named-law mentions inside another mention (the name of an amending law holds the laws it amends)
+    kept: list[Mention] = []
+    for mt in out:
+        if kept and mt.start < kept[-1].end and not mt.self_ref:
+            if mt.number is not None and kept[-1].number is None:
+                kept[-1] = mt  # a number wins over a name overlapping it
+            continue
+        kept.append(mt)
+    out = kept
+    # nesting: a mention inside another's subject phrase is part of that title
+    for i, mt in enumerate(out):
+        for prev in out[max(0, i - 6) : i]:
+            if prev.title_end > mt.start >= prev.ext_end and not prev.self_ref:
+                mt.nested = True
+                mt.parent_title = (prev.ext_end, prev.title_end)
+                break
+    # issuers and dates stated before a mention
+    for i, mt in enumerate(out):
+        if mt.self_ref:
+            continue
+        s0, _ = sentence_of(mt.start)
+        _issuer_before(ctx, mt, s0)
+        first = not any(o.start >= s0 and o.start < mt.start and not o.self_ref for o in out[max(0, i - 8) : i])
+        _date_before(ctx, mt, s0, first)
+    return out
