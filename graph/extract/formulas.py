@@ -285,10 +285,8 @@ _OWN_BASES_FOLLOW = re.compile(r"co\s+can\s+cu\s+ban\s+hanh\s+nhu\s+sau\s*:?$")
 _AS_FOLLOWS = re.compile(r"nhu\s+sau\s*:?$")
 
 
-_ENACTED = ("Luat", "BoLuat", "PhapLenh", "HienPhap")
 
 
-_ENACTING = re.compile(r"(?:quoc\s+hoi|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi)\s+ban\s+hanh\s+$")
 
 
 _LEGAL_BASIS = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")

@@ -113,3 +113,16 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
                     self_m.issuer = ag.id
                     break
     return self_m, base_m
+
+
+_ENACTED = ("Luat", "BoLuat", "PhapLenh", "HienPhap")
+_ENACTING = re.compile(r"(?:quoc\s+hoi|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi)\s+ban\s+hanh\s+$")
+
+
+def _without_enacting(ctx: _Ctx, self_doc: Mention | None, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the law the enacting formula names, which is the text itself ('Quốc hội ban hành Luật
+    Người lao động Việt Nam …' in that law)."""
+    if self_doc is None or self_doc.type_id not in _ENACTED:
+        return mentions
+    enacting = [m for m in mentions if m.name and m.number is None and _ENACTING.search(ctx.low, max(0, m.start - 40), m.start)]
+    return [m for m in mentions if m not in enacting]
