@@ -3,10 +3,12 @@ amending laws ('Luật sửa đổi, bổ sung một số điều của Luật �
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 
-from ..vocab import Vocabulary, fold, name_words
+from ..vocab import LawName, Vocabulary, fold, fold_lower, name_words
 from .context import _Ctx, _squash
 from .types import Mention
 
@@ -235,3 +237,108 @@ def _legislative(m: Mention, v: Vocabulary) -> bool:
         return True
     code = re.fullmatch(r"([A-Z]+)\d*", fold(m.number.code[-1]).upper()) if m.number is not None else None
     return code is not None and code.group(1) in v.legislature_codes
+
+
+def named_laws(ctx: _Ctx, sentence_of: Callable[[int], tuple[int, int]],
+               covered: list[tuple[int, int]]) -> Iterator[tuple[Mention, int | None]]:
+    """Laws, codes, ordinances and the Constitution cited by name, outside the numbered mentions' spans (`covered`,
+    merged and in order), each with the end of its sentence, up to which what follows it is read (None for the
+    Constitution)."""
+    covered_starts = [a for a, _ in covered]
+    for m in _NAMED_LAW.finditer(ctx.low):
+        k = bisect.bisect_right(covered_starts, m.start()) - 1
+        if k >= 0 and m.start() < covered[k][1]:
+            continue  # part of a numbered mention: 'Luật Bảo hiểm y tế số 25/2008/QH12'
+        if m.group(1).startswith("hien"):
+            c = _constitution(ctx, m.start())
+            if c is not None:
+                yield c, None
+            continue
+        if not _may_be_named(ctx, m):
+            continue
+        sent = sentence_of(m.start())
+        mention = _named_law(ctx, m, sent)
+        if mention is not None:
+            yield mention, sent[1]
+
+
+def _small(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """Whether a name is written in small letters after its type word ('Luật tổ chức Chính phủ')."""
+    s = m.end()
+    return not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s)
+
+
+def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """Whether the type word at m may begin a law's name, not the law in general or a heading."""
+    s = m.end()
+    # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'): taken
+    # in a legal basis, where a date ends it (below); elsewhere small letters are the law in general ('luật sư')
+    if _small(ctx, m) and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start()):
+        return False
+    if not ctx.folded[m.start()].isupper():
+        return False  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
+    if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
+            r"su(?![a-z])", ctx.low[s : s + 3]):
+        return False  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
+    if _CONVENTION_ON.search(ctx.low, max(0, m.start() - 90), m.start()):
+        return False  # 'Công ước Liên hợp quốc về Luật Biển': an international convention's subject, not a Vietnamese law
+    word = ctx.folded[m.start() : m.end(1)]
+    # 'LUẬT' alone on its line: the type line of the text's own header, its title below
+    return not (word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip())
+
+
+def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, bool, bool, LawName | None]:
+    """Where the name that begins at m ends; whether what always follows a name ends it (closed) or what only a name
+    is followed by (sure); and the listed law it is, if any."""
+    s = m.end()
+    amending = ctx.low.startswith("sua doi", s)
+    limit = min(sent[1], s + (300 if amending else 120))
+    # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
+    stop = _amending_stop(ctx, s, limit) if amending else _name_stop(ctx, _NAME_STOP, s, limit)
+    e = stop.start() if stop else limit
+    # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, …), or only
+    # a word that may as well go on a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …', 'Luật Trồng trọt, Cơ quan')
+    closed = (stop is None and e == sent[1]) or (stop is not None and bool(_NAME_CLOSED.match(ctx.low, stop.start())))
+    sure = stop is not None and bool(_NAME_DEFINED.match(ctx.low, stop.start()))
+    # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
+    e = _without_trailing_conjunction(ctx.low, m.start(), e)
+    e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
+    known: LawName | None = None
+    if amending:
+        e, closed = _amended_laws_end(ctx, s, e, closed)
+        sure = sure or closed
+    else:
+        at = ctx.v.law_name_at(ctx.low, m.start())
+        if at is not None and (at[0] >= e or not _longer_name(ctx.low, at[0], e, closed)):
+            e, known, closed, sure = at[0], at[1], True, True  # the known name, whatever words follow it
+        elif at is None and len(name_words(ctx.low[s:e])) > _MAX_NAME_WORDS:
+            closed = False
+    return e, closed, sure, known
+
+
+def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | None:
+    """The mention of the law named at m, or None when where its name ends cannot be told or a number follows."""
+    e, closed, sure, known = _name_end(ctx, m, sent)
+    if _small(ctx, m) and known is None and not _SMALL_NAME_DATED.match(ctx.low, e):
+        return None  # a name in small letters that no date ends: where it ends cannot be told
+    name = _squash(ctx.text[m.start() : e])
+    if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
+        return None
+    if re.search(r"\bnay$", fold_lower(name)):
+        return None
+    # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi); so does 'Luật Nhà ở sửa đổi năm 2023'
+    tail = re.match(r"\s*(?:\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)|sua\s+doi(?=\s*(?:[,;.)]|nam\s+\d|$)))",
+                    ctx.low[e : e + 30])
+    end = e + tail.end() if tail else e
+    if tail:
+        name = _squash(ctx.text[m.start() : end])
+        closed = sure = True
+    if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
+        return None  # numbered: the number scanner has it
+    t = ctx.v.type_for_word(m.group(1))
+    if known is not None:  # the name the vocabulary gives it, and a revision stays a revision: 'Luật Thủ đô (sửa đổi)'
+        name, written = known.name + (" (sửa đổi)" if tail else ""), name
+    else:
+        written = name
+    return Mention(start=m.start(), end=end, ext_end=end, name=name, written=written,
+                   type_id=known.type_id if known else t.id if t else "Luat", name_closed=closed, name_sure=sure)

@@ -6,30 +6,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
-from ..numbers import scan
-from ..vocab import LawName, Vocabulary, fold_lower, name_words
+from ..numbers import NumberMatch, scan
+from ..vocab import Vocabulary
 from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash
 from .laws import (
     _AMENDING_BEFORE_NUMBER,
-    _CONVENTION_ON,
-    _IN_A_BASIS,
     _LAW_BEFORE_NUMBER,
     _LAW_WORD_IN_LIST,
-    _MAX_NAME_WORDS,
-    _NAME_CLOSED,
-    _NAME_DEFINED,
     _NAME_STOP,
-    _NAMED_LAW,
     _OF_THE_LAWS,
-    _SMALL_NAME_DATED,
     _amended_laws_end,
     _amending_name,
-    _amending_stop,
-    _constitution,
-    _longer_name,
-    _name_stop,
-    _without_trailing_conjunction,
+    named_laws,
 )
 from .types import Mention
 
@@ -229,152 +219,25 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
-    """All mentions, in text order, each tagged with the sentence it sits in."""
-    v = ctx.v
-    out: list[Mention] = []
+    """All mentions, in text order: numbers, laws by name, self references ('Nghị định này'); a mention inside
+    another's subject phrase is nested in it; issuers and dates stated before a mention are read."""
     starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(starts, pos) - 1
         return sentences[i] if i >= 0 else (0, len(ctx.low))
 
-    # numbered
-    numbered_spans: list[tuple[int, int]] = []
-    for nm in scan(ctx.folded, v):
-        n = nm.number
-        type_id, start, name = _type_word_before(ctx, nm.start)
-        written = ctx.text[nm.start : nm.end]
-        tc = n.type_code
-        code_type = v.type_by_code.get(tc) if tc else None
-        if n.party:
-            code_type = v.type_by_code.get(n.code[0])
-        if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
-            continue  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
-        mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name)
-        if code_type is not None:
-            mention.type_id = code_type.id
-            mention.type_from_code = True
-        elif type_id is not None and type_id not in ("CongVan", "VanBan"):
-            mention.type_id = type_id
-        elif n.year is not None and v.default_type_for_code.get(re.sub(r"\d+$", "", n.code[-1])):
-            mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
-        elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == "CongVan"):
-            mention.type_id = "CongVan"  # a number with no type code: an administrative letter
-        elif type_id is None and _NOT_A_DOCUMENT.search(ctx.low[max(0, nm.start - 30) : nm.start]):
-            continue  # a form, a technical standard, a table code: 'Mẫu số 41/UQ-ĐKT', 'QCVN 01/2008/BLĐTBXH'
-        elif type_id is None and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start]):
-            continue  # a bare code with neither a type (word or code) nor 'số' in front is not cited as a document
-        else:
-            mention.type_id = type_id or "VanBan"
-        s0, s1 = sentence_of(nm.start)
-        _after(ctx, mention, s1)
-        if mention.name is None and mention.type_id == "Luat":
-            mention.name = _amending_name(ctx, mention, s1)
+    out = _numbered(ctx, sentence_of)
+    for mention, sent_end in named_laws(ctx, sentence_of, _merged([(m.start, m.end) for m in out])):
+        if sent_end is not None:
+            _after(ctx, mention, sent_end)
+            if mention.date is not None:
+                mention.year = mention.date.year
         out.append(mention)
-        numbered_spans.append((start, nm.end))
-
-    # laws cited by name
-    covered = _merged(numbered_spans)
-    covered_starts = [a for a, _ in covered]
-    for m in _NAMED_LAW.finditer(ctx.low):
-        s = m.end()
-        k = bisect.bisect_right(covered_starts, m.start()) - 1
-        if k >= 0 and m.start() < covered[k][1]:
-            continue  # part of a numbered mention: 'Luật Bảo hiểm y tế số 25/2008/QH12'
-        if m.group(1).startswith("hien"):
-            c = _constitution(ctx, m.start())
-            if c is not None:
-                out.append(c)
-            continue
-        # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'): taken
-        # in a legal basis, where a date ends it (below); elsewhere small letters are the law in general ('luật sư')
-        small = not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s)
-        if small and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start()):
-            continue
-        if not ctx.folded[m.start()].isupper():
-            continue  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
-        if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
-                r"su(?![a-z])", ctx.low[s : s + 3]):
-            continue  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
-        if _CONVENTION_ON.search(ctx.low, max(0, m.start() - 90), m.start()):
-            continue  # 'Công ước Liên hợp quốc về Luật Biển': an international convention's subject, not a Vietnamese law
-        word = ctx.folded[m.start() : m.end(1)]
-        if word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip():
-            continue  # 'LUẬT' alone on its line: the type line of the text's own header, its title below
-        sent = sentence_of(m.start())
-        amending = ctx.low.startswith("sua doi", s)
-        limit = min(sent[1], s + (300 if amending else 120))
-        # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
-        stop = _amending_stop(ctx, s, limit) if amending else _name_stop(ctx, _NAME_STOP, s, limit)
-        e = stop.start() if stop else limit
-        # whether something that always follows a name ends it ('ngày', 'số 31/…', 'năm 2019', a mark, …), or only
-        # a word that may as well go on a longer phrase ('Luật Bảo hiểm xã hội nộp hồ sơ …', 'Luật Trồng trọt, Cơ quan')
-        closed = (stop is None and e == sent[1]) or (stop is not None and bool(_NAME_CLOSED.match(ctx.low, stop.start())))
-        sure = stop is not None and bool(_NAME_DEFINED.match(ctx.low, stop.start()))
-        # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
-        e = _without_trailing_conjunction(ctx.low, m.start(), e)
-        e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
-        known: LawName | None = None
-        if amending:
-            e, closed = _amended_laws_end(ctx, s, e, closed)
-            sure = sure or closed
-        else:
-            at = v.law_name_at(ctx.low, m.start())
-            if at is not None and (at[0] >= e or not _longer_name(ctx.low, at[0], e, closed)):
-                e, known, closed, sure = at[0], at[1], True, True  # the known name, whatever words follow it
-            elif at is None and len(name_words(ctx.low[s:e])) > _MAX_NAME_WORDS:
-                closed = False
-        if small and known is None and not _SMALL_NAME_DATED.match(ctx.low, e):
-            continue  # a name in small letters that no date ends: where it ends cannot be told
-        name = _squash(ctx.text[m.start() : e])
-        if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
-            continue
-        if re.search(r"\bnay$", fold_lower(name)):
-            continue
-        # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi); so does 'Luật Nhà ở sửa đổi năm 2023'
-        tail = re.match(r"\s*(?:\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)|sua\s+doi(?=\s*(?:[,;.)]|nam\s+\d|$)))",
-                        ctx.low[e : e + 30])
-        end = e + tail.end() if tail else e
-        if tail:
-            name = _squash(ctx.text[m.start() : end])
-            closed = sure = True
-        if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
-            continue  # numbered: the number scanner has it
-        t = v.type_for_word(m.group(1))
-        if known is not None:  # the name the vocabulary gives it, and a revision stays a revision: 'Luật Thủ đô (sửa đổi)'
-            name, written = known.name + (" (sửa đổi)" if tail else ""), name
-        else:
-            written = name
-        mention = Mention(start=m.start(), end=end, ext_end=end, name=name, written=written,
-                          type_id=known.type_id if known else t.id if t else "Luat", name_closed=closed, name_sure=sure)
-        _after(ctx, mention, sent[1])
-        if mention.date is not None:
-            mention.year = mention.date.year
-        out.append(mention)
-
-    # self references
-    for m in _SELF_RE.finditer(ctx.low):
-        t = v.type_for_word(m.group(1))
-        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
-                           type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
-
+    out.extend(_self_references(ctx))
     out.sort(key=lambda x: (x.start, -x.end))
-    # drop named-law mentions inside another mention (the name of an amending law holds the laws it amends)
-    kept: list[Mention] = []
-    for mt in out:
-        if kept and mt.start < kept[-1].end and not mt.self_ref:
-            if mt.number is not None and kept[-1].number is None:
-                kept[-1] = mt  # a number wins over a name overlapping it
-            continue
-        kept.append(mt)
-    out = kept
-    # nesting: a mention inside another's subject phrase is part of that title
-    for i, mt in enumerate(out):
-        for prev in out[max(0, i - 6) : i]:
-            if prev.title_end > mt.start >= prev.ext_end and not prev.self_ref:
-                mt.nested = True
-                mt.parent_title = (prev.ext_end, prev.title_end)
-                break
+    out = _without_overlaps(out)
+    _nest(out)
     # issuers and dates stated before a mention
     for i, mt in enumerate(out):
         if mt.self_ref:
@@ -384,3 +247,83 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
         first = not any(o.start >= s0 and o.start < mt.start and not o.self_ref for o in out[max(0, i - 8) : i])
         _date_before(ctx, mt, s0, first)
     return out
+
+
+def _numbered(ctx: _Ctx, sentence_of: Callable[[int], tuple[int, int]]) -> list[Mention]:
+    """The numbers cited as documents, with what follows each (date, issuer, subject; an amending law's title)."""
+    out: list[Mention] = []
+    for nm in scan(ctx.folded, ctx.v):
+        mention = _numbered_mention(ctx, nm)
+        if mention is None:
+            continue
+        _, s1 = sentence_of(nm.start)
+        _after(ctx, mention, s1)
+        if mention.name is None and mention.type_id == "Luat":
+            mention.name = _amending_name(ctx, mention, s1)
+        out.append(mention)
+    return out
+
+
+def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
+    """A number as a mention with its type — from the number's code, the type word before it, the default of its
+    issuer's code — or None when it is not cited as a document (a form, a technical standard, a table code)."""
+    v = ctx.v
+    n = nm.number
+    type_id, start, name = _type_word_before(ctx, nm.start)
+    written = ctx.text[nm.start : nm.end]
+    tc = n.type_code
+    code_type = v.type_by_code.get(tc) if tc else None
+    if n.party:
+        code_type = v.type_by_code.get(n.code[0])
+    if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
+        return None  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
+    mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name)
+    if code_type is not None:
+        mention.type_id = code_type.id
+        mention.type_from_code = True
+    elif type_id is not None and type_id not in ("CongVan", "VanBan"):
+        mention.type_id = type_id
+    elif n.year is not None and v.default_type_for_code.get(re.sub(r"\d+$", "", n.code[-1])):
+        mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
+    elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == "CongVan"):
+        mention.type_id = "CongVan"  # a number with no type code: an administrative letter
+    elif type_id is None and _NOT_A_DOCUMENT.search(ctx.low[max(0, nm.start - 30) : nm.start]):
+        return None  # a form, a technical standard, a table code: 'Mẫu số 41/UQ-ĐKT', 'QCVN 01/2008/BLĐTBXH'
+    elif type_id is None and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start]):
+        return None  # a bare code with neither a type (word or code) nor 'số' in front is not cited as a document
+    else:
+        mention.type_id = type_id or "VanBan"
+    return mention
+
+
+def _self_references(ctx: _Ctx) -> list[Mention]:
+    """'Nghị định này', 'Thông tư này': the text itself, or, in a quote, the text that wrote it."""
+    out = []
+    for m in _SELF_RE.finditer(ctx.low):
+        t = ctx.v.type_for_word(m.group(1))
+        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
+                           type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
+    return out
+
+
+def _without_overlaps(out: list[Mention]) -> list[Mention]:
+    """Mentions in text order without named-law mentions inside another mention (the name of an amending law holds
+    the laws it amends); a number wins over a name overlapping it."""
+    kept: list[Mention] = []
+    for mt in out:
+        if kept and mt.start < kept[-1].end and not mt.self_ref:
+            if mt.number is not None and kept[-1].number is None:
+                kept[-1] = mt
+            continue
+        kept.append(mt)
+    return kept
+
+
+def _nest(out: list[Mention]) -> None:
+    """A mention inside another's subject phrase is part of that title."""
+    for i, mt in enumerate(out):
+        for prev in out[max(0, i - 6) : i]:
+            if prev.title_end > mt.start >= prev.ext_end and not prev.self_ref:
+                mt.nested = True
+                mt.parent_title = (prev.ext_end, prev.title_end)
+                break
