@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .context import _SELF_RE, DATE_RE, _Ctx, _date
 from .types import Extraction, Mention, RawEffective
@@ -99,7 +99,6 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     """When documents take effect: the text's own clause ('Nghị định này có hiệu lực thi hành kể từ ngày …',
     '… kể từ ngày ký', '… sau 45 ngày kể từ ngày ký'), parts that take effect apart ('riêng khoản 3 Điều 5 có
     hiệu lực từ …'), and, in any text, a document named right before '… có hiệu lực từ ngày …'."""
-    out: list[RawEffective] = []
     starts = [a for a, _ in sentences]
 
     def sentence(pos: int) -> tuple[int, int]:
@@ -109,52 +108,73 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     own = ex.base_doc or ex.self_doc  # in a consolidated text, 'Thông tư này' is the consolidated document
     # search after the header; a consolidated text's own header (the VBHN block) stands at its end
     header_end = ex.self_doc.ext_end if ex.self_doc is not None and ex.base_doc is None else 0
-    main: re.Match[str] | None = None
     # 'Nghị định này …' after the header: the clauses on the text's own effect are tried where one is named (anchored
     # there: no search of the whole text for each); mentions are in text order
     selves = [m.start for m in mentions if m.self_ref and m.start >= header_end] if own is not None else []
-    for pos in selves:
-        main = _SELF_EFFECT.match(ctx.low, pos)
-        if main is not None:
-            break
+    main = next((m for m in (_SELF_EFFECT.match(ctx.low, pos) for pos in selves) if m is not None), None)
+    out: list[RawEffective] = []
     if own is not None and main is not None:
-        issued = own.date
-        if main.group("date"):
-            d, rule = _first_date(main.group("date")), "date"
-        elif main.group("signing"):
-            d, rule = issued, "on_signing"
-        else:
-            n = int(main.group("days"))
-            d, rule = (issued + dt.timedelta(days=n) if issued else None), f"after_days:{n}"
-        if ex.base_doc is not None and (issued is None or d is None or not issued <= d <= issued + dt.timedelta(days=731)):
-            # a consolidated text also quotes the clauses of the texts that amended it: take the first only when
-            # it fits the consolidated document's own date of issue
+        own_effect = _own_effect(ctx, ex, own, main, sentence)
+        if own_effect is None:
+            # a consolidated text also quotes the clauses of the texts that amended it: the first is taken only
+            # when it fits the consolidated document's own date of issue
             return out
-        out.append(RawEffective(own, d, None, rule, sentence(main.start())))
-        tail = _UNTIL_TAIL.match(ctx.low, main.end())
-        if tail is not None:
-            out.append(RawEffective(own, _last_day(tail), None, "until", sentence(main.start())))
-        # parts taking effect apart, in the same article (up to the next 'Điều')
-        nxt = re.compile(r"\n\s*dieu\s+\d+[a-z]?\.").search(ctx.low, main.end())
-        end = min(nxt.start() if nxt else len(ctx.low), main.end() + 2500)
-        a = sentence(main.start())[0]
-        for pm in _PART_EFFECT.finditer(ctx.low, a, end):
-            part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
-            out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start())))
+        out.extend(own_effect)
     if own is not None and ex.base_doc is None and not any(e.rule == "until" for e in out):
-        until_end = 0
-        for pos in selves:
-            um = _SELF_UNTIL.match(ctx.low, pos) if pos >= until_end else None
-            if um is None:
-                continue
-            until_end = um.end()
-            # the text itself must be the sentence's subject: not 'Kể từ ngày Thông tư này có hiệu lực đến hết
-            # ngày …, mức thu phí …' (a period in a provision) nor '… tại Điều 3 Nghị định này hết hiệu lực …'
-            if _LIST_MARK.fullmatch(ctx.low[sentence(um.start())[0] : um.start()]):
-                out.append(RawEffective(own, _last_day(um), None, "until", sentence(um.start())))
-                break
-    # '… Nghị định số 42/2022/NĐ-CP … có hiệu lực từ ngày 01/8/2022': the subject of the sentence, when nothing
-    # stands between it and the clause that makes another text the one acted upon
+        out.extend(_own_term(ctx, own, selves, sentence))
+    out.extend(_reported(ctx, mentions, main, sentence))
+    return out
+
+
+def _own_effect(ctx: _Ctx, ex: Extraction, own: Mention, main: re.Match[str],
+                sentence: Callable[[int], tuple[int, int]]) -> list[RawEffective] | None:
+    """The text's own clause of effect (with the term right after it, and the parts that take effect apart in the
+    same article); None for a consolidated text whose first clause does not fit its own date of issue."""
+    issued = own.date
+    if main.group("date"):
+        d, rule = _first_date(main.group("date")), "date"
+    elif main.group("signing"):
+        d, rule = issued, "on_signing"
+    else:
+        n = int(main.group("days"))
+        d, rule = (issued + dt.timedelta(days=n) if issued else None), f"after_days:{n}"
+    if ex.base_doc is not None and (issued is None or d is None or not issued <= d <= issued + dt.timedelta(days=731)):
+        return None
+    out = [RawEffective(own, d, None, rule, sentence(main.start()))]
+    tail = _UNTIL_TAIL.match(ctx.low, main.end())
+    if tail is not None:
+        out.append(RawEffective(own, _last_day(tail), None, "until", sentence(main.start())))
+    # parts taking effect apart, in the same article (up to the next 'Điều')
+    nxt = re.compile(r"\n\s*dieu\s+\d+[a-z]?\.").search(ctx.low, main.end())
+    end = min(nxt.start() if nxt else len(ctx.low), main.end() + 2500)
+    a = sentence(main.start())[0]
+    for pm in _PART_EFFECT.finditer(ctx.low, a, end):
+        part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
+        out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start())))
+    return out
+
+
+def _own_term(ctx: _Ctx, own: Mention, selves: list[int],
+              sentence: Callable[[int], tuple[int, int]]) -> list[RawEffective]:
+    """A term the text names for itself: 'Nghị quyết này có hiệu lực đến hết ngày …', '… hết hiệu lực kể từ ngày …'."""
+    until_end = 0
+    for pos in selves:
+        um = _SELF_UNTIL.match(ctx.low, pos) if pos >= until_end else None
+        if um is None:
+            continue
+        until_end = um.end()
+        # the text itself must be the sentence's subject: not 'Kể từ ngày Thông tư này có hiệu lực đến hết
+        # ngày …, mức thu phí …' (a period in a provision) nor '… tại Điều 3 Nghị định này hết hiệu lực …'
+        if _LIST_MARK.fullmatch(ctx.low[sentence(um.start())[0] : um.start()]):
+            return [RawEffective(own, _last_day(um), None, "until", sentence(um.start()))]
+    return []
+
+
+def _reported(ctx: _Ctx, mentions: list[Mention], main: re.Match[str] | None,
+              sentence: Callable[[int], tuple[int, int]]) -> list[RawEffective]:
+    """'… Nghị định số 42/2022/NĐ-CP … có hiệu lực từ ngày 01/8/2022': the subject of the sentence, when nothing
+    stands between it and the clause that makes another text the one acted upon."""
+    out = []
     ordered = sorted((m for m in mentions if not m.self_ref), key=lambda m: m.start)
     first_starts = [m.start for m in ordered]
     for em_start, em in _mention_effects(ctx.low):

@@ -4,6 +4,7 @@ consolidated text (văn bản hợp nhất), the document it consolidates."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..vocab import fold_lower
 from .context import _DATE_WORDS, _Ctx, _date, _squash
@@ -26,10 +27,13 @@ def _line_before(low: str, pos: int) -> str:
     return low[low.rfind("\n", 0, pos) + 1 : pos].strip()
 
 
+_ZONE = 4000  # the header stands in the first characters of a text
+
+
 def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The document a Gazette text is, and for a consolidated text the document it consolidates."""
     low = ctx.low
-    zone = min(len(low), 4000)
+    zone = min(len(low), _ZONE)
     by_start = {m.start: m for m in mentions if m.number is not None}
 
     def number_at(pos: int) -> Mention | None:
@@ -38,28 +42,10 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
                 return m
         return by_start.get(pos)
 
-    consolidated = bool(re.search(r"van\s+ban\s+hop\s+nhat|duoc\s+hop\s+nhat\s+tu", low))
     self_m: Mention | None = None
     base_m: Mention | None = None
-    if consolidated:
-        for h in _HEADER_NO.finditer(low):
-            hit = number_at(h.end())
-            if hit and hit.number and "VBHN" in hit.number.code:
-                self_m = hit
-        if self_m is not None:
-            # the consolidated document is the one whose citation opens a line of the authentication block
-            # ('Thông tư số 35/2013/TT-BLĐTBXH ngày …, có hiệu lực …, được sửa đổi, bổ sung bởi:'), not one named
-            # in the title above it ('Hướng dẫn thi hành … Nghị định số 09/2013/NĐ-CP')
-            cands = [m for m in mentions
-                     if m.number is not None and m is not self_m and m.start < zone and "VBHN" not in m.number.code]
-            opening = [m for m in cands  # at most a type word before it ('Thông tư liên lịch số 21/2016/…', a typo)
-                       if re.fullmatch(r"[^\d\n,;.]{0,25}", _line_before(low, m.start))]
-            base_m = (opening or cands)[0] if cands else None
-            # the consolidated text's own date is in the authentication block beside its number
-            d = _PLACE_DATE.search(low, self_m.end, self_m.end + 400)
-            if d and self_m.date is None:
-                self_m.date = _date(d)
-            self_m.type_id = "VanBanHopNhat"
+    if re.search(r"van\s+ban\s+hop\s+nhat|duoc\s+hop\s+nhat\s+tu", low):
+        self_m, base_m = _consolidated(ctx, mentions, number_at)
     if self_m is None:
         for h in _HEADER_NO.finditer(low, 0, zone):
             hit = number_at(h.end())
@@ -78,32 +64,7 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
         if d:
             self_m.date = _date(d)
     if base_m is None:
-        # type line ("NGHỊ ĐỊNH") and title lines under it
-        for tl in _TYPE_LINE.finditer(ctx.text, 0, zone):
-            t = ctx.v.type_for_word(tl.group(1))
-            if t is None:
-                continue
-            if self_m.type_id is None or not self_m.type_from_code:
-                self_m.type_id = t.id
-            lines: list[str] = []
-            pos = tl.end()
-            for ln in ctx.text[pos : pos + 800].splitlines()[1:10]:
-                f = fold_lower(ln).strip()
-                if not f or re.match(r"^[_\-–—]+$", f):
-                    if lines:
-                        break
-                    continue
-                # the legal bases, or the enacting formula ('Bộ trưởng … ban hành …'), end the title; a title may
-                # itself open with 'Ban hành' ('Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW …')
-                if re.match(r"(can\s+cu|chuong\s|dieu\s+1|(?!ban\s+hanh\b)[a-z ]+\sban hanh|theo\s+de\s+nghi)", f) or (
-                    ln.strip().isupper() and ctx.v.agency_for_name(ln.strip())):
-                    break
-                lines.append(ln.strip().strip("_").strip())
-            if lines and not self_m.title:
-                self_m.title = _squash(" ".join(lines))
-                if self_m.title.isupper():
-                    self_m.title = self_m.title.capitalize()
-            break
+        _type_and_title(ctx, self_m, zone)
     if self_m.issuer is None:
         for ln in ctx.text[:zone].splitlines()[:20]:
             s = ln.strip().rstrip("-").strip()
@@ -113,6 +74,63 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
                     self_m.issuer = ag.id
                     break
     return self_m, base_m
+
+
+def _consolidated(ctx: _Ctx, mentions: list[Mention],
+                  number_at: Callable[[int], Mention | None]) -> tuple[Mention | None, Mention | None]:
+    """A consolidated text (văn bản hợp nhất): its own number, in the authentication block, and the document it
+    consolidates."""
+    low = ctx.low
+    self_m: Mention | None = None
+    for h in _HEADER_NO.finditer(low):
+        hit = number_at(h.end())
+        if hit and hit.number and "VBHN" in hit.number.code:
+            self_m = hit
+    if self_m is None:
+        return None, None
+    # the consolidated document is the one whose citation opens a line of the authentication block
+    # ('Thông tư số 35/2013/TT-BLĐTBXH ngày …, có hiệu lực …, được sửa đổi, bổ sung bởi:'), not one named
+    # in the title above it ('Hướng dẫn thi hành … Nghị định số 09/2013/NĐ-CP')
+    cands = [m for m in mentions
+             if m.number is not None and m is not self_m and m.start < min(len(low), _ZONE) and "VBHN" not in m.number.code]
+    opening = [m for m in cands  # at most a type word before it ('Thông tư liên lịch số 21/2016/…', a typo)
+               if re.fullmatch(r"[^\d\n,;.]{0,25}", _line_before(low, m.start))]
+    base_m = (opening or cands)[0] if cands else None
+    # the consolidated text's own date is in the authentication block beside its number
+    d = _PLACE_DATE.search(low, self_m.end, self_m.end + 400)
+    if d and self_m.date is None:
+        self_m.date = _date(d)
+    self_m.type_id = "VanBanHopNhat"
+    return self_m, base_m
+
+
+def _type_and_title(ctx: _Ctx, self_m: Mention, zone: int) -> None:
+    """The type line ('NGHỊ ĐỊNH') gives the text's type where its number does not, and the lines under it its title."""
+    for tl in _TYPE_LINE.finditer(ctx.text, 0, zone):
+        t = ctx.v.type_for_word(tl.group(1))
+        if t is None:
+            continue
+        if self_m.type_id is None or not self_m.type_from_code:
+            self_m.type_id = t.id
+        lines: list[str] = []
+        pos = tl.end()
+        for ln in ctx.text[pos : pos + 800].splitlines()[1:10]:
+            f = fold_lower(ln).strip()
+            if not f or re.match(r"^[_\-–—]+$", f):
+                if lines:
+                    break
+                continue
+            # the legal bases, or the enacting formula ('Bộ trưởng … ban hành …'), end the title; a title may
+            # itself open with 'Ban hành' ('Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW …')
+            if re.match(r"(can\s+cu|chuong\s|dieu\s+1|(?!ban\s+hanh\b)[a-z ]+\sban hanh|theo\s+de\s+nghi)", f) or (
+                ln.strip().isupper() and ctx.v.agency_for_name(ln.strip())):
+                break
+            lines.append(ln.strip().strip("_").strip())
+        if lines and not self_m.title:
+            self_m.title = _squash(" ".join(lines))
+            if self_m.title.isupper():
+                self_m.title = self_m.title.capitalize()
+        break
 
 
 _ENACTED = ("Luat", "BoLuat", "PhapLenh", "HienPhap")
