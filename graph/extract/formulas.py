@@ -1,12 +1,18 @@
-"""The drafting formulas of Vietnamese legal texts, as named data: the triggers of each relation and the words the
-relation grammar reads around them, each with the Vietnamese it reads. All on the folded, lower-cased text."""
+"""The drafting formulas of Vietnamese legal texts, as named data, by family: the triggers that state each relation,
+and the words the relation grammar reads around them (parts of a document; replace, repeal, expire; amend; guide and
+implement; who acts; legal bases and lists; quoted provisions). Each is written on the folded, lower-cased text
+(`vocab.fold_lower`), with the Vietnamese it reads in a comment."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context import DATE_RE
+
+# ----------------------------------------------------------------------------------------------------
+# the formulas that state a relation (triggers)
 
 
 @dataclass
@@ -21,15 +27,11 @@ class _Trigger:
 # bãi bỏ' (a text that amends some articles and repeals others amends it; each word once at most)
 _AMENDED_S = r"sua\s+doi(?:\s*,?\s*bo\s+sung)?"
 
-
 _AMENDED_B = r"bo\s+sung"
-
 
 _AMENDED_TAIL = r"(?:\s*,\s*(?:thay\s+the\s*,\s*)?bai\s+bo|\s*,\s*thay\s+the(?:\s*,\s*bai\s+bo)?|\s+va\s+bai\s+bo)?"
 
-
 _AMENDED = f"(?:{_AMENDED_S}|{_AMENDED_B}){_AMENDED_TAIL}"
-
 
 _BY = r"\s+(?:boi|bang|tai|theo)"
 
@@ -41,42 +43,59 @@ def _word_start(letter: str) -> str:
     return letter + r"(?<![a-z]" + letter + ")"
 
 
+class _Formula(NamedTuple):
+    """A drafting formula that states a relation: its type, whether the object comes first ('X được thay thế bằng Y',
+    passive), the pattern, and where the formula begins in the match."""
+
+    type: str
+    passive: bool
+    pattern: str
+    skip: int = 0
+
+
 # The relation formulas, in order: where two match at the same place, the one listed first wins ('được thay thế bằng'
-# over 'thay thế', 'hướng dẫn thực hiện' over 'thực hiện'). Each is (type, passive, pattern, offset of the formula in
-# the match); each pattern begins with a literal character (checked by a test).
-_TRIGGERS: list[tuple[str, bool, str, int]] = [
-    # passive, and so without 'được' when 'bởi' follows: 'khoản 2 Điều 8 Nghị định số 83/2014/NĐ-CP sửa đổi, bổ sung
-    # bởi Nghị định số 08/2018/NĐ-CP' (the decree of 2014 did not amend the one of 2018)
-    ("REPLACES", True, r"duoc\s+thay\s+the\s+(?:boi|bang)", 0),
-    ("REPLACES", True, r"bi\s+thay\s+the\s+(?:boi|bang)", 0),
-    ("REPLACES", True, _word_start("t") + r"hay\s+the\s+boi(?![a-z])", 0),
-    ("REPLACES", False, _word_start("t") + r"hay\s+the(?:\s+cho)?(?!\s+(?:bang|boi)\b)", 0),
-    ("REPEALS", True, r"duoc\s+bai\s+bo" + _BY, 0),
-    ("REPEALS", True, r"bi\s+bai\s+bo" + _BY, 0),
-    ("REPEALS", True, _word_start("b") + r"ai\s+bo\s+boi(?![a-z])", 0),
-    ("REPEALS", False, _word_start("b") + r"ai\s+bo(?![a-z])", 0),
-    ("AMENDS", True, r"duoc\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?" + _BY, 0),
-    ("AMENDS", True, r"bi\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?" + _BY, 0),
-    ("AMENDS", True, _word_start("s") + _AMENDED_S[1:] + _AMENDED_TAIL + r"\s+boi(?![a-z])", 0),
-    ("AMENDS", True, _word_start("b") + _AMENDED_B[1:] + _AMENDED_TAIL + r"\s+boi(?![a-z])", 0),
+# over 'thay thế', 'hướng dẫn thực hiện' over 'thực hiện'); each pattern begins with a literal character (checked by a
+# test). A passive formula without 'được' when 'bởi' follows: 'khoản 2 Điều 8 Nghị định số 83/2014/NĐ-CP sửa đổi, bổ
+# sung bởi Nghị định số 08/2018/NĐ-CP' (the decree of 2014 did not amend the one of 2018).
+_TRIGGERS: list[_Formula] = [
+    # replace
+    _Formula("REPLACES", True, r"duoc\s+thay\s+the\s+(?:boi|bang)"),  # 'được thay thế bởi / bằng'
+    _Formula("REPLACES", True, r"bi\s+thay\s+the\s+(?:boi|bang)"),  # 'bị thay thế bởi / bằng'
+    _Formula("REPLACES", True, _word_start("t") + r"hay\s+the\s+boi(?![a-z])"),  # 'thay thế bởi'
+    _Formula("REPLACES", False, _word_start("t") + r"hay\s+the(?:\s+cho)?(?!\s+(?:bang|boi)\b)"),  # 'thay thế (cho)'
+    # repeal
+    _Formula("REPEALS", True, r"duoc\s+bai\s+bo" + _BY),  # 'được bãi bỏ bởi / bằng / tại / theo'
+    _Formula("REPEALS", True, r"bi\s+bai\s+bo" + _BY),  # 'bị bãi bỏ bởi …'
+    _Formula("REPEALS", True, _word_start("b") + r"ai\s+bo\s+boi(?![a-z])"),  # 'bãi bỏ bởi'
+    _Formula("REPEALS", False, _word_start("b") + r"ai\s+bo(?![a-z])"),  # 'bãi bỏ'
+    # amend
+    _Formula("AMENDS", True,  # 'được sửa đổi, bổ sung (một số điều / năm 2019) bởi …'
+             r"duoc\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?" + _BY),
+    _Formula("AMENDS", True,  # 'bị sửa đổi … bởi'
+             r"bi\s+" + _AMENDED + r"(?:\s+(?:mot\s+so\s+dieu|nam\s+(?:19|20)\d\d))?" + _BY),
+    _Formula("AMENDS", True, _word_start("s") + _AMENDED_S[1:] + _AMENDED_TAIL + r"\s+boi(?![a-z])"),  # 'sửa đổi … bởi'
+    _Formula("AMENDS", True, _word_start("b") + _AMENDED_B[1:] + _AMENDED_TAIL + r"\s+boi(?![a-z])"),  # 'bổ sung bởi'
     # in brackets, the amending texts right after it, without 'bởi': 'Nghị định số 37/2017/NĐ-CP (được sửa đổi, bổ
     # sung Nghị định số 147/2018/NĐ-CP, …)'; the formula begins after the bracket
-    ("AMENDS", True, r"\([ \t]{0,2}(?:da\s+)?duoc\s+" + _AMENDED
-     + r"(?=\s+(?:nghi\s+dinh|thong\s+tu|quyet\s+dinh|luat|nghi\s+quyet)\s+so)", 1),
-    ("AMENDS", False, _word_start("s") + r"ua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])", 0),
-    ("GUIDES", True, r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)" + _BY, 0),
-    ("GUIDES", False, _word_start("h") + r"(?:uong\s+dan\s+to\s+chuc\s+thuc\s+hien|uong\s+dan\s+thi\s+hanh"
-     r"|uong\s+dan\s+thuc\s+hien|uong\s+dan)(?![a-z])", 0),
-    ("GUIDES", False, _word_start("q") + r"uy\s+dinh\s+(?:chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?"
-     r"|va\s+huong\s+dan\s+thi\s+hanh)(?![a-z])", 0),
-    ("IMPLEMENTS", False, _word_start("t") + r"(?:rien\s+khai\s+thuc\s+hien|rien\s+khai|o\s+chuc\s+thuc\s+hien"
-     r"|huc\s+hien)(?![a-z])", 0),
-    ("IMPLEMENTS", False, _word_start("c") + r"u\s+the\s+hoa(?![a-z])", 0),
+    _Formula("AMENDS", True, r"\([ \t]{0,2}(?:da\s+)?duoc\s+" + _AMENDED
+             + r"(?=\s+(?:nghi\s+dinh|thong\s+tu|quyet\s+dinh|luat|nghi\s+quyet)\s+so)", 1),
+    _Formula("AMENDS", False, _word_start("s") + r"ua\s+doi(?:\s*,?\s*bo\s+sung)?(?![a-z])"),  # 'sửa đổi (, bổ sung)'
+    # guide
+    _Formula("GUIDES", True,  # 'được quy định chi tiết / hướng dẫn (thi hành) bởi …'
+             r"duoc\s+(?:quy\s+dinh\s+chi\s+tiet|huong\s+dan(?:\s+thi\s+hanh)?)" + _BY),
+    _Formula("GUIDES", False,  # 'hướng dẫn (tổ chức thực hiện / thi hành / thực hiện)'
+             _word_start("h") + r"(?:uong\s+dan\s+to\s+chuc\s+thuc\s+hien|uong\s+dan\s+thi\s+hanh"
+             r"|uong\s+dan\s+thuc\s+hien|uong\s+dan)(?![a-z])"),
+    _Formula("GUIDES", False,  # 'quy định chi tiết (và hướng dẫn) thi hành', 'quy định và hướng dẫn thi hành'
+             _word_start("q") + r"uy\s+dinh\s+(?:chi\s+tiet(?:\s+(?:va\s+huong\s+dan\s+)?thi\s+hanh)?"
+             r"|va\s+huong\s+dan\s+thi\s+hanh)(?![a-z])"),
+    # implement
+    _Formula("IMPLEMENTS", False,  # 'triển khai (thực hiện)', 'tổ chức thực hiện', 'thực hiện'
+             _word_start("t") + r"(?:rien\s+khai\s+thuc\s+hien|rien\s+khai|o\s+chuc\s+thuc\s+hien|huc\s+hien)(?![a-z])"),
+    _Formula("IMPLEMENTS", False, _word_start("c") + r"u\s+the\s+hoa(?![a-z])"),  # 'cụ thể hóa'
 ]
 
-
 _ALL_TRIGGERS = re.compile("|".join(f"{p}(?P<t{i}>)" for i, (_, _, p, _) in enumerate(_TRIGGERS)))
-
 
 _AMENDING_LAW_TITLE = re.compile(r"(?<![a-z])cua\s+luat\s+$")
 
@@ -93,85 +112,40 @@ def find_triggers(low: str, a: int, b: int) -> list[_Trigger]:
     return out
 
 
+# another formula between a trigger and what it acts on: the object is that formula's ('Bãi bỏ quy định … Nghị định
+# số A được sửa đổi bởi …'); 'được' and 'bị' begin every passive one
 _OTHER_FORMULA = re.compile(
     r"(?<![a-z])(?:duoc|bi|sua\s+doi|thay\s+the|bai\s+bo|het\s+hieu\s+luc|huong\s+dan|quy\s+dinh\s+chi\s+tiet)(?![a-z])"
 )
 
-
-_PASSIVE_AMEND_TAIL = re.compile(
-    r"(?:da\s+)?duoc\s+" + _AMENDED + r"(?:\s+mot\s+so\s+dieu)?\s+(?:boi|bang|tai|theo)\s*:?\s*$"
-)
-
-
-# what may stand between "sửa đổi" / "hướng dẫn" and the document when it is not right after:
-# "một số điều của", "khoản 9 Điều 3 và mẫu số 01 kèm theo", "thi hành một số nội dung tại"
-_OBJECT_LEAD = re.compile(r"(?<![a-z])(?:cua|tai|theo|thuoc|kem\s+theo|doi\s+voi)\s*$")
-
-
-# … and, after 'quy định chi tiết', the measures to apply a text: 'quy định chi tiết một số điều và biện pháp thi hành
-# Luật Viễn thông', 'quy định chi tiết và biện pháp thi hành Pháp lệnh …'
-_GUIDE_LEAD = re.compile(r"(?<![a-z])(?:bien\s+phap|viec)\s+(?:de\s+)?(?:to\s+chuc\s+)?thi\s+hanh\s*$")
-
-
-# what may open a clause whose doer is the text itself: an item mark, 'Điều 3.', and 'Kể từ ngày Thông tư này
-# có hiệu lực (thi hành),' ('… bãi bỏ Thông tư số 02/2019/TT-BLĐTBXH')
-_SELF_CLAUSE_HEAD = re.compile(
-    r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?"
-    r"(?:(?:ke\s+)?tu\s+ngay\s+(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*,\s*)?"
-    r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)\s*,\s*)*"  # 'Thay thế, bãi bỏ một số cụm từ … của Nghị định …'
-)
-
-
-# what may stand between the text's own name and its formula: 'Thông tư này có hiệu lực từ ngày 01/01/2026, thay thế …'
-_EFFECT_BEFORE_FORMULA = re.compile(
-    r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:(?:ngay\s+)?" + DATE_RE.pattern
-    + r"|ngay\s+(?:ky(?:\s+ban\s+hanh)?|ban\s+hanh|thong\s+qua|cong\s+bo))\s*[,;]?\s*(?:va\s+)?"
-)
-
-
 _AND_BEFORE = re.compile(r"(?<![a-z])va\s*$")  # the folded 'và' right before a formula
 
 
-_EXPIRES = re.compile(r"(?<![a-z])(?:het|cham\s+dut)\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
+# ----------------------------------------------------------------------------------------------------
+# parts of a document: a repeal or replacement of parts amends
 
-
-# 'Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực': the text that takes effect opens
-# the clause (matched at the sentence start, after a list marker; the mention is checked where it ends)
-_FROM_DAY_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+")
-
-
-_OPENS_EFFECT = re.compile(r"\s{0,3}(?:chinh\s+thuc\s+)?co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s{0,3},")
-
-
-# '… hết hiệu lực (thi hành) kể từ ngày / kể từ thời điểm / kể từ khi Thông tư này có hiệu lực'
-_FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+(?:ngay|thoi\s+diem|khi)\s+")
-
-
+# a word that names a part of a document, not the whole: 'Điều', 'khoản', 'điểm', 'cụm từ', 'Phụ lục', 'mẫu số', 'một số
+# điều', 'một phần', 'nội dung', 'quy định tại', 'danh mục', 'bảng', 'số thứ tự': a repeal or replacement of it amends
 _PARTIAL = re.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|cum\s+tu|phu\s+luc|mau\s+so|mau|muc|chuong|tiet|bieu|so\s+thu\s+tu|"
     r"noi\s+dung|quy\s+dinh\s+tai|quy\s+dinh\s+sau\s+(?:day\s+)?(?:trong|cua|tai)|mot\s+so\s+dieu|mot\s+phan|danh\s+muc|"
     r"bang)(?![a-z])"
 )
 
-
 # a reference to parts of a document written right before it: 'khoản 2 Điều 9', 'khoản 2 và 4 Điều 11', 'điểm a'
 _PART_ID = r"(?:\d{1,3}[a-zđ]?|[a-zđ])"
-
 
 _PART_REF = re.compile(
     r"(?:(?:dieu|khoan|diem|muc|chuong|tiet|phu\s+luc|mau(?:\s+so)?)\s+" + _PART_ID
     + r"(?:\s*(?:,|va)\s*" + _PART_ID + r")*[\s,]*)+"
 )
 
-
 # parts named right before a document: 'khoản 2 Điều 8 Nghị định số …', 'Phụ lục 1 ban hành kèm theo Thông tư số …'
 _PARTS_ENDING = re.compile(r"(?<![a-z])(?<!danh\s)(?:" + _PART_REF.pattern + r")\s*$")  # 'Danh mục 14' is not 'Mục 14'
-
 
 _PARTS_BEFORE = re.compile(
     _PARTS_ENDING.pattern + "|" + _PARTIAL.pattern + r"[^.;:\n]{0,40}(?:kem\s+theo|cua|tai|thuoc)\s*$"
 )
-
 
 # a thing placed in a document, right before the document: '… quy định tại Điều 26 ', '… tại khoản 2 Điều 11 của '
 # 'Điều 4, Điều 5, …, Điều 8 và Điều 9': one level of repetition (a repetition of _PART_REF would nest two and
@@ -179,76 +153,13 @@ _PARTS_BEFORE = re.compile(
 _PART_LIST = (r"(?:(?:dieu|khoan|diem|muc|chuong|tiet|phu\s+luc|mau(?:\s+so)?)\s+" + _PART_ID
               + r"(?![a-z0-9])(?:\s*(?:,|va)\s*" + _PART_ID + r"(?![a-z0-9])){0,20}[\s,]*(?:va\s+)?){1,40}")
 
-
 _PLACED_IN = re.compile(r"(?<![a-z])(?:quy\s+dinh\s+tai\s+(?:" + _PART_LIST + r")?|tai\s+" + _PART_LIST + r")(?:cua\s+)?\s*$")
 
-
-_BASIS_LINE = re.compile(r"(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|theo\s+to\s+trinh)\b")
-
-
-_ENACTING_LINE = re.compile(r"[^.;:]{0,120}?(?<![a-z])ban\s+hanh\b")
-
-
-_EFFECT_SENTENCE = re.compile(r"[\s“\"]{0,6}(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
-
-
-_ARTICLE_HEADING = re.compile(r"(?:^|\n)[ \t\"“]*dieu\s+\d{1,3}[a-z]?\s*[.:]([^\n]{0,80})")
-
-
-_EFFECT_HEADING = re.compile(
-    r"[\s.:]{0,6}(?:hieu\s+luc\b|dieu\s+khoan\s+thi\s+hanh|(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thi\s+hanh)\s+va\s+hieu\s+luc)")
-
-
-# what ends an article before the next one: the signature block, an appendix
-_ARTICLE_END = re.compile(r"\n[ \t]*(?:noi\s+nhan|phu\s+luc\b|danh\s+muc\b|mau\s+so\b|bieu\s+mau\b)")
-
-
-# '… đến ngày / cho đến khi … hết hiệu lực': a term, not an act
-_UNTIL = re.compile(r"(?<![a-z])(?:den|truoc|sau|khi)\s+(?:ngay|khi|thoi\s+diem)(?![a-z])|(?<![a-z])khi(?![a-z])")
-
-
-_ALREADY = re.compile(r"(?<![a-z])(?:da|cung\s+da|van)\s*$")
-
-
-# 'Kể từ ngày 01 tháng 01 năm 2024,' opening the sentence, before what expires
-_FROM_DATE_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+" + DATE_RE.pattern + r"\s*,")
-
-
+# a list of parts right after a formula, up to whose they are: 'hướng dẫn thi hành khoản 4 Điều 24, …, khoản 6 Điều 84
+# của Luật …', 'các điều 104, 105 của …'
 _PARTS_OF = re.compile(r"\s{0,4}(?:cac\s+)?" + _PART_LIST + r"(?:cua|tai)\s+")
 
-
-# the object's own name before its number: 'Sửa đổi, bổ sung Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở
-# số 30/2023/QH15' (the mention is the number)
-_NAMED_BEFORE_NUMBER = re.compile(r"\s{0,4}(?:bo\s+luat|luat|phap\s+lenh)\s[^.;:]{0,120}?(?<![a-z])so\s*")
-
-
-# what leads from a text's scope to the document it details: 'của', 'tại', '(theo) quy định tại', 'ban hành kèm theo',
-# 'thuộc', with the parts named before the document ('tại khoản 6 Điều 13 Luật Quản lý thuế')
-_SCOPE_LEAD = re.compile(
-    r"(?<![a-z])(?:cua|tai|thuoc|kem\s+theo|theo\s+quy\s+dinh\s+(?:tai|cua))\s+(?:" + _PART_LIST + r")?(?:cua\s+)?$")
-
-
-_PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
-
-
-# the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 / Điều 3 và Điều 4 (của)] <document> …'
-_QUOTE_LEAD = re.compile(
-    r"\s*(?:\d{1,3}\s+)?(?:(?:cac\s+)?(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4}"
-    r"(?:\s*(?:,|va)\s*(?:(?:dieu|khoan|diem|chuong|muc)\s+)?[\da-z]{1,4}|\s+(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4})*"
-    r"\s+(?:cua\s+|tai\s+)?)?")
-
-
-# … and its end: 'quy định như sau:', 'có căn cứ ban hành như sau:'
-_QUOTE_LEAD_TAIL = re.compile(r"(?:(?:co\s+)?can\s+cu\s+ban\s+hanh|quy\s+dinh|co\s+noi\s+dung)\s+nhu\s+sau\s*:?\s*$")
-
-
-# ', có hiệu lực (thi hành) (kể) từ ngày …' between the document and the lead's end
-_EFFECT_CLAUSE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?")
-
-
-_COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
-
-
+# the words of a list of parts ('khoản 2, khoản 3 Điều 25 - Mẫu số 01 … Phụ lục'), for _parts_only
 _PART_WORDS = frozenset(("dieu", "khoan", "diem", "mau", "so", "phu", "luc", "chuong", "muc", "va", "cac", "-", "–"))
 
 
@@ -261,35 +172,154 @@ def _parts_only(text: str) -> bool:
                                or (w[:-1].isdigit() and w[-1].isalpha()) for w in words)
 
 
+# ----------------------------------------------------------------------------------------------------
+# replace, repeal, expire
+
+# 'hết hiệu lực (thi hành)', 'chấm dứt hiệu lực': what is named before it expires
+_EXPIRES = re.compile(r"(?<![a-z])(?:het|cham\s+dut)\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
+
+# '… hết hiệu lực (thi hành) kể từ ngày / kể từ thời điểm / kể từ khi Thông tư này có hiệu lực'
+_FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+(?:ngay|thoi\s+diem|khi)\s+")
+
+# 'Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực': the text that takes effect opens
+# the clause (matched at the sentence start, after a list marker; the mention is checked where it ends)
+_FROM_DAY_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+")
+
+# '… (chính thức) có hiệu lực (thi hành),' after the text that opens the clause
+_OPENS_EFFECT = re.compile(r"\s{0,3}(?:chinh\s+thuc\s+)?co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s{0,3},")
+
+# 'Kể từ ngày 01 tháng 01 năm 2024,' opening the sentence, before what expires
+_FROM_DATE_OPENS = re.compile(r"[\s\-–]{0,4}(?:[a-zđ]\)|\d{1,3}\.)?\s{0,3}(?:ke\s+)?tu\s+ngay\s+" + DATE_RE.pattern + r"\s*,")
+
+# '… đến ngày / cho đến khi … hết hiệu lực': a term, not an act
+_UNTIL = re.compile(r"(?<![a-z])(?:den|truoc|sau|khi)\s+(?:ngay|khi|thoi\s+diem)(?![a-z])|(?<![a-z])khi(?![a-z])")
+
+# 'đã', 'cũng đã', 'vẫn' right before 'hết hiệu lực': a report ('đã hết hiệu lực'), not an act
+_ALREADY = re.compile(r"(?<![a-z])(?:da|cung\s+da|van)\s*$")
+
+# an article's heading, which the group captures: 'Điều 10. Hiệu lực thi hành'
+_ARTICLE_HEADING = re.compile(r"(?:^|\n)[ \t\"“]*dieu\s+\d{1,3}[a-z]?\s*[.:]([^\n]{0,80})")
+
+# … the heading of the text's own article on its effect: 'Hiệu lực thi hành', 'Điều khoản thi hành', 'Tổ chức thực
+# hiện và hiệu lực thi hành'
+_EFFECT_HEADING = re.compile(
+    r"[\s.:]{0,6}(?:hieu\s+luc\b|dieu\s+khoan\s+thi\s+hanh|(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thi\s+hanh)\s+va\s+hieu\s+luc)")
+
+# what ends an article before the next one: the signature block, an appendix
+_ARTICLE_END = re.compile(r"\n[ \t]*(?:noi\s+nhan|phu\s+luc\b|danh\s+muc\b|mau\s+so\b|bieu\s+mau\b)")
+
+
+# ----------------------------------------------------------------------------------------------------
+# amend
+
+# '… (đã) được sửa đổi, bổ sung (một số điều) bởi / tại / theo:' right before the documents listed: they amended the
+# document before it, which is what expires
+_PASSIVE_AMEND_TAIL = re.compile(
+    r"(?:da\s+)?duoc\s+" + _AMENDED + r"(?:\s+mot\s+so\s+dieu)?\s+(?:boi|bang|tai|theo)\s*:?\s*$"
+)
+
+# what may stand between "sửa đổi" / "hướng dẫn" and the document when it is not right after:
+# "một số điều của", "khoản 9 Điều 3 và mẫu số 01 kèm theo", "thi hành một số nội dung tại"
+_OBJECT_LEAD = re.compile(r"(?<![a-z])(?:cua|tai|theo|thuoc|kem\s+theo|doi\s+voi)\s*$")
+
+# the object's own name before its number: 'Sửa đổi, bổ sung Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở
+# số 30/2023/QH15' (the mention is the number)
+_NAMED_BEFORE_NUMBER = re.compile(r"\s{0,4}(?:bo\s+luat|luat|phap\s+lenh)\s[^.;:]{0,120}?(?<![a-z])so\s*")
+
+# a formula of its own right after a document of a list: '…, Luật Điện ảnh số 62/2006/QH11 đã được sửa đổi …' (the next
+# thing amended, not one more amending text)
+_PASSIVE_NEXT = re.compile(r"[\s,]{0,3}(?:da\s+|cung\s+)?(?:duoc|bi)\s+(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)")
+
+
+# ----------------------------------------------------------------------------------------------------
+# guide and implement
+
+# … and, after 'quy định chi tiết', the measures to apply a text: 'quy định chi tiết một số điều và biện pháp thi hành
+# Luật Viễn thông', 'quy định chi tiết và biện pháp thi hành Pháp lệnh …'
+_GUIDE_LEAD = re.compile(r"(?<![a-z])(?:bien\s+phap|viec)\s+(?:de\s+)?(?:to\s+chuc\s+)?thi\s+hanh\s*$")
+
+# what leads from a text's scope to the document it details: 'của', 'tại', '(theo) quy định tại', 'ban hành kèm theo',
+# 'thuộc', with the parts named before the document ('tại khoản 6 Điều 13 Luật Quản lý thuế')
+_SCOPE_LEAD = re.compile(
+    r"(?<![a-z])(?:cua|tai|thuoc|kem\s+theo|theo\s+quy\s+dinh\s+(?:tai|cua))\s+(?:" + _PART_LIST + r")?(?:cua\s+)?$")
+
+# the policy texts another text implements: resolutions, directives, conclusions, decisions and plans
+_POLICY_TYPES = {"NghiQuyet", "ChiThi", "KetLuan", "QuyetDinh", "KeHoach"}
+
+# a task the text gives, not an act of its own: 'Giao Bộ Lao động - Thương binh và Xã hội … hướng dẫn …'
 _TASK_GIVEN = re.compile(r"(?:^|\n)[ \t]*(?:[a-zđ]\)\s*|\d{1,3}\.\s*|[-+]\s*)?giao\s+(?:cho\s+)?(?:bo|uy\s+ban|ngan\s+hang|co\s+quan|thu\s+truong|bo\s+truong|cac\s+bo)\b")
 
 
-_PAGE_BREAK_BEFORE = re.compile(r"\n[ \t]*\n[ \t\n]*(?:\d{1,3}\.[ \t]*)?$")  # blank lines: where the cleaner took a Gazette page header out
+# ----------------------------------------------------------------------------------------------------
+# who acts: the text itself, documents listed together
+
+# what may open a clause whose doer is the text itself: an item mark, 'Điều 3.', and 'Kể từ ngày Thông tư này
+# có hiệu lực (thi hành),' ('… bãi bỏ Thông tư số 02/2019/TT-BLĐTBXH')
+_SELF_CLAUSE_HEAD = re.compile(
+    r"\s*(?:[a-z]\)\s*)?(?:dieu\s+\d+[a-z]?\.\s*)?"
+    r"(?:(?:ke\s+)?tu\s+ngay\s+(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*,\s*)?"
+    r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo)\s*,\s*)*"  # 'Thay thế, bãi bỏ một số cụm từ … của Nghị định …'
+)
+
+# what may stand between the text's own name and its formula: 'Thông tư này có hiệu lực từ ngày 01/01/2026, thay thế …'
+_EFFECT_BEFORE_FORMULA = re.compile(
+    r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:(?:ngay\s+)?" + DATE_RE.pattern
+    + r"|ngay\s+(?:ky(?:\s+ban\s+hanh)?|ban\s+hanh|thong\s+qua|cong\s+bo))\s*[,;]?\s*(?:va\s+)?"
+)
+
+# what joins documents listed side by side: ',', ';', 'và', 'hoặc', and 'các', 'tại', 'ở' before the next
+_COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
 
 
+# ----------------------------------------------------------------------------------------------------
+# legal bases and lists
+
+# 'Căn cứ' opening a sentence: a legal basis
 _CAN_CU = re.compile(r"can\s+cu\b")
 
+# … and anywhere: where a title ends ('Hướng dẫn kế toán … Căn cứ Luật Kế toán …')
+_LEGAL_BASIS = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
 
+# a line of the preamble: 'Căn cứ …', 'Theo đề nghị của …', 'Xét đề nghị …', 'Theo Tờ trình …'
+_BASIS_LINE = re.compile(r"(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|theo\s+to\s+trinh)\b")
+
+# the enacting formula that closes the preamble: 'Chính phủ ban hành Nghị định …', 'Bộ trưởng … ban hành Thông tư …'
+_ENACTING_LINE = re.compile(r"[^.;:]{0,120}?(?<![a-z])ban\s+hanh\b")
+
+# what closes the legal bases: 'Theo đề nghị của …', 'Xét …', 'Thực hiện …', 'Chính phủ ban hành …'
+_BASES_CLOSED = re.compile(r"(?:theo|xet|thuc\s+hien|chinh\s+phu|bo\s+truong|[a-z ]{0,30}ban\s+hanh)\b")
+
+# '… có căn cứ ban hành như sau:': the bases that follow are those of the text just named (a footnote of a
+# consolidated text quoting an amending text's preamble)
+_OWN_BASES_FOLLOW = re.compile(r"co\s+can\s+cu\s+ban\s+hanh\s+nhu\s+sau\s*:?$")
+
+# '… như sau:': what follows goes on with the same text
+_AS_FOLLOWS = re.compile(r"nhu\s+sau\s*:?$")
+
+# 'Điều 2 …' opening a sentence: an article, not an item of a list
 _ARTICLE_AT = re.compile(r"^\s*dieu\s+\d")
 
-
+# what ends the items of a list: the legal bases, a chapter, an article ('Căn cứ …', 'Chương II', 'Điều 3.')
 _LIST_ENDS = re.compile(r"^\s*(?:can\s+cu|chuong|dieu\s+\d+[a-z]?\s*\.)")
 
 
-_BASES_CLOSED = re.compile(r"(?:theo|xet|thuc\s+hien|chinh\s+phu|bo\s+truong|[a-z ]{0,30}ban\s+hanh)\b")
+# ----------------------------------------------------------------------------------------------------
+# quoted provisions and who owns them
 
+# the lead of a quoted provision: '[footnote number] [Điều 3 / Các điều 10, 11 / Điều 3 và Điều 4 (của)] <document> …'
+_QUOTE_LEAD = re.compile(
+    r"\s*(?:\d{1,3}\s+)?(?:(?:cac\s+)?(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4}"
+    r"(?:\s*(?:,|va)\s*(?:(?:dieu|khoan|diem|chuong|muc)\s+)?[\da-z]{1,4}|\s+(?:dieu|khoan|diem|chuong|muc)\s+[\da-z]{1,4})*"
+    r"\s+(?:cua\s+|tai\s+)?)?")
 
-_OWN_BASES_FOLLOW = re.compile(r"co\s+can\s+cu\s+ban\s+hanh\s+nhu\s+sau\s*:?$")
+# … and its end: 'quy định như sau:', 'có căn cứ ban hành như sau:'
+_QUOTE_LEAD_TAIL = re.compile(r"(?:(?:co\s+)?can\s+cu\s+ban\s+hanh|quy\s+dinh|co\s+noi\s+dung)\s+nhu\s+sau\s*:?\s*$")
 
+# ', có hiệu lực (thi hành) (kể) từ ngày …' between the document and the lead's end
+_EFFECT_CLAUSE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?")
 
-_AS_FOLLOWS = re.compile(r"nhu\s+sau\s*:?$")
+# a text's statement of when it takes effect, opening a sentence: '1. Nghị định này có hiệu lực …'
+_EFFECT_SENTENCE = re.compile(r"[\s“\"]{0,6}(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3}nay\s+co\s+hieu\s+luc\b")
 
-
-
-
-
-
-_LEGAL_BASIS = re.compile(r"(?<![a-z])can\s+cu(?![a-z])")
-
-
-_POLICY_TYPES = {"NghiQuyet", "ChiThi", "KetLuan", "QuyetDinh", "KeHoach"}
+# blank lines right before a position: where the cleaner took a Gazette page header out
+_PAGE_BREAK_BEFORE = re.compile(r"\n[ \t]*\n[ \t\n]*(?:\d{1,3}\.[ \t]*)?$")  # blank lines: where the cleaner took a Gazette page header out

@@ -50,8 +50,9 @@ from .sentences import _LIST_MARKER, _MARKER_ALONE, _marker_kind
 from .types import Extraction, Mention, RawRelation
 
 
-class _Relator(_Roles):
-    """The relations of one text, read sentence by sentence."""
+class _Clauses(_Roles):
+    """What every family of formula shares: the relations found so far, the list items, the repeal a ';' carries
+    on, and where the text's own article on its effect stands."""
 
     def __init__(self, ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
         super().__init__(ctx, ex, mentions)
@@ -93,56 +94,9 @@ class _Relator(_Roles):
             return False
         return _ARTICLE_END.search(self.ctx.low, self.articles[i][0], pos) is None
 
-    def sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
-        """The relations one sentence states; inside a quote, only when the quote's writer is known."""
-        q = self.quote_at(sent[0])
-        if q is not None:
-            if q not in self.quotes.owners:
-                return
-            self.speaker, self.speaking = self.quotes.owners[q], q
-            try:
-                self._sentence(sent, ms, list_items)
-            finally:
-                self.speaker = self.speaking = None
-            return
-        self._sentence(sent, ms, list_items)
 
-    def _sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
-        """Each formula of the sentence by its family, then what expires, then what was issued after a policy."""
-        triggers = self.triggers_in(*sent)
-        items_first = [it[0] for it in list_items if it]
-        self._carried(sent, ms, triggers)
-        shared_doer: Mention | None = None  # the doer of the last active formula with objects in this sentence
-        passive_before: tuple[int, Mention | None] | None = None  # the last passive formula here, and its subject
-        for trig in triggers:
-            if self.in_quote(trig.start):
-                continue
-            if trig.passive:
-                passive_before = self._passive(trig, sent, ms, items_first, passive_before)
-            elif trig.type == "IMPLEMENTS":
-                self._implements(trig, sent, ms)
-            else:
-                shared_doer = self._active(trig, sent, ms, items_first, shared_doer)
-        self._expiries(sent, ms, items_first)
-        self._issued_after(sent, ms)
-
-    def _carried(self, sent: tuple[int, int], ms: list[Mention], triggers: list[_Trigger]) -> None:
-        """One more object of a repeal or replacement whose sentence ended in ';' ('Bãi bỏ Thông tư số 17/2016/… ;' /
-        'Thông tư số 10/2024/… sửa đổi …'), when this sentence opens with it."""
-        low = self.ctx.low
-        s0, s1 = sent
-        carry, self.carry = self.carry, None
-        if carry is None or low[carry[3] : s0].strip():
-            return
-        firsts = [m for m in ms if not m.nested and not m.self_ref]
-        if (firsts and (firsts[0].start - s0 <= 4 or _PART_REF.fullmatch(low[s0 : firsts[0].start].strip()))
-                and not _LIST_MARKER.match(low[s0:s1])
-                and not any(t.start < firsts[0].start for t in triggers)):
-            c_type, c_doer, c0, _ = carry
-            o = firsts[0]
-            self.add("AMENDS" if _PARTIAL.search(low, s0, o.start) else c_type, c_doer, o, (c0, s1))
-            if low[s1 - 1 : s1] == ";":
-                self.carry = (c_type, c_doer, c0, s1)
+class _Passive(_Clauses):
+    """The passive formulas, by family: replaced, repealed, amended, guided by."""
 
     # passive: 'X được thay thế bằng / bãi bỏ bởi / sửa đổi, bổ sung bởi / hướng dẫn bởi Y' ----------------------
     def _passive(self, trig: _Trigger, sent: tuple[int, int], ms: list[Mention], items_first: list[Mention],
@@ -212,6 +166,29 @@ class _Relator(_Roles):
                      and not _legislative(m, v) and ";" not in low[m.end : patient.start]]
             return texts[-1] if texts else None
         return patient
+
+
+class _Active(_Clauses):
+    """The active formulas, by family: replace, repeal and amend (and the object a ';' carries on), guide and
+    implement."""
+
+    def _carried(self, sent: tuple[int, int], ms: list[Mention], triggers: list[_Trigger]) -> None:
+        """One more object of a repeal or replacement whose sentence ended in ';' ('Bãi bỏ Thông tư số 17/2016/… ;' /
+        'Thông tư số 10/2024/… sửa đổi …'), when this sentence opens with it."""
+        low = self.ctx.low
+        s0, s1 = sent
+        carry, self.carry = self.carry, None
+        if carry is None or low[carry[3] : s0].strip():
+            return
+        firsts = [m for m in ms if not m.nested and not m.self_ref]
+        if (firsts and (firsts[0].start - s0 <= 4 or _PART_REF.fullmatch(low[s0 : firsts[0].start].strip()))
+                and not _LIST_MARKER.match(low[s0:s1])
+                and not any(t.start < firsts[0].start for t in triggers)):
+            c_type, c_doer, c0, _ = carry
+            o = firsts[0]
+            self.add("AMENDS" if _PARTIAL.search(low, s0, o.start) else c_type, c_doer, o, (c0, s1))
+            if low[s1 - 1 : s1] == ";":
+                self.carry = (c_type, c_doer, c0, s1)
 
     # guide and implement: 'triển khai thực hiện Nghị quyết số 52-NQ/TW' ------------------------------------------
     def _implements(self, trig: _Trigger, sent: tuple[int, int], ms: list[Mention]) -> None:
@@ -302,6 +279,10 @@ class _Relator(_Roles):
             self.add(type_, doer, self.resolve(o), sent)
         return type_
 
+
+class _Expiry(_Clauses):
+    """'A hết hiệu lực kể từ ngày B có hiệu lực': what expires, and which text's taking effect ends it."""
+
     # expire: 'A hết hiệu lực kể từ ngày B có hiệu lực' ---------------------------------------------------------------
     def _expiries(self, sent: tuple[int, int], ms: list[Mention], items_first: list[Mention]) -> None:
         """'A hết hiệu lực kể từ ngày B có hiệu lực': B replaces A (or amends it, when parts of A expire)."""
@@ -381,6 +362,44 @@ class _Relator(_Roles):
         if chosen[0] is next((x for x in ms if not x.nested and not x.self_ref), None):
             return self.joined_before(s0) + chosen
         return chosen
+
+
+class _Relator(_Passive, _Active, _Expiry):
+    """The relations of one text, read sentence by sentence: each formula by its family, then what expires, then
+    what was issued after a policy; legal bases."""
+
+    def sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
+        """The relations one sentence states; inside a quote, only when the quote's writer is known."""
+        q = self.quote_at(sent[0])
+        if q is not None:
+            if q not in self.quotes.owners:
+                return
+            self.speaker, self.speaking = self.quotes.owners[q], q
+            try:
+                self._sentence(sent, ms, list_items)
+            finally:
+                self.speaker = self.speaking = None
+            return
+        self._sentence(sent, ms, list_items)
+
+    def _sentence(self, sent: tuple[int, int], ms: list[Mention], list_items: list[list[Mention]]) -> None:
+        """Each formula of the sentence by its family, then what expires, then what was issued after a policy."""
+        triggers = self.triggers_in(*sent)
+        items_first = [it[0] for it in list_items if it]
+        self._carried(sent, ms, triggers)
+        shared_doer: Mention | None = None  # the doer of the last active formula with objects in this sentence
+        passive_before: tuple[int, Mention | None] | None = None  # the last passive formula here, and its subject
+        for trig in triggers:
+            if self.in_quote(trig.start):
+                continue
+            if trig.passive:
+                passive_before = self._passive(trig, sent, ms, items_first, passive_before)
+            elif trig.type == "IMPLEMENTS":
+                self._implements(trig, sent, ms)
+            else:
+                shared_doer = self._active(trig, sent, ms, items_first, shared_doer)
+        self._expiries(sent, ms, items_first)
+        self._issued_after(sent, ms)
 
     def _issued_after(self, sent: tuple[int, int], ms: list[Mention]) -> None:
         """'Sau khi Bộ Chính trị ban hành Nghị quyết A …, … ban hành Quyết định B': B implements A."""
