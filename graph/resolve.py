@@ -113,10 +113,8 @@ def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
                     code_agencies.append(ag.id)
     elif m.number is None and m.name and _foreign_code_or_law(m.name, m.type_id, v):
         code_agencies = []
-    elif m.type_id in ("Luat", "BoLuat", "HienPhap"):
-        code_agencies = ["QH"]
-    elif m.type_id == "PhapLenh":
-        code_agencies = ["UBTVQH"]
+    elif (t := v.doc_types.get(m.type_id or "")) is not None and t.issuer:
+        code_agencies = [t.issuer]  # a law by its name: the National Assembly; an ordinance: its Standing Committee
     if m.issuer and (not code_agencies or any(v.is_within(m.issuer, c) for c in code_agencies)):
         rest = [c for c in code_agencies if not v.is_within(m.issuer, c)]
         return [m.issuer, *rest]
@@ -130,12 +128,12 @@ def _foreign_code_or_law(name: str, type_id: str | None, v: Vocabulary) -> bool:
     if v.law_named(name) is not None:
         return False
     low = fold_lower(name)
-    return type_id == "BoLuat" or (" cua " in low and "sua doi" not in low)
+    return type_id == v.role("code") or (" cua " in low and "sua doi" not in low)
 
 
 def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
     """A document node from one mention (its key may still need resolving)."""
-    t = v.doc_types.get(m.type_id or "VanBan") or v.doc_types["VanBan"]
+    t = v.doc_types.get(m.type_id or "") or v.doc_types[v.role("unknown")]
     issuers = issuers_of(m, v)
     number = m.number.display(v, m.written) if m.number is not None else None
     date = m.date
@@ -156,11 +154,6 @@ def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
         evidence=[evidence],
         mentions=1,
     )
-
-
-# types a text numbered without a year may be as an individual (non-normative) act, and the normative types
-_INDIVIDUAL = frozenset(("QuyetDinh", "NghiQuyet", "ChiThi", "CongVan", "CongDien", "KeHoach", "KetLuan"))
-_NORMATIVE = frozenset(("NghiDinh", "ThongTu", "ThongTuLienTich", "Luat", "BoLuat", "PhapLenh", "HienPhap"))
 
 
 def _issued(key: str, docs: dict[str, Document]) -> tuple[int, str] | None:
@@ -457,13 +450,14 @@ class Resolver:
         # read where legal texts state it (a full text, which prints numbers whole), not from news alone, which may
         # leave out a normative decision's year
         legal = {src.path for src in g.sources if src.document}
+        v = vocabulary()
         for k, rel in list(g.relations.items()):
             if rel.type not in ("AMENDS", "REPLACES", "REPEALS") or not any(e.source in legal for e in rel.evidence):
                 continue
             s, t = g.documents.get(rel.source), g.documents.get(rel.target)
-            if s is None or t is None or s.type_id not in _INDIVIDUAL or not _yearless(s):
+            if s is None or t is None or s.type_id not in v.individual_types or not _yearless(s):
                 continue
-            if t.type_id in _NORMATIVE or (t.type_id in _INDIVIDUAL and not _yearless(t)):
+            if t.type_id in v.normative_types or (t.type_id in v.individual_types and not _yearless(t)):
                 del g.relations[k]
                 g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target, evidence=rel.evidence[:1],
                                            reason=f"{s.label}, an individual text, cannot change the normative {t.label}"))

@@ -111,6 +111,12 @@ class DocType:
     codes: tuple[str, ...]
     words: tuple[str, ...]
     default_for: tuple[str, ...]
+    kind: str = ""  # normative | individual (when numbered without a year) | '' (`ontology/document_types.tsv`)
+    legislative: bool = False  # a text of the legislature: a law, a code, an ordinance, the Constitution
+    policy: str = ""  # statement | programme | '': what IMPLEMENTS may reach
+    issuer: str = ""  # the body a text of this type cited by name alone is issued by
+    role: str = ""  # the situation in which the extractor gives a text this type (law, letter, unknown, …)
+    joint_of: str = ""  # the type a joint text is one of (a joint circular is a circular)
 
 
 @dataclass(frozen=True)
@@ -210,6 +216,16 @@ class Vocabulary:
     law_name_en_tree: dict[str | None, object] = field(default_factory=dict)  # the same for the English names
 
     def __post_init__(self) -> None:
+        self.roles: dict[str, str] = {}  # role -> type id
+        for t in self.doc_types.values():
+            if t.role:
+                assert t.role not in self.roles, f"two document types play the role {t.role!r}"
+                self.roles[t.role] = t.id
+        self.normative_types = frozenset(t.id for t in self.doc_types.values() if t.kind == "normative")
+        self.individual_types = frozenset(t.id for t in self.doc_types.values() if t.kind == "individual")
+        self.legislative_types = frozenset(t.id for t in self.doc_types.values() if t.legislative)
+        self.policy_types = frozenset(t.id for t in self.doc_types.values() if t.policy)
+        self.policy_statement_types = frozenset(t.id for t in self.doc_types.values() if t.policy == "statement")
         for ln in self.law_names:
             for tree, words in [(self.law_name_tree, name_words(w)) for w in (ln.name, *ln.aliases)] + \
                                [(self.law_name_en_tree, name_words_en(w)) for w in ln.names_en]:
@@ -253,6 +269,15 @@ class Vocabulary:
         )
 
     # lookups --------------------------------------------------------------------------------------------
+    def role(self, role: str) -> str:
+        """The id of the document type that plays a role (`ontology/document_types.tsv`): 'law' -> 'Luat'."""
+        return self.roles[role]
+
+    def kind_of(self, type_id: str | None) -> str | None:
+        """A type as 'Thông tư này' names it: a joint circular is a circular."""
+        t = self.doc_types.get(type_id or "")
+        return (t.joint_of or t.id) if t is not None else type_id
+
     def agency_for_code(self, code: str) -> Agency | None:
         """The body a number's code part names: 'TTg' -> Thủ tướng Chính phủ; 'QH15' -> Quốc hội."""
         c = fold(code).upper()
@@ -335,7 +360,8 @@ def vocabulary() -> Vocabulary:
     """The vocabulary, loaded once per process."""
     types = {
         r["id"]: DocType(r["id"], r["name"], r["name_en"], _split(r["codes"]), _split(r["words"]),
-                         _split(r["default_for"]))
+                         _split(r["default_for"]), r["kind"], r["legislative"] == "yes", r["policy"], r["issuer"],
+                         r["role"], r["joint_of"])
         for r in _rows("document_types.tsv")
     }
     agencies = {

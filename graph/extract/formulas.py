@@ -243,8 +243,6 @@ _GUIDE_LEAD = re.compile(r"(?<![a-z])(?:bien\s+phap|viec)\s+(?:de\s+)?(?:to\s+ch
 _SCOPE_LEAD = re.compile(
     r"(?<![a-z])(?:cua|tai|thuoc|kem\s+theo|theo\s+quy\s+dinh\s+(?:tai|cua))\s+(?:" + _PART_LIST + r")?(?:cua\s+)?$")
 
-# the policy texts another text implements: resolutions, directives, conclusions, decisions and plans
-_POLICY_TYPES = {"NghiQuyet", "ChiThi", "KetLuan", "QuyetDinh", "KeHoach"}
 
 # a task the text gives, not an act of its own: 'Giao Bộ Lao động - Thương binh và Xã hội … hướng dẫn …'
 _TASK_GIVEN = re.compile(r"(?:^|\n)[ \t]*(?:[a-zđ]\)\s*|\d{1,3}\.\s*|[-+]\s*)?giao\s+(?:cho\s+)?(?:bo|uy\s+ban|ngan\s+hang|co\s+quan|thu\s+truong|bo\s+truong|cac\s+bo)\b")

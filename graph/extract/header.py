@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..vocab import fold_lower
+from ..vocab import Vocabulary, fold_lower
 from .context import _DATE_WORDS, _Ctx, _date, _squash
 from .types import Mention
 
@@ -84,7 +84,7 @@ def _consolidated(ctx: _Ctx, mentions: list[Mention],
     self_m: Mention | None = None
     for h in _HEADER_NO.finditer(low):
         hit = number_at(h.end())
-        if hit and hit.number and "VBHN" in hit.number.code:
+        if hit and hit.number and _consolidated_code(ctx.v, hit.number.code):
             self_m = hit
     if self_m is None:
         return None, None
@@ -92,7 +92,8 @@ def _consolidated(ctx: _Ctx, mentions: list[Mention],
     # ('Thông tư số 35/2013/TT-BLĐTBXH ngày …, có hiệu lực …, được sửa đổi, bổ sung bởi:'), not one named
     # in the title above it ('Hướng dẫn thi hành … Nghị định số 09/2013/NĐ-CP')
     cands = [m for m in mentions
-             if m.number is not None and m is not self_m and m.start < min(len(low), _ZONE) and "VBHN" not in m.number.code]
+             if m.number is not None and m is not self_m and m.start < min(len(low), _ZONE)
+             and not _consolidated_code(ctx.v, m.number.code)]
     opening = [m for m in cands  # at most a type word before it ('Thông tư liên lịch số 21/2016/…', a typo)
                if re.fullmatch(r"[^\d\n,;.]{0,25}", _line_before(low, m.start))]
     base_m = (opening or cands)[0] if cands else None
@@ -100,8 +101,13 @@ def _consolidated(ctx: _Ctx, mentions: list[Mention],
     d = _PLACE_DATE.search(low, self_m.end, self_m.end + 400)
     if d and self_m.date is None:
         self_m.date = _date(d)
-    self_m.type_id = "VanBanHopNhat"
+    self_m.type_id = ctx.v.role("consolidated")
     return self_m, base_m
+
+
+def _consolidated_code(v: Vocabulary, code: tuple[str, ...]) -> bool:
+    """Whether a number's code holds the code of a consolidated text ('05/VBHN-BTC')."""
+    return any(c in code for c in v.doc_types[v.role("consolidated")].codes)
 
 
 def _type_and_title(ctx: _Ctx, self_m: Mention, zone: int) -> None:
@@ -133,14 +139,13 @@ def _type_and_title(ctx: _Ctx, self_m: Mention, zone: int) -> None:
         break
 
 
-_ENACTED = ("Luat", "BoLuat", "PhapLenh", "HienPhap")
 _ENACTING = re.compile(r"(?:quoc\s+hoi|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi)\s+ban\s+hanh\s+$")
 
 
 def _without_enacting(ctx: _Ctx, self_doc: Mention | None, mentions: list[Mention]) -> list[Mention]:
     """The mentions without the law the enacting formula names, which is the text itself ('Quốc hội ban hành Luật
     Người lao động Việt Nam …' in that law)."""
-    if self_doc is None or self_doc.type_id not in _ENACTED:
+    if self_doc is None or self_doc.type_id not in ctx.v.legislative_types:
         return mentions
     enacting = [m for m in mentions if m.name and m.number is None and _ENACTING.search(ctx.low, max(0, m.start - 40), m.start)]
     return [m for m in mentions if m not in enacting]

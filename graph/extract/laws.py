@@ -199,7 +199,7 @@ def _constitution(ctx: _Ctx, start: int) -> Mention | None:
     if law is None or (year is not None and year not in dict(ctx.v.constitutions)):
         return None
     return Mention(start=start, end=m.end(), ext_end=m.end(), name=law[1].name, written=_squash(ctx.text[start : m.end()]),
-                   type_id="HienPhap", year=year)
+                   type_id=ctx.v.role("constitution"), year=year)
 
 
 def _constitution_year(v: Vocabulary, writer: Mention | None) -> int | None:
@@ -233,7 +233,7 @@ _AMENDING_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+
 def _legislative(m: Mention, v: Vocabulary) -> bool:
     """A text of the legislature (a law, a code, the Constitution, or numbered with a legislature's code, QH15,
     UBTVQH14: `Vocabulary.legislature_codes`): only such a text amends another such text."""
-    if m.type_id in ("Luat", "BoLuat", "HienPhap", "PhapLenh"):
+    if m.type_id in v.legislative_types:
         return True
     code = re.fullmatch(r"([A-Z]+)\d*", fold(m.number.code[-1]).upper()) if m.number is not None else None
     return code is not None and code.group(1) in v.legislature_codes
@@ -341,4 +341,4 @@ def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | 
     else:
         written = name
     return Mention(start=m.start(), end=end, ext_end=end, name=name, written=written,
-                   type_id=known.type_id if known else t.id if t else "Luat", name_closed=closed, name_sure=sure)
+                   type_id=known.type_id if known else t.id if t else ctx.v.role("law"), name_closed=closed, name_sure=sure)

@@ -258,7 +258,7 @@ def _numbered(ctx: _Ctx, sentence_of: Callable[[int], tuple[int, int]]) -> list[
             continue
         _, s1 = sentence_of(nm.start)
         _after(ctx, mention, s1)
-        if mention.name is None and mention.type_id == "Luat":
+        if mention.name is None and mention.type_id == ctx.v.role("law"):
             mention.name = _amending_name(ctx, mention, s1)
         out.append(mention)
     return out
@@ -281,18 +281,18 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
     if code_type is not None:
         mention.type_id = code_type.id
         mention.type_from_code = True
-    elif type_id is not None and type_id not in ("CongVan", "VanBan"):
+    elif type_id is not None and type_id not in (v.role("letter"), v.role("unknown")):
         mention.type_id = type_id
     elif n.year is not None and v.default_type_for_code.get(re.sub(r"\d+$", "", n.code[-1])):
         mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
-    elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == "CongVan"):
-        mention.type_id = "CongVan"  # a number with no type code: an administrative letter
+    elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == v.role("letter")):
+        mention.type_id = v.role("letter")  # a number with no type code: an administrative letter
     elif type_id is None and _NOT_A_DOCUMENT.search(ctx.low[max(0, nm.start - 30) : nm.start]):
         return None  # a form, a technical standard, a table code: 'Mẫu số 41/UQ-ĐKT', 'QCVN 01/2008/BLĐTBXH'
     elif type_id is None and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start]):
         return None  # a bare code with neither a type (word or code) nor 'số' in front is not cited as a document
     else:
-        mention.type_id = type_id or "VanBan"
+        mention.type_id = type_id or v.role("unknown")
     return mention
 
 

@@ -38,7 +38,6 @@ from .formulas import (
     _PARTS_ENDING,
     _PARTS_OF,
     _PASSIVE_AMEND_TAIL,
-    _POLICY_TYPES,
     _UNTIL,
     _parts_only,
     _Trigger,
@@ -194,7 +193,7 @@ class _Active(_Clauses):
     def _implements(self, trig: _Trigger, sent: tuple[int, int], ms: list[Mention]) -> None:
         """A text carrying out a policy: what it implements must be a policy text (a resolution, a directive …)."""
         doer = self.doer_before(ms, trig, sent)
-        objs = [m for m in self.after(ms, trig.end, 12) if m.type_id in _POLICY_TYPES]
+        objs = [m for m in self.after(ms, trig.end, 12) if m.type_id in self.ctx.v.policy_types]
         if not re.match(r"\s*theo\b", self.ctx.low[trig.end : trig.end + 8]):
             for o in objs:
                 self.add("IMPLEMENTS", doer, self.resolve(o), sent)
@@ -409,7 +408,7 @@ class _Relator(_Passive, _Active, _Expiry):
         if not sk:
             return
         first = [x for x in ms if x.start > s0 + sk.end() and not x.nested and not x.self_ref]
-        if first and first[0].type_id in ("NghiQuyet", "ChiThi", "KetLuan") and re.search(
+        if first and first[0].type_id in self.ctx.v.policy_statement_types and re.search(
             r"ban\s+hanh\s*$", low[s0 + sk.end() : first[0].start]
         ):
             a = first[0]
@@ -429,7 +428,7 @@ def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
     then, for a consolidated text, what it consolidates."""
     rel = _Relator(ctx, ex, mentions)
     for m in mentions:  # 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;': the one that applied that day
-        if m.type_id == "HienPhap" and m.year is None and m.date is None and not m.self_ref:
+        if m.type_id == ctx.v.role("constitution") and m.year is None and m.date is None and not m.self_ref:
             m.year = _constitution_year(ctx.v, rel.writer_at(m.start))
     _read_sentences(ctx, ex, rel, _by_sentence(ex.sentences, mentions))
     # the title of the text itself states relations too: "Sửa đổi, bổ sung một số điều của Nghị định số 38/…"
@@ -628,7 +627,7 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
                 break
             doer = last
         for o in rel.after(ms, trig.end, 120):
-            if trig.type == "IMPLEMENTS" and o.type_id not in _POLICY_TYPES:
+            if trig.type == "IMPLEMENTS" and o.type_id not in ctx.v.policy_types:
                 continue
             t = trig.type
             if t in ("REPLACES", "REPEALS") and _PARTIAL.search(ctx.low[trig.end : o.start]):

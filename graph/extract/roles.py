@@ -76,8 +76,7 @@ class _Roles:
         if own is None or m.type_id is None or own.type_id is None:
             return True
         # a table of a decision quoting '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': another text's words
-        kinds = {"ThongTuLienTich": "ThongTu"}
-        return kinds.get(m.type_id, m.type_id) == kinds.get(own.type_id, own.type_id)
+        return self.ctx.v.kind_of(m.type_id) == self.ctx.v.kind_of(own.type_id)
 
     def own_at(self, pos: int) -> Mention | None:
         """The doer of a clause that opens with its formula ('Bãi bỏ …'): the text itself, unless it is a

@@ -1,0 +1,73 @@
+"""The classes of document type are data (`ontology/document_types.tsv`), read through the vocabulary; the extractor
+and the resolver name no type id of their own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.vocab import vocabulary
+
+from .conftest import ROOT
+
+# type id -> (kind, legislative, policy, issuer of a text cited by name, role, joint_of)
+TYPES = [
+    ("HienPhap", "normative", True, "", "QH", "constitution", ""),
+    ("BoLuat", "normative", True, "", "QH", "code", ""),
+    ("Luat", "normative", True, "", "QH", "law", ""),
+    ("PhapLenh", "normative", True, "", "UBTVQH", "", ""),
+    ("NghiDinh", "normative", False, "", "", "", ""),
+    ("ThongTu", "normative", False, "", "", "", ""),
+    ("ThongTuLienTich", "normative", False, "", "", "", "ThongTu"),
+    ("NghiQuyet", "individual", False, "statement", "", "", ""),
+    ("ChiThi", "individual", False, "statement", "", "", ""),
+    ("KetLuan", "individual", False, "statement", "", "", ""),
+    ("QuyetDinh", "individual", False, "programme", "", "", ""),
+    ("KeHoach", "individual", False, "programme", "", "", ""),
+    ("CongDien", "individual", False, "", "", "", ""),
+    ("CongVan", "individual", False, "", "", "letter", ""),
+    ("VanBanHopNhat", "", False, "", "", "consolidated", ""),
+    ("VanBan", "", False, "", "", "unknown", ""),
+    ("ThongBao", "", False, "", "", "", ""),
+]
+
+
+@pytest.mark.parametrize(("type_id", "kind", "legislative", "policy", "issuer", "role", "joint_of"), TYPES)
+def test_type_classes(type_id: str, kind: str, legislative: bool, policy: str, issuer: str, role: str,
+                      joint_of: str) -> None:
+    v = vocabulary()
+    t = v.doc_types[type_id]
+    assert (t.kind, t.legislative, t.policy, t.issuer, t.role, t.joint_of) == (
+        kind, legislative, policy, issuer, role, joint_of)
+    assert (type_id in v.normative_types) == (kind == "normative")
+    assert (type_id in v.individual_types) == (kind == "individual")
+    assert (type_id in v.legislative_types) == legislative
+    assert (type_id in v.policy_types) == bool(policy)
+    if role:
+        assert v.role(role) == type_id
+    assert v.kind_of(type_id) == (joint_of or type_id)
+    if issuer:
+        assert issuer in v.agencies
+
+
+def test_every_role_is_played_once() -> None:
+    v = vocabulary()
+    assert set(v.roles) == {"law", "code", "constitution", "consolidated", "letter", "unknown"}
+    assert len(set(v.roles.values())) == len(v.roles)
+
+
+def test_no_type_id_literal_in_extraction_or_resolution() -> None:
+    """A new type, or a type that changes class, is a line of data: no code tests a type by its id."""
+    ids = set(vocabulary().doc_types)
+    files = sorted((ROOT / "graph" / "extract").glob("*.py")) + [ROOT / "graph" / "resolve.py"]
+    assert len(files) >= 10
+    found = []
+    for f in files:
+        for n, line in enumerate(Path(f).read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            for lit in re.findall(r"""["']([A-Za-z]+)["']""", code):
+                if lit in ids:
+                    found.append(f"{f.name}:{n}: {lit}")
+    assert not found, found
