@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS_JSON = ROOT / "bench" / "results" / "scale.json"
 RESULTS_MD = ROOT / "bench" / "RESULTS.md"
 ANALYSIS = ROOT / "bench" / "results" / "analysis.md"
+BEGIN, END = "<!-- scale:begin -->", "<!-- scale:end -->"  # the block this report writes in RESULTS.md
 IMG = ROOT / "docs" / "img"
 COMMAND = "scripts/bench.sh run --size 1000000"
 
@@ -203,7 +204,7 @@ def plots(results: dict[str, Any]) -> list[Path]:
 def write(results: dict[str, Any] | None = None) -> Path:
     results = results or json.loads(RESULTS_JSON.read_text())
     m = results["machine"]
-    lines = ["# Scale: results", "",
+    lines = ["## Scale: results", "",
              f"Measured by `{COMMAND}` (the figures of each size in fresh processes; `bench/scale.py`), on "
              f"{m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB of memory, Python {m['python']}, {m['os']}. "
              "The corpus is the synthetic one of `bench/synth.py` (seed 7): about 3 relations per document with "
@@ -223,7 +224,14 @@ def write(results: dict[str, Any] | None = None) -> Path:
     lines += ["", "## Plots", ""]
     for p in plots(results):
         lines.append(f"![{p.stem}](../docs/img/{p.name})")
-    RESULTS_MD.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    block = BEGIN + "\n" + "\n".join(lines) + "\n" + END
+    old = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else ""
+    if BEGIN in old and END in old:  # the hand-written sections around the block are kept
+        head, _, rest = old.partition(BEGIN)
+        text = head + block + rest.partition(END)[2]
+    else:
+        text = "# Speed: results\n\n" + block + "\n"
+    RESULTS_MD.write_text(text, encoding="utf-8")
     return RESULTS_MD
 
 
