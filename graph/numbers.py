@@ -4,6 +4,9 @@ Forms (all of them are in real texts):
   with a year      42/2022/NĐ-CP, 20/2023/QH15, 01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH, 66.16/2026/NQ-CP
   without a year   749/QĐ-TTg, 28/CĐ-TTg, 793/BTTTT-THH (a letter: no type code), 5/VBHN-BTC
   Party documents  52-NQ/TW
+  older forms      25/CP, 45/HĐBT, 875/TTg (one code: an issuer's), 15-CP, 45-HĐBT, 33-TC/CN, 999-TC/QĐ/CĐKT (a dash
+                   after the ordinal), 12/TTLT/BTC-BNV and 213/2013/TTLT/BTC-BLĐTBXH (a slash where the dash belongs),
+                   30a/2008/NQ-CP (an ordinal with a letter)
 
 A number without a year names one document per year (749/QĐ-TTg of 2020 and of 2021 are two
 documents), so its key carries the year of issue when it is known: `749/QD-TTG@2020`.
@@ -26,16 +29,19 @@ _PART = r"[A-Za-z]{1,12}\d{0,3}"
 _DASH = r"[ \t]{0,2}-[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"
 _SLASH = r"[ \t]{0,2}/[ \t]{0,2}"
 _SLASH_BREAK = r"[ \t]{0,2}/[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"  # after the year the line may break: '01/2024/\nTT-BNV'
-_CODE = rf"{_PART}(?:{_DASH}{_PART}){{0,7}}"
+# between the parts of a code, a dash; a slash where the dash belongs is read as one ('213/2013/TTLT/BTC-BLĐTBXH')
+_SEP = rf"(?:{_DASH}|[ \t]{{0,2}}/[ \t]{{0,2}}(?=[A-Za-z]))"
+_CODE = rf"{_PART}(?:{_SEP}{_PART}){{0,7}}"
 
 NUMBER_RE = re.compile(
     rf"""
     (?<![\w./\-])
-    (?P<ord>0{{0,3}}\d{{1,5}}(?:\.\d{{1,3}})?)
+    (?P<ord>0{{0,3}}\d{{1,5}}(?:\.\d{{1,3}}|[a-zA-Z](?=[ \t]{{0,2}}/))?)
     (?:
         {_SLASH}(?P<year>(?:19|20)\d\d){_SLASH_BREAK}(?P<ycode>{_CODE})
       | -(?P<ptype>[A-Z]{{1,4}}[a-z]?){_SLASH}(?P<party>TW|TU|Tw)
-      | {_SLASH}(?P<ncode>{_PART}(?:{_DASH}{_PART}){{1,7}})
+      | {_SLASH}(?P<ncode>{_CODE})
+      | -(?P<dcode>{_PART}(?:{_SLASH}{_PART}){{0,3}})
     )
     (?![\w/])
     """,
@@ -56,8 +62,9 @@ class Number:
 
     @property
     def base(self) -> str:
-        """Canonical key without the issue year: '42/2022/ND-CP', '749/QD-TTG', '52-NQ/TW'."""
-        o = _strip_zeros(self.ordinal)
+        """Canonical key without the issue year: '42/2022/ND-CP', '749/QD-TTG', '52-NQ/TW'; '15-CP' and '15/CP' are
+        one ('15/CP')."""
+        o = _strip_zeros(self.ordinal).lower()
         if self.party:
             return f"{o}-{self.code[0]}/{self.code[1]}"
         if self.year is not None:
@@ -91,6 +98,7 @@ class Number:
 
 
 def _strip_zeros(ordinal: str) -> str:
+    """'01' -> '1', '066.16' -> '66.16', '030a' -> '30a'."""
     head, dot, tail = ordinal.partition(".")
     head = head.lstrip("0") or "0"
     return head + dot + tail
@@ -111,7 +119,7 @@ def _display_part(part: str, v: Vocabulary, written: str | None) -> str:
 
 
 def _code_parts(code: str) -> tuple[str, ...]:
-    return tuple(p for p in re.split(r"\s*-\s*", re.sub(r"\s+", " ", code.strip())) if p)
+    return tuple(p for p in re.split(r"\s*[-/]\s*", re.sub(r"\s+", " ", code.strip())) if p)
 
 
 def plausible(parts: tuple[str, ...], raw_parts: tuple[str, ...], v: Vocabulary) -> bool:
@@ -133,10 +141,52 @@ def scan(folded: str, vocab: Vocabulary | None = None) -> list[NumberMatch]:
     v = vocab or vocabulary()
     out: list[NumberMatch] = []
     for m in NUMBER_RE.finditer(folded):
-        n = _from_match(m, v, strict=True)
-        if n is not None:
-            out.append(NumberMatch(n, m.start(), m.end()))
+        if _STANDARD_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
+            continue  # a technical standard's year: 'QCVN 06:2012/BLĐTBXH', 'QTKĐ:06- 2021/BLĐTBXH'
+        # a word glued after the code ('142/2025/NĐ-Cpngày') or a footnote's digit ('140/NQ-CP2'); failing the whole,
+        # a word after the code ('51/2010/QH12 - Luật Người khuyết tật'): the number ends with the known code
+        for cut in (_glued_tail(m, v), 0, _last_word(m)):
+            shorter = NUMBER_RE.match(m.string, m.start(), m.end() - cut) if cut else m
+            n = _from_match(shorter, v, strict=True) if shorter is not None and shorter.end() == m.end() - cut else None
+            if n is not None:
+                out.append(NumberMatch(n, m.start(), m.end() - cut))
+                break
     return out
+
+
+_STANDARD_BEFORE = re.compile(r"(?:\d[ \t]{0,2}[:\-]|[A-Z]{2}[ \t]{0,2}:)[ \t]{0,2}$")
+
+
+def _last_word(m: re.Match[str]) -> int:
+    """How many characters the last part of a code and the separator before it take, when that part is a word
+    written in small letters ('Luat' in '51/2010/QH12 - Luat …'); 0 otherwise."""
+    group = next((g for g in ("ycode", "ncode", "dcode") if m.group(g)), None)
+    if group is None:
+        return 0
+    code = m.group(group)
+    last = re.search(r"[-/\s]+([A-Za-z]+\d*)$", code)
+    if last is None or _PROPER_PART.fullmatch(last.group(1)):
+        return 0
+    return len(code) - last.start()
+
+
+def _glued_tail(m: re.Match[str], v: Vocabulary) -> int:
+    """How many characters glued after the last code of a match are not the number's: a lower-case word after a
+    known code ('Cpngay': CP, then 'ngày'), or a footnote's one or two digits after a code that takes no number
+    ('CP2'; not 'QH15'). 0 when none."""
+    group = next((g for g in ("ycode", "ncode", "dcode") if m.group(g)), None)
+    if group is None:
+        return 0
+    last = re.split(r"[-/\s]+", m.group(group))[-1]
+    if last.upper() in v.code_display or v.agency_for_code(last) is not None:
+        return 0  # a code as it is: 'TTg', 'QH15'
+    for i in range(1, len(last)):
+        head, tail = last[:i], last[i:]
+        if not (tail.isdigit() and len(tail) <= 2) and not (tail.isalpha() and tail.islower() and len(tail) >= 2):
+            continue
+        if len(head) >= 2 and (head.upper() in v.code_display or v.agency_for_code(head) is not None):
+            return len(tail)
+    return 0
 
 
 def _split_glued(parts: tuple[str, ...], v: Vocabulary) -> tuple[str, ...]:
@@ -158,7 +208,7 @@ def _from_match(m: re.Match[str], v: Vocabulary, strict: bool) -> Number | None:
         ptype = m.group("ptype").upper()
         return Number(ordinal, None, (ptype, "TW"), party=True)
     year = int(m.group("year")) if m.group("year") else None
-    raw = m.group("ycode") or m.group("ncode")
+    raw = m.group("ycode") or m.group("ncode") or m.group("dcode")
     raw_parts = _code_parts(raw)
     parts = tuple(p.upper() for p in raw_parts)
     if year is not None and parts:
@@ -169,6 +219,13 @@ def _from_match(m: re.Match[str], v: Vocabulary, strict: bool) -> Number | None:
     if year is None:
         # a number without a year needs a type code or an issuer code in front: 749/QĐ-TTg, 793/BTTTT-THH
         if parts[0] not in v.type_by_code and v.agency_for_code(parts[0]) is None and not strict:
+            return None
+        if m.group("dcode") and len(parts) == 2 and parts[0] in v.type_by_code:
+            # the Party's way, the type then the body: 'Báo cáo số 04-BC/ĐU', 'Kế hoạch số 01-KH/BCĐTW'
+            return Number(ordinal, None, parts, party=True)
+        # one code alone ('25/CP', '45/HĐBT', '875/TTg'), or a dash after the ordinal ('15-CP', '33-TC/CN'): the code of
+        # an issuer the vocabulary knows ('24/7', '1/L', 'A-B' are not numbers)
+        if (len(parts) == 1 or m.group("dcode")) and v.agency_for_code(parts[0]) is None:
             return None
     return Number(ordinal, year, parts)
 

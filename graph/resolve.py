@@ -100,7 +100,7 @@ def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
     n = m.number
     if n is not None:
         if n.party:
-            code_agencies = ["TW"]
+            code_agencies = ["TW"] if n.code[1] == "TW" else []  # '04-BC/ĐU': a Party body the vocabulary does not hold
         else:
             parts = list(n.code)
             if parts and parts[0] in v.type_by_code:

@@ -54,6 +54,23 @@ def test_forms(written: str, key: str, display: str) -> None:
     ("Nghị định số 42/2022/ND-CP", "42/2022/ND-CP"),
     ("Nghị định 42/2022/nđ-cp", "42/2022/ND-CP"),
     ("Quyết định số 0749/QĐ-TTg", "749/QD-TTG"),
+    # older and rarer forms (Gazette corpus; the development set's sentences)
+    ("trước ngày Nghị định số 25/CP ngày 23 tháng 5 năm 1993", "25/CP"),
+    ("theo Quyết định số 118/TTg ngày 27/02/1996 của Thủ tướng", "118/TTG"),
+    ("Quyết định số 111-HĐBT ngày 13 tháng 10 năm 1981", "111/HDBT"),
+    ("Quyết định số 206-CP ngày 30 tháng 5 năm 1979", "206/CP"),
+    ("Nghị định số 15-CP ngày 2/3/1993", "15/CP"),
+    ("Nghị định số 45/HĐBT", "45/HDBT"),
+    ("Thông tư số 33-TC/CN ngày 01-9-1989", "33/TC-CN"),
+    ("Quyết định số 999-TC/QĐ/CĐKT ngày 2/11/1996", "999/TC-QD-CDKT"),
+    ("Báo cáo số 04-BC/ĐU ngày 16 tháng 10 năm 2025 của Đảng ủy Chính phủ", "4-BC/DU"),
+    ("thay thế Thông tư liên tịch số 37/2012/TTLT/BLĐTBXH-BYT-BTC-BGDĐT ngày", "37/2012/TTLT-BLDTBXH-BYT-BTC-BGDDT"),
+    ("Thông tư liên tịch số 12/TTLT/BTC-BNV", "12/TTLT-BTC-BNV"),
+    ("theo Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008", "30a/2008/NQ-CP"),
+    ("Nghị định số 42/2022/NĐ\u2011CP", "42/2022/ND-CP"),  # a non-breaking hyphen
+    ("Nghị định số 142/2025/NĐ-Cpngày 30/6/2025", "142/2025/ND-CP"),  # a word glued on
+    ("Nghị quyết số 140/NQ-CP2 ngày", "140/NQ-CP"),  # a footnote's digit glued on
+    ("(theo Điều 2, Luật số 51/2010/QH12 - Luật Người khuyết tật)", "51/2010/QH12"),
 ])
 def test_scan_messy_text(text: str, key: str) -> None:
     found = [m.number.base for m in scan(fold(unicodedata.normalize("NFC", text)))]
@@ -63,6 +80,8 @@ def test_scan_messy_text(text: str, key: str) -> None:
 @pytest.mark.parametrize("text", [
     "63/63 tỉnh, thành phố", "30/30 bộ/ngành", "ngày 24/6/2022", "11.923/13.506 cơ sở", "giai đoạn 2022-2025",
     "CÔNG BÁO/Số 11 + 12/Ngày 10-01-2023", "46/63 tỉnh", "https://t63.mic.gov.vn/", "tỷ lệ 1/2 số",
+    "QCVN 06:2012/BLĐTBXH", "QCVN 61-MT:2016/BTNMT", "QTKĐ:06- 2021/BLĐTBXH",  # standards, not documents
+    "1/L", "4g/L", "24/7",  # one code that is not an issuer's
 ])
 def test_scan_ignores_look_alikes(text: str) -> None:
     assert scan(fold(text)) == []

@@ -44,13 +44,16 @@ _SUBJECT_START = re.compile(
 
 
 _SUBJECT_STOP = re.compile(
-    r";|\.\s|\.$|\(|\)|:|\n\s*\n|\s(?:da\s+duoc|duoc\s+sua\s+doi|duoc\s+thay\s+the|het\s+hieu\s+luc|co\s+hieu\s+luc|"
+    r";|\.\s|\.$|\(|\)|:|\n\s*\n|\s(?:da\s+duoc|duoc\s+sua\s+doi|duoc\s+thay\s+the|duoc\s+bai\s+bo|het\s+hieu\s+luc|co\s+hieu\s+luc|"
     r"bi\s+thay\s+the|bi\s+bai\s+bo|va\s+cac\s+van\s+ban|trinh\s+quoc\s+hoi|lam\s+co\s+so|nham|de\s+huong\s+dan)\b"
     r"|,\s(?=(?:co\s+hieu\s+luc|duoc|da|trong\s+do|theo\s+do|nhu|dong\s+thoi|sau|tao)\b)"
     r"|,\s+(?=(?:bo|chinh\s+phu|thu\s+tuong|uy\s+ban|quoc\s+hoi|ban\s+chap\s+hanh)\s)"
     r"|\s(?:da|vua|se)\s+(?:ban\s+hanh|ky|xay\s+dung|tham\s+muu|trinh|co)\b"
     r"|\s(?:va|hoac)\s+(?:(?:bai\s+bo|thay\s+the)\s+)?(?:cac\s+)?"  # '… và bãi bỏ các Quyết định số N': the outer clause
     r"(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|bo\s+luat|luat)\s+(?:so\s+)?\d"
+    # a table's next row: its number on a line of its own, then the document it is about ('… 30/12/2022 \n14 \nNghị định
+    # số 108/2021/NĐ-CP …')
+    r"|\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*(?:nghi\s+dinh|quyet\s+dinh|thong\s+tu|nghi\s+quyet|chi\s+thi|bo\s+luat|luat|phap\s+lenh)\s)"
 )
 
 
