@@ -222,7 +222,9 @@ _CONVENTION_ON = re.compile(r"(?<![a-z])cong\s+uoc(?:[^.;:\n]|\n(?![ \t]*\n)){0,
 _LAW_WORD_IN_LIST = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s")
 
 
-_LAW_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+([^;:()\n]{2,120}?)\s+so\s*[:.]?\s*$")
+# what stands between a law's name and its number: 'số', '(sửa đổi) số', or nothing ('Luật Thống kê 04/2003/QH11')
+_NUMBER_LEAD = re.compile(r"(?:[ \t]*\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\))?(?:\s+so\s*[:.]?)?\s*$")
+_LAW_TYPE_WORD = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)(?=\s+\S)")
 
 
 # an amending law's title before its number, which a Gazette line may break ('… Luật Tiếp công dân, Luật\nKhiếu nại')
@@ -342,3 +344,68 @@ def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | 
         written = name
     return Mention(start=m.start(), end=end, ext_end=end, name=name, written=written,
                    type_id=known.type_id if known else t.id if t else ctx.v.role("law"), name_closed=closed, name_sure=sure)
+
+
+def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None] | None:
+    """The law, code or ordinance named right before a number that begins at `start`, as (type, start of the name,
+    name): 'Luật Ngân sách nhà nước số 01/2002/QH11', 'Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10'
+    ('vệ' is not 'về'), 'Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12', 'Luật Giao dịch điện tử (sửa đổi) số
+    20/2023/QH15', 'Luật A, Luật B số N' (B's), 'Luật Thống kê 04/2003/QH11'; the number ends the name, so it may be
+    written in small letters. An amending law's title names the number when it lists two laws or more ('Luật sửa
+    đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo số 136/2025/QH15'); with one, the
+    number may be that law's: (None, where 'số' begins, None). None when no law is named there."""
+    amending = _amending_named_before(ctx, start)
+    if amending is not None:
+        return amending
+    a = max(0, start - 160)
+    window = ctx.low[a:start]
+    lead = _NUMBER_LEAD.search(window)
+    name_end = a + (lead.start() if lead else len(window))
+    if name_end == start or not ctx.low[name_end - 1 : name_end].isalnum():
+        # ('Luật Thống kê 04/2003/QH11': a number with neither 'số' nor '(sửa đổi)' before it only after a word)
+        if lead is None or not lead.group().strip() or not ctx.low[name_end - 1 : name_end].strip():
+            return None
+    # the nearest law's type word in this sentence whose name reaches the number ('Luật Đất đai đã có hiệu lực. Luật
+    # Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật'); 'pháp luật', 'luật sư' are no names
+    words = list(_LAW_TYPE_WORD.finditer(ctx.low, a + _after_last_period(window), name_end))
+    tw = next((w for w in reversed(words) if ctx.folded[w.start()].isupper() and name_end - w.end() > 2
+               and not re.match(r"\s+su(?![a-z])", ctx.low[w.end() :])), None)  # 'Luật Luật sư số …': not 'Luật sư'
+    if tw is None:
+        return None
+    at = ctx.v.law_name_at(ctx.low, tw.start())
+    if at is not None and at[0] > name_end and not ctx.low[at[0] : start].strip(" \t\n:."):
+        return at[1].type_id, tw.start(), at[1].name  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
+    if at is not None and at[0] == name_end:  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
+        return at[1].type_id, tw.start(), at[1].name
+    if _name_stop(ctx, _NAME_STOP, tw.end(), name_end) is not None:
+        return None
+    t = ctx.v.type_for_word(tw.group())
+    name = _squash(ctx.text[tw.start() : name_end])
+    return (t.id if t else None), tw.start(), name
+
+
+def _amending_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None] | None:
+    """An amending law's title right before a number (see `law_named_before`)."""
+    aw = max(0, start - 400)  # an amending law's title may list ten laws
+    wide = ctx.low[aw:start]
+    m = _AMENDING_BEFORE_NUMBER.search(wide, _after_last_period(wide))
+    of = _OF_THE_LAWS.search(m.group(2)) if m else None
+    if m is None or of is None:
+        return None
+    tail = wide[m.end(2) :]
+    so_at = aw + m.end(2) + len(tail) - len(tail.lstrip())
+    if len(_LAW_WORD_IN_LIST.findall(m.group(2), of.end())) < 2:
+        return None, so_at, None
+    # its name when the laws it lists run up to the number (the number ends it; only when the known laws it lists
+    # end before it is the title not all read). The mention begins at 'số', so the laws its title lists stay mentions
+    # of their own, as they do after 'Luật số N sửa đổi, bổ sung … của Luật A, Luật B'.
+    end, _ = _amended_laws_end(ctx, aw + m.start(2), aw + m.end(2), True)
+    if end != aw + m.end(2):
+        return None
+    t = ctx.v.type_for_word(m.group(1))
+    return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)])
+
+
+def _after_last_period(window: str) -> int:
+    """Where the last sentence in `window` begins: after its last '. ' (or 0)."""
+    return max(window.rfind(". "), window.rfind(".\n")) + 1

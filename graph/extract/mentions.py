@@ -11,16 +11,7 @@ from collections.abc import Callable
 from ..numbers import NumberMatch, scan
 from ..vocab import Vocabulary
 from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash
-from .laws import (
-    _AMENDING_BEFORE_NUMBER,
-    _LAW_BEFORE_NUMBER,
-    _LAW_WORD_IN_LIST,
-    _NAME_STOP,
-    _OF_THE_LAWS,
-    _amended_laws_end,
-    _amending_name,
-    named_laws,
-)
+from .laws import _amending_name, law_named_before, named_laws
 from .types import Mention
 
 # 'ngày14/5/2013': the space after 'ngày' is sometimes left out
@@ -64,49 +55,21 @@ _NOT_A_DOCUMENT = re.compile(
 _A_FORM = re.compile(r"(?:^|[^a-z])(?:bieu\s+)?(?:mau|bieu)\s*(?:so\s*)?[:.]?\s*$")
 
 
-def _after_last_period(window: str) -> int:
-    """Where the last sentence in `window` begins: after its last '. ' (or 0)."""
-    return max(window.rfind(". "), window.rfind(".\n")) + 1
-
-
 def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
     """The type word written right before a number ('Nghị định số'), its start, and a law's name if any."""
     a = max(0, start - 160)
     window = ctx.low[a:start]
     m = _type_before_re(ctx.v).search(window)
-    if m:
-        t = ctx.v.type_for_word(m.group(1))
+    t = ctx.v.type_for_word(m.group(1)) if m else None
+    if m and (t is None or t.id not in ctx.v.legislative_types):
         return (t.id if t else None), a + m.start(1), None
-    # a law by name with its number: "Luật Bảo hiểm y tế số 25/2008/QH12" (in this sentence: 'Luật Đất đai đã có hiệu
-    # lực. Luật Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật')
-    aw = max(0, start - 400)  # an amending law's title may list ten laws
-    wide = ctx.low[aw:start]
-    m = _AMENDING_BEFORE_NUMBER.search(wide, _after_last_period(wide))
-    of = _OF_THE_LAWS.search(m.group(2)) if m else None
-    if m and of and len(_LAW_WORD_IN_LIST.findall(m.group(2), of.end())) >= 2:
-        # an amending law's title, then its number: 'Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật
-        # Khiếu nại, Luật Tố cáo số 136/2025/QH15' — its name when the laws it lists run up to the number (the
-        # number ends it; only when the known laws it lists end before it is the title not all read). With one law
-        # listed, the number may as well be that law's ('… của Luật Bảo hiểm y tế số 25/2008/QH12'): no name
-        # The mention begins at 'số', so the laws its title lists stay mentions of their own, as they do after
-        # 'Luật số N sửa đổi, bổ sung … của Luật A, Luật B'.
-        end, _ = _amended_laws_end(ctx, aw + m.start(2), aw + m.end(2), True)
-        if end == aw + m.end(2):
-            t = ctx.v.type_for_word(m.group(1))
-            tail = wide[m.end(2) :]
-            so_at = aw + m.end(2) + len(tail) - len(tail.lstrip())
-            return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)])
-    m = _LAW_BEFORE_NUMBER.search(window, _after_last_period(window))
-    if m and ctx.folded[a + m.start(2)].isupper():
-        at = ctx.v.law_name_at(ctx.low, a + m.start(1))
-        if at is not None and at[0] > a + m.end(2) and not ctx.low[at[0] : start].strip(" \t\n:."):
-            return at[1].type_id, a + m.start(1), at[1].name  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
-        if at is not None and at[0] == a + m.end(2):  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
-            return at[1].type_id, a + m.start(1), at[1].name
-        if not _NAME_STOP.search(" " + m.group(2)):
-            t = ctx.v.type_for_word(m.group(1))
-            name = _squash(ctx.text[a + m.start(1) : a + m.end(2)])
-            return (t.id if t else None), a + m.start(1), name
+    # a law by name with its number ('Luật Bảo hiểm y tế số 25/2008/QH12'): the name, not the type word alone that
+    # may end it ('Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12')
+    named = law_named_before(ctx, start)
+    if named is not None:
+        return named
+    if m:
+        return (t.id if t else None), a + m.start(1), None
     m = re.search(r"(?:so|so\s*:)\s*$", window)
     return None, (a + m.start() if m else start), None
 

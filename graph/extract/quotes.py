@@ -43,8 +43,11 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     out = []
     start: int | None = None
     kind = ""  # the mark that opened the span: '“' or '"'
+    inner_end = -1  # the closing mark of a short quote inside a curly one, skipped
     for m in _QUOTE_MARKS.finditer(text):
         g = m.group()
+        if m.start() <= inner_end:
+            continue
         straight = g == '"'
         if straight and not _is_quote_mark(text, m.start()):
             continue
@@ -52,12 +55,25 @@ def _quotes(text: str) -> list[tuple[int, int]]:
         if start is None:
             if opening:
                 start, kind = m.start(), ('"' if straight else "“")
+        elif g == "“" and kind == "“":
+            # a short quote inside a curly one: the words a quoted article changes ('“Điều 23. … c) Bỏ cụm từ “lệ phí
+            # tuyển sinh” tại Điều 101 … ”'); its closing mark does not close the outer quote
+            close = _INNER_CLOSE.match(text, m.end())
+            if close is not None:
+                inner_end = close.end() - 1
         elif not opening and (kind == '"') == straight:
             if m.start() - start > 40:
                 out.append((start, m.start()))
             start = None
     return out
 
+
+# the rest of a short quote on one or two lines, up to its closing mark, with no other quote mark in it
+_INNER_CLOSE = re.compile(r"[^“”\"\n]{1,160}(?:\n[^“”\"\n]{1,160})?”")
+
+
+# an article's heading on the line before a position: 'Điều 25. Hiệu lực thi hành\n'
+_HEADING_BEFORE = re.compile(r"\n[ \t]*dieu\s+\d{1,3}[a-z]?\s*[.:][^\n]{0,80}\n[ \t]*(?:\d{1,3}\.[ \t]*)?$")
 
 _NOBODY = Mention(start=-1, end=-1, ext_end=-1)  # the doer of a quoted passage whose writer is not known
 
@@ -86,6 +102,12 @@ class _Quotes:
                 # from there on the quote is not read
                 cut = self._second_effect(q)
                 if cut is not None:
+                    # the consolidated text's own article on its effect, after a page break ('Điều 25. Hiệu lực thi
+                    # hành' / '1. Thông tư này có hiệu lực …'): the body, from its heading
+                    heading = _HEADING_BEFORE.search(ctx.low, max(q[0], cut - 120), cut)
+                    if heading is not None and _PAGE_BREAK_BEFORE.search(ctx.text, max(q[0], heading.start() - 12),
+                                                                         heading.start() + 1):
+                        cut = heading.start() + 1
                     rest = (cut, q[1])
                     if not _PAGE_BREAK_BEFORE.search(ctx.text, max(q[0], cut - 12), cut):
                         split.append(rest)

@@ -1,0 +1,106 @@
+"""Forms of writing read as rules of Vietnamese legal drafting and news writing (issue 23), each a row of a table with
+a verbatim excerpt of real text: the Gazette corpus, the development set's older legal texts, or news paragraphs that
+state facts of the corpus. A row says what must be read and what must not."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from graph.model import Graph
+from graph.pipeline import extract_text
+from graph.resolve import Resolver
+
+
+class MentionCase(NamedTuple):
+    """The mentions a sentence holds: (the span as written, the law's name or None, the number's key or None)."""
+
+    id: str
+    text: str
+    mentions: list[tuple[str, str | None, str | None]]
+
+
+class RelationCase(NamedTuple):
+    """The relations a text states ((type, source key, target key)), and those it must not be read as stating."""
+
+    id: str
+    text: str
+    expected: set[tuple[str, str, str]]
+    forbidden: set[tuple[str, str, str]] = set()
+
+
+def _mentions(text: str) -> list[tuple[str, str | None, str | None]]:
+    ex = extract_text(text, "t.txt").extraction
+    assert ex is not None
+    return [(" ".join(ex.text.text[m.start : m.end].split()), m.name, m.number.base if m.number else None)
+            for m in ex.mentions]
+
+
+def _graph(*texts: str) -> Graph:
+    return Resolver().build([extract_text(t, f"t{i}.txt") for i, t in enumerate(texts)])
+
+
+def _rels(*texts: str) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in _graph(*texts).relations.values() if r.type != "ISSUED_BY"}
+
+
+# §4: the name in front of the number stays with it (development set; Gazette corpus)
+NAMED_NUMBERS = [
+    MentionCase("small letters", "Căn cứ Luật ngân sách nhà nước số 01/2002/QH11 ngày 16 tháng 12 năm 2002 .",
+                [("Luật ngân sách nhà nước số 01/2002/QH11", "Luật Ngân sách nhà nước", "1/2002/QH11")]),
+    MentionCase("vệ is not về", "Căn cứ Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10 ngày 25/7/2001 .",
+                [("Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10",
+                  "Pháp lệnh Bảo vệ và Kiểm dịch thực vật", "36/2001/PL-UBTVQH10")]),
+    MentionCase("a name ending in pháp luật",
+                "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12 ngày 03/6/2008 .",
+                [("Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12",
+                  "Luật Ban hành văn bản quy phạm pháp luật", "17/2008/QH12")]),
+    MentionCase("(sửa đổi) before the number", "theo Luật Giao dịch điện tử (sửa đổi) số 20/2023/QH15",
+                [("Luật Giao dịch điện tử (sửa đổi) số 20/2023/QH15", "Luật Giao dịch điện tử", "20/2023/QH15")]),
+    MentionCase("A, B số N: the number is B's",
+                "Căn cứ Luật Thuế tiêu thụ đặc biệt, Luật Thuế giá trị gia tăng số 57/2005/QH11 ngày 29 tháng 11 năm 2005",
+                [("Luật Thuế tiêu thụ đặc biệt", "Luật Thuế tiêu thụ đặc biệt", None),
+                 ("Luật Thuế giá trị gia tăng số 57/2005/QH11", "Luật Thuế giá trị gia tăng", "57/2005/QH11")]),
+    MentionCase("no 'số'", "Căn cứ Luật Thống kê 04/2003/QH11 ngày 17 tháng 6 năm 2003;",
+                [("Luật Thống kê 04/2003/QH11", "Luật Thống kê", "4/2003/QH11")]),
+    MentionCase("in a provision", "quy định tại điểm a khoản 1 Điều 22 Luật đấu thầu số 43/2013/QH13 , đồng thời",
+                [("Luật đấu thầu số 43/2013/QH13", "Luật Đấu thầu", "43/2013/QH13")]),
+    MentionCase("Luật Luật sư", "Căn cứ Luật Luật sư số 65/2006/QH11 ngày 29 tháng 6 năm 2006 .",
+                [("Luật Luật sư số 65/2006/QH11", "Luật Luật sư", "65/2006/QH11")]),
+    MentionCase("a bare 'Luật số' after another law", "Căn cứ Luật Đất đai, Luật số 46/2014/QH13",
+                [("Luật Đất đai", "Luật Đất đai", None), ("Luật số 46/2014/QH13", None, "46/2014/QH13")]),
+    MentionCase("an amending law with one law listed: the number may be either's",
+                "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13",
+                [("số 46/2014/QH13", None, "46/2014/QH13")]),
+    MentionCase("a law office is not a law", "Văn phòng Luật sư số 5 Hà Nội", []),
+]
+
+
+@pytest.mark.parametrize("case", NAMED_NUMBERS, ids=[c.id for c in NAMED_NUMBERS])
+def test_name_before_number(case: MentionCase) -> None:
+    assert _mentions(case.text) == case.mentions
+
+
+# quoted provisions of consolidated texts (Gazette corpus)
+_VBHN_QH = ("VĂN PHÒNG QUỐC HỘI\nSố: 22/VBHN-VPQH\nHà Nội, ngày 20 tháng 02 năm 2025\nLUẬT\nBẢO HIỂM Y TẾ\n"
+            "Luật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008 của Quốc hội, có hiệu lực kể từ ngày 01 "
+            "tháng 7 năm 2009, được sửa đổi, bổ sung bởi:\n")
+QUOTES = [
+    RelationCase(
+        "a short quote inside a quoted article does not close it",
+        _VBHN_QH + "Các điều 23, 24 và 25 của Luật Phí và lệ phí số 97/2015/QH13, có hiệu lực kể từ ngày 01 \ntháng 01 "
+        "năm 2017 quy định như sau: \n“Điều 23. Hiệu lực thi hành \n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 "
+        "năm 2017.  \n2. Sửa đổi, bãi bỏ các quy định sau đây: \nc) Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 và Điều "
+        "105 của Luật Giáo dục số \n38/2005/QH11; \n3. Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10 và Pháp lệnh Án "
+        "phí, lệ phí toà án số \n10/2009/PL-UBTVQH12 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.”\n",
+        expected={("REPLACES", "97/2015/QH13", "38/2001/PL-UBTVQH10"), ("REPLACES", "97/2015/QH13", "10/2009/PL-UBTVQH12")},
+        forbidden={("REPLACES", "25/2008/QH12", "38/2001/PL-UBTVQH10")}),
+]
+
+
+@pytest.mark.parametrize("case", QUOTES, ids=[c.id for c in QUOTES])
+def test_quotes(case: RelationCase) -> None:
+    rels = _rels(case.text)
+    assert case.expected <= rels
+    assert not (case.forbidden & rels)
