@@ -104,3 +104,30 @@ def test_quotes(case: RelationCase) -> None:
     rels = _rels(case.text)
     assert case.expected <= rels
     assert not (case.forbidden & rels)
+
+
+# §1, §5: laws, codes and ordinances named in small letters anywhere, when the list of laws holds the name; a longer
+# name closed by 'ngày' beats a shorter listed one it begins with; stop words as written (development set; corpus)
+LAWS_BY_NAME = [
+    MentionCase("small letters, listed", "Người có liên quan được xác định theo quy định tại Điều 4 Luật doanh nghiệp .",
+                [("Luật doanh nghiệp", "Luật Doanh nghiệp", None)]),
+    MentionCase("a code in small letters", "Người lao động làm việc theo hợp đồng lao động theo quy định tại Bộ luật lao động.",
+                [("Bộ luật lao động", "Bộ luật Lao động", None)]),
+    MentionCase("a code named by its short form",
+                "Các quy định của Bộ luật hàng hải Việt Nam về trục vớt , bảo quản và xử lý tài sản chìm đắm",
+                [("Bộ luật hàng hải Việt Nam", "Bộ luật Hàng hải Việt Nam", None)]),
+    MentionCase("'dự án luật được …' is not 'Luật Dược'", "Dự án luật được Quốc hội thông qua tại kỳ họp thứ 9.", []),
+    MentionCase("'Luật được …' is not 'Luật Dược'", "Luật được Quốc hội thông qua ngày 1/1/2020.", []),
+    MentionCase("a longer name closed by 'ngày'", "Căn cứ Luật Phá sản doanh nghiệp ngày 30 tháng 12 năm 1993;",
+                [("Luật Phá sản doanh nghiệp", "Luật Phá sản doanh nghiệp", None)]),
+    MentionCase("… not a phrase that runs on", "theo Luật Bảo vệ môi trường hoạt động trước ngày 01/01/2022",
+                [("Luật Bảo vệ môi trường", "Luật Bảo vệ môi trường", None)]),
+    MentionCase("a year column of a table is not more of the name", "22 \nBộ luật Hàng hải \n2026 \nBộ Xây dựng \n",
+                [("Bộ luật Hàng hải", "Bộ luật Hàng hải Việt Nam", None)]),
+    MentionCase("the law in general", "Doanh nghiệp tuân thủ pháp luật và luật sư tư vấn.", []),
+]
+
+
+@pytest.mark.parametrize("case", LAWS_BY_NAME, ids=[c.id for c in LAWS_BY_NAME])
+def test_laws_by_name(case: MentionCase) -> None:
+    assert _mentions(case.text) == case.mentions

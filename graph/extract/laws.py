@@ -116,12 +116,33 @@ def _amending_stop(ctx: _Ctx, s: int, limit: int) -> re.Match[str] | None:
     return stop if of is None else _name_stop(ctx, _SUA_DOI_NAME_STOP, of.start(), limit)
 
 
-def _longer_name(low: str, known_end: int, end: int, closed: bool) -> bool:
-    """Whether the word a text writes after a known name ('Luật Đầu tư' + 'công;') is more of one name the
-    vocabulary does not know: only one word on the same line, followed by what always ends a name, and not a word
-    that begins the rest of the sentence ('Luật Đầu tư và …', 'Luật Bảo vệ môi trường hoạt động trước ngày …')."""
+# words that lead the rest of a sentence, not more of a name: 'Luật Bảo vệ môi trường hoạt động trước ngày …'
+_FUNCTION_WORDS = frozenset("truoc sau tai cua theo ve tu den khi de cho voi va hoac thi la co duoc da se nay do".split())
+
+
+def _longer_name(low: str, known_end: int, end: int, closed: bool, sure: bool) -> bool:
+    """Whether the words a text writes after a known name ('Luật Đầu tư' + 'công;') are more of one name the
+    vocabulary does not know, on the same line and not beginning the rest of the sentence ('Luật Đầu tư và …', 'Luật
+    Bảo vệ môi trường hoạt động trước ngày …'): one word followed by what always ends a name, or, before what only
+    follows a name, up to two words none of which leads the rest of a sentence ('Luật Phá sản doanh nghiệp ngày
+    30 tháng 12 năm 1993' is not 'Luật Phá sản'; 'Luật Đầu tư nước ngoài ngày 12 tháng 11 năm 1996' is not 'Luật Đầu
+    tư')."""
     ext = low[known_end:end]
-    return closed and len(name_words(ext)) == 1 and "\n" not in ext and _AFTER_NAME.match(low, known_end) is None
+    words = name_words(ext)
+    return ((closed and len(words) == 1) or (sure and 1 <= len(words) <= 2 and not _FUNCTION_WORDS.intersection(words))) \
+        and "\n" not in ext and _AFTER_NAME.match(low, known_end) is None
+
+
+
+def _written_as_listed(ctx: _Ctx, start: int, end: int, law: LawName) -> bool:
+    """Whether a listed name read at text[start:end] has its stop words as written: 'Luật được …' (the passive) is
+    not 'Luật Dược' (pharmacy), though both fold to 'luat duoc'."""
+    listed = {w for n in (law.name, *law.aliases) for w in n.lower().split()}
+    for w in ctx.text[start:end].lower().split():
+        want = _STOP_AS_WRITTEN.get(fold(w))
+        if want is not None and w == want and w not in listed:
+            return False
+    return True
 
 
 def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, bool]:
@@ -274,8 +295,10 @@ def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Whether the type word at m may begin a law's name, not the law in general or a heading."""
     s = m.end()
     # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'): taken
-    # in a legal basis, where a date ends it (below); elsewhere small letters are the law in general ('luật sư')
-    if _small(ctx, m) and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start()):
+    # in a legal basis, where a date ends it (below), and anywhere when the list of laws knows it ('theo quy định của
+    # Luật kinh doanh bảo hiểm'); elsewhere small letters are the law in general ('luật sư')
+    if (_small(ctx, m) and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start())
+            and ctx.v.law_name_at(ctx.low, m.start()) is None):
         return False
     if not ctx.folded[m.start()].isupper():
         return False  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
@@ -311,7 +334,9 @@ def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, 
         sure = sure or closed
     else:
         at = ctx.v.law_name_at(ctx.low, m.start())
-        if at is not None and (at[0] >= e or not _longer_name(ctx.low, at[0], e, closed)):
+        if at is not None and not _written_as_listed(ctx, m.start(), at[0], at[1]):
+            at = None
+        if at is not None and (at[0] >= e or not _longer_name(ctx.low, at[0], e, closed, sure)):
             e, known, closed, sure = at[0], at[1], True, True  # the known name, whatever words follow it
         elif at is None and len(name_words(ctx.low[s:e])) > _MAX_NAME_WORDS:
             closed = False

@@ -36,6 +36,10 @@ def _is_quote_mark(text: str, i: int) -> bool:
     return i + 1 < len(text) and not text[i + 1].isspace()
 
 
+# the rest of a short quote on one or two lines, up to its closing mark, with no other quote mark in it
+_INNER_CLOSE = re.compile(r"[^“”\"\n]{1,160}(?:\n[^“”\"\n]{1,160})?”")
+
+
 def _quotes(text: str) -> list[tuple[int, int]]:
     """The spans of quoted text longer than a few words: a provision another text wrote, or wording it changes.
     Inside straight quotes, curly ones are the quoted text's own ('"Điều 10. … b) “Đã hội chẩn …” trong điểm a …"')
@@ -67,9 +71,6 @@ def _quotes(text: str) -> list[tuple[int, int]]:
             start = None
     return out
 
-
-# the rest of a short quote on one or two lines, up to its closing mark, with no other quote mark in it
-_INNER_CLOSE = re.compile(r"[^“”\"\n]{1,160}(?:\n[^“”\"\n]{1,160})?”")
 
 
 # an article's heading on the line before a position: 'Điều 25. Hiệu lực thi hành\n'
