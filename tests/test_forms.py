@@ -131,3 +131,44 @@ LAWS_BY_NAME = [
 @pytest.mark.parametrize("case", LAWS_BY_NAME, ids=[c.id for c in LAWS_BY_NAME])
 def test_laws_by_name(case: MentionCase) -> None:
     assert _mentions(case.text) == case.mentions
+
+
+# §11: a basis is the document the 'Căn cứ' line names, not one its title names or acts on (Gazette corpus)
+_BASES_HEAD = ("BỘ TÀI CHÍNH\nSố: 58/2026/TT-BTC\nHà Nội, ngày 30 tháng 5 năm 2026\nTHÔNG TƯ\nHướng dẫn\n")
+BASES = [
+    RelationCase(
+        "the laws an amending law's title lists are not bases",
+        _BASES_HEAD + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Kiểm toán độc "
+        "lập, Luật Ngân sách nhà nước số 56/2024/QH15 ngày 29 tháng 11 năm 2024;\nĐiều 1. Phạm vi.\n",
+        expected={("BASED_ON", "58/2026/TT-BTC", "56/2024/QH15")},
+        forbidden={("BASED_ON", "58/2026/TT-BTC", "LUAT/ke-toan"), ("BASED_ON", "58/2026/TT-BTC", "LUAT/chung-khoan")}),
+    RelationCase(
+        "two amending laws with one law each, joined by 'và': both bases, the number is not the amended law's",
+        _BASES_HEAD + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13 ngày 13 tháng 6 "
+        "năm 2014 và Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 51/2024/QH15 ngày 27 tháng 11 năm "
+        "2024;\nĐiều 1. Phạm vi.\n",
+        expected={("BASED_ON", "58/2026/TT-BTC", "46/2014/QH13"), ("BASED_ON", "58/2026/TT-BTC", "51/2024/QH15")}),
+    RelationCase(
+        "'Luật sửa đổi Luật X số N' without 'một số điều của'",
+        _BASES_HEAD + "Căn cứ Luật Doanh nghiệp số 59/2020/QH14 và Luật sửa đổi Luật Doanh nghiệp số 76/2025/QH15;\n"
+        "Điều 1. Phạm vi.\n",
+        expected={("BASED_ON", "58/2026/TT-BTC", "59/2020/QH14"), ("BASED_ON", "58/2026/TT-BTC", "76/2025/QH15")}),
+    RelationCase(
+        "the amenders of a basis are bases with it",
+        _BASES_HEAD + "Căn cứ Nghị định số 126/2020/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Quản lý "
+        "thuế được sửa đổi, bổ sung bởi Nghị định số 91/2022/NĐ-CP và Nghị định số 373/2025/NĐ-CP;\nĐiều 1. Phạm vi.\n",
+        expected={("BASED_ON", "58/2026/TT-BTC", "126/2020/ND-CP"), ("BASED_ON", "58/2026/TT-BTC", "91/2022/ND-CP"),
+                  ("BASED_ON", "58/2026/TT-BTC", "373/2025/ND-CP"), ("AMENDS", "91/2022/ND-CP", "126/2020/ND-CP")}),
+    RelationCase(
+        "an amending law's title with another number in it is that number's",
+        "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Quản lý nợ công số 20/2017/QH14 đã được sửa "
+        "đổi, bổ sung một số điều theo Luật số 90/2025/QH15.",
+        expected={("AMENDS", "90/2025/QH15", "20/2017/QH14")}),
+]
+
+
+@pytest.mark.parametrize("case", BASES, ids=[c.id for c in BASES])
+def test_bases(case: RelationCase) -> None:
+    rels = _rels(case.text)
+    assert case.expected <= rels
+    assert not (case.forbidden & rels)

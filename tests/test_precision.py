@@ -847,10 +847,10 @@ def test_an_amending_law_named_before_its_number() -> None:
                       "Luật Tố cáo số 136/2025/QH15;\nĐiều 1. Phạm vi.\n")
     assert g.documents["136/2025/QH15"].name == ("Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, "
                                                  "Luật khiếu nại, Luật Tố cáo")
-    # the laws its title lists stay mentions, as after 'Luật số N sửa đổi, bổ sung … của Luật A' (the last one, before
-    # the number, is not told apart from the title)
+    # the laws its title lists are in its title, as after 'Luật số N sửa đổi, bổ sung … của Luật A': the basis is the
+    # amending law alone (issue 23 §11)
     assert {(r.type, r.target) for r in g.relations.values() if r.type != "ISSUED_BY"} == \
-        {("BASED_ON", "136/2025/QH15"), ("BASED_ON", "LUAT/tiep-cong-dan")}
+        {("BASED_ON", "136/2025/QH15")}
 
 
 
@@ -1048,17 +1048,20 @@ def test_a_form_is_not_a_document_even_with_a_type_code() -> None:
 
 def test_a_law_named_in_small_letters_in_a_legal_basis() -> None:
     """Older texts write 'Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;': a law, dated by the basis; in
-    small letters elsewhere, with no date to end it, it is not taken ('theo luật tổ chức …' is no name)."""
+    small letters elsewhere, with no date to end it, only a name the list of laws holds is taken (issue 23 §1): where
+    another one ends cannot be told."""
     t = _head(2016) + ("Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Bộ luật lao động ngày 18 tháng 6 năm "
                        "2012;\nCăn cứ Luật phòng, chống ma túy năm 2000; Luật việc làm ngày 16 tháng 11 năm 2013;\n"
                        "Theo đề nghị của Vụ trưởng Vụ Pháp chế;\nBộ trưởng ban hành Thông tư.\nĐiều 1. Phạm vi\n"
-                       "Việc tuyển dụng thực hiện theo Luật doanh nghiệp và các văn bản hướng dẫn.\n")
+                       "Việc tuyển dụng thực hiện theo Luật doanh nghiệp và các văn bản hướng dẫn.\n"
+                       "Việc thu phí thực hiện theo Luật quản lý khu rừng ngập mặn ven biển và các văn bản khác.\n")
     g = _graph(t)
     based = {(r.target, g.documents[r.target].date) for r in g.relations.values() if r.type == "BASED_ON"}
     names = {(g.documents[k].title or g.documents[k].label).lower() for k, _ in based}
     assert len(based) == 4, based
     assert {"luật tổ chức chính phủ", "bộ luật lao động", "luật phòng, chống ma túy", "luật việc làm"} <= names, names
-    assert not any("doanh nghiệp" in (d.title or d.label).lower() for d in g.documents.values())
+    assert "LUAT/doanh-nghiep" in g.documents  # listed: 'Luật Doanh nghiệp'
+    assert not any("rừng" in (d.title or d.label).lower() for d in g.documents.values())  # not listed: no name
 
 
 def test_own_bases_of_an_amending_text_after_a_wrapped_line() -> None:

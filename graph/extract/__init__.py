@@ -37,7 +37,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     ex.sentences = split_sentences(ctx.low, _is_wrapped(ct.text), ctx.folded)
     mentions = find_mentions(ctx, ex.sentences)
     ex.self_doc, ex.base_doc = _header(ctx, mentions)
-    mentions = _without_enacting(ctx, ex.self_doc, mentions)
+    mentions = _without_enacting(ctx, ex.base_doc or ex.self_doc, mentions)
     ex.mentions = [m for m in mentions if not m.self_ref]
     relate(ctx, ex, mentions)
     ex.effective = find_effective(ctx, ex, mentions, ex.sentences)

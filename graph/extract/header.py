@@ -44,8 +44,9 @@ def _header(ctx: _Ctx, mentions: list[Mention]) -> tuple[Mention | None, Mention
 
     self_m: Mention | None = None
     base_m: Mention | None = None
-    if re.search(r"van\s+ban\s+hop\s+nhat|duoc\s+hop\s+nhat\s+tu", low):
-        self_m, base_m = _consolidated(ctx, mentions, number_at)
+    if re.search(r"van\s+ban\s+hop\s+nhat|duoc\s+hop\s+nhat\s+tu", low) or any(
+            m.number is not None and m.start < zone and _consolidated_code(ctx.v, m.number.code) for m in mentions):
+        self_m, base_m = _consolidated(ctx, mentions, number_at)  # (a text numbered '22/VBHN-VPQH' is one)
     if self_m is None:
         for h in _HEADER_NO.finditer(low, 0, zone):
             hit = number_at(h.end())
@@ -143,8 +144,8 @@ _ENACTING = re.compile(r"(?:quoc\s+hoi|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi)\s+ba
 
 
 def _without_enacting(ctx: _Ctx, self_doc: Mention | None, mentions: list[Mention]) -> list[Mention]:
-    """The mentions without the law the enacting formula names, which is the text itself ('Quốc hội ban hành Luật
-    Người lao động Việt Nam …' in that law)."""
+    """The mentions without the law the enacting formula names, which is the text itself, or the law a consolidated
+    text consolidates ('Quốc hội ban hành Luật Người lao động Việt Nam …' in that law)."""
     if self_doc is None or self_doc.type_id not in ctx.v.legislative_types:
         return mentions
     enacting = [m for m in mentions if m.name and m.number is None and _ENACTING.search(ctx.low, max(0, m.start - 40), m.start)]

@@ -253,6 +253,10 @@ _AMENDING_BEFORE_NUMBER = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh)\s+
                                      r"\s+so\s*[:.]?\s*$")
 
 
+_AMENDS_LAW = re.compile(r"sua\s+doi(?:\s*,?\s*bo\s+sung)?\s+(?=(?:bo\s+luat|luat|phap\s+lenh)\s)")
+_AMENDING_TITLE_OPENS = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s+sua\s+doi")
+
+
 def _legislative(m: Mention, v: Vocabulary) -> bool:
     """A text of the legislature (a law, a code, the Constitution, or numbered with a legislature's code, QH15,
     UBTVQH14: `Vocabulary.legislature_codes`): only such a text amends another such text."""
@@ -371,14 +375,16 @@ def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | 
                    type_id=known.type_id if known else t.id if t else ctx.v.role("law"), name_closed=closed, name_sure=sure)
 
 
-def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None] | None:
+def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None, int] | None:
     """The law, code or ordinance named right before a number that begins at `start`, as (type, start of the name,
     name): 'Luật Ngân sách nhà nước số 01/2002/QH11', 'Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10'
     ('vệ' is not 'về'), 'Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12', 'Luật Giao dịch điện tử (sửa đổi) số
     20/2023/QH15', 'Luật A, Luật B số N' (B's), 'Luật Thống kê 04/2003/QH11'; the number ends the name, so it may be
     written in small letters. An amending law's title names the number when it lists two laws or more ('Luật sửa
     đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo số 136/2025/QH15'); with one, the
-    number may be that law's: (None, where 'số' begins, None). None when no law is named there."""
+    number may be that law's: (None, where 'số' begins, None). The fourth item is where an amending law's title, written
+    before the number, begins (-1 for other names, which begin where the mention does). None when no law is named
+    there."""
     amending = _amending_named_before(ctx, start)
     if amending is not None:
         return amending
@@ -399,28 +405,34 @@ def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None
         return None
     at = ctx.v.law_name_at(ctx.low, tw.start())
     if at is not None and at[0] > name_end and not ctx.low[at[0] : start].strip(" \t\n:."):
-        return at[1].type_id, tw.start(), at[1].name  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
+        return at[1].type_id, tw.start(), at[1].name, -1  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
     if at is not None and at[0] == name_end:  # a known name, stop words and all: 'Luật Đầu tư theo phương thức …'
-        return at[1].type_id, tw.start(), at[1].name
+        return at[1].type_id, tw.start(), at[1].name, -1
     if _name_stop(ctx, _NAME_STOP, tw.end(), name_end) is not None:
         return None
     t = ctx.v.type_for_word(tw.group())
     name = _squash(ctx.text[tw.start() : name_end])
-    return (t.id if t else None), tw.start(), name
+    return (t.id if t else None), tw.start(), name, -1
 
 
-def _amending_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None] | None:
+def _amending_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None, int] | None:
     """An amending law's title right before a number (see `law_named_before`)."""
     aw = max(0, start - 400)  # an amending law's title may list ten laws
     wide = ctx.low[aw:start]
-    m = _AMENDING_BEFORE_NUMBER.search(wide, _after_last_period(wide))
-    of = _OF_THE_LAWS.search(m.group(2)) if m else None
+    # the nearest amending title that reaches the number ('Luật sửa đổi … số 46/2014/QH13 … và Luật sửa đổi … của Luật Bảo
+    # hiểm y tế số 51/2024/QH15': the second's)
+    starts = [x.start() for x in _AMENDING_TITLE_OPENS.finditer(wide, _after_last_period(wide))]
+    m = next((x for x in (_AMENDING_BEFORE_NUMBER.match(wide, p) for p in reversed(starts)) if x is not None), None)
+    if m is not None and re.search(r"\d\s*[/-]\s*[\da-z]", m.group(2)):
+        return None  # another number stands in it: the title is that number's ('… của Luật X số 20/2017/QH14 đã được …')
+    # the laws it amends, after 'của (các)' or right after the formula ('Luật sửa đổi Luật Doanh nghiệp số 76/2025/QH15')
+    of = (_OF_THE_LAWS.search(m.group(2)) or _AMENDS_LAW.match(m.group(2))) if m else None
     if m is None or of is None:
         return None
     tail = wide[m.end(2) :]
     so_at = aw + m.end(2) + len(tail) - len(tail.lstrip())
     if len(_LAW_WORD_IN_LIST.findall(m.group(2), of.end())) < 2:
-        return None, so_at, None
+        return None, so_at, None, aw + m.start(1)
     # its name when the laws it lists run up to the number (the number ends it; only when the known laws it lists
     # end before it is the title not all read). The mention begins at 'số', so the laws its title lists stay mentions
     # of their own, as they do after 'Luật số N sửa đổi, bổ sung … của Luật A, Luật B'.
@@ -428,7 +440,7 @@ def _amending_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str 
     if end != aw + m.end(2):
         return None
     t = ctx.v.type_for_word(m.group(1))
-    return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)])
+    return (t.id if t else None), so_at, _squash(ctx.text[aw + m.start(1) : aw + m.end(2)]), aw + m.start(1)
 
 
 def _after_last_period(window: str) -> int:

@@ -55,23 +55,24 @@ _NOT_A_DOCUMENT = re.compile(
 _A_FORM = re.compile(r"(?:^|[^a-z])(?:bieu\s+)?(?:mau|bieu)\s*(?:so\s*)?[:.]?\s*$")
 
 
-def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None]:
-    """The type word written right before a number ('Nghị định số'), its start, and a law's name if any."""
+def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None, int]:
+    """The type word written right before a number ('Nghị định số'), its start, a law's name if any, and where an
+    amending law's title written before the number begins (-1 if none)."""
     a = max(0, start - 160)
     window = ctx.low[a:start]
     m = _type_before_re(ctx.v).search(window)
     t = ctx.v.type_for_word(m.group(1)) if m else None
     if m and (t is None or t.id not in ctx.v.legislative_types):
-        return (t.id if t else None), a + m.start(1), None
+        return (t.id if t else None), a + m.start(1), None, -1
     # a law by name with its number ('Luật Bảo hiểm y tế số 25/2008/QH12'): the name, not the type word alone that
     # may end it ('Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12')
     named = law_named_before(ctx, start)
     if named is not None:
         return named
     if m:
-        return (t.id if t else None), a + m.start(1), None
+        return (t.id if t else None), a + m.start(1), None, -1
     m = re.search(r"(?:so|so\s*:)\s*$", window)
-    return None, (a + m.start() if m else start), None
+    return None, (a + m.start() if m else start), None, -1
 
 
 _TB_CACHE: dict[int, re.Pattern[str]] = {}
@@ -235,7 +236,7 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
     issuer's code — or None when it is not cited as a document (a form, a technical standard, a table code)."""
     v = ctx.v
     n = nm.number
-    type_id, start, name = _type_word_before(ctx, nm.start)
+    type_id, start, name, title_before = _type_word_before(ctx, nm.start)
     written = ctx.text[nm.start : nm.end]
     tc = n.type_code
     code_type = v.type_by_code.get(tc) if tc else None
@@ -243,7 +244,8 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
         code_type = v.type_by_code.get(n.code[0])
     if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
         return None  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
-    mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name)
+    mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name,
+                      title_before=title_before)
     if code_type is not None:
         mention.type_id = code_type.id
         mention.type_from_code = True
@@ -286,10 +288,20 @@ def _without_overlaps(out: list[Mention]) -> list[Mention]:
 
 
 def _nest(out: list[Mention]) -> None:
-    """A mention inside another's subject phrase is part of that title."""
+    """A mention inside another's subject phrase is part of that title, and so is one inside the title of an amending
+    law written before its number ('Luật sửa đổi, bổ sung một số điều của Luật A, Luật B số N')."""
     for i, mt in enumerate(out):
         for prev in out[max(0, i - 6) : i]:
             if prev.title_end > mt.start >= prev.ext_end and not prev.self_ref:
                 mt.nested = True
                 mt.parent_title = (prev.ext_end, prev.title_end)
                 break
+    for i, mt in enumerate(out):
+        if mt.title_before < 0:
+            continue
+        for inner in reversed(out[max(0, i - 12) : i]):
+            if inner.start < mt.title_before:
+                break
+            if not inner.self_ref and not inner.nested:
+                inner.nested = True
+                inner.parent_title = (mt.title_before, mt.start)

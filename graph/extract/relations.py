@@ -418,9 +418,19 @@ class _Relator(_Passive, _Active, _Expiry):
 
     # legal bases: 'Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;' ------------------------------------------
     def based_on(self, sent: tuple[int, int], ms: list[Mention], subject: Mention | None) -> None:
+        """The documents a legal basis names, and those that amended them ('Căn cứ Luật A số … được sửa đổi, bổ sung bởi
+        Luật số …'); not one that the title of another acts on ('Căn cứ Nghị định số 157/2016/NĐ-CP … sửa đổi, bổ sung
+        Nghị định số 150/2006/NĐ-CP' is not based on 150/2006)."""
+        prev: Mention | None = None
         for m in ms:
-            if not m.nested and not m.self_ref:
-                self.add("BASED_ON", subject, m, sent)
+            if m.nested or m.self_ref:
+                continue
+            gap = (max(prev.end, prev.ext_end, prev.title_end), m.title_before if m.title_before >= 0 else m.start) \
+                if prev is not None else (0, 0)
+            if prev is not None and any(not t.passive for t in find_triggers(self.ctx.low, *gap)):
+                continue
+            self.add("BASED_ON", subject, m, sent)
+            prev = m
 
 
 def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:

@@ -30,6 +30,9 @@ class Mention:
     written: str = ""
     nested: bool = False
     parent_title: tuple[int, int] | None = None  # the subject phrase this mention sits in
+    # where an amending law's title written before its number begins ('Luật sửa đổi, bổ sung … của Luật A, Luật B số
+    # N', the mention begins at 'số'); -1 when none
+    title_before: int = -1
     # a law's name ended by what always follows a name ('ngày', 'số …', a mark), not by a word that may belong to
     # a longer phrase; the resolver shortens an open name to the longest closed name it starts with
     name_closed: bool = True
