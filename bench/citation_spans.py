@@ -73,7 +73,7 @@ def mentions(text: str) -> list[tuple[int, set[int], Mention]]:
     ex = extract(ct)
     low = fold_lower(ct.text)
     out = []
-    for m in ex.mentions:
+    for m in [*ex.mentions, *(u for u, _ in ex.unresolved)]:  # a short reference named in full nowhere is one too
         start = ct.to_raw(m.start)
         ends = {ct.to_raw(e) for e in _ends(ct.text, low, m)}
         out.append((start, ends, m))

@@ -286,6 +286,9 @@ class Resolver:
                 if special is not None and special not in mentions:
                     mentions.append(special)
             starts = [a for a, _ in ex.sentences]  # once per source, not per mention
+            for m, named in ex.unresolved:  # 'Nghị định số 59' that the text names in full nowhere, or several times
+                g.ambiguities.append(Ambiguity(mention=m.written, candidates=sorted({c.number.base for c in named if c.number}),
+                                               evidence=_evidence(ex, r.path, sent_span(ex, starts, m))))
             for m in mentions:
                 span = sent_span(ex, starts, m)
                 if m is ex.self_doc:

@@ -172,3 +172,26 @@ def test_bases(case: RelationCase) -> None:
     rels = _rels(case.text)
     assert case.expected <= rels
     assert not (case.forbidden & rels)
+
+
+# §3: a type word with a bare ordinal is the document of that type and ordinal the text names in full, else reported
+SHORT = [
+    MentionCase("named in full before", "Căn cứ Nghị định số 59/2011/NĐ-CP ngày 18/7/2011 của Chính phủ. Theo quy định "
+                "tại khoản 1 Điều 24 Nghị định số 59 , Hội đồng quản trị có thể họp.",
+                [("Nghị định số 59/2011/NĐ-CP", None, "59/2011/ND-CP"), ("Nghị định số 59", None, "59/2011/ND-CP")]),
+    MentionCase("named in full after, as 'Thông tư 108'", "thủ tục chi tiết quy định tại Thông tư 108/2008/TT-BTC ngày 18 "
+                "tháng 11 năm 2008 của Bộ Tài chính ( sau đây gọi tắt là Thông tư 108 ) .",
+                [("Thông tư 108/2008/TT-BTC", None, "108/2008/TT-BTC"), ("Thông tư 108", None, "108/2008/TT-BTC")]),
+    MentionCase("not a reference: a year, a date", "Nghị quyết 2024 của Quốc hội; Nghị quyết 18 tháng 5", []),
+]
+
+
+@pytest.mark.parametrize("case", SHORT, ids=[c.id for c in SHORT])
+def test_short_references(case: MentionCase) -> None:
+    assert _mentions(case.text) == case.mentions
+
+
+def test_a_short_reference_named_in_full_nowhere_is_reported_not_guessed() -> None:
+    g = _graph("Thực hiện các nhiệm vụ quy định tại Khoản 5 Điều 14 Nghị định số 24 .")
+    assert [(a.mention, a.candidates) for a in g.ambiguities] == [("Nghị định số 24", [])]
+    assert not any(k.startswith("24") for k in g.documents)

@@ -201,6 +201,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
             if mention.date is not None:
                 mention.year = mention.date.year
         out.append(mention)
+    out.extend(_short_references(ctx, _merged([(m.start, m.end) for m in out])))
     out.extend(_self_references(ctx))
     out.sort(key=lambda x: (x.start, -x.end))
     out = _without_overlaps(out)
@@ -262,6 +263,49 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
     else:
         mention.type_id = type_id or v.role("unknown")
     return mention
+
+
+# a type word and a bare ordinal: 'Điều 21 Nghị định số 59', 'khoản 2 Điều 26 … Nghị định 85', 'Thông tư 108' (not a
+# number with a code, a date, a year, an amount: '… số 59/2011/…', 'Nghị định 2020', 'Nghị quyết 18 tháng …')
+_SHORT_REF = re.compile(r"(?<![a-z])(nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|chi\s+thi)[ \t]+(?:so[ \t]*)?"
+                        r"(\d{1,4}[a-z]?)(?![\d/.,\-]|[ \t]*[/\-][ \t]*[\da-z])(?![ \t]+(?:thang|nam|ngay|%|lan)\b)")
+
+
+def _short_references(ctx: _Ctx, covered: list[tuple[int, int]]) -> list[Mention]:
+    """A type word written with a capital, then a bare ordinal: a document the text names in full elsewhere, read as it
+    in `resolve_short` ('… theo quy định tại khoản 1 Điều 24 Nghị định số 59 …')."""
+    starts = [a for a, _ in covered]
+    out = []
+    for m in _SHORT_REF.finditer(ctx.low):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if (k >= 0 and m.start() < covered[k][1]) or not ctx.folded[m.start()].isupper():
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
+            continue  # a year: 'Nghị quyết 2024'
+        t = ctx.v.type_for_word(m.group(1))
+        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), type_id=t.id if t else None,
+                           written=ctx.text[m.start() : m.end()], short=m.group(2).lstrip("0") or "0"))
+    return out
+
+
+def resolve_short(mentions: list[Mention]) -> list[tuple[Mention, list[Mention]]]:
+    """A short reference is the text's document of its type and ordinal named in full ('Nghị định số 59/2011/NĐ-CP …
+    Điều 21 Nghị định số 59'): it takes that number and date. Those the text names in full nowhere, or under several
+    documents, are returned with their candidates (and are not read as documents)."""
+    full: dict[tuple[str | None, str], dict[str, Mention]] = {}
+    for m in mentions:
+        if m.number is not None and not m.number.party:
+            full.setdefault((m.type_id, m.number.ordinal.lstrip("0").lower() or "0"), {})[m.number.base] = m
+    unresolved = []
+    for m in mentions:
+        if m.short is None:
+            continue
+        cands = list(full.get((m.type_id, m.short), {}).values())
+        if len(cands) == 1:
+            m.number, m.date, m.issuer = cands[0].number, cands[0].date, cands[0].issuer
+        else:
+            unresolved.append((m, cands))
+    return unresolved
 
 
 def _self_references(ctx: _Ctx) -> list[Mention]:

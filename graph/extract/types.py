@@ -33,6 +33,9 @@ class Mention:
     # where an amending law's title written before its number begins ('Luật sửa đổi, bổ sung … của Luật A, Luật B số
     # N', the mention begins at 'số'); -1 when none
     title_before: int = -1
+    # a type word with a bare ordinal ('Điều 21 Nghị định số 59'): the ordinal, until the text's document of that type
+    # and ordinal named in full is found (then `number` is its)
+    short: str | None = None
     # a law's name ended by what always follows a name ('ngày', 'số …', a mark), not by a word that may belong to
     # a longer phrase; the resolver shortens an open name to the longest closed name it starts with
     name_closed: bool = True
@@ -95,3 +98,5 @@ class Extraction:
     proposers: list[tuple[Mention, str, tuple[int, int]]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     effective: list[RawEffective] = field(default_factory=list)
+    # short references ('Nghị định số 59') the text names in full nowhere, or under several documents: reported
+    unresolved: list[tuple[Mention, list[Mention]]] = field(default_factory=list)
