@@ -243,6 +243,17 @@ class _Versions:
         return left if len(left) == 1 else cands
 
 
+def _outranked(s: Document, t: Document, v: Vocabulary) -> str | None:
+    """Why s cannot amend, replace or repeal t by their ranks (`Vocabulary.rank_of`), or None when it can or the ranks
+    are not known."""
+    (rs, also), (rt, _) = v.rank_of(s.type_id, s.issuer), v.rank_of(t.type_id, t.issuer)
+    if rt == "party" and rs != "party" and not (s.number or "").upper().endswith("/TW"):
+        return f"{s.label}, a text of the state, cannot change {t.label}, a text of the Party"
+    if isinstance(rs, int) and isinstance(rt, int) and rs > rt and t.type_id not in also:
+        return f"{s.label} ({s.type}) cannot change {t.label} ({t.type}), a text of a higher rank"
+    return None
+
+
 def _yearless(d: Document) -> bool:
     """Numbered without a year ('175/NQ-CP', not '42/2022/NĐ-CP'), as the number parser reads it."""
     if d.number is None:
@@ -447,23 +458,31 @@ class Resolver:
 
     @staticmethod
     def _reject_below_rank(g: Graph) -> None:
-        """An individual decision or resolution — numbered without a year, '175/NQ-CP', '517/QĐ-BTC' — cannot amend,
-        replace or repeal a legal normative text: its 'b) Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP …' is a task it
-        gives, not an act. Such a relation is reported in `g.rejected` and kept as a citation."""
-        # read where legal texts state it (a full text, which prints numbers whole), not from news alone, which may
-        # leave out a normative decision's year
+        """A text acts only on texts it has the power to change: not on one of a higher rank (`ontology/ranks.tsv`: a
+        circular does not amend a decree — '21/2026/TT-BTC sửa đổi, bổ sung Thông tư … hướng dẫn … Nghị định số
+        126/2020/NĐ-CP' amends the circular), a text of the state not on the Party's (97/NQ-CP amends the programme
+        that implements 66-NQ/TW, not 66-NQ/TW); and an individual decision or resolution — numbered without a year,
+        '175/NQ-CP', '517/QĐ-BTC' — not on a legal normative text (its 'b) Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP
+        …' is a task it gives, not an act). Such a relation is reported in `g.rejected` and kept as a citation."""
+        # the individual acts are judged where legal texts state them (a full text, which prints numbers whole), not
+        # from news alone, which may leave out a normative decision's year
         legal = {src.path for src in g.sources if src.document}
         v = vocabulary()
         for k, rel in list(g.relations.items()):
-            if rel.type not in ("AMENDS", "REPLACES", "REPEALS") or not any(e.source in legal for e in rel.evidence):
+            if rel.type not in ("AMENDS", "REPLACES", "REPEALS"):
                 continue
             s, t = g.documents.get(rel.source), g.documents.get(rel.target)
-            if s is None or t is None or s.type_id not in v.individual_types or not _yearless(s):
+            if s is None or t is None:
                 continue
-            if t.type_id in v.normative_types or (t.type_id in v.individual_types and not _yearless(t)):
+            reason = _outranked(s, t, v)
+            if reason is None and any(e.source in legal for e in rel.evidence) and s.type_id in v.individual_types \
+                    and _yearless(s) and (t.type_id in v.normative_types or (t.type_id in v.individual_types
+                                                                           and not _yearless(t))):
+                reason = f"{s.label}, an individual text, cannot change the normative {t.label}"
+            if reason is not None:
                 del g.relations[k]
                 g.rejected.append(Rejected(type=rel.type, source=rel.source, target=rel.target, evidence=rel.evidence[:1],
-                                           reason=f"{s.label}, an individual text, cannot change the normative {t.label}"))
+                                           reason=reason))
                 g.add_relation(Relation(type="CITES", source=rel.source, target=rel.target, evidence=rel.evidence))
 
     @staticmethod

@@ -211,6 +211,8 @@ class Vocabulary:
     law_names: tuple[LawName, ...] = ()
     # the Constitutions by year, with the day each began to apply (`ontology/constitutions.tsv`), oldest first
     constitutions: tuple[tuple[int, dt.date], ...] = ()
+    # (type id or '*', agency id or '*', rank: int, or 'party', types of a higher rank it may change), `ontology/ranks.tsv`
+    ranks: tuple[tuple[str, str, int | str, tuple[str, ...]], ...] = ()
     # the names as a tree of words: each node maps a word to the next node; the key None holds the name ending there
     law_name_tree: dict[str | None, object] = field(default_factory=dict)
     law_name_en_tree: dict[str | None, object] = field(default_factory=dict)  # the same for the English names
@@ -293,6 +295,16 @@ class Vocabulary:
 
     def agency_for_name(self, name: str) -> Agency | None:
         return self.agency_by_name.get(re.sub(r"\s+", " ", fold_lower(name)).strip())
+
+    def rank_of(self, type_id: str | None, issuer: str | None) -> tuple[int | str | None, tuple[str, ...]]:
+        """A text's rank in the hierarchy of legal texts (`ontology/ranks.tsv`): 1 is the highest, 'party' a Party
+        text, None when no row ranks it; and the types of a higher rank it may change all the same. A body within a
+        ranked one counts as it (Bộ Chính trị within TW)."""
+        rows = [row for row in self.ranks if row[0] in (type_id, "*")
+                and (row[1] == "*" or (issuer is not None and self.is_within(issuer, row[1])))]
+        # type and issuer (the body itself before one it belongs to: UBTVQH before QH), then type, then issuer
+        rows.sort(key=lambda x: (x[0] == "*", x[1] == "*", x[1] != issuer))
+        return (rows[0][2], rows[0][3]) if rows else (None, ())
 
     def constitution_on(self, day: dt.date) -> int | None:
         """The year of the Constitution that applied on a day (2013 from 1 January 2014; 1992 before)."""
@@ -377,4 +389,6 @@ def vocabulary() -> Vocabulary:
     laws = tuple(LawName(r["type"], r["name"], _split_bar(r["aliases"]), _split_bar(r["names_en"]))
                  for r in _rows("law_names.tsv"))
     constitutions = tuple(sorted((int(r["year"]), dt.date.fromisoformat(r["from"])) for r in _rows("constitutions.tsv")))
-    return Vocabulary(types, agencies, rels, law_names=laws, constitutions=constitutions)
+    ranks = tuple((r["type"], r["issuer"], int(r["rank"]) if r["rank"].isdigit() else r["rank"], _split(r["also"]))
+                  for r in _rows("ranks.tsv"))
+    return Vocabulary(types, agencies, rels, law_names=laws, constitutions=constitutions, ranks=ranks)

@@ -71,3 +71,18 @@ def test_no_type_id_literal_in_extraction_or_resolution() -> None:
                 if lit in ids:
                     found.append(f"{f.name}:{n}: {lit}")
     assert not found, found
+
+
+# (type, issuer) -> (rank, types of a higher rank it may change): ontology/ranks.tsv
+RANKS = [
+    ("HienPhap", "QH", 1, ()), ("Luat", "QH", 2, ()), ("Luat", None, 2, ()), ("NghiQuyet", "QH", 2, ("HienPhap",)),
+    ("PhapLenh", "UBTVQH", 3, ()), ("NghiQuyet", "UBTVQH", 3, ()), ("NghiDinh", "CP", 5, ()), ("NghiQuyet", "CP", 5, ()),
+    ("QuyetDinh", "TTg", 6, ()), ("ThongTu", "BTC", 8, ()), ("ThongTuLienTich", "BTC", 8, ()),
+    ("NghiQuyet", "BoChinhTri", "party", ()), ("ChiThi", "TW", "party", ()),
+    ("QuyetDinh", "BTC", None, ()), ("NghiQuyet", None, None, ()), ("KeHoach", "CP", None, ()),
+]
+
+
+@pytest.mark.parametrize(("type_id", "issuer", "rank", "also"), RANKS)
+def test_ranks(type_id: str, issuer: str | None, rank: int | str | None, also: tuple[str, ...]) -> None:
+    assert vocabulary().rank_of(type_id, issuer) == (rank, also)

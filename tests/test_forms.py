@@ -195,3 +195,38 @@ def test_a_short_reference_named_in_full_nowhere_is_reported_not_guessed() -> No
     g = _graph("Thực hiện các nhiệm vụ quy định tại Khoản 5 Điều 14 Nghị định số 24 .")
     assert [(a.mention, a.candidates) for a in g.ambiguities] == [("Nghị định số 24", [])]
     assert not any(k.startswith("24") for k in g.documents)
+
+
+# §12: a text acts only on texts it has the power to change (ontology/ranks.tsv); what rank turns away is reported
+RANKS = [
+    RelationCase(
+        "a circular does not amend the decree its object's title names (21/2026/TT-BTC)",
+        "BỘ TÀI CHÍNH\nSố: 21/2026/TT-BTC\nHà Nội, ngày 17 tháng 3 năm 2026\nTHÔNG TƯ\n Sửa đổi, bổ sung một số điều "
+        "của Thông tư số 80/2021/TT-BTC ngày 29 \ntháng 9 năm 2021 của Bộ trưởng Bộ Tài chính hướng dẫn thi hành một số "
+        "\nđiều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP ngày 19 \ntháng 10 năm 2020 của Chính phủ quy định "
+        "chi tiết một số điều của Luật \nQuản lý thuế \n \nCăn cứ Luật Quản lý thuế số 38/2019/QH14;\n",
+        expected={("AMENDS", "21/2026/TT-BTC", "80/2021/TT-BTC")},
+        forbidden={("AMENDS", "21/2026/TT-BTC", "126/2020/ND-CP")}),
+    RelationCase(
+        "a text of the state does not amend a text of the Party (97/NQ-CP)",
+        "CHÍNH PHỦ\nSố: 97/NQ-CP\nHà Nội, ngày 06 tháng 4 năm 2026\nNGHỊ QUYẾT\nSửa đổi, bổ sung nhiệm vụ trong Chương "
+        "trình hành động của Chính phủ thực hiện Nghị quyết số 66-NQ/TW ngày 30 tháng 4 năm 2025 của Bộ Chính trị về "
+        "đổi mới công tác xây dựng và thi hành pháp luật\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n",
+        expected=set(), forbidden={("AMENDS", "97/NQ-CP@2026", "66-NQ/TW@2025")}),
+    RelationCase(
+        "the National Assembly amends the Constitution by a resolution",
+        "QUỐC HỘI\nNghị quyết số: 203/2025/QH15\nHà Nội, ngày 16 tháng 6 năm 2025\nNGHỊ QUYẾT\nSửa đổi, bổ sung một số "
+        "điều của Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ "
+        "nghĩa Việt Nam;\n",
+        expected={("AMENDS", "203/2025/QH15", "HIEN-PHAP/nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam@2013")}),
+]
+
+
+@pytest.mark.parametrize("case", RANKS, ids=[c.id for c in RANKS])
+def test_ranks(case: RelationCase) -> None:
+    g = _graph(case.text)
+    rels = {(r.type, r.source, r.target) for r in g.relations.values()}
+    assert case.expected <= rels
+    assert not (case.forbidden & rels)
+    rejected = {(x.type, x.source, x.target) for x in g.rejected}
+    assert case.forbidden <= rejected  # turned away, and said so
