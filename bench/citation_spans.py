@@ -73,7 +73,9 @@ def mentions(text: str) -> list[tuple[int, set[int], Mention]]:
     ex = extract(ct)
     low = fold_lower(ct.text)
     out = []
-    for m in [*ex.mentions, *(u for u, _ in ex.unresolved)]:  # a short reference named in full nowhere is one too
+    # a short reference named in full nowhere is one too; a type word taking up the document just named ('Nghị định có
+    # hiệu lực …', news) is not a citation
+    for m in [*(m for m in ex.mentions if not m.anaphor), *(u for u, _ in ex.unresolved)]:
         start = ct.to_raw(m.start)
         ends = {ct.to_raw(e) for e in _ends(ct.text, low, m)}
         out.append((start, ends, m))

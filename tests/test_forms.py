@@ -230,3 +230,98 @@ def test_ranks(case: RelationCase) -> None:
     assert not (case.forbidden & rels)
     rejected = {(x.type, x.source, x.target) for x in g.rejected}
     assert case.forbidden <= rejected  # turned away, and said so
+
+
+# §14–16: news paragraphs that state real facts of the Gazette corpus in the forms of news writing: the document just
+# named taken up by its type word, a participle clause before the formula, dates of effect. Each row: the paragraph, the
+# relations it states, and the dates of effect it gives ({key: date}).
+class NewsCase(NamedTuple):
+    id: str
+    text: str
+    expected: set[tuple[str, str, str]]
+    effective: dict[str, str]
+
+
+NEWS = [
+    NewsCase("type word taken up, effect and replacement",
+             "Ngày 30/12/2019, Chính phủ ban hành Nghị định số 100/2019/NĐ-CP quy định xử phạt vi phạm hành chính trong "
+             "lĩnh vực giao thông đường bộ và đường sắt. Nghị định có hiệu lực từ ngày 01/01/2020 và thay thế Nghị định "
+             "số 46/2016/NĐ-CP.",
+             {("REPLACES", "100/2019/ND-CP", "46/2016/ND-CP")}, {"100/2019/ND-CP": "2020-01-01"}),
+    NewsCase("a participle clause: được Quốc hội thông qua ngày …",
+             "Luật Đất đai số 31/2024/QH15 được Quốc hội thông qua ngày 18/01/2024, thay thế Luật Đất đai số "
+             "45/2013/QH13.", {("REPLACES", "31/2024/QH15", "45/2013/QH13")}, {}),
+    NewsCase("a participle clause: … thông qua tại Kỳ họp … và thay thế",
+             "Luật Kinh doanh bất động sản số 29/2023/QH15 được Quốc hội khóa XV thông qua tại Kỳ họp thứ 6 và thay thế "
+             "Luật Kinh doanh bất động sản số 66/2014/QH13.", {("REPLACES", "29/2023/QH15", "66/2014/QH13")}, {}),
+    NewsCase("a law by name and year takes effect", "Luật Đất đai năm 2024 có hiệu lực từ ngày 01/8/2024.",
+             set(), {"LUAT/dat-dai@2024": "2024-08-01"}),
+    NewsCase("đã có hiệu lực", "Luật Đất đai số 31/2024/QH15 đã có hiệu lực từ ngày 01/8/2024.",
+             set(), {"31/2024/QH15": "2024-08-01"}),
+    NewsCase("a circular: có hiệu lực thi hành kể từ …, thay thế …",
+             "Bộ Tài chính vừa ban hành Thông tư số 01/2026/TT-BTC quy định việc quản lý và sử dụng kinh phí bảo đảm trật "
+             "tự an toàn giao thông. Thông tư có hiệu lực thi hành kể từ ngày 20/02/2026, thay thế Thông tư số "
+             "01/2018/TT-BTC.", {("REPLACES", "1/2026/TT-BTC", "1/2018/TT-BTC")}, {"1/2026/TT-BTC": "2026-02-20"}),
+    NewsCase("a decree replacing a decree, taken up as 'Nghị định mới'",
+             "Chính phủ ban hành Nghị định số 137/2026/NĐ-CP về quản lý hoạt động kinh doanh theo phương thức đa cấp. "
+             "Nghị định mới thay thế Nghị định số 40/2018/NĐ-CP và có hiệu lực từ ngày 01/7/2026.",
+             {("REPLACES", "137/2026/ND-CP", "40/2018/ND-CP")}, {"137/2026/ND-CP": "2026-07-01"}),
+    NewsCase("'Nghị định này' in news is the decree just named",
+             "Chính phủ vừa ban hành Nghị định số 121/2026/NĐ-CP quy định về thành lập, tổ chức lại, giải thể tổ chức "
+             "hành chính. Nghị định này thay thế Nghị định số 158/2018/NĐ-CP.",
+             {("REPLACES", "121/2026/ND-CP", "158/2018/ND-CP")}, {}),
+    NewsCase("a law replacing a law, effect given",
+             "Quốc hội đã thông qua Luật Thuế thu nhập doanh nghiệp số 67/2025/QH15. Luật có hiệu lực thi hành từ ngày "
+             "01/10/2025 và thay thế Luật Thuế thu nhập doanh nghiệp số 14/2008/QH12.",
+             {("REPLACES", "67/2025/QH15", "14/2008/QH12")}, {"67/2025/QH15": "2025-10-01"}),
+    NewsCase("a circular of the Ministry of Labour", "Bộ Lao động - Thương binh và Xã hội ban hành Thông tư số "
+             "01/2024/TT-BLĐTBXH quy định quy trình xây dựng, thẩm định và ban hành chương trình đào tạo. Thông tư có hiệu "
+             "lực từ ngày 05/4/2024, thay thế Thông tư số 03/2017/TT-BLĐTBXH.",
+             {("REPLACES", "1/2024/TT-BLDTBXH", "3/2017/TT-BLDTBXH")}, {"1/2024/TT-BLDTBXH": "2024-04-05"}),
+    NewsCase("chính thức có hiệu lực", "Từ ngày 01/7/2026, Nghị định số 170/2026/NĐ-CP chính thức có hiệu lực, thay thế "
+             "Nghị định số 118/2024/NĐ-CP.", {("REPLACES", "170/2026/ND-CP", "118/2024/ND-CP")},
+             {"170/2026/ND-CP": "2026-07-01"}),
+    NewsCase("the anaphor does not cross a paragraph",
+             "Chính phủ ban hành Nghị định số 112/2021/NĐ-CP.\nNghị định có hiệu lực từ ngày 01/01/2022.", set(), {}),
+    NewsCase("a law of 2025 replacing one of 2014, in two sentences",
+             "Ngày 11/12/2025, Quốc hội thông qua Luật số 142/2025/QH15 về thi hành quyết định tuyên bố doanh nghiệp, hợp "
+             "tác xã phá sản. Luật này thay thế Luật Phá sản số 51/2014/QH13 và có hiệu lực từ ngày 01/3/2026.",
+             {("REPLACES", "142/2025/QH15", "51/2014/QH13")}, {"142/2025/QH15": "2026-03-01"}),
+    NewsCase("a circular replacing a decision of the ministry",
+             "Thông tư số 27/2018/TT-BLĐTBXH quy định về quy chế đánh giá cấp thẻ kiểm định viên chất lượng giáo dục nghề "
+             "nghiệp. Thông tư có hiệu lực từ ngày 15/02/2019 và thay thế Quyết định số 07/2008/QĐ-BLĐTBXH.",
+             {("REPLACES", "27/2018/TT-BLDTBXH", "7/2008/QD-BLDTBXH")}, {"27/2018/TT-BLDTBXH": "2019-02-15"}),
+    NewsCase("a decision taken up", "Thủ tướng Chính phủ ký Quyết định số 798/QĐ-TTg ngày 05/5/2026 kiện toàn Ban Chỉ đạo "
+             "Trung ương về cải cách chính sách tiền lương. Quyết định thay thế Quyết định số 1480/QĐ-TTg.",
+             {("REPLACES", "798/QD-TTG@2026", "1480/QD-TTG")}, {}),
+    NewsCase("a fee circular", "Bộ Tài chính ban hành Thông tư số 11/2026/TT-BTC quy định mức thu, chế độ thu, nộp phí "
+             "thuộc lĩnh vực đường sắt. Thông tư có hiệu lực từ ngày 27/3/2026 và thay thế Thông tư số 295/2016/TT-BTC.",
+             {("REPLACES", "11/2026/TT-BTC", "295/2016/TT-BTC")}, {"11/2026/TT-BTC": "2026-03-27"}),
+    NewsCase("a decree on microfinance", "Nghị định số 175/2026/NĐ-CP quy định về tổ chức, hoạt động của chương trình, dự "
+             "án tài chính vi mô có hiệu lực từ ngày 01/7/2026, thay thế Quyết định số 20/2017/QĐ-TTg.",
+             {("REPLACES", "175/2026/ND-CP", "20/2017/QD-TTG")}, {"175/2026/ND-CP": "2026-07-01"}),
+    NewsCase("a ministry's circular taken up as 'văn bản này'",
+             "Bộ Kế hoạch và Đầu tư ban hành Thông tư số 09/2024/TT-BKHĐT ban hành biểu mẫu đăng ký hợp tác xã. Văn bản "
+             "này có hiệu lực từ ngày 01/7/2024.", set(), {"9/2024/TT-BKHDT": "2024-07-01"}),
+    NewsCase("kể từ ngày", "Thông tư số 20/2026/TT-BXD có hiệu lực thi hành kể từ ngày 01/7/2026, thay thế Thông tư số "
+             "50/2014/TT-BGTVT quy định về quản lý cảng, bến thủy nội địa.",
+             {("REPLACES", "20/2026/TT-BXD", "50/2014/TT-BGTVT")}, {"20/2026/TT-BXD": "2026-07-01"}),
+    NewsCase("a law on the courts' procedure, no year given in the effect sentence",
+             "Luật Phòng, chống ma túy số 73/2021/QH14 được Quốc hội thông qua ngày 30/3/2021. Luật có hiệu lực từ ngày "
+             "01/01/2022.", set(), {"73/2021/QH14": "2022-01-01"}),
+    NewsCase("not the decree named in between: the type word takes the last one of its type",
+             "Bộ Tài chính ban hành Thông tư số 36/2026/TT-BTC hướng dẫn Nghị định số 90/2025/NĐ-CP. Thông tư có hiệu lực "
+             "từ ngày 31/3/2026 và thay thế Thông tư số 32/2023/TT-BTC.",
+             {("REPLACES", "36/2026/TT-BTC", "32/2023/TT-BTC"), ("GUIDES", "36/2026/TT-BTC", "90/2025/ND-CP")},
+             {"36/2026/TT-BTC": "2026-03-31"}),
+    NewsCase("a news sentence that states no act: no relation",
+             "Nghị định số 100/2019/NĐ-CP và Nghị định số 46/2016/NĐ-CP đều quy định về xử phạt giao thông.", set(), {}),
+]
+
+
+@pytest.mark.parametrize("case", NEWS, ids=[c.id for c in NEWS])
+def test_news(case: NewsCase) -> None:
+    g = _graph(case.text)
+    rels = {(r.type, r.source, r.target) for r in g.relations.values() if r.type not in ("ISSUED_BY", "CITES")}
+    assert rels == case.expected
+    assert {k: d.effective.isoformat() for k, d in g.documents.items() if d.effective} == case.effective

@@ -22,7 +22,7 @@ from ..vocab import Vocabulary, vocabulary
 from .context import _Ctx
 from .effective import find_effective
 from .header import _header, _without_enacting
-from .mentions import find_mentions, resolve_short
+from .mentions import find_mentions, resolve_anaphors, resolve_short
 from .relations import relate
 from .sentences import _is_wrapped, split_sentences
 from .types import Extraction, Mention, RawEffective, RawRelation
@@ -38,6 +38,8 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     mentions = find_mentions(ctx, ex.sentences)
     ex.self_doc, ex.base_doc = _header(ctx, mentions)
     mentions = _without_enacting(ctx, ex.base_doc or ex.self_doc, mentions)
+    if ex.self_doc is None:  # news: 'Nghị định có hiệu lực từ …' is the decree just named
+        mentions = resolve_anaphors(ctx, mentions)
     ex.unresolved = resolve_short(mentions)  # 'Nghị định số 59' is the text's 59/2011/NĐ-CP
     mentions = [m for m in mentions if m.short is None or m.number is not None]
     ex.mentions = [m for m in mentions if not m.self_ref]

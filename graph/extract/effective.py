@@ -170,6 +170,11 @@ def _own_term(ctx: _Ctx, own: Mention, selves: list[int],
     return []
 
 
+# the date first, in news: 'Từ ngày 01/7/2026, Nghị định số 170/2026/NĐ-CP chính thức có hiệu lực'
+_DATE_LEADS = re.compile(r"[\s\-–]{0,4}(?:ke\s+)?tu\s+ngay\s+(?P<date>" + DATE_RE.pattern + r")\s*,\s*")
+_THEN_IN_EFFECT = re.compile(r"\s{0,3}(?:(?:da|se|chinh\s+thuc|cung)\s+){0,2}co\s+hieu\s+luc(?![a-z])")
+
+
 def _reported(ctx: _Ctx, mentions: list[Mention], main: re.Match[str] | None,
               sentence: Callable[[int], tuple[int, int]]) -> list[RawEffective]:
     """'… Nghị định số 42/2022/NĐ-CP … có hiệu lực từ ngày 01/8/2022': the subject of the sentence, when nothing
@@ -191,4 +196,10 @@ def _reported(ctx: _Ctx, mentions: list[Mention], main: re.Match[str] | None,
                 lead + " " + between):
             continue
         out.append(RawEffective(subject, _first_date(em.group("date")), None, "as_reported", sentence(em_start)))
+    # the date first, in news: 'Từ ngày 01/7/2026, Nghị định số 170/2026/NĐ-CP chính thức có hiệu lực, …'
+    for m in ordered:
+        dated = _DATE_LEADS.fullmatch(ctx.low, sentence(m.start)[0], m.start)
+        if dated is not None and _THEN_IN_EFFECT.match(ctx.low, max(m.end, m.ext_end)) and (
+                main is None or not main.start() <= m.start < main.end()):
+            out.append(RawEffective(m, _first_date(dated.group("date")), None, "as_reported", sentence(m.start)))
     return out

@@ -264,8 +264,17 @@ _EFFECT_BEFORE_FORMULA = re.compile(
     r"[ \t\r\n]{0,6}co\s+hieu\s+luc(?:\s+thi\s+hanh)?(?:\s+ke)?\s+tu\s+(?:(?:ngay\s+)?" + DATE_RE.pattern
     + r"|ngay\s+(?:ky(?:\s+ban\s+hanh)?|ban\s+hanh|thong\s+qua|cong\s+bo))\s*[,;]?\s*(?:va\s+)?"
 )
+# … and in news, without a date: '… số 170/2026/NĐ-CP chính thức có hiệu lực, thay thế …'
+_IN_EFFECT_BEFORE_FORMULA = re.compile(
+    _EFFECT_BEFORE_FORMULA.pattern + r"|[ \t]{0,3}(?:(?:da|se|chinh\s+thuc)\s+)?co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*,\s*(?:va\s+)?")
 
 # what joins documents listed side by side: ',', ';', 'và', 'hoặc', and 'các', 'tại', 'ở' before the next
+# a participle clause between a document and its formula, in news: '… số 31/2024/QH15 được Quốc hội thông qua ngày
+# 18/01/2024, thay thế …', '… được Quốc hội khóa XV thông qua tại Kỳ họp thứ 6 và thay thế …', '… do Chính phủ ban hành'
+_ADOPTED = re.compile(
+    r"[\s,]{0,3}(?:da\s+|vua\s+)?(?:duoc|do)\s+(?:[a-z]+\s+){1,8}?(?:thong\s+qua|ban\s+hanh|ky(?:\s+ban\s+hanh)?)"
+    r"(?:\s+(?:tai|vao)\s+(?:[a-z0-9]+\s+){1,8}?(?=ngay|[,.]|va\s)|\s+)?(?:ngay\s+" + DATE_RE.pattern + r")?[\s,]{0,3}(?:va\s+)?")
+
 _COORD = re.compile(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:cac\s+|tai\s+|o\s+)?$")
 
 

@@ -5,6 +5,7 @@ technical standard, a table code)."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -306,6 +307,40 @@ def resolve_short(mentions: list[Mention]) -> list[tuple[Mention, list[Mention]]
         else:
             unresolved.append((m, cands))
     return unresolved
+
+
+# the type word of a document taken up again, before what it does: 'Nghị định có hiệu lực …', 'Luật mới thay thế …',
+# 'Văn bản này …' (and, in news, 'Nghị định này')
+_ANAPHOR = re.compile(
+    r"(?<![a-z])(nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|nghi\s+quyet|chi\s+thi|bo\s+luat|luat|phap\s+lenh|"
+    r"van\s+ban)(?:\s+(?:moi|nay))?(?=\s+(?:(?:da|se|cung|van|chinh\s+thuc|chi)\s+)?(?:co\s+hieu\s+luc|het\s+hieu\s+luc|"
+    r"thay\s+the|bai\s+bo|sua\s+doi|bo\s+sung|quy\s+dinh|huong\s+dan|duoc|gom|bao\s+gom|ap\s+dung)\b)")
+
+
+def resolve_anaphors(ctx: _Ctx, mentions: list[Mention]) -> list[Mention]:
+    """In a text that is not itself a legal document (news), a type word taken up again ('Nghị định có hiệu lực từ
+    …', 'Luật mới thay thế …', 'văn bản này') is the last document of that type (any, for 'văn bản') named before it in
+    the same paragraph: a copy of that mention written as the type word. None named there: no mention."""
+    out = [m for m in mentions if not m.self_ref]
+    named = [m for m in out if m.number is not None or m.name is not None]
+    starts = [m.start for m in out]
+    for a in _ANAPHOR.finditer(ctx.low):
+        if not ctx.folded[a.start()].isupper() and not ctx.low.startswith("nay", a.end() - 3):
+            continue  # 'quyết định có …' (to decide), not 'Quyết định …'
+        k = bisect.bisect_right(starts, a.start()) - 1
+        if k >= 0 and a.start() < out[k].end and not out[k].self_ref:
+            continue  # a word of a mention ('Luật Đất đai có hiệu lực')
+        para = ctx.low.rfind("\n", 0, a.start()) + 1
+        t = ctx.v.type_for_word(a.group(1))
+        kinds = {ctx.v.kind_of(t.id)} if t is not None and t.id != ctx.v.role("unknown") else None
+        before = [m for m in named if para <= m.start < a.start() and (kinds is None or ctx.v.kind_of(m.type_id) in kinds)]
+        if before:
+            ante = before[-1]
+            out.append(dataclasses.replace(ante, start=a.start(), end=a.end(), ext_end=a.end(), title=None,
+                                           title_end=-1, nested=False, parent_title=None, anaphor=True,
+                                           written=ctx.text[a.start() : a.end()], title_before=-1))
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
 
 
 def _self_references(ctx: _Ctx) -> list[Mention]:

@@ -9,11 +9,13 @@ import re
 
 from .context import _Ctx
 from .formulas import (
+    _ADOPTED,
     _AND_BEFORE,
     _BASIS_LINE,
     _CAN_CU,
     _COORD,
     _EFFECT_BEFORE_FORMULA,
+    _IN_EFFECT_BEFORE_FORMULA,
     _OBJECT_LEAD,
     _OTHER_FORMULA,
     _PART_LIST,
@@ -303,7 +305,13 @@ class _Roles:
                     # 'Thông tư này quy định chi tiết, hướng dẫn thi hành …': one doer for the two formulas
                     trig.type == "GUIDES" and re.fullmatch(r"\s*quy\s+dinh\s+chi\s+tiet\s*(?:,|va)\s*", gap)):
                 return self.resolve(m)
-            if m.self_ref and _EFFECT_BEFORE_FORMULA.fullmatch(gap):
+            if (m.self_ref or m.anaphor) and _EFFECT_BEFORE_FORMULA.fullmatch(gap):
+                return self.resolve(m)
+            # news, where the subject is named: '… số 170/2026/NĐ-CP chính thức có hiệu lực, thay thế …', '… số
+            # 175/2026/NĐ-CP quy định về … có hiệu lực từ ngày 01/7/2026, thay thế …', '… số 31/2024/QH15 được Quốc hội
+            # thông qua ngày 18/01/2024, thay thế …'
+            told = low[max(m.ext_end, m.end, m.title_end) : trig.start]
+            if self.ex.self_doc is None and (_IN_EFFECT_BEFORE_FORMULA.fullmatch(told) or _ADOPTED.fullmatch(told)):
                 return self.resolve(m)
         # the text itself, when the clause opens with the formula ("Điều 1. Sửa đổi, bổ sung …")
         if (self.speaker or self.self_doc) is not None:

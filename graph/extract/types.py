@@ -36,6 +36,9 @@ class Mention:
     # a type word with a bare ordinal ('Điều 21 Nghị định số 59'): the ordinal, until the text's document of that type
     # and ordinal named in full is found (then `number` is its)
     short: str | None = None
+    # in news, the document just named taken up again by its type word ('… ban hành Nghị định số 100/2019/NĐ-CP … Nghị
+    # định có hiệu lực từ …'): a copy of that mention, written as the type word
+    anaphor: bool = False
     # a law's name ended by what always follows a name ('ngày', 'số …', a mark), not by a word that may belong to
     # a longer phrase; the resolver shortens an open name to the longest closed name it starts with
     name_closed: bool = True
