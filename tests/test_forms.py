@@ -325,3 +325,34 @@ def test_news(case: NewsCase) -> None:
     rels = {(r.type, r.source, r.target) for r in g.relations.values() if r.type not in ("ISSUED_BY", "CITES")}
     assert rels == case.expected
     assert {k: d.effective.isoformat() for k, d in g.documents.items() if d.effective} == case.effective
+
+
+# §8: the act stated in an article's heading, its objects in the numbered list below it (Gazette corpus)
+_BNN_HEAD = "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nSố: 18/2021/TT-BNNPTNT\nHà Nội, ngày 22 tháng 12 năm 2021\nTHÔNG TƯ\n"
+HEADED_LISTS = [
+    RelationCase(
+        "each item of the list under 'Điều 1. Bãi bỏ toàn bộ 15 văn bản' is repealed",
+        _BNN_HEAD + "Bãi bỏ toàn bộ một số văn bản\nĐiều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật \n1. Chỉ thị số "
+        "03/2005/CT-BTS ngày 07/3/2005 của Bộ trưởng Bộ Thủy sản về \nviệc tăng cường kiểm soát dư lượng hóa chất. \n2. "
+        "Chỉ thị số 77/2007/CT-BNN ngày 06/9/2007 của Bộ trưởng Bộ Nông \nnghiệp và Phát triển nông thôn về việc tăng "
+        "cường quản lý. \n3. Quyết định số 54/2003/QĐ-BNN ngày 07/4/2003 của Bộ trưởng Bộ Nông \nnghiệp và Phát triển "
+        "nông thôn ban hành Quy chế. \nĐiều 2. Hiệu lực thi hành\n",
+        expected={("REPEALS", "18/2021/TT-BNNPTNT", "3/2005/CT-BTS"), ("REPEALS", "18/2021/TT-BNNPTNT", "77/2007/CT-BNN"),
+                  ("REPEALS", "18/2021/TT-BNNPTNT", "54/2003/QD-BNN")}),
+    RelationCase(
+        "a heading over items that state their own act: each item's own (not 'một phần' of the heading)",
+        _BNN_HEAD + "Sửa đổi một số thông tư\nĐiều 2. Bãi bỏ một phần, bãi bỏ toàn bộ Thông tư của Bộ trưởng Bộ Lao \n"
+        "động - Thương binh và Xã hội \n1. Bãi bỏ toàn bộ Thông tư số 55/2015/TT-BLĐTBXH ngày 16 tháng 12 năm \n2015 "
+        "của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn việc tiếp nhận. \n2. Bãi bỏ Mẫu số 01, Mẫu số 02 "
+        "ban hành kèm theo Thông tư số 24/2009/TT-BLĐTBXH ngày 10 tháng 7 \nnăm 2009 của Bộ trưởng. \n",
+        expected={("REPEALS", "18/2021/TT-BNNPTNT", "55/2015/TT-BLDTBXH"),
+                  ("AMENDS", "18/2021/TT-BNNPTNT", "24/2009/TT-BLDTBXH")},
+        forbidden={("AMENDS", "18/2021/TT-BNNPTNT", "55/2015/TT-BLDTBXH")}),
+]
+
+
+@pytest.mark.parametrize("case", HEADED_LISTS, ids=[c.id for c in HEADED_LISTS])
+def test_headed_lists(case: RelationCase) -> None:
+    rels = _rels(case.text)
+    assert case.expected <= rels
+    assert not (case.forbidden & rels)

@@ -107,7 +107,7 @@ class _Passive(_Clauses):
         patient = self._passive_patient(trig, sent, ms, passive_before)
         passive_here = (trig.start, patient)
         doers = self.after(ms, trig.end, 60, whole=True)
-        if not doers and low[s1 - 1 : s1] == ":":
+        if not doers:  # the items of the list the sentence leads
             doers = items_first
         if patient is not None and self.ctx.text[trig.start : trig.start + 1].isupper():
             # a table's cell ('Được …', capitalised) after the object of the title of the row's document: 'Thông
@@ -249,7 +249,7 @@ class _Active(_Clauses):
         if not objs and trig.type in ("REPLACES", "REPEALS"):
             objs = self.parts_of(ms, trig.end)
             partial = bool(objs)
-        if not objs and low[s1 - 1 : s1] == ":" and trig.type in ("REPLACES", "REPEALS", "AMENDS"):
+        if not objs and trig.type in ("REPLACES", "REPEALS", "AMENDS"):  # the items of the list it leads
             objs = items_first
         return objs, partial
 
@@ -338,7 +338,7 @@ class _Expiry(_Clauses):
         patients = [x for x in ms if opened <= x.start and x.end <= pos and not x.nested and not x.self_ref
                     and not self.alias_of_before(ms, x)]
         if not patients:
-            return items_first if low[s1 - 1 : s1] == ":" else []
+            return items_first
 
         def listed_up_to(last: int) -> list[Mention]:  # the documents listed before the formula, coordinated
             chosen = [patients[last]]
@@ -475,7 +475,8 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
     for i, sent in enumerate(sentences):
         ms = per[i]
         low = ctx.low[sent[0] : sent[1]]
-        if not ms and not low.endswith(":"):
+        leads = low.endswith(":") or (not ms and _heads_a_list(ctx.low, sentences, i))
+        if not ms and not leads:
             if "can cu" not in low:
                 based_subject = None
             if basis_open and not _CAN_CU.match(_LIST_MARKER.sub("", low, count=1)):
@@ -483,7 +484,7 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
             continue
         body = _LIST_MARKER.sub("", low, count=1).lstrip("“\"' ")  # a quoted basis: “Căn cứ …
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
-        items = _list_items(ctx, rel, sentences, per, i) if low.endswith(":") else []
+        items = _list_items(ctx, rel, sentences, per, i) if leads else []
         in_basis = False
         if ms or items:
             in_basis = bool(_CAN_CU.match(body)) or (basis_open and not _BASES_CLOSED.match(body))
@@ -502,6 +503,30 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
             based_subject = firsts[0] if firsts else None
         elif not in_basis:  # a basis goes on after ';' ('Căn cứ Luật A …; Luật B …;'): still the same text's
             based_subject = None if not _AS_FOLLOWS.search(low) else based_subject
+
+
+# an act on documents it does not name, in an article's heading: 'Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật'
+_ACT_ON_A_LIST = re.compile(r"(?:bai\s+bo|thay\s+the|het\s+hieu\s+luc|cham\s+dut\s+hieu\s+luc)(?![a-z])[^:;]{0,160}$")
+_ARTICLE_ALONE = re.compile(r"\s*dieu\s+\d{1,3}[a-z]?\s*\.\s*$")
+
+
+def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence i, an article's heading that names no document, states an act on the numbered list under it
+    ('Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật' / '1. Chỉ thị số 03/2005/CT-BTS …' / '2. …')."""
+    a, b = sentences[i]
+    head = _ARTICLE_ALONE.fullmatch(low, sentences[i - 1][0], sentences[i - 1][1]) if i > 0 else None
+    opening = re.match(r"\s*dieu\s+\d{1,3}[a-z]?\s*\.\s*", low[a:b])
+    if head is None and opening is None:
+        return False
+    body = a + (opening.end() if opening else 0)
+    if not _ACT_ON_A_LIST.match(low, body, b):
+        return False
+    if i + 1 >= len(sentences) or _marker_kind(low[sentences[i + 1][0] : sentences[i + 1][1]]) != "number":
+        return False
+    # … and the items are the documents, not clauses of their own ('1. Bãi bỏ toàn bộ Thông tư số 55/2015/…')
+    j = i + 2 if _MARKER_ALONE.fullmatch(low[sentences[i + 1][0] : sentences[i + 1][1]].strip()) else i + 1
+    item = _LIST_MARKER.sub("", low[sentences[j][0] : sentences[j][1]], count=1) if j < len(sentences) else ""
+    return not re.match(r"\s*(?:bai\s+bo|thay\s+the|sua\s+doi|bo\s+sung|het\s+hieu\s+luc|dinh\s+chi)(?![a-z])", item)
 
 
 def _list_items(ctx: _Ctx, rel: _Relator, sentences: list[tuple[int, int]], per: list[list[Mention]],
