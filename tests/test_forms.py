@@ -356,3 +356,29 @@ def test_headed_lists(case: RelationCase) -> None:
     rels = _rels(case.text)
     assert case.expected <= rels
     assert not (case.forbidden & rels)
+
+
+# §9: a clause that runs over ';' or ':' before its formula (Gazette corpus; the example of a joint circular)
+_LD_HEAD = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 04/2022/TT-BLĐTBXH\nHà Nội, ngày 30 tháng 3 năm 2022\nTHÔNG TƯ\n"
+            "Quy định\nĐiều 39. Hiệu lực thi hành\n1. Thông tư này có hiệu lực kể từ ngày 15 tháng 5 năm 2022. ")
+RUN_OVER = [
+    RelationCase(
+        "a title with ';' before 'hết hiệu lực'",
+        _LD_HEAD + "Thông tư \nsố 09/2017/TT-BLĐTBXH ngày 13 tháng 3 năm 2017 của Bộ trưởng Bộ Lao \nđộng - Thương binh và "
+        "Xã hội Quy định việc tổ chức thực hiện chương trình đào \ntạo theo phương thức tích\nlũy mô-đun hoặc tín chỉ; "
+        "quy chế kiểm tra, thi, xét công nhận tốt nghiệp hết hiệu \nlực kể từ ngày Thông tư này có hiệu lực thi hành.\n",
+        expected={("REPLACES", "4/2022/TT-BLDTBXH", "9/2017/TT-BLDTBXH")}),
+    RelationCase(
+        "the issuers of a joint text after a colon",
+        _LD_HEAD + "\n2. Thông tư liên tịch số 10/2007/TTLT-BLĐTBXH-BTC ngày 25 tháng 7 năm 2007 của liên Bộ: Bộ Lao động - "
+        "Thương binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện chế độ phụ cấp hết hiệu lực kể từ ngày Thông tư này có "
+        "hiệu lực thi hành.\n",
+        expected={("REPLACES", "4/2022/TT-BLDTBXH", "10/2007/TTLT-BLDTBXH-BTC")}),
+]
+
+
+@pytest.mark.parametrize("case", RUN_OVER, ids=[c.id for c in RUN_OVER])
+def test_run_over(case: RelationCase) -> None:
+    rels = _rels(case.text)
+    assert case.expected <= rels
+    assert not (case.forbidden & rels)

@@ -338,7 +338,10 @@ class _Expiry(_Clauses):
         patients = [x for x in ms if opened <= x.start and x.end <= pos and not x.nested and not x.self_ref
                     and not self.alias_of_before(ms, x)]
         if not patients:
-            return items_first
+            # the document whose title a ';' cut before the formula: 'Thông tư số 09/2017/… Quy định việc tổ chức … tín
+            # chỉ;' / 'quy chế kiểm tra, thi, xét công nhận tốt nghiệp hết hiệu lực kể từ ngày Thông tư này có hiệu lực'
+            subject = self.before_semicolon(s0, pos) if not any(x.start < pos for x in ms) else None
+            return [subject] if subject is not None else items_first
 
         def listed_up_to(last: int) -> list[Mention]:  # the documents listed before the formula, coordinated
             chosen = [patients[last]]

@@ -32,6 +32,9 @@ from .quotes import _NOBODY, _Quotes
 from .sentences import _LIST_MARKER
 from .types import Extraction, Mention
 
+_ISSUERS_FOLLOW = re.compile(r"(?<![a-z])(?:lien\s+bo|lien\s+tich|cac\s+bo)\s*:\s*$")  # '… của liên Bộ:'
+_PASSIVE_IN = re.compile(r"(?<![a-z])(?:duoc|bi)\s")
+
 
 class _Roles:
     """What a clause's roles are filled with: the mentions of the text, its quotes and who wrote them, and the
@@ -154,6 +157,14 @@ class _Roles:
         the sentence before: a table row 'Thông tư số 03/2017/… quy định … chương trình; tổ chức … Được thay thế
         bởi Thông tư số 01/2024/…'."""
         cut_by_semicolon = self.ctx.low[:s0].rstrip()[-1:] == ";"
+        if not cut_by_semicolon and _ISSUERS_FOLLOW.search(self.ctx.low, max(0, s0 - 30), s0):
+            # the issuers of a joint text after a colon: 'Thông tư liên tịch số 10/2007/… của liên Bộ: Bộ Lao động …, Bộ
+            # Tài chính … hết hiệu lực …'
+            i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
+            prior = [m for m in self.all_mentions[max(0, i - 3) : i] if not m.nested and not m.self_ref]
+            gap = self.ctx.low[max(prior[-1].ext_end, prior[-1].end) : pos] if prior else ""
+            named = [m for m in self.all_mentions[i : i + 6] if s0 <= m.start < pos]  # (its title may say 'hướng dẫn')
+            return prior[-1] if prior and not named and len(gap) < 400 and not _PASSIVE_IN.search(gap) else None
         if not cut_by_semicolon and not self.ctx.low[s0:pos].lstrip().startswith("-"):
             return None
         i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
