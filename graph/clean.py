@@ -124,7 +124,10 @@ def _line_edits(pattern: re.Pattern[str], text: str, number_before: bool = False
     last = 0
     for m in pattern.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
-        if text[start : m.start()].strip(" \t") or start < last:
+        before = text[start : m.start()].strip(" \t")
+        if number_before and before.isdigit() and len(before) <= 4:
+            before = ""  # the page number on the header's line: '38        CÔNG BÁO/Số 347 + 348/Ngày …'
+        if before or start < last:
             continue
         if number_before and start > 0:
             prev = text.rfind("\n", 0, start - 1) + 1
@@ -132,6 +135,27 @@ def _line_edits(pattern: re.Pattern[str], text: str, number_before: bool = False
                 start = prev
         out.append((start, m.end()))
         last = m.end()
+    return out
+
+
+_HEADER_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}")
+_NUMBER_AFTER = re.compile(r"[ \t]{1,40}\d{1,4}(?=[ \t])")  # the page number printed beside an inline header
+
+
+def _inline_headers(text: str, line_edits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Page headers inside a line, with the page number beside them: 'Nghị định số 64/2007/NĐ-CP ngày 10 tháng 4 năm
+    2007 của CÔNG BÁO/Số 699 + 700/Ngày … 57 Chính phủ …' (a PDF's reading order puts it there)."""
+    starts = {s for s, _ in line_edits}
+    out = []
+    for m in _PAGE_HEADER.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line in starts or any(s <= m.start() < e for s, e in line_edits):
+            continue
+        date = _HEADER_DATE.search(text, m.start(), m.end())  # (the header's date pattern may take the page number)
+        end = date.end() if date is not None else m.end()
+        if (n := _NUMBER_AFTER.match(text, end)) is not None:
+            end = n.end()
+        out.append((m.start(), end))
     return out
 
 
@@ -170,9 +194,14 @@ def clean(raw: str) -> CleanText:
     b = _Builder(text)
     edits = _line_edits(_PAGE_HEADER, text, number_before=True) + _line_edits(_STAMP, text)
     edits.sort()
+    inline = _inline_headers(text, edits)
     last = -1
-    for s, e in edits:
+    for s, e in sorted(edits + inline):
         if s < last:
+            continue
+        if (s, e) in inline:  # a header inside a line: the sentence goes on across it, one space for it
+            b.replace(s, e, " ")
+            last = e
             continue
         # a sentence a page break cut goes on after it: the blank lines around the header become one line break,
         # so '… Hội đồng sáng kiến' / (page header) / 'Bộ Kế hoạch và Đầu tư, Quyết định số 768/…' is one sentence

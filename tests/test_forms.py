@@ -382,3 +382,25 @@ def test_run_over(case: RelationCase) -> None:
     rels = _rels(case.text)
     assert case.expected <= rels
     assert not (case.forbidden & rels)
+
+
+# §10: a Gazette page header inside a sentence; the sentence goes on across it, in every stage
+HEADERS = [
+    MentionCase("inside a line, with its page number", "Bãi bỏ Nghị định số 64/2007/NĐ-CP ngày 10 tháng 4 năm 2007 của "
+                "CÔNG BÁO/Số 699 + 700/Ngày 25-12-2007 57 Chính phủ về ứng dụng công nghệ thông tin.",
+                [("Nghị định số 64/2007/NĐ-CP", None, "64/2007/ND-CP")]),
+    MentionCase("the page number on the header's line (a Gazette text: lines wrapped)",
+                "Hướng dẫn thi hành\nCăn cứ Nghị định số 12/2015/NĐ-CP ngày 12 tháng 2 năm 2015 của\n"
+                "38                             CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025 \nChính phủ quy định chi tiết;\n"
+                "Theo đề nghị của Vụ trưởng;\n",
+                [("Nghị định số 12/2015/NĐ-CP", None, "12/2015/ND-CP")]),
+]
+
+
+@pytest.mark.parametrize("case", HEADERS, ids=[c.id for c in HEADERS])
+def test_page_headers(case: MentionCase) -> None:
+    ex = extract_text(case.text, "t.txt").extraction
+    assert ex is not None
+    assert _mentions(case.text) == case.mentions
+    assert "CÔNG BÁO" not in ex.text.text
+    assert all(m.issuer == "CP" for m in ex.mentions)  # 'của … Chính phủ' read across the header
