@@ -51,7 +51,7 @@ NAMED_NUMBERS = [
                 [("Luật ngân sách nhà nước số 01/2002/QH11", "Luật Ngân sách nhà nước", "1/2002/QH11")]),
     MentionCase("vệ is not về", "Căn cứ Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10 ngày 25/7/2001 .",
                 [("Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10",
-                  "Pháp lệnh Bảo vệ và Kiểm dịch thực vật", "36/2001/PL-UBTVQH10")]),
+                  "Pháp lệnh Bảo vệ và kiểm dịch thực vật", "36/2001/PL-UBTVQH10")]),  # the listed title
     MentionCase("a name ending in pháp luật",
                 "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12 ngày 03/6/2008 .",
                 [("Luật Ban hành văn bản quy phạm pháp luật số 17/2008/QH12",
