@@ -404,3 +404,26 @@ def test_page_headers(case: MentionCase) -> None:
     assert _mentions(case.text) == case.mentions
     assert "CÔNG BÁO" not in ex.text.text
     assert all(m.issuer == "CP" for m in ex.mentions)  # 'của … Chính phủ' read across the header
+
+
+# §6: an amending law named by its title is its own document, even where a line breaks 'sửa / đổi' (Gazette corpus)
+AMENDING_TITLES = [
+    MentionCase("a line break inside 'sửa đổi'",
+                "Quy định\nCăn cứ Luật Xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012; Luật sửa \nđổi, bổ sung một số "
+                "điều của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 \nnăm 2020; \nCăn cứ Bộ luật Lao động ngày 20 "
+                "tháng 11 năm 2019; \n",
+                [("Luật Xử lý vi phạm hành chính", "Luật Xử lý vi phạm hành chính", None),
+                 ("Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",
+                  "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính", None),
+                 ("Bộ luật Lao động", "Bộ luật Lao động", None)]),
+    MentionCase("a name in small letters closed by a date, outside a basis: an older law",
+                "Luật này thay thế Luật tổ chức Hội đồng Chính phủ ngày 14 tháng 7 năm 1960 .",
+                [("Luật tổ chức Hội đồng Chính phủ", "Luật tổ chức Hội đồng Chính phủ", None)]),
+    MentionCase("'Luật này …' before a date is the text itself, no name",
+                "Luật này thực hiện bảo hiểm y tế từ ngày 01 tháng 01 năm 2010.", []),
+]
+
+
+@pytest.mark.parametrize("case", AMENDING_TITLES, ids=[c.id for c in AMENDING_TITLES])
+def test_amending_titles(case: MentionCase) -> None:
+    assert _mentions(case.text) == case.mentions

@@ -289,21 +289,22 @@ def named_laws(ctx: _Ctx, sentence_of: Callable[[int], tuple[int, int]],
             yield mention, sent[1]
 
 
+_SUA_DOI_AT = re.compile(r"sua\s+doi(?![a-z])")
+
+
 def _small(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Whether a name is written in small letters after its type word ('Luật tổ chức Chính phủ')."""
     s = m.end()
-    return not ctx.folded[s : s + 1].isupper() and not ctx.low.startswith("sua doi", s)
+    return not ctx.folded[s : s + 1].isupper() and not _SUA_DOI_AT.match(ctx.low, s)
 
 
 def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Whether the type word at m may begin a law's name, not the law in general or a heading."""
     s = m.end()
-    # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'): taken
-    # in a legal basis, where a date ends it (below), and anywhere when the list of laws knows it ('theo quy định của
-    # Luật kinh doanh bảo hiểm'); elsewhere small letters are the law in general ('luật sư')
-    if (_small(ctx, m) and not _IN_A_BASIS.search(ctx.low, max(0, m.start() - 12), m.start())
-            and ctx.v.law_name_at(ctx.low, m.start()) is None):
-        return False
+    # older texts write a name in small letters ('Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;', 'Luật này
+    # thay thế Luật tổ chức Hội đồng Chính phủ ngày 14 tháng 7 năm 1960'): taken where a date ends it (below), or when
+    # the list of laws knows it ('theo quy định của Luật kinh doanh bảo hiểm'); a type word in small letters is the law
+    # in general ('luật sư', 'pháp luật')
     if not ctx.folded[m.start()].isupper():
         return False  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
     if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
@@ -320,7 +321,7 @@ def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, 
     """Where the name that begins at m ends; whether what always follows a name ends it (closed) or what only a name
     is followed by (sure); and the listed law it is, if any."""
     s = m.end()
-    amending = ctx.low.startswith("sua doi", s)
+    amending = bool(_SUA_DOI_AT.match(ctx.low, s))  # (a line may break it: 'Luật sửa \nđổi, bổ sung …')
     limit = min(sent[1], s + (300 if amending else 120))
     # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày 22 tháng 11 năm 2019"
     stop = _amending_stop(ctx, s, limit) if amending else _name_stop(ctx, _NAME_STOP, s, limit)
@@ -347,11 +348,18 @@ def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, 
     return e, closed, sure, known
 
 
+_NOT_A_NAME_START = re.compile(r"(?:nay|moi|hien\s+hanh|do|da|duoc|se|co|quy\s+dinh)(?![a-z])")
+_MAX_SMALL_NAME_WORDS = 8  # 'Luật tổ chức Hội đồng Chính phủ' has 5
+
+
 def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | None:
     """The mention of the law named at m, or None when where its name ends cannot be told or a number follows."""
     e, closed, sure, known = _name_end(ctx, m, sent)
-    if _small(ctx, m) and known is None and not _SMALL_NAME_DATED.match(ctx.low, e):
-        return None  # a name in small letters that no date ends: where it ends cannot be told
+    if _small(ctx, m) and known is None and (not _SMALL_NAME_DATED.match(ctx.low, e) or _NOT_A_NAME_START.match(
+            ctx.low, m.end()) or len(name_words(ctx.low[m.end() : e])) > _MAX_SMALL_NAME_WORDS):
+        # a name in small letters that no date ends: where it ends cannot be told; nor is 'Luật này thực hiện … từ
+        # ngày …' (the text itself) a name, nor a long phrase before a date
+        return None
     name = _squash(ctx.text[m.start() : e])
     if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
         return None
