@@ -74,6 +74,13 @@ NAMED_NUMBERS = [
                 "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13",
                 [("số 46/2014/QH13", None, "46/2014/QH13")]),
     MentionCase("a law office is not a law", "Văn phòng Luật sư số 5 Hà Nội", []),
+    # the issuers between the type word and the number (development set)
+    MentionCase("'của <issuer>' before 'số'", "và Nghị định của Chính phủ số 132/2008/NĐ-CP ngày 31/12/2008 quy định",
+                [("Nghị định của Chính phủ số 132/2008/NĐ-CP", None, "132/2008/ND-CP")]),
+    MentionCase("a joint circular's issuers before 'số'", "tại Điều 10 Thông tư Liên tịch Bộ Y tế-Bộ Nông nghiệp và Phát "
+                "triển nông thôn-Bộ Công Thương số 13/2014/TTLT-BYT-BNNPTNT-BCT ngày 9/4/2014 hướng dẫn",
+                [("Thông tư Liên tịch Bộ Y tế-Bộ Nông nghiệp và Phát triển nông thôn-Bộ Công Thương số "
+                  "13/2014/TTLT-BYT-BNNPTNT-BCT", None, "13/2014/TTLT-BYT-BNNPTNT-BCT")]),
 ]
 
 

@@ -73,7 +73,34 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
     if m:
         return (t.id if t else None), a + m.start(1), None, -1
     m = re.search(r"(?:so|so\s*:)\s*$", window)
+    if m is not None and (issued := _type_word_before_issuers(ctx, a, a + m.start())) is not None:
+        return issued
     return None, (a + m.start() if m else start), None, -1
+
+
+def _type_word_before_issuers(ctx: _Ctx, a: int, so_at: int) -> tuple[str | None, int, str | None, int] | None:
+    """The type word written before the issuers, then 'số': 'Nghị định của Chính phủ số 132/2008/NĐ-CP', 'Thông tư
+    Liên tịch Bộ Y tế-Bộ Nông nghiệp và Phát triển nông thôn-Bộ Công Thương số 13/2014/TTLT-…'."""
+    low, pos = ctx.low, so_at
+    for _ in range(6):  # at most a few bodies
+        pos = a + len(low[a:pos].rstrip(" \t\n,-–"))
+        last = None
+        for am in ctx.v.agency_name_re.finditer(low, max(a, pos - 90), pos):
+            last = am
+        if last is None or last.end() != pos:
+            break
+        pos = last.start()
+        j = re.search(r"(?:cua|va|lien)\s*$", low[max(a, pos - 8) : pos])
+        if j is not None:
+            pos -= len(low[max(a, pos - 8) : pos]) - j.start()
+    else:
+        return None
+    if pos == so_at:
+        return None
+    tb = _type_before_re(ctx.v).search(low, max(a, pos - 40), pos + 1)
+    t = ctx.v.type_for_word(tb.group(1)) if tb else None
+    return ((t.id, tb.start(1), None, -1) if t is not None and tb is not None and
+            not low[tb.end(1) : pos].strip(" \t\n") else None)
 
 
 _TB_CACHE: dict[int, re.Pattern[str]] = {}
