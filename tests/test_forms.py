@@ -434,3 +434,18 @@ AMENDING_TITLES = [
 @pytest.mark.parametrize("case", AMENDING_TITLES, ids=[c.id for c in AMENDING_TITLES])
 def test_amending_titles(case: MentionCase) -> None:
     assert _mentions(case.text) == case.mentions
+
+
+# §13: a code in a table is not a document: no type word, no 'số', no issuer the vocabulary knows (Gazette corpus)
+NOT_DOCUMENTS = [
+    MentionCase("a form's code in a table", "Năm \n51 \n805/TTr-Sở \nThanh tra chuyên ngành \n", []),
+    MentionCase("a licence's number given as an example", "ghi cụ thể cả phần số và chữ của giấy phép (ví dụ: "
+                "11/LĐTBXH-GP hoặc 01/2019/SAG).", []),
+    MentionCase("… but a letter cited bare with a known issuer is one", "theo Công văn 793/BTTTT-THH",
+                [("Công văn 793/BTTTT-THH", None, "793/BTTTT-THH")]),
+]
+
+
+@pytest.mark.parametrize("case", NOT_DOCUMENTS, ids=[c.id for c in NOT_DOCUMENTS])
+def test_not_documents(case: MentionCase) -> None:
+    assert _mentions(case.text) == case.mentions

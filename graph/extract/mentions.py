@@ -273,6 +273,9 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
         code_type = v.type_by_code.get(n.code[0])
     if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
         return None  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
+    if (n.year is None and type_id is None and not n.party and v.agency_for_code(n.code[-1]) is None
+            and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start])):
+        return None  # a form's code in a table, no type word, no 'số', no known issuer: '805/TTr-Sở'
     mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name,
                       title_before=title_before)
     if code_type is not None:
