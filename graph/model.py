@@ -153,6 +153,16 @@ class Rejected(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class Conflict(_Model):
+    """Texts that state one document with contradicting facts: 59-NQ/TW of 24 January 2025, written '… ngày 24 tháng 01
+    năm 2024' in one text (same day and month, issuer and subject: one resolution, its year miswritten)."""
+
+    document: str  # the document's key
+    field: str  # 'date'
+    values: list[str]  # the value kept first, then the others
+    evidence: list[Evidence]  # a statement of each
+
+
 class Graph(_Model):
     """A whole graph, or the part one source contributes."""
 
@@ -162,6 +172,7 @@ class Graph(_Model):
     sources: list[SourceInfo] = Field(default_factory=list)
     ambiguities: list[Ambiguity] = Field(default_factory=list)
     rejected: list[Rejected] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
     @staticmethod
     def rel_key(type_: str, source: str, target: str) -> str:

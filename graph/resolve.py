@@ -21,6 +21,7 @@ from .model import (
     AGENCY_RELATIONS,
     Agency,
     Ambiguity,
+    Conflict,
     Document,
     EffectiveClaim,
     Evidence,
@@ -243,6 +244,31 @@ class _Versions:
         return left if len(left) == 1 else cands
 
 
+def _dated_twins(docs: dict[str, Document], g: Graph) -> dict[str, str]:
+    """Documents numbered without a year that are one: the same number under two years with the same day and month of
+    issue, the same issuer and the same subject ('Nghị quyết số 59-NQ/TW ngày 24 tháng 01 năm 2024 … về hội nhập quốc
+    tế' beside '… năm 2025 …'). Each is merged into the one more texts name, the contradiction reported in
+    `g.conflicts` with a statement of each; returns {merged key: kept key}."""
+    groups: dict[tuple[str, int, int, str | None, tuple[str, ...]], list[Document]] = defaultdict(list)
+    for k, d in docs.items():
+        base, at, _ = k.partition("@")
+        if at and d.date is not None and d.title:
+            groups[(base, d.date.month, d.date.day, d.issuer, tuple(fold_lower(d.title).split()[:5]))].append(d)
+    out: dict[str, str] = {}
+    for twins in groups.values():
+        if len(twins) < 2:
+            continue
+        twins.sort(key=lambda d: (-d.mentions, d.key))
+        kept = twins[0]
+        for other in twins[1:]:
+            out[other.key] = kept.key
+            g.conflicts.append(Conflict(document=kept.key, field="date", values=[str(kept.date), str(other.date)],
+                                        evidence=[*kept.evidence[:1], *other.evidence[:1]]))
+            merge_document(kept, other.model_copy(update={"key": kept.key, "date": None, "year": None}))
+            del docs[other.key]
+    return out
+
+
 def _outranked(s: Document, t: Document, v: Vocabulary) -> str | None:
     """Why s cannot amend, replace or repeal t by their ranks (`Vocabulary.rank_of`), or None when it can or the ranks
     are not known."""
@@ -370,6 +396,10 @@ class Resolver:
                 g.ambiguities.append(Ambiguity(mention=m.written or m.base, candidates=sorted(cands),
                                                evidence=doc.evidence[0]))
         g.documents = definite
+        for loser, winner in _dated_twins(definite, g).items():  # one document, its year miswritten in a text
+            for i, k in list(keyed.items()):
+                if k == loser:
+                    keyed[i] = winner
         # dates of effect
         for r in results:
             ex = r.extraction

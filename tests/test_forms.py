@@ -449,3 +449,28 @@ NOT_DOCUMENTS = [
 @pytest.mark.parametrize("case", NOT_DOCUMENTS, ids=[c.id for c in NOT_DOCUMENTS])
 def test_not_documents(case: MentionCase) -> None:
     assert _mentions(case.text) == case.mentions
+
+
+# §7: the same document under two dates; a text's own number written without its year (Gazette corpus)
+def test_one_document_under_two_years_is_one_and_the_contradiction_is_reported() -> None:
+    a = "Căn cứ Nghị quyết số 59-NQ/TW ngày 24 tháng 01 năm 2025 của Bộ Chính trị về hội nhập quốc tế trong tình hình mới;"
+    b = "Thực hiện Nghị quyết số 59-NQ/TW ngày 24 tháng 01 năm 2024 của Bộ Chính trị về hội nhập quốc tế trong tình hình mới."
+    g = _graph(a, a, b)
+    assert [k for k in g.documents if k.startswith("59-NQ/TW")] == ["59-NQ/TW@2025"]
+    assert [(c.document, c.field, c.values) for c in g.conflicts] == [("59-NQ/TW@2025", "date", ["2025-01-24", "2024-01-24"])]
+    assert {e.source for e in g.conflicts[0].evidence} == {"t0.txt", "t2.txt"}
+
+
+def test_two_documents_numbered_alike_in_two_years_stay_two() -> None:
+    g = _graph("Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương trình "
+               "Chuyển đổi số quốc gia.", "Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2021 của Thủ tướng Chính phủ về "
+               "việc giao chỉ tiêu kế hoạch vốn.")
+    assert sorted(k for k in g.documents if k.startswith("749/")) == ["749/QD-TTG@2020", "749/QD-TTG@2021"]
+    assert not g.conflicts
+
+
+def test_a_texts_own_number_without_its_year_is_the_text() -> None:
+    t = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 29/2022/TT-BLĐTBXH\nHà Nội, ngày 28 tháng 12 năm 2022\nTHÔNG TƯ\n"
+         "Hướng dẫn\nĐiều 1. Phạm vi\nPhụ lục I (Ban hành kèm theo Thông tư số 29/TT-BLĐTBXH ngày 28 tháng 12 năm 2022 "
+         "của Bộ trưởng Bộ Lao động - Thương binh và Xã hội)\n")
+    assert [k for k in _graph(t).documents if k.startswith("29/")] == ["29/2022/TT-BLDTBXH"]

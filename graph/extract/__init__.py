@@ -21,7 +21,7 @@ from ..clean import CleanText
 from ..vocab import Vocabulary, vocabulary
 from .context import _Ctx
 from .effective import find_effective
-from .header import _header, _without_enacting
+from .header import _header, _without_enacting, own_number_without_year
 from .mentions import find_mentions, resolve_anaphors, resolve_short
 from .relations import relate
 from .sentences import _is_wrapped, split_sentences
@@ -38,6 +38,7 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     mentions = find_mentions(ctx, ex.sentences)
     ex.self_doc, ex.base_doc = _header(ctx, mentions)
     mentions = _without_enacting(ctx, ex.base_doc or ex.self_doc, mentions)
+    own_number_without_year(ex.self_doc, mentions)  # 'Thông tư số 29/TT-BLĐTBXH' inside 29/2022/TT-BLĐTBXH
     if ex.self_doc is None:  # news: 'Nghị định có hiệu lực từ …' is the decree just named
         mentions = resolve_anaphors(ctx, mentions)
     ex.unresolved = resolve_short(mentions)  # 'Nghị định số 59' is the text's 59/2011/NĐ-CP

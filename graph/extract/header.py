@@ -150,3 +150,16 @@ def _without_enacting(ctx: _Ctx, self_doc: Mention | None, mentions: list[Mentio
         return mentions
     enacting = [m for m in mentions if m.name and m.number is None and _ENACTING.search(ctx.low, max(0, m.start - 40), m.start)]
     return [m for m in mentions if m not in enacting]
+
+
+def own_number_without_year(self_doc: Mention | None, mentions: list[Mention]) -> None:
+    """The text's own number written inside it without its year ('Ban hành kèm theo Thông tư số 29/TT-BLĐTBXH ngày 28
+    tháng 12 năm 2022' inside 29/2022/TT-BLĐTBXH) is the text itself: those mentions take its number."""
+    own = self_doc.number if self_doc is not None else None
+    if own is None or own.year is None:
+        return
+    for m in mentions:
+        n = m.number
+        if (n is not None and n.year is None and not n.party and n.code == own.code
+                and n.ordinal.lstrip("0") == own.ordinal.lstrip("0") and (m.date is None or m.date.year == own.year)):
+            m.number = own
