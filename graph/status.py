@@ -93,10 +93,10 @@ def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
     return status_on(*read_changes(store, key), at)
 
 
-def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None) -> StatusAt:
-    """The document's status on `at` (default: today), with the reasons and evidence, from the document and every
-    change made to it (`changes`): the one status model of lexgraph."""
-    at = at or dt.date.today()
+def _own_statements(d: Document, at: dt.date) -> tuple[dt.date | None, str, list[str], list[Evidence]]:
+    """What a document's own dates say of its force on `at`: the day it began (and on what basis: its date of
+    effect, of issue, or the end of the year after its number's year), with the reasons and evidence, and the
+    contradicting statements set aside."""
     start, basis = _start(d)
     reasons: list[str] = []
     evidence: list[Evidence] = []
@@ -123,6 +123,14 @@ def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None)
             why = "before the date of issue" if d.date and claim.date and claim.date < d.date else "contradicts the first"
             reasons.append(f"Another statement gives {when} (not used: {why}).")
         evidence.append(claim.evidence)
+    return start, basis, reasons, evidence
+
+
+def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None) -> StatusAt:
+    """The document's status on `at` (default: today), with the reasons and evidence, from the document and every
+    change made to it (`changes`): the one status model of lexgraph."""
+    at = at or dt.date.today()
+    start, basis, reasons, evidence = _own_statements(d, at)
     ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
     ended = [c for c in ends if c.since is not None and c.since <= at]
     term_claim = d.term_claim()

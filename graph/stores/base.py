@@ -256,8 +256,8 @@ class Store(abc.ABC):
         """Release resources."""
 
     # queries built on the primitives -------------------------------------------------------------------
-    # Each public reading method is one round trip on Neo4j (one Cypher query): a request makes as few calls as
-    # it can, and reads a list of documents in one call whatever its length.
+    # On Neo4j each of these is one round trip (one Cypher query; a miss adds two for the suggestions): what the
+    # service and the questions call, once a request, reading a list of documents in one call whatever its length
     def brief(self, key: str) -> Document | None:
         """A document's brief (`Document.brief`: no evidence, no statements of effect), or None."""
         d = self.get(key)
