@@ -17,7 +17,7 @@ from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import default_jobs, extract_sources
-from graph.stores.base import Store
+from graph.stores import open_store
 from graph.vocab import vocabulary
 
 app = typer.Typer(help="lexgraph: a knowledge graph of Vietnamese legal documents.", no_args_is_help=True,
@@ -31,17 +31,6 @@ DEFAULT_STORE = os.environ.get("LEXGRAPH_STORE", ".lexgraph/graph.lexgraph")
 StoreOpt = Annotated[str, typer.Option("--store", help="Embedded store file, or a Neo4j URI (bolt:// or neo4j://).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes that read the files (0: one per core); "
                                                                  "inputs under 2 MB are read in one")]
-
-
-def open_store(uri: str) -> Store:
-    """An embedded store for a path, a Neo4j store for a bolt:// or neo4j:// URI."""
-    if uri.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://", "neo4j+ssc://")):
-        from graph.stores.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_uri(uri)
-    from graph.stores.memory import MemoryStore
-
-    return MemoryStore(Path(uri))
 
 
 def graph_json(g: Graph) -> dict[str, Any]:
@@ -147,25 +136,27 @@ def _fail(e: LexgraphError) -> None:
 def show(ref: Annotated[str, typer.Argument(help="A number in any written form: '43/2011/nd-cp'.")],
          store: StoreOpt = DEFAULT_STORE) -> None:
     """Show a document, its status and its relations with evidence."""
+    from graph.status import changes, status_on
+
     st = open_store(store)
     try:
-        d = st.document(ref)
+        view = st.document_relations(ref)  # one read: the document, its relations, the documents they name
+        d = view.document
         v = vocabulary()
-        status = st.status(d.key)
+        status = status_on(d, changes(view.relations, view.others))
         heading = f"{d.name} {d.number}" if d.name and d.number else f"{d.type} {d.label}"  # 'Bộ luật Lao động 45/2019/QH14'
         out.print(f"[bold]{escape(heading)}[/]  ({escape(d.key)})")
         out.print(f"  issuer: {v.agencies[d.issuer].name if d.issuer in v.agencies else d.issuer or 'unknown'}")
         out.print(f"  date:   {d.date.isoformat() if d.date else (d.year or 'not stated')}")
         if d.title:
             out.print(f"  title:  {d.title}", markup=False)
-        out.print(f"  status: {status['state']}")
+        out.print(f"  status: {status.state.replace('_', ' ')}" + (f" since {status.since.isoformat()}" if status.since else "")
+                  + f" (on {status.at.isoformat()})")
         if d.effective or d.expires:
             out.print(f"  in force: from {d.effective.isoformat() if d.effective else '(not stated)'}"
                       + (f" until the end of {d.expires.isoformat()}" if d.expires else ""))
-        rels = [r for r in st.relations(d.key) if r.type != "ISSUED_BY"]
-        others = st.briefs(sorted({r.other for r in rels}))  # one read (one round trip on Neo4j), no evidence
-        for r in rels:
-            other = others.get(r.other)
+        for r in (r for r in view.relations if r.type != "ISSUED_BY"):
+            other = view.others.get(r.other)
             name = other.label if other else (v.agencies[r.other].name if r.other in v.agencies else r.other)
             arrow = "->" if r.direction == "out" else "<-"
             ev = r.evidence[0].sentence if r.evidence else ""
@@ -182,8 +173,7 @@ def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written
     """What replaced a document: the chain to the document now in force, with evidence."""
     st = open_store(store)
     try:
-        d = st.document(ref)
-        chain = st.replaced_by(ref)
+        d, chain = st.document_chain(ref, "in")
         if not chain:
             out.print(f"{d.type} {d.label}: the texts read so far state no replacement.")
             return
@@ -207,13 +197,13 @@ def ask(question: Annotated[str, typer.Argument(help="A question in Vietnamese o
         store: StoreOpt = DEFAULT_STORE,
         as_json: Annotated[bool, typer.Option("--json", help="The answer as the API's /ask gives it.")] = False) -> None:
     """Answer a question from the graph, as GET /ask does, with the sentences that say so."""
-    from graph.ask import ask as answer_question
+    from graph.questions import ask as answer_question
 
     st = open_store(store)
     try:
         a = answer_question(st, question)
         if as_json:
-            from app.api.routers.ask import answer_out
+            from app.api.presenters import answer_out
 
             out.print_json(answer_out(a).model_dump_json(by_alias=True))
         else:
@@ -317,7 +307,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
     """In force or not on a day, since when, and why — with the sentences that say so — and the timeline."""
     import datetime as dt
 
-    from graph.status import status_at, timeline
+    from graph.status import ACTING, changes, events, status_on
 
     try:
         day = dt.date.fromisoformat(at) if at else None
@@ -326,18 +316,20 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
         raise typer.Exit(2) from None
     st = open_store(store)
     try:
-        d = st.document(ref)
-        s = status_at(st, d.key, day)
+        view = st.document_relations(ref, ACTING, "in")  # one read: the document and what acts on it
+        d = view.document
+        acting = changes(view.relations, view.others)
+        s = status_on(d, acting, day)
         out.print(f"[bold]{escape(d.type)} {escape(d.label)}[/] on {s.at.isoformat()}: [bold]{s.state.replace('_', ' ')}[/]"
                   + (f" since {s.since.isoformat()}" if s.since else ""))
         for r in s.reasons:
             out.print(f"  {r}", markup=False)
         for e in s.evidence[:4]:
             out.print(f"    “{e.sentence[:220]}” [{e.source}]", markup=False)
-        events = timeline(st, d.key)
-        if events:
+        timeline = events(d, acting)
+        if timeline:
             out.print("  timeline:")
-            for ev in events:
+            for ev in timeline:
                 out.print(f"    {ev.date.isoformat() if ev.date else '    ?     '}  {ev.text}", markup=False)
     except LexgraphError as e:
         _fail(e)

@@ -63,7 +63,9 @@ def _hash(*parts: object) -> str:
 
 
 def statuses(g: LexGraph) -> dict[str, str]:
-    """replaced / repealed / amended / in_force_as_far_as_known, as the store's `status` computes it."""
+    """replaced / repealed / amended / in_force_as_far_as_known: what the texts state of each document's force,
+    whatever the day — the exports' `lex:status` (ontology/attributes.tsv). The service's status on a day is
+    `graph.status.status_on`."""
     inc: dict[str, set[str]] = {}
     for r in g.relations.values():
         if r.type in ("REPLACES", "REPEALS", "AMENDS"):

@@ -8,22 +8,44 @@ as it was read (before cleaning).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .vocab import name_base, vocabulary
+from .vocab import _rows, fold_lower, name_base, vocabulary
 
-AGENCY_RELATIONS = ("ISSUED_BY", "PROPOSED_BY")  # the relations whose target is an agency
-RelationType = Literal[
-    "ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS", "BASED_ON",
-    "CONSOLIDATES", "CITES",
-]
-DOCUMENT_RELATIONS: tuple[str, ...] = (
-    "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS", "BASED_ON", "CONSOLIDATES", "CITES",
-)
+# The relation types are declared once, in ontology/relations.tsv (read by `graph.vocab` as `RelationType`s): the
+# tuples, the pydantic enum, the API's enum and the verbs of questions (`relation_verbs`) are derived from it.
+RELATION_TYPES: tuple[str, ...] = tuple(vocabulary().relation_types)  # in the order of the table
+AGENCY_RELATIONS: tuple[str, ...] = tuple(  # the relations whose target is an agency: ISSUED_BY, PROPOSED_BY
+    t for t, r in vocabulary().relation_types.items() if r.range == "Agency")
+DOCUMENT_RELATIONS: tuple[str, ...] = tuple(t for t in RELATION_TYPES if t not in AGENCY_RELATIONS)
+if TYPE_CHECKING:
+    RelationType = str
+else:  # Literal["ISSUED_BY", "PROPOSED_BY", "REPLACES", …]: what pydantic validates and the OpenAPI lists
+    RelationType = Literal[RELATION_TYPES]
+
+
+@functools.cache
+def relation_verbs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The words a question names each relation by, Vietnamese and English, folded (no diacritics, lower case)
+    and longest first: ontology/relations.tsv's columns verbs_vi and verbs_en ('thay thế|…'), every form written
+    out. Relation types without such words (ISSUED_BY, PROPOSED_BY) are left out; table order is kept (the first
+    relation a question matches is the one asked about)."""
+    out = {}
+    for r in _rows("relations.tsv"):
+        vi, en = (tuple(sorted({" ".join(re.sub(r"[?!.,;:]", " ", fold_lower(w)).split())
+                                for w in r.get(col, "").split("|") if w.strip()}, key=lambda w: (-len(w), w)))
+                  for col in ("verbs_vi", "verbs_en"))
+        if vi or en:
+            out[r["id"]] = (vi, en)
+    return out
+
+
 MAX_EVIDENCE = 20  # evidence kept per node or relation; the count of all sightings is kept beside it
 
 

@@ -77,6 +77,18 @@ def extract_paths(
     return extract_sources(*iter_sources(list(paths)), progress, known, jobs)
 
 
+def read_text(text: str, path: str = "<text>") -> Graph:
+    """The graph one text states: its documents, bodies and relations, each with the sentence that says so
+    (`path` names the source in that evidence)."""
+    return Resolver().build([extract_text(text, path)])
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]], jobs: int = 1) -> Graph:
+    """The graph of every text or PDF file under `paths` (folders are walked), read over `jobs` processes (0: one
+    per core); a file that cannot be read is named in `Graph.sources` with its error, the rest goes on."""
+    return extract_paths([Path(p) for p in paths], jobs=jobs or default_jobs())
+
+
 def extract_sources(
     files: list[Path],
     missing: list[InputError],

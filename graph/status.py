@@ -9,6 +9,7 @@ listed with the day they take effect. Where the texts do not say, the answer say
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -60,15 +61,15 @@ def _start(d: Document) -> tuple[dt.date | None, str]:
     return None, "unknown"
 
 
-def changes(store: Store, key: str, incoming: list[RelationView] | None = None) -> list[Change]:
-    """Replacements, repeals and amendments of a document, each dated by the acting text's date of effect.
-    `incoming`: its incoming relations when the caller holds them already (saves a round trip)."""
+ACTING = ("REPLACES", "REPEALS", "AMENDS")  # the relations by which a text ends or changes another's force
+
+
+def changes(incoming: Iterable[RelationView], docs: Mapping[str, Document]) -> list[Change]:
+    """Replacements, repeals and amendments of a document (from its incoming relations, and the briefs of the texts
+    acting: `docs`), each dated by the acting text's date of effect, in that order."""
     out = []
-    acting = [r for r in (store.relations(key, None, "in") if incoming is None else incoming)
-              if r.type in ("REPLACES", "REPEALS", "AMENDS")]
-    docs = store.briefs(sorted({r.other for r in acting})) if acting else {}
-    for r in acting:
-        o = docs.get(r.other)
+    for r in incoming:
+        o = docs.get(r.other) if r.type in ACTING and r.direction == "in" else None
         if o is None:
             continue
         since, basis = _start(o)
@@ -77,14 +78,25 @@ def changes(store: Store, key: str, incoming: list[RelationView] | None = None) 
     return out
 
 
-def status_at(store: Store, key: str, at: dt.date | None = None, incoming: list[RelationView] | None = None,
-              doc: Document | None = None) -> StatusAt:
-    """The document's status on `at` (default: today), with the reasons and evidence. `incoming` and `doc`:
-    what the caller holds already of the document (saves round trips to the store)."""
-    at = at or dt.date.today()
-    d = doc if doc is not None else store.get(key)
+def read_changes(store: Store, key: str) -> tuple[Document, list[Change]]:
+    """A document and its `changes`, by key (three reads; the service reads them at once with the document:
+    `Store.document_relations(ref, ACTING, "in")`). KeyError for a key the store does not hold."""
+    d = store.get(key)
     if d is None:
         raise KeyError(key)
+    incoming = store.relations_of([key], ACTING, "in")[key]
+    return d, changes(incoming, store.briefs(sorted({r.other for r in incoming})) if incoming else {})
+
+
+def status_at(store: Store, key: str, at: dt.date | None = None) -> StatusAt:
+    """The status on `at` (default: today) of the document with this key, from the store (`status_on`)."""
+    return status_on(*read_changes(store, key), at)
+
+
+def _own_statements(d: Document, at: dt.date) -> tuple[dt.date | None, str, list[str], list[Evidence]]:
+    """What a document's own dates say of its force on `at`: the day it began (and on what basis: its date of
+    effect, of issue, or the end of the year after its number's year), with the reasons and evidence, and the
+    contradicting statements set aside."""
     start, basis = _start(d)
     reasons: list[str] = []
     evidence: list[Evidence] = []
@@ -111,7 +123,14 @@ def status_at(store: Store, key: str, at: dt.date | None = None, incoming: list[
             why = "before the date of issue" if d.date and claim.date and claim.date < d.date else "contradicts the first"
             reasons.append(f"Another statement gives {when} (not used: {why}).")
         evidence.append(claim.evidence)
-    all_changes = changes(store, key, incoming)
+    return start, basis, reasons, evidence
+
+
+def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None) -> StatusAt:
+    """The document's status on `at` (default: today), with the reasons and evidence, from the document and every
+    change made to it (`changes`): the one status model of lexgraph."""
+    at = at or dt.date.today()
+    start, basis, reasons, evidence = _own_statements(d, at)
     ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
     ended = [c for c in ends if c.since is not None and c.since <= at]
     term_claim = d.term_claim()
@@ -166,10 +185,12 @@ def status_at(store: Store, key: str, at: dt.date | None = None, incoming: list[
 
 
 def timeline(store: Store, key: str) -> list[Event]:
+    """The timeline of the document with this key, from the store (`events`)."""
+    return events(*read_changes(store, key))
+
+
+def events(d: Document, all_changes: list[Change]) -> list[Event]:
     """Issue, effect (whole and parts), each amendment, replacement or repeal, in date order."""
-    d = store.get(key)
-    if d is None:
-        raise KeyError(key)
     events: list[Event] = []
     if d.date:
         events.append(Event(d.date, "issued", f"{d.label} issued", evidence=d.evidence[:1]))
@@ -185,7 +206,7 @@ def timeline(store: Store, key: str) -> list[Event]:
     for c in d.effective_conflicts:
         events.append(Event(c.date, "conflict", "a contradicting " + ("end of term" if c.ends else "date of effect")
                             + " (not used)", evidence=[c.evidence]))
-    for ch in changes(store, key):
+    for ch in all_changes:
         kind = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended"}[ch.type]
         when = "" if ch.basis == "effective" else " (date of issue; its date of effect is not stated)" \
             if ch.basis == "issued" else " (undated)"
@@ -204,9 +225,14 @@ def timeline(store: Store, key: str) -> list[Event]:
 
 
 def chain_at(store: Store, key: str, at: dt.date) -> list[ChainStep]:
-    """The replacement chain as it stood on `at`: only replacements in effect by then."""
+    """The replacement chain of the document with this key as it stood on `at` (`chain_on`)."""
+    return chain_on(store.chain(key, "in"), at)
+
+
+def chain_on(steps: list[ChainStep], at: dt.date) -> list[ChainStep]:
+    """A replacement chain ('in': what replaced a document) as it stood on `at`: only replacements in effect by then."""
     out = []
-    for step in store.chain(key, "in"):
+    for step in steps:
         start, _ = _start(step.document)
         if start is None or start > at:
             break

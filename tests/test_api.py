@@ -52,7 +52,9 @@ def test_document_by_any_written_form(client: TestClient, ref: str) -> None:
     assert r.status_code == 200, r.text
     d = r.json()
     assert d["key"] == "42/2022/ND-CP" and d["number"] == "42/2022/NĐ-CP"
-    assert d["issuer"]["id"] == "CP" and d["date"] == "2022-06-24" and d["status"]["state"] == "in_force_as_far_as_known"
+    assert d["issuer"]["id"] == "CP" and d["date"] == "2022-06-24"
+    assert d["status"] == {"state": "in_force", "replaced_by": [], "repealed_by": [], "amended_by": []}
+    assert d["in_force"]["state"] == d["status"]["state"]  # one status model, computed once
     rep = [x for x in d["relations"] if x["type"] == "REPLACES"]
     assert rep[0]["direction"] == "out" and rep[0]["other"] == "43/2011/ND-CP" and "thay thế" in rep[0]["evidence"][0]["sentence"]
 
@@ -61,7 +63,11 @@ def test_replaced_by_chain_and_reverse(client: TestClient) -> None:
     r = client.get("/documents/43/2011/NĐ-CP/replaced-by").json()
     assert [s["document"]["number"] for s in r["chain"]] == ["42/2022/NĐ-CP"]
     assert r["in_force"]["key"] == "42/2022/ND-CP"
-    assert client.get("/documents/43/2011/NĐ-CP").json()["status"]["state"] == "replaced"
+    old = client.get("/documents/43/2011/NĐ-CP").json()
+    assert old["status"] == {"state": "replaced", "replaced_by": ["42/2022/ND-CP"], "repealed_by": [], "amended_by": []}
+    assert old["in_force"]["state"] == "replaced" and old["in_force"]["changes"][0]["by"] == "42/2022/ND-CP"
+    before = client.get("/documents/43/2011/NĐ-CP", params={"at": "2015-01-01"}).json()["status"]
+    assert before == {"state": "in_force", "replaced_by": ["42/2022/ND-CP"], "repealed_by": [], "amended_by": []}
     back = client.get("/documents/42%2F2022%2FND-CP/replaces").json()
     assert [s["document"]["key"] for s in back["chain"]] == ["43/2011/ND-CP"]
     g = client.get("/documents/60/2018/NĐ-CP/replaced-by").json()
@@ -457,7 +463,7 @@ def test_serve_runs_uvicorn_on_loopback(tmp_path: Path) -> None:
     ("Hiến pháp năm 2013 được sửa đổi bởi văn bản nào?", "Hiến pháp năm 2013"),
 ])
 def test_ask_finds_a_law_by_its_name(q: str, ref: str) -> None:
-    from graph.ask import find_reference
+    from graph.questions import find_reference
 
     found = find_reference(q)
     assert found is not None and found.kind == "document" and found.text == ref
@@ -476,7 +482,7 @@ def test_ask_finds_a_law_by_its_name(q: str, ref: str) -> None:
      "law on investment in the form of public-private partnership", "Luật Đầu tư theo phương thức đối tác công tư"),
 ])
 def test_ask_finds_a_law_by_its_english_name(q: str, ref: str, query: str) -> None:
-    from graph.ask import find_reference
+    from graph.questions import find_reference
 
     found = find_reference(q)
     assert found is not None and found.kind == "document" and (found.text, found.query) == (ref, query)

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.api.settings import Settings
-from graph.ask import ask
 from graph.model import Graph
 from graph.pipeline import extract_paths, extract_text
+from graph.questions import ask
 from graph.resolve import Resolver
 from graph.status import status_at, timeline
 from graph.stores.memory import MemoryStore

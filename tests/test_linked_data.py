@@ -71,6 +71,33 @@ def test_code_names_match_the_ontology() -> None:
     assert attrs <= set(Document.model_fields), attrs - set(Document.model_fields)
 
 
+def test_relation_types_declared_once() -> None:
+    """ontology/relations.tsv is the one list of relation types: the model's tuples and enum, the embedded store's
+    type codes, the API's enum (in the OpenAPI too) and the verbs of questions are derived from it, in its order."""
+    from graph.model import AGENCY_RELATIONS, DOCUMENT_RELATIONS, RELATION_TYPES, relation_verbs
+    from graph.questions import VERBS, _Intent, _intent
+    from graph.stores.memory import TYPES
+
+    table = vocabulary().relation_types
+    assert RELATION_TYPES == tuple(table) == typing.get_args(RelationType)
+    assert AGENCY_RELATIONS == tuple(t for t, r in table.items() if r.range == "Agency") == ("ISSUED_BY", "PROPOSED_BY")
+    assert DOCUMENT_RELATIONS == tuple(t for t, r in table.items() if r.range == "Document")
+    assert TYPES == (*AGENCY_RELATIONS, *DOCUMENT_RELATIONS) and set(TYPES) == set(RELATION_TYPES)
+    spec = create_app(Settings(), store=MemoryStore()).openapi()
+    params = spec["paths"]["/documents/{ref}/relations"]["get"]["parameters"]
+    schema = next(p["schema"] for p in params if p["name"] == "type")
+    assert next(x["enum"] for x in schema["anyOf"] if "enum" in x) == list(RELATION_TYPES)
+    # every relation between documents has the words questions name it by, in both languages; each word asks for it
+    assert list(VERBS) == list(relation_verbs()) == list(DOCUMENT_RELATIONS)
+    for rel, (vi, en) in relation_verbs().items():
+        assert vi and en, rel
+        for word in vi + en:
+            t = f"van ban nao {word} X"
+            assert _intent(t, t.index("X")) == _Intent("related", rel, "in"), (rel, word)
+            t = f"X {word} van ban nao"
+            assert _intent(t, 0) == _Intent("related", rel, "out"), (rel, word)
+
+
 def test_eli_alignment() -> None:
     onto = Graph().parse(TTL, format="turtle")
     eli = Namespace("http://data.europa.eu/eli/ontology#")

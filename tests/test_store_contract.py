@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import AmbiguousReference, NotFound
-from graph.model import Graph
+from graph.errors import AmbiguousReference, NotFound, StoreError
+from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import extract_paths, extract_text
 from graph.resolve import Resolver
-from graph.stores.base import Store
+from graph.status import status_at
+from graph.stores.base import Store, lookup
 from graph.stores.memory import MemoryStore
 
 from .conftest import GAZETTE, SEEDS
@@ -116,7 +117,51 @@ def test_unknown_and_ambiguous(store: Store) -> None:
 
 def test_gazette_relations_in_store(store: Store) -> None:
     assert store.replaced_by("60/2018/NĐ-CP")[0].document.key == "139/2026/ND-CP"
-    assert store.status("60/2018/ND-CP")["state"] == "replaced"
+    assert status_at(store, "60/2018/ND-CP", dt.date(2026, 12, 31)).state == "replaced"
+
+
+def test_document_relations(store: Store) -> None:
+    """A document with its relations and the briefs of the documents they name, read at once; of some types, one
+    way; by any written form of its number, partial numbers and laws' names included."""
+    view = store.document_relations("Nghị định 42/2022")
+    assert view.document == store.get("42/2022/ND-CP")
+    assert view.relations == store.relations("42/2022/ND-CP")
+    named = {r.other for r in view.relations if r.type not in ("ISSUED_BY", "PROPOSED_BY")}
+    assert view.others == store.briefs(sorted(named)) and "43/2011/ND-CP" in view.others
+    inc = store.document_relations("60/2018/NĐ-CP", ("REPLACES", "AMENDS"), "in")
+    assert [(r.type, r.other) for r in inc.relations] == [("REPLACES", "139/2026/ND-CP")]
+    assert set(inc.others) == {"139/2026/ND-CP"} and not inc.others["139/2026/ND-CP"].evidence
+    assert store.document_relations("Luật Du lịch").document.key == "9/2017/QH14"
+    with pytest.raises(NotFound):
+        store.document_relations("43/2012/NĐ-CP")
+    with pytest.raises(AmbiguousReference):
+        store.document_relations("Luật Xuất bản")
+
+
+def test_relations_of_many_documents(store: Store) -> None:
+    keys = ["749/QD-TTG@2020", "52-NQ/TW@2019", "42/2022/ND-CP", "no/such/KEY", "42/2022/ND-CP"]
+    many = store.relations_of(keys)
+    assert list(many) == keys[:4] and many["no/such/KEY"] == []
+    assert all(many[k] == store.relations(k) for k in keys[:3])
+    issued = store.relations_of(keys, ("ISSUED_BY",), "out")
+    assert issued["749/QD-TTG@2020"] == store.relations("749/QD-TTG@2020", "ISSUED_BY", "out") != []
+    both = store.relations_of(["52-NQ/TW@2019"], ("IMPLEMENTS", "BASED_ON"), "in")["52-NQ/TW@2019"]
+    assert both == [r for r in store.relations("52-NQ/TW@2019", None, "in") if r.type in ("IMPLEMENTS", "BASED_ON")]
+    assert store.relations_of([]) == {} and store.relations_of(["42/2022/ND-CP"], ()) == {"42/2022/ND-CP": []}
+
+
+def test_partial_numbers_and_candidates(store: Store) -> None:
+    """'Nghị định 43/2011', 'decree 43/2011', '43/2011': the one document of that number and year (of that type)."""
+    for ref in ["Nghị định 43/2011", "decree 43/2011", "43/2011", "nghi dinh so 43/2011"]:
+        assert store.document(ref).key == "43/2011/ND-CP", ref
+        assert store.document_chain(ref, "in")[1][0].document.key == "42/2022/ND-CP", ref
+    lk = lookup("Nghị định 43/2011")
+    assert lk is not None and (lk.prefix, lk.type_ids) == ("43/2011/", ("NghiDinh",))
+    assert [d.key for d in store.candidates(lk)] == ["43/2011/ND-CP"]
+    assert store.candidates(lookup("42/2022/NĐ-CP")) == [store.get("42/2022/ND-CP")]  # type: ignore[arg-type]
+    with pytest.raises(NotFound):
+        store.document("Quyết định 43/2011")
+    assert lookup("Văn phòng 43/2011") is None  # no such type: nothing to look for
 
 
 def test_neighbourhood(store: Store) -> None:
@@ -207,7 +252,13 @@ def assert_same_answers(mem: Store, neo: Store) -> None:
         if nb is not None:
             assert mem.keys_named(nb) == neo.keys_named(nb) and key in mem.keys_named(nb)
             assert mem.documents_with_base(nb) == neo.documents_with_base(nb)
-        assert mem.status(key) == neo.status(key)
+        assert status_at(mem, key, dt.date(2026, 1, 1)) == status_at(neo, key, dt.date(2026, 1, 1)), key
+        view = mem.document_relations(key)
+        assert view == neo.document_relations(key), key
+        assert view.others == mem.briefs(sorted({r.other for r in view.relations if r.type not in AGENCY_RELATIONS}))
+    assert mem.relations_of(mem.all_keys()) == neo.relations_of(mem.all_keys())
+    assert mem.relations_of(mem.all_keys(), ("REPLACES", "ISSUED_BY"), "out") == neo.relations_of(
+        mem.all_keys(), ("REPLACES", "ISSUED_BY"), "out")
     queries = [{}, {"type": "Nghị định"}, {"type": "thong tu"}, {"type": "NghiQuyet"}, {"issuer": "BTC"},
                {"issuer": "CP", "year": 2020}, {"year": 2018, "limit": 7, "offset": 3}, {"q": "bao hiem"},
                {"q": "Thông tư liên tịch"}, {"q": "ND-CP 2022"}, {"q": "khong-co-gi"}, {"type": "nonsense"}]
@@ -256,3 +307,19 @@ def test_embedded_store_reads_its_earlier_file_format(tmp_path: Path) -> None:
     new.upsert(_seed_graph())
     assert old.counts() == new.counts() and old.to_graph() == new.to_graph()
     assert [s.document.key for s in old.replaced_by("43/2011/NĐ-CP")] == ["42/2022/ND-CP"]
+
+
+def test_embedded_store_refuses_a_file_of_other_relation_types(tmp_path: Path) -> None:
+    """A relation's type is stored as its index in ontology/relations.tsv: a file written with another list (the
+    table reordered since) is refused, not misread."""
+    import pickle
+
+    path = tmp_path / "g.lexgraph"
+    MemoryStore(path).upsert(_seed_graph())
+    data = pickle.loads(path.read_bytes())
+    assert data["types"] == ("ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS",
+                             "BASED_ON", "CONSOLIDATES", "CITES")
+    data["types"] = tuple(reversed(data["types"]))
+    path.write_bytes(pickle.dumps(data))
+    with pytest.raises(StoreError, match="relation types"):
+        MemoryStore(path)

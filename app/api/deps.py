@@ -1,24 +1,20 @@
-"""What every router needs: the store and settings the app was built with, and the ingest key check."""
+"""What every router needs: the store and settings the app was built with, and the ingest key check (what the
+responses show is built in `presenters`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hmac
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Literal, ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, HTTPException, Request, Response, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel
 
-from graph.model import AGENCY_RELATIONS, Document
-from graph.status import status_at
-from graph.stores.base import RelationView, Store
-from graph.vocab import vocabulary
+from graph.stores.base import Store
 
-from .schemas import DocumentOut, EffectiveOut, EvidenceOut, RelationOut, Status, StatusAtOut, agency_ref
 from .settings import Settings
 
 
@@ -70,40 +66,3 @@ def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(_
         raise HTTPException(403, "Ingest is off: the service has no API key (set LEXGRAPH_API_KEY).")
     if not key or not hmac.compare_digest(key.encode("utf-8", "surrogatepass"), expected.encode("utf-8")):
         raise HTTPException(401, "A valid X-API-Key header is needed to ingest.", headers={"WWW-Authenticate": "X-API-Key"})
-
-
-def relations_out(store: Store, rels: list[RelationView]) -> list[RelationOut]:
-    """Relations with the other end's label: the documents read in one call (one round trip on Neo4j)."""
-    v = vocabulary()
-    docs = store.briefs(sorted({r.other for r in rels if r.type not in AGENCY_RELATIONS}))
-    out = []
-    for r in rels:
-        if r.type in AGENCY_RELATIONS:
-            a = v.agencies.get(r.other)
-            out.append(RelationOut.of(r, a.name if a else r.other, "agency"))
-        else:
-            d = docs.get(r.other)
-            out.append(RelationOut.of(r, d.label if d else r.other, "document"))
-    return out
-
-
-def document_out(store: Store, d: Document, at: dt.date | None = None) -> DocumentOut:
-    rels = store.relations(d.key)
-    incoming = [r for r in rels if r.direction == "in"]  # read once, for the status and the status on `at`
-    st = store.status(d.key, incoming)
-    kind: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"] = st["state"]  # type: ignore[assignment]
-    return DocumentOut(
-        key=d.key, number=d.number, name=d.name, type=d.type, type_id=d.type_id, issuer=agency_ref(d.issuer),
-        co_issuers=[a for a in (agency_ref(x) for x in d.co_issuers) if a is not None],
-        date=d.date, year=d.year, title=d.title,
-        status=Status(state=kind, replaced_by=list(st["replaced_by"]), repealed_by=list(st["repealed_by"]),  # type: ignore[call-overload]
-                      amended_by=list(st["amended_by"])),  # type: ignore[call-overload]
-        relations=relations_out(store, rels),
-        evidence=[EvidenceOut.of(e) for e in d.evidence[:5]], mentions=d.mentions,
-        effective=d.effective, expires=d.expires,
-        effective_statements=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
-                              for c in d.effective_claims],
-        effective_conflicts=[EffectiveOut(date=c.date, part=c.part, rule=c.rule, evidence=EvidenceOut.of(c.evidence))
-                             for c in d.effective_conflicts],
-        in_force=StatusAtOut.of(status_at(store, d.key, at, incoming, d)),
-    )

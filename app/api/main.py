@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from graph.stores.base import Store
+from graph.stores import Store, open_store
 
 from . import problems
 from .routers import agencies, ask, documents, graph, health, ingest, linked
@@ -37,16 +37,11 @@ ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def open_store(settings: Settings) -> Store:
-    if settings.uses_neo4j:
-        from graph.stores.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_uri(settings.store) if "@" in settings.store.split("//", 1)[-1].split("/")[0] else \
-            Neo4jStore(settings.store, user=settings.neo4j_user, password=settings.neo4j_password_value(),
-                       database=settings.neo4j_database)
-    from graph.stores.memory import MemoryStore
-
-    return MemoryStore(Path(settings.store))
+def store_of(settings: Settings) -> Store:
+    """The store LEXGRAPH_STORE names (`graph.stores.open_store`), with the Neo4j credentials the settings hold
+    (the environment, or a `.env` file)."""
+    return open_store(settings.store, user=settings.neo4j_user, password=settings.neo4j_password_value(),
+                      database=settings.neo4j_database)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -56,7 +51,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.store is None:
-            app.state.store = open_store(settings)
+            app.state.store = store_of(settings)
         # what is loaded now lives as long as the service: out of the collector's way (its full collections
         # would otherwise walk the whole store now and then, a pause in the latency's tail)
         gc.collect()

@@ -8,6 +8,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Document, Evidence
+from graph.status import State, StatusAt
 from graph.stores.base import ChainStep, RelationView
 from graph.vocab import vocabulary
 
@@ -60,10 +61,13 @@ def agency_ref(aid: str | None) -> AgencyRef | None:
 
 
 class Status(Out):
-    state: Literal["replaced", "repealed", "amended", "in_force_as_far_as_known"]
-    replaced_by: list[str]
-    repealed_by: list[str]
-    amended_by: list[str]
+    """The status in short. `state` is `in_force.state`: the status on the day asked for (default today), one
+    model of seven states. The lists: every replacement, repeal and amendment known, whatever its date."""
+
+    state: State = Field(description="The state on `at` (default today), as `in_force.state`")
+    replaced_by: list[str] = Field(description="Keys of every document stated to replace it, whatever its date")
+    repealed_by: list[str] = Field(description="Keys of every document stated to repeal it, whatever its date")
+    amended_by: list[str] = Field(description="Keys of every document stated to amend it, whatever its date")
 
 
 class RelationOut(Out):
@@ -97,7 +101,7 @@ class ChangeOut(Out):
 
 
 class StatusAtOut(Out):
-    state: Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "expired", "unknown"]
+    state: State
     at: dt.date
     effective: dt.date | None
     since: dt.date | None
@@ -106,10 +110,7 @@ class StatusAtOut(Out):
     evidence: list[EvidenceOut]
 
     @classmethod
-    def of(cls, st: object) -> StatusAtOut:
-        from graph.status import StatusAt
-
-        assert isinstance(st, StatusAt)
+    def of(cls, st: StatusAt) -> StatusAtOut:
         return cls(state=st.state, at=st.at, effective=st.effective, since=st.since,
                    changes=[ChangeOut(type=c.type, by=c.by, label=c.label, since=c.since, basis=c.basis,
                                       evidence=[EvidenceOut.of(e) for e in c.evidence]) for c in st.changes],
@@ -126,7 +127,8 @@ class EventOut(Out):
 
 class DocumentOut(DocumentBrief):
     co_issuers: list[AgencyRef] = Field(default_factory=list)
-    status: Status
+    status: Status = Field(description="In short: the state on `at` (as `in_force.state`) and who replaced, repealed "
+                                       "or amended it")
     relations: list[RelationOut]
     evidence: list[EvidenceOut] = Field(description="Where the document is named (up to 5 sentences)")
     mentions: int

@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.errors import StoreError
+from graph.stores import is_neo4j_uri
 
 
 class Settings(BaseSettings):
@@ -54,4 +55,4 @@ class Settings(BaseSettings):
 
     @property
     def uses_neo4j(self) -> bool:
-        return self.store.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://", "neo4j+ssc://"))
+        return is_neo4j_uri(self.store)

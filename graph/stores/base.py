@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,9 +44,38 @@ class ChainStep:
 
 
 @dataclass
+class DocumentRelations:
+    """A document with its relations (with evidence) and the briefs (`Document.brief`) of the documents at their
+    other ends: what a document's page, its relations, its status and its timeline are made of, read at once."""
+
+    document: Document
+    relations: list[RelationView]
+    others: dict[str, Document]  # key -> brief, for every document the relations name
+
+
+@dataclass
 class Neighbourhood:
     nodes: list[dict[str, object]]
     edges: list[dict[str, object]]
+    start: str | None = None  # the key of the document the reference named
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a written reference asks the store for: the documents whose number (or law name) has `base` — of
+    `year` when given —; or, for a number written without its code ('Nghị định 43/2011'), those whose key starts
+    with `prefix` ('43/2011/'), of `type_ids` when the reference names a type. `lookup(ref)` makes one."""
+
+    ref: str
+    base: str | None = None
+    year: int | None = None
+    prefix: str | None = None
+    type_ids: tuple[str, ...] | None = None
+
+    @property
+    def named(self) -> bool:
+        """A law asked for by its name: the laws keyed by their number that bear the name are candidates too."""
+        return self.base is not None and is_name_base(self.base)
 
 
 @dataclass
@@ -123,6 +152,30 @@ def parse_ref(ref: str) -> tuple[str | None, int | None, str | None]:
             return None, year, name_base(at[1].type_id, at[1].name)
         return None, year, name_base(type_id, written)
     return None, None, None
+
+
+def lookup(ref: str) -> Lookup | None:
+    """What a reference typed by a person asks for (`Lookup`); None when it names no document the graph could hold
+    ('Quyết định 43/2011' of an unknown type word); NotFound for what cannot be a reference (empty, not text, over
+    300 characters)."""
+    if not isinstance(ref, str) or not ref.strip() or len(ref) > 300:
+        raise NotFound(str(ref)[:80])
+    base, year, name_base = parse_ref(ref)
+    if base or name_base:
+        return Lookup(ref, base=base or name_base, year=year)
+    m = _PARTIAL.match(fold_lower(ref).strip())
+    if not m:
+        return None
+    type_ids: tuple[str, ...] | None = None
+    if m.group("type"):  # 'Nghị định 43/2011', 'decree 43/2011': that type
+        v = vocabulary()
+        word = m.group("type").strip()
+        t = v.type_for_word(word)
+        ids = {t.id} if t else {x.id for x in v.doc_types.values() if fold_lower(x.name_en) == word}
+        if not ids:
+            return None
+        type_ids = tuple(sorted(ids))
+    return Lookup(ref, prefix=f"{int(m.group('n'))}/{m.group('y')}/", type_ids=type_ids)
 
 
 class Store(abc.ABC):
@@ -203,6 +256,8 @@ class Store(abc.ABC):
         """Release resources."""
 
     # queries built on the primitives -------------------------------------------------------------------
+    # On Neo4j each of these is one round trip (one Cypher query; a miss adds two for the suggestions): what the
+    # service and the questions call, once a request, reading a list of documents in one call whatever its length
     def brief(self, key: str) -> Document | None:
         """A document's brief (`Document.brief`: no evidence, no statements of effect), or None."""
         d = self.get(key)
@@ -213,6 +268,18 @@ class Store(abc.ABC):
         every sentence that mentions them (one round trip where that matters)."""
         return {k: d for k, d in ((k, self.brief(k)) for k in keys) if d is not None}
 
+    def relations_of(self, keys: Iterable[str], types: Collection[str] | None = None,
+                     direction: Direction = "both") -> dict[str, list[RelationView]]:
+        """The relations of several documents (of `types`, None: all), in one call whatever their number: every key
+        asked for, with [] for one the store does not hold."""
+        wanted = None if types is None else set(types)
+        one = next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None
+        out: dict[str, list[RelationView]] = {}
+        for k in dict.fromkeys(keys):
+            rels = self.relations(k, one, direction)
+            out[k] = rels if wanted is None or one is not None else [r for r in rels if r.type in wanted]
+        return out
+
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
         """The documents whose number (or law name) has this base — of `year` when given (by its key's '@year'
         or its year of issue) — in key order; one round trip where that matters."""
@@ -222,29 +289,41 @@ class Store(abc.ABC):
         docs = [d for d in (self.get(k) for k in keys) if d is not None]
         return docs if year is None else [d for d in docs if d.key.endswith(f"@{year}") or d.year == year]
 
+    def candidates(self, lk: Lookup) -> list[Document]:
+        """The documents a lookup names (`Lookup`), in key order: those with its base (`documents_with_base`), or
+        those whose key starts with its prefix, of its types. One round trip where that matters."""
+        if lk.base is not None:
+            return self.documents_with_base(lk.base, lk.year)
+        assert lk.prefix is not None
+        docs, _ = self.documents(q=lk.prefix, limit=1000)
+        keys = [d.key for d in docs if d.key.startswith(lk.prefix) and (lk.type_ids is None or d.type_id in lk.type_ids)]
+        return [d for d in (self.get(k) for k in keys) if d is not None]
+
     def resolve(self, ref: str) -> str:
         """The key of the one document a written reference means; NotFound or AmbiguousReference."""
         return self.document(ref).key
 
     def document(self, ref: str) -> Document:
         """The one document a written reference means; NotFound or AmbiguousReference."""
-        target, year = self._target(ref)
-        if target is None:
-            partial = self._resolve_partial(ref)
-            doc = self.get(partial) if partial is not None else None
-            if doc is not None:
-                return doc
-            raise NotFound(ref, self.suggest(ref))
-        return self._pick(ref, target, self.documents_with_base(target, year))
+        lk = self._lookup(ref)
+        return self._choose(lk, self.candidates(lk))
 
-    @staticmethod
-    def _target(ref: str) -> tuple[str | None, int | None]:
-        """The number (or law-name) base a reference names and its year hint; (None, …) for a partial number
-        ('Nghị định 43/2011'); NotFound for what cannot be a reference (empty, not text, over 300 characters)."""
-        if not isinstance(ref, str) or not ref.strip() or len(ref) > 300:
-            raise NotFound(str(ref)[:80])
-        base, year, name_base = parse_ref(ref)
-        return base or name_base, year
+    def _lookup(self, ref: str) -> Lookup:
+        lk = lookup(ref)
+        if lk is None:
+            raise NotFound(ref, self.suggest(ref))
+        return lk
+
+    def _choose(self, lk: Lookup, docs: list[Document]) -> Document:
+        """The one document a lookup means among its candidates: by its number's rule (`_pick`); for a number
+        without its code, the only one of that number and year; else NotFound or AmbiguousReference."""
+        if lk.base is not None:
+            return self._pick(lk.ref, lk.base, docs)
+        if len(docs) == 1:
+            return docs[0]
+        if docs:
+            raise self._ambiguous(lk.ref, docs)
+        raise NotFound(lk.ref, self.suggest(lk.ref))
 
     def _pick(self, ref: str, target: str, docs: list[Document]) -> Document:
         """The one document a reference means among those with its number base: the only one; or the dated one
@@ -266,34 +345,6 @@ class Store(abc.ABC):
         return AmbiguousReference(ref, [self._label_of(d) for d in docs],
                                   example_year=first.date.year if first.date else first.year)
 
-    def _resolve_partial(self, ref: str) -> str | None:
-        """'Nghị định 43/2011', 'decree 43/2011', '43/2011': a number and year without the code, as people
-        say it. The one document of that type with that number and year; several -> AmbiguousReference."""
-        m = _PARTIAL.match(fold_lower(ref).strip())
-        if not m:
-            return None
-        v = vocabulary()
-        type_ids: set[str] | None = None
-        if m.group("type"):
-            word = m.group("type").strip()
-            t = v.type_for_word(word)
-            ids = {t.id} if t else {x.id for x in v.doc_types.values() if fold_lower(x.name_en) == word}
-            if not ids:
-                return None
-            type_ids = ids
-        prefix = f"{int(m.group('n'))}/{m.group('y')}/"
-        docs, _ = self.documents(q=prefix, limit=1000)
-        matched = [d for d in docs if d.key.startswith(prefix) and (type_ids is None or d.type_id in type_ids)]
-        if len(matched) == 1:
-            return matched[0].key
-        if len(matched) > 1:
-            raise self._ambiguous(ref, matched)
-        return None
-
-    def _label(self, key: str) -> str:
-        d = self.get(key)
-        return key if d is None else self._label_of(d)
-
     @staticmethod
     def _label_of(d: Document) -> str:
         label = f"{d.name} {d.number}" if d.name and d.number else d.label
@@ -308,8 +359,9 @@ class Store(abc.ABC):
         by_form: dict[str, str] = {}
         for k in self.all_keys():
             by_form.setdefault(squash(k), k)
-        close = difflib.get_close_matches(squash(ref), list(by_form), n=n, cutoff=0.6)
-        return [self._label(by_form[c]) for c in close]
+        keys = [by_form[c] for c in difflib.get_close_matches(squash(ref), list(by_form), n=n, cutoff=0.6)]
+        docs = self.briefs(keys) if keys else {}
+        return [self._label_of(docs[k]) if k in docs else k for k in keys]
 
     def replaced_by(self, ref: str) -> list[ChainStep]:
         """The chain of replacements from a document to the one now in force: 43/2011 -> 42/2022."""
@@ -332,21 +384,14 @@ class Store(abc.ABC):
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         return follow_chain(key, direction, lambda k: self.relations(k, "REPLACES", direction), self.brief)
 
-    def status(self, key: str, incoming: list[RelationView] | None = None) -> dict[str, object]:
-        """What the graph knows of a document's force: replaced, repealed, amended, or no such statement.
-        `incoming`: its incoming relations when the caller holds them already."""
-        inc = self.relations(key, None, "in") if incoming is None else incoming
-        by = {t: [r for r in inc if r.type == t] for t in ("REPLACES", "REPEALS", "AMENDS")}
-        if by["REPLACES"]:
-            state = "replaced"
-        elif by["REPEALS"]:
-            state = "repealed"
-        elif by["AMENDS"]:
-            state = "amended"
-        else:
-            state = "in_force_as_far_as_known"
-        return {"state": state, "replaced_by": [r.other for r in by["REPLACES"]],
-                "repealed_by": [r.other for r in by["REPEALS"]], "amended_by": [r.other for r in by["AMENDS"]]}
+    def document_relations(self, ref: str, types: Collection[str] | None = None,
+                           direction: Direction = "both") -> DocumentRelations:
+        """The document a reference means (whole), its relations (of `types`, None: all; one way or both) and the
+        briefs of the documents they name: what `GET /documents/{ref}`, its relations, status and timeline show,
+        in one round trip where that matters."""
+        doc = self.document(ref)
+        rels = self.relations_of([doc.key], types, direction)[doc.key]
+        return DocumentRelations(doc, rels, self.briefs(sorted({r.other for r in rels if r.type not in AGENCY_RELATIONS})))
 
     def issuer_documents(self, agency: str, limit: int = 100, offset: int = 0) -> tuple[list[Document], int]:
         return self.documents(issuer=self.agency_id(agency), limit=limit, offset=offset)
@@ -363,36 +408,80 @@ class Store(abc.ABC):
         return a.id
 
     def neighbourhood(self, ref: str, depth: int = 1, limit: int = 300) -> Neighbourhood:
-        """Documents and bodies within `depth` relations of a document, for drawing."""
-        start = self.resolve(ref)
+        """Documents and bodies within `depth` relations of a document, for drawing (at most `limit` nodes, nearest
+        first). Read a level at a time: the first with the document itself, then each level's documents and
+        their relations in one call each."""
         depth = max(0, min(depth, 3))
-        nodes: dict[str, dict[str, object]] = {}
-        edges: dict[tuple[str, str, str], dict[str, object]] = {}
-        frontier = [start]
-        v = vocabulary()
+        walk = _Walk(limit)
+        if depth == 0:
+            start = self.document(ref)
+        else:
+            view = self.document_relations(ref)
+            start = view.document
+            walk.briefs.update(view.others)
+            walk.rels[start.key] = view.relations
+        walk.briefs[start.key] = start
+        frontier = [start.key]
         for level in range(depth + 1):
-            nxt: list[str] = []
-            for k in frontier:
-                if k in nodes or len(nodes) >= limit:
-                    continue
-                d = self.get(k)
-                if d is None:
-                    continue
-                nodes[k] = {"id": k, "kind": "document", "label": d.label, "type": d.type, "date": d.date.isoformat() if d.date else None, "title": d.title}
-                if level == depth:
-                    continue
-                for r in self.relations(k):
-                    s, t = (k, r.other) if r.direction == "out" else (r.other, k)
-                    if r.type in AGENCY_RELATIONS:
-                        a = v.agencies.get(r.other)
-                        nodes.setdefault(r.other, {"id": r.other, "kind": "agency", "label": a.name if a else r.other})
-                    else:
-                        nxt.append(r.other)
-                    edges[(r.type, s, t)] = {"source": s, "target": t, "type": r.type,
-                                             "evidence": r.evidence[0].sentence if r.evidence else None}
-            frontier = nxt
-        ids = set(nodes)
-        return Neighbourhood(list(nodes.values()), [e for e in edges.values() if e["source"] in ids and e["target"] in ids])
+            last = level == depth
+            if level:
+                walk.fetch(self, frontier, relations=not last)
+            frontier = walk.level(self, frontier, last)
+        ids = set(walk.nodes)
+        return Neighbourhood(list(walk.nodes.values()),
+                             [e for e in walk.edges.values() if e["source"] in ids and e["target"] in ids], start.key)
+
+
+class _Walk:
+    """The state of `Store.neighbourhood`'s walk: the nodes and edges so far, and what was read for them."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.nodes: dict[str, dict[str, object]] = {}
+        self.edges: dict[tuple[str, str, str], dict[str, object]] = {}
+        self.briefs: dict[str, Document] = {}
+        self.rels: dict[str, list[RelationView]] = {}
+
+    def fetch(self, store: Store, frontier: list[str], relations: bool) -> None:
+        """A level's documents in one call and, when the walk goes on past them, their relations in one more (of
+        as many as can still be nodes: each takes a place)."""
+        new = [k for k in dict.fromkeys(frontier) if k not in self.nodes]
+        unread = [k for k in new if k not in self.briefs]
+        if unread:
+            self.briefs.update(store.briefs(unread))
+        if relations:
+            todo = [k for k in new if k not in self.rels][: max(0, self.limit - len(self.nodes))]
+            if todo:
+                self.rels.update(store.relations_of(todo))
+
+    def level(self, store: Store, frontier: list[str], last: bool) -> list[str]:
+        """Add a level's documents (and, unless it is the last, their relations and the bodies they name); the
+        next level's keys."""
+        v = vocabulary()
+        nxt: list[str] = []
+        for k in frontier:
+            if k in self.nodes or len(self.nodes) >= self.limit:
+                continue
+            d = self.briefs.get(k)
+            if d is None:
+                continue
+            self.nodes[k] = {"id": k, "kind": "document", "label": d.label, "type": d.type, "type_id": d.type_id,
+                             "date": d.date.isoformat() if d.date else None, "title": d.title}
+            if last:
+                continue
+            rels = self.rels.get(k)
+            if rels is None:  # past what `fetch` read (a level with keys of no document)
+                rels = self.rels[k] = store.relations(k)
+            for r in rels:
+                s, t = (k, r.other) if r.direction == "out" else (r.other, k)
+                if r.type in AGENCY_RELATIONS:
+                    a = v.agencies.get(r.other)
+                    self.nodes.setdefault(r.other, {"id": r.other, "kind": "agency", "label": a.name if a else r.other})
+                else:
+                    nxt.append(r.other)
+                self.edges[(r.type, s, t)] = {"source": s, "target": t, "type": r.type,
+                                              "evidence": r.evidence[0].sentence if r.evidence else None}
+        return nxt
 
 
 _PARTIAL = re.compile(r"^(?:(?P<type>[a-z][a-z ]*?)\s+)?(?:so\s+|number\s+|no\.?\s*)?0*(?P<n>\d{1,6})/(?P<y>(?:19|20)\d\d)$")

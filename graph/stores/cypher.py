@@ -173,31 +173,50 @@ EXISTING_KEYS = f"UNWIND $keys AS k MATCH (d:{DOCUMENT} {{key: k}}) RETURN k AS 
 
 KEYS_WITH_BASE = f"MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d.key AS key ORDER BY key"
 KEYS_NAMED = f"MATCH (d:{DOCUMENT} {{name_base: $base}}) RETURN d.key AS key ORDER BY key"
-# the documents a reference's base names: by their key's base (a number, or a law's name) or, for a law asked
-# for by its name, by the name a law keyed by its number bears ($named: whether the base is a name)
-_WITH_BASE = f"""CALL () {{
+# the documents a reference names (`graph.stores.base.Lookup`): by their key's base (a number, or a law's name)
+# or, for a law asked for by its name ($named), by the name a law keyed by its number bears; or, for a number
+# written without its code ('Nghị định 43/2011'), by the start of their key ($prefix '43/2011/') and their types
+_CANDIDATES = f"""CALL () {{
   MATCH (d:{DOCUMENT} {{base: $base}}) RETURN d
   UNION
   MATCH (d:{DOCUMENT} {{name_base: $base}}) WHERE $named RETURN d
+  UNION
+  MATCH (d:{DOCUMENT}) WHERE d.key STARTS WITH $prefix AND ($type_ids IS NULL OR d.type_id IN $type_ids) RETURN d
 }}
 WITH d WHERE $year IS NULL OR d.key ENDS WITH $suffix OR d.year = $year"""
-DOCUMENTS_WITH_BASE = f"""
-{_WITH_BASE}
+CANDIDATES = f"""
+{_CANDIDATES}
 RETURN d ORDER BY d.key
 """
 
-# a document's relations one way or both ($outgoing, $incoming), in one round trip and one record
-RELATIONS = f"""
-OPTIONAL MATCH (d:{DOCUMENT} {{key: $key}})
-CALL (d) {{
-  MATCH (d)-[r]->(o) WHERE $outgoing AND ($type IS NULL OR type(r) = $type)
-  RETURN collect({{type: type(r), direction: 'out', other: coalesce(o.key, o.id), evidence: r.evidence}}) AS outs
-}}
-CALL (d) {{
-  MATCH (d)<-[r]-(o) WHERE $incoming AND ($type IS NULL OR type(r) = $type)
-  RETURN collect({{type: type(r), direction: 'in', other: coalesce(o.key, o.id), evidence: r.evidence}}) AS ins
-}}
-RETURN outs + ins AS rels
+
+def _relations(briefs: bool) -> str:
+    """A document's (`d`) relations one way or both ($outgoing, $incoming), of $types (null: every type), as `outs`
+    and `ins`; with `briefs`, the briefs of the documents at their other ends too, as `out_docs` and `in_docs`."""
+    def side(arrow: str, direction: str) -> str:
+        docs = f",\n         collect(CASE WHEN o:{DOCUMENT} THEN o {BRIEF} END) AS {direction}_docs" if briefs else ""
+        flag = "$outgoing" if direction == "out" else "$incoming"
+        return f"""CALL (d) {{
+  MATCH {arrow} WHERE {flag} AND ($types IS NULL OR type(r) IN $types)
+  RETURN collect({{type: type(r), direction: '{direction}', other: coalesce(o.key, o.id), evidence: r.evidence}}) AS {direction}s{docs}
+}}"""
+    return side("(d)-[r]->(o)", "out") + "\n" + side("(d)<-[r]-(o)", "in")
+
+
+# the relations of several documents ($keys), in one record
+RELATIONS_OF = f"""
+UNWIND $keys AS k
+MATCH (d:{DOCUMENT} {{key: k}})
+{_relations(briefs=False)}
+RETURN collect({{key: d.key, rels: outs + ins}}) AS rows
+"""
+
+# the documents a reference names, each with its relations and the briefs of the documents they name: what a
+# document's page needs, in one round trip (the reference is resolved among the candidates in Python)
+DOCUMENT_RELATIONS = f"""
+{_CANDIDATES}
+{_relations(briefs=True)}
+RETURN d, outs + ins AS rels, out_docs + in_docs AS others ORDER BY d.key
 """
 
 
@@ -222,11 +241,11 @@ RETURN s {BRIEF} AS s, t {BRIEF} AS t, r.evidence AS evidence
 }
 
 
-# the documents with a number base (of a year) and, for each, every REPLACES edge reachable one way: what
-# `/replaced-by` needs, in one round trip (the reference is resolved among the candidates in Python)
+# the documents a reference names and, for each, every REPLACES edge reachable one way: what `/replaced-by`
+# needs, in one round trip (the reference is resolved among the candidates in Python)
 CANDIDATE_CHAINS = {
     direction: f"""
-{_WITH_BASE}
+{_CANDIDATES}
 CALL (d) {{
   OPTIONAL MATCH p = (d){arrow}(:{DOCUMENT})
   UNWIND relationships(p) AS r
@@ -240,18 +259,18 @@ RETURN d {BRIEF} AS d, edges ORDER BY d.key
 }
 
 
-def find_documents(n_tokens: int) -> tuple[str, str]:
-    """A page of documents and the total, filtered by type ids, issuer, year and folded query tokens.
-
-    One `CONTAINS $tN` predicate per token (tokens are parameters; only their count shapes the text)."""
+def find_documents(n_tokens: int) -> str:
+    """A page of documents and the total, filtered by type ids, issuer, year and folded query tokens, in one
+    round trip. One `CONTAINS $tN` predicate per token (tokens are parameters; only their count shapes the text)."""
     where = [
         "($type_ids IS NULL OR d.type_id IN $type_ids)",
         "($issuer IS NULL OR d.issuer = $issuer OR $issuer IN d.co_issuers)",
         "($year IS NULL OR d.year = $year)",
     ] + [f"d.search CONTAINS $t{i}" for i in range(n_tokens)]
     match = f"MATCH (d:{DOCUMENT}) WHERE " + " AND ".join(where)
-    return (match + f" WITH d ORDER BY d.key SKIP $offset LIMIT $limit RETURN collect(d {BRIEF}) AS docs",
-            match + " RETURN count(d) AS n")
+    return (f"CALL () {{ {match} RETURN count(d) AS n }}\n"
+            f"CALL () {{ {match} WITH d ORDER BY d.key SKIP $offset LIMIT $limit RETURN collect(d {BRIEF}) AS docs }}\n"
+            "RETURN n, docs")
 
 
 AGENCIES = f"""

@@ -12,13 +12,14 @@ leaves a half-written store: the old file stays until the new one is complete.
 
 from __future__ import annotations
 
+import bisect
 import os
 import pickle
 import tempfile
 import threading
 from array import array
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,12 @@ from ..model import (
     merge_evidence,
 )
 from ..vocab import fold_lower, vocabulary
-from .base import Direction, RelationView, Store, UpsertStats
+from .base import Direction, Lookup, RelationView, Store, UpsertStats
 
 FORMAT = "lexgraph-embedded/2"
-TYPES: tuple[str, ...] = (*AGENCY_RELATIONS, *DOCUMENT_RELATIONS)  # type code = index
+# type code = index, in the order of ontology/relations.tsv; a file records the order it was written with
+TYPES: tuple[str, ...] = (*AGENCY_RELATIONS, *DOCUMENT_RELATIONS)
+assert len(TYPES) <= 16, "a relation's type code takes 4 bits of its packed edge"
 _CODE = {t: i for i, t in enumerate(TYPES)}
 _LOW32 = 0xFFFFFFFF
 _EVIDENCE = TypeAdapter(list[Evidence])
@@ -118,6 +121,9 @@ class MemoryStore(Store):
             return
         if not isinstance(data, dict) or data.get("format") != FORMAT or set(self._STATE) - set(data) - set(self._ADDED):
             raise StoreError(f"{self.path}: not a {FORMAT} file; rebuild it with `lexgraph build`")
+        if tuple(data.get("types", TYPES)) != TYPES:  # (files written before it was recorded had today's order)
+            raise StoreError(f"{self.path}: written with other relation types than ontology/relations.tsv lists; "
+                             "rebuild it with `lexgraph build`")
         for name in self._STATE:
             if name in data:
                 setattr(self, name, data[name])
@@ -138,7 +144,7 @@ class MemoryStore(Store):
         # a writer killed before its rename leaves its temporary file: never read, removed here
         for stale in self.path.parent.glob(self.path.name + ".*.tmp"):
             stale.unlink(missing_ok=True)
-        payload: dict[str, Any] = {"format": FORMAT, **{name: getattr(self, name) for name in self._STATE}}
+        payload: dict[str, Any] = {"format": FORMAT, "types": TYPES, **{name: getattr(self, name) for name in self._STATE}}
         payload["_dated"] = dict(self._dated)
         payload["_named"] = dict(self._named)
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
@@ -365,28 +371,53 @@ class MemoryStore(Store):
 
     def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
         with self.lock:
-            i = self._ids.get(key)
-            if i is None:
-                return []
-            want = _CODE.get(type, -1) if type is not None else None
-            out: list[RelationView] = []
-            if direction in ("out", "both"):
-                for packed in self._out[i]:
-                    code, t = packed >> 32, packed & _LOW32
-                    if want is None or code == want:
-                        other = self._keys[t]
-                        assert other is not None
-                        out.append(RelationView(TYPES[code], "out", other.removeprefix("agency:"),
-                                                _EVIDENCE.validate_json(self._ev[_edge(i, code, t)])))
-            if direction in ("in", "both"):
-                for packed in self._in[i]:
-                    code, s = packed >> 32, packed & _LOW32
-                    if want is None or code == want:
-                        other = self._keys[s]
-                        assert other is not None
-                        out.append(RelationView(TYPES[code], "in", other,
-                                                _EVIDENCE.validate_json(self._ev[_edge(s, code, i)])))
-            out.sort(key=lambda r: (r.type, r.direction, r.other))
+            return self._relations(key, None if type is None else {_CODE.get(type, -1)}, direction)
+
+    def relations_of(self, keys: Iterable[str], types: Collection[str] | None = None,
+                     direction: Direction = "both") -> dict[str, list[RelationView]]:
+        with self.lock:
+            codes = None if types is None else {_CODE.get(t, -1) for t in types}
+            return {k: self._relations(k, codes, direction) for k in dict.fromkeys(keys)}
+
+    def _relations(self, key: str, codes: set[int] | None, direction: Direction) -> list[RelationView]:
+        i = self._ids.get(key)
+        if i is None:
+            return []
+        out: list[RelationView] = []
+        if direction in ("out", "both"):
+            for packed in self._out[i]:
+                code, t = packed >> 32, packed & _LOW32
+                if codes is None or code in codes:
+                    other = self._keys[t]
+                    assert other is not None
+                    out.append(RelationView(TYPES[code], "out", other.removeprefix("agency:"),
+                                            _EVIDENCE.validate_json(self._ev[_edge(i, code, t)])))
+        if direction in ("in", "both"):
+            for packed in self._in[i]:
+                code, s = packed >> 32, packed & _LOW32
+                if codes is None or code in codes:
+                    other = self._keys[s]
+                    assert other is not None
+                    out.append(RelationView(TYPES[code], "in", other,
+                                            _EVIDENCE.validate_json(self._ev[_edge(s, code, i)])))
+        out.sort(key=lambda r: (r.type, r.direction, r.other))
+        return out
+
+    def candidates(self, lk: Lookup) -> list[Document]:
+        if lk.prefix is None:
+            return super().candidates(lk)
+        with self.lock:  # the keys that start with the prefix: a range of the documents in key order
+            ids, keys, meta = self._sorted_ids(), self._keys, self._meta
+            out = []
+            for i in ids[bisect.bisect_left(ids, lk.prefix, key=lambda i: keys[i] or ""):]:
+                key = keys[i]
+                if key is None or not key.startswith(lk.prefix):
+                    break
+                m = meta[i]
+                if lk.type_ids is None or (m is not None and m[0] in lk.type_ids):
+                    d = self.get(key)
+                    assert d is not None
+                    out.append(d)
             return out
 
     def _sorted_ids(self) -> list[int]:

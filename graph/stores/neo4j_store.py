@@ -19,7 +19,7 @@ import os
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -42,9 +42,9 @@ from ..model import (
     folded_effective,
     merge_effective,
 )
-from ..vocab import fold_lower, is_name_base, vocabulary
+from ..vocab import fold_lower, vocabulary
 from . import cypher as C
-from .base import ChainStep, Direction, RelationView, Store, UpsertStats, follow_chain
+from .base import ChainStep, Direction, DocumentRelations, Lookup, RelationView, Store, UpsertStats, follow_chain
 
 T = TypeVar("T")
 BATCH = 2000
@@ -256,6 +256,24 @@ def password_from_env() -> str | None:
     return None
 
 
+def _lookup_params(lk: Lookup) -> dict[str, Any]:
+    """A reference's lookup as the parameters of `cypher.CANDIDATES` and the queries built on it."""
+    return {"base": lk.base, "named": lk.named, "year": lk.year, "suffix": f"@{lk.year}" if lk.year is not None else None,
+            "prefix": lk.prefix, "type_ids": list(lk.type_ids) if lk.type_ids is not None else None}
+
+
+def _relation_params(types: Collection[str] | None, direction: Direction) -> dict[str, Any]:
+    return {"types": None if types is None else sorted(types), "outgoing": direction in ("out", "both"),
+            "incoming": direction in ("in", "both")}
+
+
+def _relation_views(rels: list[Any]) -> list[RelationView]:
+    out = [RelationView(r["type"], r["direction"], r["other"], [Evidence.model_validate_json(e) for e in r["evidence"] or []])
+           for r in rels]
+    out.sort(key=lambda r: (r.type, r.direction, r.other))
+    return out
+
+
 class _KeyTaken(StoreError):
     """A write met the uniqueness constraint: another writer created the key first."""
 
@@ -288,14 +306,15 @@ class Neo4jStore(Store):
             raise StoreError(f"not a usable Neo4j URI {uri!r}: {e}") from None
 
     @classmethod
-    def from_uri(cls, uri: str, **kw: Any) -> Neo4jStore:
-        """`bolt://host:7687` or `neo4j://host` (a routing URI: a cluster or Aura). Credentials come from
-        LEXGRAPH_NEO4J_USER / LEXGRAPH_NEO4J_PASSWORD(_FILE), or from the URI's user part; the database
-        from LEXGRAPH_NEO4J_DATABASE or the URI's path (`neo4j://host/lexgraph`)."""
+    def from_uri(cls, uri: str, *, user: str | None = None, password: str | None = None, database: str | None = None,
+                 **kw: Any) -> Neo4jStore:
+        """`bolt://host:7687` or `neo4j://host` (a routing URI: a cluster or Aura). Credentials come from the URI's
+        user part, else from `user` / `password`, else from LEXGRAPH_NEO4J_USER / LEXGRAPH_NEO4J_PASSWORD(_FILE);
+        the database from the URI's path (`neo4j://host/lexgraph`), else `database`, else LEXGRAPH_NEO4J_DATABASE."""
         parts = urlsplit(uri)
-        user = unquote(parts.username) if parts.username else os.environ.get("LEXGRAPH_NEO4J_USER", "neo4j")
-        password = unquote(parts.password) if parts.password else password_from_env()
-        database = parts.path.strip("/") or os.environ.get("LEXGRAPH_NEO4J_DATABASE") or None
+        user = unquote(parts.username) if parts.username else user or os.environ.get("LEXGRAPH_NEO4J_USER", "neo4j")
+        password = unquote(parts.password) if parts.password else password if password is not None else password_from_env()
+        database = parts.path.strip("/") or database or os.environ.get("LEXGRAPH_NEO4J_DATABASE") or None
         netloc = parts.hostname or ""
         if parts.port:
             netloc += f":{parts.port}"
@@ -480,8 +499,8 @@ class Neo4jStore(Store):
                type_id=doc.type_id).consume()
         self._merge_effective(tx, {new: doc.effective_claims} if doc.effective_claims else {})
         moved: list[Relation] = []
-        rec = tx.run(C.RELATIONS, key=old, type=None, outgoing=True, incoming=True).single()
-        for r in rec["rels"] if rec is not None else []:
+        rec = tx.run(C.RELATIONS_OF, keys=[old], **_relation_params(None, "both")).single()
+        for r in rec["rows"][0]["rels"] if rec is not None and rec["rows"] else []:
             ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
             s, t = (new, r["other"]) if r["direction"] == "out" else (r["other"], new)
             moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev))
@@ -494,8 +513,10 @@ class Neo4jStore(Store):
         return [r["key"] for r in self._read(C.KEYS_WITH_BASE, base=base)]
 
     def documents_with_base(self, base: str, year: int | None = None) -> list[Document]:
-        return [_document(r["d"]) for r in self._read(C.DOCUMENTS_WITH_BASE, base=base, year=year, named=is_name_base(base),
-                                                      suffix=f"@{year}" if year is not None else None)]
+        return self.candidates(Lookup("", base=base, year=year))
+
+    def candidates(self, lk: Lookup) -> list[Document]:
+        return [_document(r["d"]) for r in self._read(C.CANDIDATES, **_lookup_params(lk))]
 
     def keys_named(self, name_base: str) -> list[str]:
         return [r["key"] for r in self._read(C.KEYS_NAMED, base=name_base)]
@@ -509,12 +530,24 @@ class Neo4jStore(Store):
         return {d.key: d for d in (_document(x) for x in self._read(C.GET_BRIEFS, keys=keys)[0]["docs"])}
 
     def relations(self, key: str, type: str | None = None, direction: Direction = "both") -> list[RelationView]:
-        rels = self._read(C.RELATIONS, key=key, type=type, outgoing=direction in ("out", "both"),
-                          incoming=direction in ("in", "both"))[0]["rels"]
-        out = [RelationView(r["type"], r["direction"], r["other"], [Evidence.model_validate_json(e) for e in r["evidence"] or []])
-               for r in rels]
-        out.sort(key=lambda r: (r.type, r.direction, r.other))
-        return out
+        return self.relations_of([key], None if type is None else [type], direction)[key]
+
+    def relations_of(self, keys: Iterable[str], types: Collection[str] | None = None,
+                     direction: Direction = "both") -> dict[str, list[RelationView]]:
+        keys = list(dict.fromkeys(keys))
+        rows = self._read(C.RELATIONS_OF, keys=keys, **_relation_params(types, direction))[0]["rows"]
+        found = {row["key"]: _relation_views(row["rels"]) for row in rows}
+        return {k: found.get(k, []) for k in keys}
+
+    def document_relations(self, ref: str, types: Collection[str] | None = None,
+                           direction: Direction = "both") -> DocumentRelations:
+        """One round trip: the candidates for the reference, each with its relations and the briefs of the documents
+        they name; the reference is resolved among them by the rule of every store (`Store._choose`)."""
+        lk = self._lookup(ref)
+        recs = self._read(C.DOCUMENT_RELATIONS, **_lookup_params(lk), **_relation_params(types, direction))
+        doc = self._choose(lk, [_document(r["d"]) for r in recs])
+        rec = next(r for r in recs if r["d"]["key"] == doc.key)
+        return DocumentRelations(doc, _relation_views(rec["rels"]), {d.key: d for d in map(_document, rec["others"])})
 
     def _chain(self, key: str, direction: Literal["in", "out"]) -> list[ChainStep]:
         """The same walk as every store (`follow_chain`), over the reachable REPLACES edges fetched at once."""
@@ -537,14 +570,11 @@ class Neo4jStore(Store):
         return follow_chain(key, direction, lambda k: edges.get(k, []), docs.get)
 
     def document_chain(self, ref: str, direction: Literal["in", "out"]) -> tuple[Document, list[ChainStep]]:
-        """One round trip: the candidates for the reference's number with their reachable REPLACES edges; the
-        reference is resolved among them by the rule of every store (`Store._pick`)."""
-        target, year = self._target(ref)
-        if target is None:
-            return super().document_chain(ref, direction)  # a partial number: the general path
-        recs = self._read(C.CANDIDATE_CHAINS[direction], base=target, year=year, named=is_name_base(target),
-                          suffix=f"@{year}" if year is not None else None)
-        doc = self._pick(ref, target, [_document(r["d"]) for r in recs])
+        """One round trip: the candidates for the reference with their reachable REPLACES edges; the reference is
+        resolved among them by the rule of every store (`Store._choose`)."""
+        lk = self._lookup(ref)
+        recs = self._read(C.CANDIDATE_CHAINS[direction], **_lookup_params(lk))
+        doc = self._choose(lk, [_document(r["d"]) for r in recs])
         edges = next(r["edges"] for r in recs if r["d"]["key"] == doc.key)
         return doc, self._walk(doc.key, direction, edges)
 
@@ -555,12 +585,9 @@ class Neo4jStore(Store):
         if type:
             tf = fold_lower(type)
             type_ids = [t.id for t in vocabulary().doc_types.values() if tf in (fold_lower(t.name), fold_lower(t.id))]
-        page_q, count_q = C.find_documents(len(tokens))
-        params: dict[str, Any] = {"type_ids": type_ids, "issuer": issuer, "year": year,
-                                  **{f"t{i}": t for i, t in enumerate(tokens)}}
-        page = self._read(page_q, offset=max(0, offset), limit=max(0, limit), **params)
-        total = self._read(count_q, **params)[0]["n"]
-        return [_document(x) for x in page[0]["docs"]], total
+        rec = self._read(C.find_documents(len(tokens)), offset=max(0, offset), limit=max(0, limit), type_ids=type_ids,
+                         issuer=issuer, year=year, **{f"t{i}": t for i, t in enumerate(tokens)})[0]
+        return [_document(x) for x in rec["docs"]], rec["n"]
 
     def agencies(self) -> list[tuple[Agency, int]]:
         return [(Agency(id=r["a"]["id"], name=r["a"]["name"], name_en=r["a"]["name_en"]), r["n"])

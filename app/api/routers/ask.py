@@ -6,23 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from graph.ask import Answer, ask
+from graph.questions import ask
 
 from ..deps import StoreDep
-from ..schemas import AgencyRef, AnswerItemOut, AnswerOut, DocumentBrief, EvidenceOut, agency_ref
+from ..presenters import answer_out
+from ..schemas import AnswerOut
 
 router = APIRouter(tags=["ask"])
-
-
-def answer_out(a: Answer) -> AnswerOut:
-    ag: AgencyRef | None = agency_ref(a.agency)
-    return AnswerOut(
-        question=a.question, understood=a.understood, language=a.language, answer=a.text, intent=a.intent,
-        subject=DocumentBrief.of(a.subject) if a.subject else None, agency=ag,
-        items=[AnswerItemOut(key=i.key, label=i.label, kind=i.kind, relation=i.relation, direction=i.direction,
-                             document=DocumentBrief.of(i.document) if i.document else None,
-                             evidence=[EvidenceOut.of(e) for e in i.evidence]) for i in a.items],
-        candidates=a.candidates, examples=a.examples, evidence=[EvidenceOut.of(e) for e in a.evidence])
 
 
 @router.get("/ask", response_model=AnswerOut, summary="Ask the graph a question (Vietnamese or English)")

@@ -8,20 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from graph.errors import NotFound
-from graph.status import chain_at, timeline
+from graph.model import RelationType
+from graph.status import ACTING, changes, events
 
-from ..deps import StoreDep, document_out, json_response, relations_out, store_call
-from ..schemas import (
-    ChainOut,
-    ChainStepOut,
-    DocumentBrief,
-    DocumentOut,
-    EventOut,
-    EvidenceOut,
-    Page,
-    RelationOut,
-    problem_response,
-)
+from ..deps import StoreDep, json_response, store_call
+from ..presenters import chain_out, document_out, events_out, relations_out
+from ..schemas import ChainOut, DocumentBrief, DocumentOut, EventOut, Page, RelationOut, problem_response
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -45,51 +37,38 @@ def list_documents(
     return Page[DocumentBrief](data=[DocumentBrief.of(d) for d in docs], count=n)
 
 
-def _chain(store: StoreDep, ref: str, which: Literal["replaced_by", "replaces"], at: dt.date | None = None) -> ChainOut:
-    if at is not None and which == "replaced_by":
-        doc = store.document(ref)
-        steps = chain_at(store, doc.key, at)
-    else:
-        doc, steps = store.document_chain(ref, "in" if which == "replaced_by" else "out")
-    return ChainOut(document=DocumentBrief.of(doc), at=at, chain=[ChainStepOut.of(s) for s in steps],
-                    in_force=(DocumentBrief.of(steps[-1].document) if steps else DocumentBrief.of(doc))
-                    if which == "replaced_by" else None)
-
-
 @router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")
 @store_call
 def replaced_by(ref: str, store: StoreDep,
                 at: Annotated[dt.date | None, Query(description="The chain as it stood on this day (YYYY-MM-DD)")] = None
                 ) -> Response:
-    return json_response(_chain(store, ref, "replaced_by", at))
+    return json_response(chain_out(*store.document_chain(ref, "in"), "replaced_by", at))
 
 
 @router.get("/{ref:path}/timeline", response_model=Page[EventOut],
             summary="Issue, effect, each amendment, replacement or repeal, in date order, with evidence")
 @store_call
 def timeline_of(ref: str, store: StoreDep) -> Response:
-    doc = store.document(ref)
-    events = [EventOut(date=e.date, kind=e.kind, text=e.text, other=e.other,
-                       evidence=[EvidenceOut.of(x) for x in e.evidence]) for e in timeline(store, doc.key)]
-    return json_response(Page[EventOut](data=events, count=len(events)))
+    view = store.document_relations(ref, ACTING, "in")
+    data = events_out(events(view.document, changes(view.relations, view.others)))
+    return json_response(Page[EventOut](data=data, count=len(data)))
 
 
 @router.get("/{ref:path}/replaces", response_model=ChainOut, summary="What a document replaced, and what that replaced")
 @store_call
 def replaces(ref: str, store: StoreDep) -> Response:
-    return json_response(_chain(store, ref, "replaces"))
+    return json_response(chain_out(*store.document_chain(ref, "out"), "replaces"))
 
 
 @router.get("/{ref:path}/relations", response_model=Page[RelationOut], summary="Relations of a document, with evidence")
 @store_call
 def relations(
     ref: str, store: StoreDep,
-    type: Annotated[Literal["ISSUED_BY", "PROPOSED_BY", "REPLACES", "REPEALS", "AMENDS", "GUIDES", "IMPLEMENTS",
-                            "BASED_ON", "CONSOLIDATES", "CITES"] | None, Query()] = None,
+    type: Annotated[RelationType | None, Query(description="One relation type (ontology/relations.tsv)")] = None,
     direction: Annotated[Literal["out", "in", "both"], Query()] = "both",
 ) -> Response:
-    doc = store.document(ref)
-    rels = relations_out(store, store.relations(doc.key, type, direction))
+    view = store.document_relations(ref, None if type is None else (type,), direction)
+    rels = relations_out(view.relations, view.others)
     return json_response(Page[RelationOut](data=rels, count=len(rels)))
 
 
@@ -102,5 +81,4 @@ def get_document(ref: str, store: StoreDep,
                  ) -> Response:
     if not ref.strip():
         raise NotFound(ref)
-    doc = store.document(ref)
-    return json_response(document_out(store, doc, at=at))
+    return json_response(document_out(store.document_relations(ref), at=at))

@@ -26,16 +26,10 @@ def neighbourhood(
     limit: Annotated[int, Query(ge=1, le=1000)] = 300,
 ) -> GraphOut:
     nb = store.neighbourhood(ref, depth=depth, limit=limit)
-    key = store.resolve(ref)
-    type_ids = {}
-    for n in nb.nodes:
-        if n["kind"] == "document":
-            d = store.get(str(n["id"]))
-            type_ids[n["id"]] = d.type_id if d else None
     nodes = [GraphNode(id=str(n["id"]), kind=n["kind"], label=str(n["label"]), type=n.get("type"),  # type: ignore[arg-type]
-                       type_id=type_ids.get(n["id"]), date=n.get("date"), title=n.get("title"))  # type: ignore[arg-type]
+                       type_id=n.get("type_id"), date=n.get("date"), title=n.get("title"))  # type: ignore[arg-type]
              for n in nb.nodes]
-    nodes.sort(key=lambda n: (n.id != key, n.kind, n.id))
+    nodes.sort(key=lambda n: (n.id != nb.start, n.kind, n.id))
     edges = [GraphEdge(source=str(e["source"]), target=str(e["target"]), type=str(e["type"]),
                        evidence=e.get("evidence")) for e in nb.edges]  # type: ignore[arg-type]
     return GraphOut(nodes=nodes, edges=edges)

@@ -11,8 +11,13 @@ left is matched against the forms these questions take:
     Nghị định 42/2022 còn hiệu lực không?               is decree 42/2022 in force?
     Ai ban hành Quyết định 749/QĐ-TTg?                  who issued decision 749/QĐ-TTg?
 
-The verbs come from the relation vocabulary below; the direction from where the document stands against the
-verb ("X thực hiện … nào" looks outward, "… nào thực hiện X" and the passive "X được thực hiện bởi" inward).
+The verbs come from the relation vocabulary (ontology/relations.tsv, columns verbs_vi and verbs_en); the direction
+from where the document stands against the verb ("X thực hiện … nào" looks outward, "… nào thực hiện X" and the
+passive "X được thực hiện bởi" inward). What the question asks is settled before the graph is read, so each kind of
+question reads the store once (`Store.document_relations`, `Store.document_chain`, `Store.document`), and a body's
+documents twice (the page, then their ISSUED_BY evidence in one call).
+
+`graph.ask(store, question)` is this module's `ask`.
 """
 
 from __future__ import annotations
@@ -25,28 +30,21 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .errors import AmbiguousReference, NotFound
-from .model import Document, Evidence
+from .model import RELATION_TYPES, Document, Evidence, relation_verbs
 from .numbers import NUMBER_RE, scan
-from .status import status_at
-from .stores.base import Store
+from .status import ACTING, changes, status_on
+from .stores.base import DocumentRelations, Store
 from .vocab import DocType, fold, fold_lower, vocabulary
 
 MAX_QUESTION = 500
 
 Language = Literal["vi", "en"]
 
-# relation verbs, folded; the order matters (longest phrases first within a language)
-VERBS: list[tuple[str, str]] = [
-    ("REPLACES", r"thay the|replace[sd]?|supersede[sd]?"),
-    ("REPEALS", r"bai bo|huy bo|repeal(?:s|ed)?|revoke[sd]?"),
-    ("AMENDS", r"sua doi(?:,? bo sung)?|bo sung|amend(?:s|ed)?|modif(?:y|ies|ied)"),
-    ("GUIDES", r"huong dan(?: thi hanh)?|quy dinh chi tiet|guide[sd]?|detail(?:s|ed)?"),
-    ("IMPLEMENTS", r"thuc hien|trien khai|implement(?:s|ed)?"),
-    ("BASED_ON", r"can cu(?: vao)?|based on"),
-    ("CONSOLIDATES", r"hop nhat|consolidate[sd]?"),
-    ("CITES", r"dan chieu|vien dan|cite[sd]?"),
-]
-_VERB_RE = [(t, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for t, p in VERBS]
+# each relation's verbs (ontology/relations.tsv), Vietnamese and English, folded, longest first; in the table's
+# order, which matters: the first relation whose verb the question holds is the one asked about
+VERBS: dict[str, tuple[str, ...]] = {t: vi + en for t, (vi, en) in relation_verbs().items()}
+_VERB_RE = [(t, re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                           + r")(?![a-z])")) for t, words in VERBS.items()]
 _PASSIVE = re.compile(r"(?<![a-z])(?:bi|duoc|da bi|da duoc|is|was|been|are|were)(?![a-z])")
 _BY = re.compile(r"(?<![a-z])(?:boi|bang|by)(?![a-z])")
 _SINCE_WHEN = re.compile(r"hieu\s+luc\s+(?:thi\s+hanh\s+)?(?:tu\s+|ke\s+tu\s+)?(?:khi\s+nao|bao\s+gio|ngay\s+nao|luc\s+nao)|"
@@ -325,10 +323,8 @@ def ask(store: Store, question: str) -> Answer:
         if _ISSUE.search(t):
             return _issued_by(store, q, lang, ref, asked_type, asked_year)
         return _not_understood(q, lang)
-
-    # a document: find which one
     try:
-        key = store.resolve(ref.query or ref.text)
+        return _about_document(store, q, lang, ref.query or ref.text, _intent(t, x), at, asked_type)
     except AmbiguousReference as e:
         msg = (f"{ref.text} ứng với nhiều văn bản: {'; '.join(e.candidates)}. Hãy nêu năm." if lang == "vi"
                else f"{ref.text} names several documents: {'; '.join(e.candidates)}. Give the year.")
@@ -338,15 +334,27 @@ def ask(store: Store, question: str) -> Answer:
         if e.suggestions:
             msg += (" Gần giống: " if lang == "vi" else " Close: ") + "; ".join(e.suggestions) + "."
         return Answer(q, True, lang, msg, intent="not_found", candidates=e.suggestions)
-    doc = store.get(key)
-    assert doc is not None
 
+
+@dataclass(frozen=True)
+class _Intent:
+    """What a question about a document asks: when it took effect, its status, who issued it, the documents on
+    the other end of a relation (`rel`, looking `direction` from the document), or an overview."""
+
+    kind: Literal["effective", "status", "issuer", "related", "overview"]
+    rel: str = ""
+    direction: Literal["out", "in"] = "out"
+
+
+def _intent(t: str, x: int) -> _Intent | None:
+    """What a question asks of the document it names (`t`: the question folded, the document replaced by 'X' at
+    `x`), from its words alone: settled before the graph is read. None: not understood."""
     if _SINCE_WHEN.search(t):
-        return _since_when(store, q, lang, doc)
+        return _Intent("effective")
     if _STATUS.search(t):
-        return _status(store, q, lang, doc, at)
+        return _Intent("status")
     if _WHO.search(t) and _ISSUE.search(t) and not any(rx.search(t) for _, rx in _VERB_RE):
-        return _issuer_of(store, q, lang, doc)  # (with a relation too, the related documents come with their issuers)
+        return _Intent("issuer")  # (with a relation too, the related documents come with their issuers)
     for rel, rx in _VERB_RE:
         m = rx.search(t)
         if m is None:
@@ -354,35 +362,54 @@ def ask(store: Store, question: str) -> Answer:
         between = t[min(x, m.start()) : max(x, m.start())]
         if x < m.start():
             passive = bool(_PASSIVE.search(between)) or bool(_BY.search(t[m.end() :][:12]))
-            direction: Literal["out", "in"] = "in" if passive else "out"
-        else:
-            direction = "in"
-        return _related(store, q, lang, doc, rel, direction, asked_type)
+            return _Intent("related", rel, "in" if passive else "out")
+        return _Intent("related", rel, "in")
     if _QUESTION_WORD.search(t) or t.strip() == "X":
-        return _overview(store, q, lang, doc)
-    return _not_understood(q, lang)
+        return _Intent("overview")
+    return None
 
 
-def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"],
+_OVERVIEW = tuple(t for t in RELATION_TYPES if t != "CITES")  # an overview leaves out what merely cites
+
+
+def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Intent | None, at: dt.date | None,
+                    asked_type: DocType | None) -> Answer:
+    """The answer to a question about the document `ref` names, from one read of the store: NotFound or
+    AmbiguousReference when the reference names no document or several."""
+    if intent is None:
+        store.document(ref)  # a document the graph lacks, or a reference naming several, is said so first
+        return _not_understood(q, lang)
+    if intent.kind == "effective":
+        return _since_when(q, lang, store.document(ref))
+    if intent.kind == "status":
+        return _status(q, lang, store.document_relations(ref, ACTING, "in"), at)
+    if intent.kind == "issuer":
+        return _issuer_of(q, lang, store.document_relations(ref, ("ISSUED_BY",), "out"))
+    if intent.kind == "overview":
+        return _overview(q, lang, store.document_relations(ref, _OVERVIEW))
+    if intent.rel == "REPLACES":  # the chain of replacements, followed to the text in force
+        doc, steps = store.document_chain(ref, intent.direction)
+        items = [AnswerItem(s.document.key, _summary(s.document, lang), relation="REPLACES", direction=intent.direction,
+                            document=s.document, evidence=s.evidence) for s in steps]
+        return _related(q, lang, doc, "REPLACES", intent.direction, items)
+    view = store.document_relations(ref, (intent.rel,), intent.direction)
+    items = []
+    for r in view.relations:  # of the type asked for ('Nghị định nào hướng dẫn …'), if one is
+        d = view.others.get(r.other)
+        if asked_type is not None and (d is None or d.type_id != asked_type.id):
+            continue
+        items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=intent.rel,
+                                direction=intent.direction, document=d, evidence=r.evidence))
+    return _related(q, lang, view.document, intent.rel, intent.direction, items, asked_type)
+
+
+def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"], items: list[AnswerItem],
              asked_type: DocType | None = None) -> Answer:
-    """The documents on the other end of a relation; of the type asked for ('Nghị định nào hướng dẫn …'), if one
-    is (a chain of replacements is kept whole)."""
+    """The answer naming the documents on the other end of a relation (`items`), in the relation's words
+    (ontology/relations.tsv); `asked_type`: the type of document asked for (not for a chain of replacements)."""
     v = vocabulary()
     label = v.relation_types[rel]
-    items: list[AnswerItem] = []
-    if rel == "REPLACES":
-        for step in store.chain(doc.key, direction):
-            items.append(AnswerItem(step.document.key, _summary(step.document, lang), relation=rel, direction=direction,
-                                    document=step.document, evidence=step.evidence))
-    else:
-        rels = store.relations(doc.key, rel, direction)
-        docs = store.briefs(sorted({r.other for r in rels}))  # one read (one round trip on Neo4j), no evidence
-        for r in rels:
-            d = docs.get(r.other)
-            if asked_type is not None and (d is None or d.type_id != asked_type.id):
-                continue
-            items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=rel, direction=direction,
-                                    document=d, evidence=r.evidence))
+
     def with_issuer(i: AnswerItem) -> str:  # 'Quyết định 749/QĐ-TTg (Thủ tướng Chính phủ)': who issued each
         a = v.agencies.get(i.document.issuer) if i.document is not None and i.document.issuer else None
         return i.label if a is None else f"{i.label} ({a.name if lang == 'vi' else 'the ' + a.name_en})"
@@ -390,9 +417,8 @@ def _related(store: Store, q: str, lang: Language, doc: Document, rel: str, dire
     names = ", ".join(with_issuer(i) for i in items)
     intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
                                                                                          f"{rel.lower()}_{direction}")
-    typed = asked_type if rel != "REPLACES" else None  # a chain of replacements is not filtered
-    what_vi = typed.name.lower() if typed is not None else "văn bản"
-    nothing_en = f"no {typed.name_en.lower()}" if typed is not None else "nothing"
+    what_vi = asked_type.name.lower() if asked_type is not None else "văn bản"
+    nothing_en = f"no {asked_type.name_en.lower()}" if asked_type is not None else "nothing"
     if lang == "vi":
         if not items:
             text = f"Các văn bản đã đọc không nêu {what_vi} nào {label.label_vi} {_summary(doc, lang)}." if direction == "in" \
@@ -428,12 +454,13 @@ def _verb_en(label: str, plural: bool = False) -> str:
     return label
 
 
-def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | None) -> Answer:
-    """In force on a day (today by default), with what the texts say and what they do not."""
-    st = status_at(store, doc.key, at)
-    docs = store.briefs([c.by for c in st.changes]) if st.changes else {}
-    items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=docs.get(c.by), evidence=c.evidence)
-             for c in st.changes]
+def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None) -> Answer:
+    """In force on a day (today by default), with what the texts say and what they do not; `view`: the document
+    with the relations by which other texts act on it."""
+    doc = view.document
+    st = status_on(doc, changes(view.relations, view.others), at)
+    items = [AnswerItem(c.by, c.label, relation=c.type, direction="in", document=view.others.get(c.by),
+                        evidence=c.evidence) for c in st.changes]
     s = _summary(doc, lang)
     day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
     since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
@@ -469,7 +496,7 @@ def _status(store: Store, q: str, lang: Language, doc: Document, at: dt.date | N
     return Answer(q, True, lang, text, intent="status", subject=doc, items=items, evidence=st.evidence)
 
 
-def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+def _since_when(q: str, lang: Language, doc: Document) -> Answer:
     """When a document took effect, from its own clause or a text that reports it."""
     s = _summary(doc, lang)
     claim = doc.effect_claim()
@@ -495,14 +522,17 @@ def _since_when(store: Store, q: str, lang: Language, doc: Document) -> Answer:
     return Answer(q, True, lang, text, intent="effective", subject=doc, evidence=ev)
 
 
-def _issuer_of(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+def _issuer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:
+    """Who issued a document; `view`: the document with its ISSUED_BY relations."""
     v = vocabulary()
+    doc = view.document
+
     def name(aid: str) -> str:
         a = v.agencies.get(aid)
         return aid if a is None else (a.name if lang == "vi" else f"the {a.name_en}")
 
     items = [AnswerItem(r.other, name(r.other), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
-             for r in store.relations(doc.key, "ISSUED_BY", "out")]
+             for r in view.relations]
     names = ", ".join(i.label for i in items)
     if lang == "vi":
         text = f"{_summary(doc, lang)} do {names} ban hành." if items else f"Chưa rõ cơ quan ban hành {_summary(doc, lang)}."
@@ -520,9 +550,10 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
     a = v.agencies[ref.agency_id]
     docs, n = store.documents(issuer=a.id, type=asked_type.id if asked_type else None, year=year, limit=100)
     docs.sort(key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), d.key))
+    issued = store.relations_of([d.key for d in docs], ("ISSUED_BY",), "out") if docs else {}  # one read for all
     items = []
     for d in docs:
-        ev = [e for r in store.relations(d.key, "ISSUED_BY", "out") if r.other == a.id for e in r.evidence][:1]
+        ev = [e for r in issued.get(d.key, []) if r.other == a.id for e in r.evidence][:1]
         items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
     head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
     what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "")
@@ -534,13 +565,13 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
     return Answer(q, True, lang, text, intent="issued_by", agency=a.id, items=items)
 
 
-def _overview(store: Store, q: str, lang: Language, doc: Document) -> Answer:
+def _overview(q: str, lang: Language, view: DocumentRelations) -> Answer:
+    """A document's relations but those that merely cite; `view`: the document with them."""
     items = []
     v = vocabulary()
-    rels = [r for r in store.relations(doc.key) if r.type != "CITES"]
-    docs = store.briefs(sorted({r.other for r in rels}))  # agencies are not documents: not found, named below
-    for r in rels:
-        d = docs.get(r.other)
+    doc = view.document
+    for r in view.relations:
+        d = view.others.get(r.other)  # agencies are not documents: named below
         label = _summary(d, lang) if d else (v.agencies[r.other].name if r.other in v.agencies else r.other)
         items.append(AnswerItem(r.other, label, kind="document" if d else "agency", relation=r.type,
                                 direction=r.direction, document=d, evidence=r.evidence))
