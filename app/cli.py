@@ -34,7 +34,8 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes tha
 
 
 def graph_json(g: Graph) -> dict[str, Any]:
-    """The extraction as JSON: sources, documents, relations (numbers as displayed), ambiguities."""
+    """The extraction as JSON: sources, documents (with their dates of effect), relations (numbers as displayed),
+    ambiguities, relations held back, and contradicting statements of one document."""
     v = vocabulary()
 
     def label(key: str) -> str:
@@ -49,6 +50,12 @@ def graph_json(g: Graph) -> dict[str, Any]:
             "co_issuers": [v.agencies[a].name for a in d.co_issuers if a in v.agencies],
             "date": d.date.isoformat() if d.date else None, "year": d.year, "title": d.title,
             "mentions": d.mentions, "evidence": [e.model_dump() for e in d.evidence[:3]],
+            # its dates of effect as the store keeps them: when it took effect, the last day of a term it names for
+            # itself, and the statements read (parts that take effect apart, and those that contradict)
+            "effective": d.effective.isoformat() if d.effective else None,
+            "expires": d.expires.isoformat() if d.expires else None,
+            "effective_statements": [c.model_dump(mode="json") for c in d.effective_claims],
+            "effective_conflicts": [c.model_dump(mode="json") for c in d.effective_conflicts],
         })
     rels = []
     for r in g.relations.values():
@@ -66,6 +73,7 @@ def graph_json(g: Graph) -> dict[str, Any]:
         "relations": rels,
         "ambiguous": [a.model_dump() for a in g.ambiguities],
         "rejected": [r.model_dump() for r in g.rejected],
+        "conflicts": [c.model_dump() for c in g.conflicts],
     }
 
 

@@ -474,3 +474,14 @@ def test_a_texts_own_number_without_its_year_is_the_text() -> None:
          "Hướng dẫn\nĐiều 1. Phạm vi\nPhụ lục I (Ban hành kèm theo Thông tư số 29/TT-BLĐTBXH ngày 28 tháng 12 năm 2022 "
          "của Bộ trưởng Bộ Lao động - Thương binh và Xã hội)\n")
     assert [k for k in _graph(t).documents if k.startswith("29/")] == ["29/2022/TT-BLDTBXH"]
+
+
+# §17: what `lexgraph extract --format json` prints carries each document's dates of effect, as the store keeps them
+def test_extract_json_carries_dates_of_effect() -> None:
+    from app.cli import graph_json
+
+    g = _graph(NEWS[0].text)
+    doc = next(d for d in graph_json(g)["documents"] if d["key"] == "100/2019/ND-CP")
+    assert doc["effective"] == "2020-01-01" and doc["expires"] is None
+    assert [(s["date"], s["rule"]) for s in doc["effective_statements"]] == [("2020-01-01", "as_reported")]
+    assert "01/01/2020" in doc["effective_statements"][0]["evidence"]["sentence"]
