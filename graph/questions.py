@@ -29,11 +29,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .errors import AmbiguousReference, NotFound
+from .errors import AmbiguousReference, NotFound, NumberError
 from .model import RELATION_TYPES, Document, Evidence, relation_verbs
-from .numbers import NUMBER_RE, scan
-from .status import ACTING, changes, status_on
-from .stores.base import DocumentRelations, Store
+from .numbers import NUMBER_RE, parse, scan
+from .status import ACTING, Change, changes, status_on
+from .stores.base import DocumentRelations, Lookup, Store, parse_ref
 from .vocab import DocType, fold, fold_lower, vocabulary
 
 MAX_QUESTION = 500
@@ -74,6 +74,16 @@ def _day_in(f: str) -> dt.date | None:
 _STATUS = re.compile(r"hieu luc|in force|still valid|valid|effective|repealed\?|status|tinh trang")
 _ISSUE = re.compile(r"ban hanh|issue[sd]?|published|documents? (?:of|from|by)")
 _WHO = re.compile(r"(?<![a-z])(?:ai|co quan nao|who|which (?:body|agency|authority))(?![a-z])")
+# who drafted or proposed a text (PROPOSED_BY): 'Ai trình …', 'cơ quan nào soạn thảo / chủ trì / tham mưu …', 'who
+# proposed / drafted …'; 'trình' the verb, not the noun in 'chương trình', 'quy trình', 'tờ trình', 'trình độ'
+_PROPOSE_VERB = re.compile(
+    r"(?<![a-z])(?:(?<!chuong )(?<!quy )(?<!to )(?<!lo )(?<!tien )(?<!cong )trinh(?! (?:do|tu|bay|dien)(?![a-z]))"
+    r"|soan thao|du thao|chu tri|tham muu|de xuat|de nghi|xay dung du thao"
+    r"|propos(?:e|ed|es|ing|al)|draft(?:s|ed|ing)?|submit(?:s|ted)?|prepared)(?![a-z])")
+_WHICH_BODY = re.compile(r"(?<![a-z])(?:bo nao|don vi nao|co quan|whom|which (?:ministry|body|agency|authority|organ)"
+                         r"|by which)(?![a-z])")
+_PROPOSER = re.compile(r"(?<![a-z])(?:co quan (?:chu tri|soan thao|tham muu|trinh|de xuat)|drafting (?:body|agency)"
+                       r"|proposer|drafter)(?![a-z])")
 _QUESTION_WORD = re.compile(r"(?<![a-z])(?:nao|gi|what|which|nhung|cac)(?![a-z])")
 _VI_HINT = re.compile(r"(?<![a-z])(?:nao|gi|khong|con|bi|duoc|van ban|nhung|ai)(?![a-z])")
 
@@ -117,11 +127,15 @@ class Answer:
 @dataclass
 class _Ref:
     start: int
-    end: int
-    text: str
+    end: int  # the end of the reference and of the year or day of issue written after it
+    text: str  # the reference as written, without that year or day
     kind: Literal["document", "agency"]
-    agency_id: str | None = None
+    agency_id: str | None = None  # a body's; for a number without its code, the body named after it
     query: str | None = None  # what to look the document up by, when not `text` (a law asked for in English)
+    year: int | None = None  # the year of issue written after it ('… năm 2026', '… (2026)', '… ngày 23/4/2026')
+    day: dt.date | None = None  # the day of issue written after it
+    ordinal: int | None = None  # a type word and a number alone ('Quyết định 505'): that number
+    type_ids: tuple[str, ...] | None = None  # … and the types the word names
 
 
 def _type_word_before(f: str, start: int) -> int:
@@ -239,28 +253,120 @@ def _asked(t: str) -> tuple[DocType | None, int | None]:
     return dtype, int(y.group(1)) if y else None
 
 
+_DATE_FORMS = (r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d|\d{1,2}\s+thang\s+\d{1,2}\s*,?\s*nam\s+(?:19|20)\d\d"
+               r"|(?:19|20)\d\d-\d{2}-\d{2}")
+# the year or day of issue written right after a reference: '16/CT-TTg năm 2026', '… 2026', '… (2026)', '… ngày
+# 23/4/2026', '… ban hành ngày 23 tháng 4 năm 2026', '… of 2026', '… dated 2026-04-23', '… issued in 2026'
+_ISSUE_HINT = re.compile(
+    r"\s*,?\s*\(?\s*(?:(?:(?:duoc\s+)?(?:ban\s+hanh|ky)|issued|signed|dated|adopted)\s+)?"
+    rf"(?:(?:ngay|nam|on|in|of)\s+)?(?:(?P<day>{_DATE_FORMS})|(?P<year>(?:19|20)\d\d))(?![\d/])\s*\)?")
+
+
+def _issue_hint(f: str, end: int) -> tuple[int, int | None, dt.date | None]:
+    """The year or day of issue written right after a reference ending at `end` of the folded question: where the
+    words end, the year and the day (None, None when there are none)."""
+    m = _ISSUE_HINT.match(f, end)
+    if m is None:
+        return end, None, None
+    if m.group("year"):
+        return m.end(), int(m.group("year")), None
+    day = _day_in(m.group("day"))
+    if day is None:
+        return end, None, None
+    return m.end(), day.year, day
+
+
+def _with_hint(f: str, ref: _Ref) -> _Ref:
+    """The reference with the year or day of issue written after it, when the number does not hold another year."""
+    end, year, day = _issue_hint(f, ref.end)
+    if year is None:
+        return ref
+    try:
+        own = parse(ref.query or ref.text).year
+    except NumberError:
+        own = None
+    if own is not None and own != year:  # '43/2011/NĐ-CP … 2020': not its year (a day the question asks about)
+        return ref
+    ref.end, ref.year, ref.day = end, year, day
+    return ref
+
+
+@functools.cache
+def _ordinal_re() -> re.Pattern[str]:
+    """A type word and a number with neither code nor year: 'quyết định 505', 'chỉ thị số 21', 'decree no. 161'."""
+    v = vocabulary()
+    vi = sorted((w for w, t in v.type_by_name.items() if t.id != "VanBan"), key=len, reverse=True)
+    en = sorted({fold_lower(t.name_en) for t in v.doc_types.values() if t.id != "VanBan" and t.name_en},
+                key=len, reverse=True)
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in [*vi, *en])
+    return re.compile(rf"(?<![a-z0-9])(?P<type>{words})\s+(?:so\s+|no\.?\s*|number\s+)?0*(?P<n>[1-9]\d{{0,5}})"
+                      r"(?!\d|\s*/|-|[.,]\d|\s+thang)")
+
+
+def _types_of(word: str) -> tuple[str, ...] | None:
+    """The types a type word names (Vietnamese or English), with the joint texts of that type ('thông tư': circulars
+    and joint circulars)."""
+    v = vocabulary()
+    w = " ".join(word.split())
+    t = v.type_for_word(w) or next((x for x in v.doc_types.values() if fold_lower(x.name_en) == w), None)
+    if t is None:
+        return None
+    return tuple(sorted({t.id} | {x.id for x in v.doc_types.values() if x.joint_of == t.id}))
+
+
+_OF_BODY = re.compile(r"\s*,?\s*(?:cua|do|of|by|from)\s+(?:the\s+)?")
+
+
+def _ordinal(question: str, f: str) -> _Ref | None:
+    """'Quyết định 505', 'Chỉ thị 21 của Thủ tướng Chính phủ', 'decree 161 of 2026': a type word with a bare number,
+    the body named right after it ('của …', 'of the …') and the year of issue."""
+    m = _ordinal_re().search(f)
+    if m is None:
+        return None
+    ids = _types_of(m.group("type"))
+    if ids is None:
+        return None
+    ref = _Ref(m.start(), m.end(), question[m.start() : m.end()], "document", ordinal=int(m.group("n")), type_ids=ids)
+    by = _OF_BODY.match(f, ref.end)
+    if by is not None:
+        v = vocabulary()
+        for rx in (v.agency_name_re, _agency_en()):
+            ma = rx.match(f, by.end())
+            if ma is not None:
+                a = v.agency_for_name(ma.group()) or next(
+                    (x for x in v.agencies.values() if fold_lower(x.name_en) == ma.group()), None)
+                if a is not None:
+                    ref.agency_id, ref.end = a.id, ma.end()
+                    break
+    return _with_hint(f, ref)
+
+
 def find_reference(question: str) -> _Ref | None:
-    """The document (number, partial number) or body a question names, with its span in the folded text."""
+    """The document (number, partial number, a type word with a bare number) or body a question names, with its
+    span in the folded text (and the year or day of issue written after it)."""
     f = fold_lower(question)
     upper = fold(question).upper()
     for m in scan(upper):
         start = _type_word_before(f, m.start)
-        return _Ref(start, m.end, question[start : m.end], "document")
+        return _with_hint(f, _Ref(start, m.end, question[start : m.end], "document"))
     m2 = NUMBER_RE.search(upper)
     if m2 is not None and "-" in m2.group(0):  # 52-NQ/TW written oddly, or a code scan rejected
         start = _type_word_before(f, m2.start())
-        return _Ref(start, m2.end(), question[start : m2.end()], "document")
+        return _with_hint(f, _Ref(start, m2.end(), question[start : m2.end()], "document"))
     m3 = _PARTIAL.search(f)
     if m3 is not None:
         start = _type_word_before(f, m3.start())
         return _Ref(start, m3.end(), question[start : m3.end()], "document")
+    ordinal = _ordinal(question, f)
+    if ordinal is not None:
+        return ordinal
     span = _law_name(f)
     if span is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law asked for by its name
-        return _Ref(span[0], span[1], question[span[0] : span[1]], "document")
+        return _with_hint(f, _Ref(span[0], span[1], question[span[0] : span[1]], "document"))
     law_en = _law_name_en(f)
     if law_en is not None:  # 'the Law on Electronic Transactions': by its English name
         a0, a1, query = law_en
-        return _Ref(a0, a1, question[a0:a1].strip(), "document", query=query)
+        return _with_hint(f, _Ref(a0, a1, question[a0:a1].strip(), "document", query=query))
     v = vocabulary()
     for rx in (v.agency_name_re, _agency_en()):
         ma = rx.search(f)
@@ -309,31 +415,83 @@ def ask(store: Store, question: str) -> Answer:
         rest = q[: ref.start] + " " + q[ref.end :]
         f1 = fold_lower(rest)
         lang = "vi" if (f1 != rest.lower() or _VI_HINT.search(f1)) else "en"
-    if ref is None:
-        return _not_understood(q, lang, "Không thấy số văn bản hay cơ quan nào trong câu hỏi."
-                               if lang == "vi" else "No document number or body found in the question.")
     f = fold_lower(q)
-    at = _day_in(f)
-    t = f[: ref.start] + " X " + f[ref.end :]
-    t = re.sub(r"\s+", " ", re.sub(r"[?!.,;:]", " ", t)).strip()
+    if ref is None or ref.kind == "agency":
+        return _about_many(store, q, lang, f, ref)
+    rest = f[: ref.start] + " X " + f[ref.end :]
+    at = _day_in(rest)  # a day asked about ('… còn hiệu lực vào ngày 1/1/2020'), not the day of issue
+    t = _clean(rest)
     x = t.index("X")
-
-    asked_type, asked_year = _asked(t)
-    if ref.kind == "agency":
-        if _ISSUE.search(t):
-            return _issued_by(store, q, lang, ref, asked_type, asked_year)
-        return _not_understood(q, lang)
+    asked_type, asked_year = _asked(_clean(_DAY.sub(" ", rest)))
+    intent = _intent(t, x)
+    year = ref.year
+    if year is None and asked_year is not None and (intent is None or intent.kind not in ("status", "effective")):
+        year = asked_year  # 'Chỉ thị 16/CT-TTg do ai ban hành năm 2026?': the year of a number written without it
+    written = ref.text + (f" ({ref.day.strftime('%d/%m/%Y') if lang == 'vi' else ref.day.isoformat()})" if ref.day
+                          else f" ({year})" if year and _needs_year(ref) else "")
     try:
-        return _about_document(store, q, lang, ref.query or ref.text, _intent(t, x), at, asked_type)
+        query = _ordinal_key(store, ref, year) if ref.ordinal is not None else _with_year(ref.query or ref.text, year)
+        return _about_document(store, q, lang, query, intent, at, asked_type)
     except AmbiguousReference as e:
-        msg = (f"{ref.text} ứng với nhiều văn bản: {'; '.join(e.candidates)}. Hãy nêu năm." if lang == "vi"
-               else f"{ref.text} names several documents: {'; '.join(e.candidates)}. Give the year.")
+        ask_for = ("Hãy nêu số hiệu đầy đủ." if lang == "vi" else "Give the full number.") if year else \
+            ("Hãy nêu năm." if lang == "vi" else "Give the year.")
+        msg = (f"{written} ứng với nhiều văn bản: {'; '.join(e.candidates)}. {ask_for}" if lang == "vi"
+               else f"{written} names several documents: {'; '.join(e.candidates)}. {ask_for}")
         return Answer(q, True, lang, msg, intent="ambiguous", candidates=e.candidates)
     except NotFound as e:
-        msg = (f"Đồ thị chưa có văn bản {ref.text}." if lang == "vi" else f"The graph holds no document {ref.text}.")
+        msg = (f"Đồ thị chưa có văn bản {written}." if lang == "vi" else f"The graph holds no document {written}.")
         if e.suggestions:
             msg += (" Gần giống: " if lang == "vi" else " Close: ") + "; ".join(e.suggestions) + "."
         return Answer(q, True, lang, msg, intent="not_found", candidates=e.suggestions)
+
+
+def _clean(t: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[?!.,;:()\"“”«»]", " ", t)).strip()
+
+
+def _needs_year(ref: _Ref) -> bool:
+    """Whether the reference is a number written without its year (a bare number, or a code with no year)."""
+    if ref.ordinal is not None:
+        return True
+    try:
+        return parse(ref.query or ref.text).year is None
+    except NumberError:
+        return False
+
+
+def _with_year(query: str, year: int | None) -> str:
+    """The reference to look up: with the year of issue the question gives, for a number written without its year
+    ('Chỉ thị 16/CT-TTg' and 2026 -> 'Chỉ thị 16/CT-TTg 2026': that year's directive)."""
+    if year is None:
+        return query
+    try:
+        if parse(query).year is not None:
+            return query
+    except NumberError:
+        if parse_ref(query)[1] is not None:  # a law's name with its year
+            return query
+    return f"{query} {year}"
+
+
+def _brief_label(d: Document, lang: Language = "vi") -> str:
+    day = d.date.strftime("%d/%m/%Y") if d.date and lang == "vi" else d.date.isoformat() if d.date else str(d.year or "?")
+    return f"{_summary(d, lang)} ({day})"
+
+
+def _ordinal_key(store: Store, ref: _Ref, year: int | None) -> str:
+    """The key of the one document of the type and number a bare number names ('Quyết định 505'), of the year and
+    body given; NotFound, or AmbiguousReference listing them. One read of the store."""
+    assert ref.ordinal is not None
+    docs = store.candidates(Lookup(ref.text, prefix=f"{ref.ordinal}/", type_ids=ref.type_ids, year=year))
+    docs = [d for d in docs if (year is None or d.key.endswith(f"@{year}") or d.year == year)
+            and (ref.agency_id is None or ref.agency_id in (d.issuer, *d.co_issuers))]
+    if not docs:
+        raise NotFound(ref.text)
+    if len(docs) > 1:
+        docs.sort(key=lambda d: (d.date or dt.date(d.year or 1, 1, 1), d.key))
+        raise AmbiguousReference(ref.text, [f"{_summary(d)} ({d.date.isoformat() if d.date else d.year or '?'})"
+                                            for d in docs])
+    return docs[0].key
 
 
 @dataclass(frozen=True)
@@ -341,7 +499,7 @@ class _Intent:
     """What a question about a document asks: when it took effect, its status, who issued it, the documents on
     the other end of a relation (`rel`, looking `direction` from the document), or an overview."""
 
-    kind: Literal["effective", "status", "issuer", "related", "overview"]
+    kind: Literal["effective", "status", "issuer", "proposer", "related", "overview"]
     rel: str = ""
     direction: Literal["out", "in"] = "out"
 
@@ -353,6 +511,8 @@ def _intent(t: str, x: int) -> _Intent | None:
         return _Intent("effective")
     if _STATUS.search(t):
         return _Intent("status")
+    if _PROPOSER.search(t) or (_PROPOSE_VERB.search(t) and (_WHO.search(t) or _WHICH_BODY.search(t))):
+        return _Intent("proposer")
     if _WHO.search(t) and _ISSUE.search(t) and not any(rx.search(t) for _, rx in _VERB_RE):
         return _Intent("issuer")  # (with a relation too, the related documents come with their issuers)
     for rel, rx in _VERB_RE:
@@ -385,6 +545,8 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
         return _status(q, lang, store.document_relations(ref, ACTING, "in"), at)
     if intent.kind == "issuer":
         return _issuer_of(q, lang, store.document_relations(ref, ("ISSUED_BY",), "out"))
+    if intent.kind == "proposer":
+        return _proposer_of(q, lang, store.document_relations(ref, ("PROPOSED_BY", "ISSUED_BY"), "out"))
     if intent.kind == "overview":
         return _overview(q, lang, store.document_relations(ref, _OVERVIEW))
     if intent.rel == "REPLACES":  # the chain of replacements, followed to the text in force
@@ -465,6 +627,10 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
     day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
     since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
     by = ", ".join(i.label for i in items)
+    end = st.changes[0] if st.state in ("replaced", "repealed") and st.changes else None
+    if since and end is not None and end.basis == "issued":  # the acting text's date of issue, not of effect
+        since += (f" (ngày ban hành {end.label}; các văn bản đã đọc không nêu ngày {end.label} có hiệu lực)"
+                  if lang == "vi" else f" (the day {end.label} was issued; no text read gives its date of effect)")
     if lang == "vi":
         text = {
             "not_yet_in_force": f"Ngày {day}, {s} chưa có hiệu lực"
@@ -541,14 +707,40 @@ def _issuer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:
     return Answer(q, True, lang, text, intent="issuer", subject=doc, items=items)
 
 
+def _proposer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:
+    """Who drafted or proposed a document (PROPOSED_BY), and who issued it; `view`: the document with both."""
+    v = vocabulary()
+    doc = view.document
+
+    def name(aid: str) -> str:
+        a = v.agencies.get(aid)
+        return aid if a is None else (a.name if lang == "vi" else f"the {a.name_en}")
+
+    items = [AnswerItem(r.other, name(r.other), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
+             for r in view.relations if r.type == "PROPOSED_BY"]
+    issuers = ", ".join(name(r.other) for r in view.relations if r.type == "ISSUED_BY")
+    names = ", ".join(i.label for i in items)
+    s = _summary(doc, lang)
+    if lang == "vi":
+        text = (f"{s} do {names} tham mưu, trình ban hành" if items else
+                f"Các văn bản đã đọc không nêu cơ quan trình, chủ trì soạn thảo {s}")
+        text += f" ({issuers} ban hành)." if issuers else "."
+    else:
+        text = (f"{s} was proposed (drafted and submitted) by {names}" if items else
+                f"No text read names the body that proposed or drafted {s}")
+        text += f" (issued by {issuers})." if issuers else "."
+    return Answer(q, True, lang, text, intent="proposer", subject=doc, items=items)
+
+
 def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocType | None = None,
-               year: int | None = None) -> Answer:
-    """What a body issued: of the type and the year asked for, if the question names them ('Bộ Tài chính ban hành
-    những thông tư nào năm 2026?')."""
+               year: int | None = None, subject: str = "") -> Answer:
+    """What a body issued: of the type, the year and the subject asked for, if the question names them ('Bộ Tài chính
+    ban hành những thông tư nào năm 2026?', '… về phí?')."""
     v = vocabulary()
     assert ref.agency_id is not None
     a = v.agencies[ref.agency_id]
-    docs, n = store.documents(issuer=a.id, type=asked_type.id if asked_type else None, year=year, limit=100)
+    docs, n = store.documents(issuer=a.id, type=asked_type.id if asked_type else None, year=year,
+                              q=_query_words(subject) or None, limit=100)
     docs.sort(key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), d.key))
     issued = store.relations_of([d.key for d in docs], ("ISSUED_BY",), "out") if docs else {}  # one read for all
     items = []
@@ -556,13 +748,214 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
         ev = [e for r in issued.get(d.key, []) if r.other == a.id for e in r.evidence][:1]
         items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
     head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
-    what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "")
-    what_en = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (f" of {year}" if year else "")
+    what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "") + (
+        f" có tiêu đề chứa «{subject}»" if subject else "")
+    what_en = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (f" of {year}" if year else "") + (
+        f" with «{subject}» in their titles" if subject else "")
     if lang == "vi":
         text = f"{a.name} đã ban hành {n} {what_vi} trong đồ thị: {head}." if n else f"Đồ thị chưa có {what_vi} nào của {a.name}."
     else:
         text = f"The {a.name_en} issued {n} {what_en} in the graph: {head}." if n else f"The graph holds no {what_en} of the {a.name_en}."
     return Answer(q, True, lang, text, intent="issued_by", agency=a.id, items=items)
+
+
+# questions about many documents: a list in force, a search of titles -------------------------------------------------
+
+# 'còn hiệu lực', 'hết hiệu lực', 'in force', 'no longer in force': the state a list asks for
+_LIST_STATUS = re.compile(r"(?<![a-z])(?:hieu luc|hien hanh|in force|still valid|valid|effective|no longer|repealed"
+                          r"|expired|superseded)(?![a-z])")
+_ENDED = re.compile(r"(?<![a-z])(?:het hieu luc|khong con hieu luc|bi (?:thay the|bai bo|huy bo)|da bi|no longer"
+                    r"|not in force|repealed|expired|superseded|replaced)(?![a-z])")
+_LIST = re.compile(r"(?<![a-z])(?:nao|gi|nhung|cac|what|which|list|liet ke|danh sach|bao nhieu|how many)(?![a-z])")
+# words after which a question names a subject: 'quy định (về) …', 'hướng dẫn …', 'về …', 'liên quan đến …'
+_SUBJECT_MARK = re.compile(r"(?<![a-z])(?:quy dinh chi tiet|quy dinh|huong dan thi hanh|huong dan|lien quan (?:den|toi)"
+                           r"|ve viec|noi dung|tieu de|trich yeu|ve)(?![a-z])")
+_QUOTED = re.compile(r"[\"“«‘']([^\"”»’']{3,})[\"”»’']")
+_YEAR_WORDS = re.compile(r"(?<![a-z\d])(?:(?:trong\s+)?nam|in|of|from)?\s*(?:19|20)\d\d(?!\d)")
+_ANY_TYPE = r"(?:van ban|documents?|texts?|" + "|".join(
+    sorted((w for w in vocabulary().type_by_name if w != "van ban"), key=len, reverse=True)) + ")"
+# what a question about a subject says besides the subject, at its start or its end
+_SUBJECT_HEAD = re.compile(r"^(?:(?:co|tim|hay|cho biet|xin|liet ke|nhung|cac|X|" + _ANY_TYPE + r"|nao|gi|la|duoc|da"
+                           r"|ban hanh|do|cua|hien nay|hien hanh|moi nhat|quy dinh chi tiet|quy dinh"
+                           r"|huong dan thi hanh|huong dan|lien quan den|lien quan toi|ve viec|noi dung|tieu de"
+                           r"|trich yeu|ve)\s+)+")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:la|thuoc|nao|gi|khong|chua|vay|a|nhi|duoc|da|ban hanh|do|cua|X|co|hay"
+                           r"|(?:con|dang|van con|dang co|co|het)?\s*hieu luc(?: thi hanh)?|hien hanh|hien nay"
+                           r"|hien tai|moi nhat|nhung|cac|ngay|vao|tai thoi diem|" + _ANY_TYPE + r"))+$")
+_FUNCTION_WORDS = frozenset("va cua cho doi voi trong tai tu den cac nhung mot la ve".split())
+
+
+def _subject(t: str, q: str, marked: bool) -> str:
+    """The subject a question asks about, folded: the words after 'quy định (về)', 'về', 'hướng dẫn' … without what
+    the question says besides ('… là nghị định nào', '… còn hiệu lực không', the year); or, unless `marked`, what is
+    left of the whole question. In quotes, whatever the language ('about “lương cơ sở”')."""
+    quoted = _QUOTED.search(q)
+    if quoted is not None:
+        return _clean(fold_lower(quoted.group(1)))
+    m = _SUBJECT_MARK.search(t)
+    if m is None and marked:
+        return ""
+    text = t[m.start() :] if m is not None else t
+    text = _YEAR_WORDS.sub(" ", text)
+    text = " " + re.sub(r"\s+", " ", text).strip()
+    for _ in range(8):
+        before = text
+        text = " " + _SUBJECT_HEAD.sub("", text.strip())
+        text = _SUBJECT_TAIL.sub("", text)
+        if text == before:
+            break
+    return text.strip()
+
+
+def _query_words(subject: str) -> str:
+    """The words a store's search is asked for (every one must be there): the subject without its function words."""
+    words = subject.split()
+    return " ".join(w for w in words if w not in _FUNCTION_WORDS) or subject
+
+
+def _about_many(store: Store, q: str, lang: Language, f: str, ref: _Ref | None) -> Answer:
+    """A question about many documents: which of a body's, of a type, of a year (about a subject) are in force on a
+    day, or no longer; what a body issued; which documents' titles speak of a subject."""
+    rest = f if ref is None else f[: ref.start] + " X " + f[ref.end :]
+    at = _day_in(rest)
+    t = _clean(_DAY.sub(" ", rest))
+    asked_type, year = _asked(t)
+    if asked_type is None:  # 'Nghị định quy định …', 'Thông tư hướng dẫn …': the first type word
+        m = vocabulary().type_word_re.search(t)
+        asked_type = vocabulary().type_for_word(m.group()) if m is not None else None
+    if asked_type is not None and asked_type.id == "VanBan":
+        asked_type = None
+    agency = ref.agency_id if ref is not None else None
+    english = lang == "en"
+    if _LIST_STATUS.search(t) and _LIST.search(t):
+        subject = "" if english and not _QUOTED.search(q) else _subject(t, q, marked=True)
+        return _in_force_list(store, q, lang, agency, asked_type, year, at, bool(_ENDED.search(t)), subject)
+    if ref is not None:
+        if _ISSUE.search(t) or _LIST.search(t):
+            subject = "" if english and not _QUOTED.search(q) else _subject(t, q, marked=True)
+            return _issued_by(store, q, lang, ref, asked_type, year, subject)
+        return _not_understood(q, lang)
+    cue = asked_type is not None or re.search(r"(?<![a-z])(?:van ban|documents?|regulations?)(?![a-z])", t)
+    subject = "" if english and not _QUOTED.search(q) else _subject(t, q, marked=False)
+    if cue and subject:
+        return _search(store, q, lang, subject, asked_type, year)
+    return _not_understood(q, lang, "Không thấy số văn bản hay cơ quan nào trong câu hỏi."
+                           if lang == "vi" else "No document number or body found in the question.")
+
+
+LIST_READ = 1000  # the documents a list in force reads at most (their statuses are worked out one by one)
+
+
+def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, asked_type: DocType | None,
+                   year: int | None, at: dt.date | None, ended: bool, subject: str) -> Answer:
+    """The documents of a body, a type, a year (whose titles speak of a subject) in force on a day (today by
+    default) or no longer, as the texts read say: three reads (the documents, what acts on them, those texts)."""
+    v = vocabulary()
+    words = _query_words(subject) if subject else None
+    docs, n = store.documents(issuer=agency, type=asked_type.id if asked_type else None, year=year, q=words,
+                              limit=LIST_READ)
+    acting = store.relations_of([d.key for d in docs], ACTING, "in") if docs else {}
+    others = sorted({r.other for rels in acting.values() for r in rels})
+    briefs = store.briefs(others) if others else {}
+    day = at or dt.date.today()
+    states: dict[str, int] = {}
+    chosen: list[tuple[Document, list[Change]]] = []
+    for d in docs:
+        st = status_on(d, changes(acting.get(d.key, []), briefs), day)
+        states[st.state] = states.get(st.state, 0) + 1
+        if (st.state in ("replaced", "repealed", "expired")) if ended else (st.state in ("in_force", "amended")):
+            chosen.append((d, st.changes))
+    chosen.sort(key=lambda x: (x[0].date is None, -(x[0].date.toordinal() if x[0].date else 0), x[0].key))
+    items = [AnswerItem(d.key, _summary(d, lang), relation=cs[0].type if cs else None, direction="in" if cs else None,
+                        document=d, evidence=[e for c in cs[:1] for e in c.evidence[:1]]) for d, cs in chosen[:100]]
+    head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
+    a = v.agencies.get(agency) if agency else None
+    k = len(chosen)
+    in_force = states.get("in_force", 0) + states.get("amended", 0)
+    gone = sum(states.get(x, 0) for x in ("replaced", "repealed", "expired"))
+    unknown = states.get("unknown", 0)
+    later = states.get("not_yet_in_force", 0)
+    if lang == "vi":
+        what = (asked_type.name.lower() if asked_type else "văn bản") + (f" của {a.name}" if a else "") + (
+            f" năm {year}" if year else "") + (f" có tiêu đề chứa «{subject}»" if subject else "")
+        state = "đã hết hiệu lực" if ended else "còn hiệu lực"
+        read = f"{len(docs)} {what}" + (f" (đã xét {len(docs)} văn bản đầu tiên trong {n})" if n > len(docs) else "")
+        text = (f"Ngày {day.strftime('%d/%m/%Y')}, theo các văn bản đã đọc, {k} trong {read} trong đồ thị {state}"
+                + (f": {head}." if k else ".") if docs else f"Đồ thị chưa có {what} nào.")
+        if docs:
+            text += (f" Còn hiệu lực: {in_force}; hết hiệu lực: {gone}; chưa có hiệu lực: {later}; "
+                     f"không đủ căn cứ để biết: {unknown}.")
+    else:
+        what = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (
+            f" of the {a.name_en}" if a else "") + (f" of {year}" if year else "") + (
+            f" with «{subject}» in their titles" if subject else "")
+        state = "no longer in force" if ended else "in force"
+        read = f"{len(docs)} {what}" + (f" (the first {len(docs)} of {n} read)" if n > len(docs) else "")
+        text = (f"On {day.isoformat()}, as far as the texts read say, {k} of the {read} in the graph "
+                f"{'are' if k != 1 else 'is'} {state}" + (f": {head}." if k else ".") if docs
+                else f"The graph holds no {what}.")
+        if docs:
+            text += f" In force: {in_force}; no longer in force: {gone}; not yet in force: {later}; not known: {unknown}."
+    return Answer(q, True, lang, text, intent="no_longer_in_force" if ended else "in_force", agency=agency, items=items)
+
+
+SEARCH_READ = 500  # the documents whose titles a search of titles reads at most, before ranking them
+
+
+def _rank(docs: list[Document], subject: str, year: int | None) -> list[Document]:
+    """The documents a search found, the best first: of the year asked for; the subject written as it is in the title,
+    then its words all there as words, then their pairs; the newest first."""
+    words = subject.split()
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    phrase = re.compile(rf"(?<![a-z0-9]){re.escape(subject)}(?![a-z0-9])")
+
+    def score(d: Document) -> tuple[int, int, int, int, int]:
+        title = _clean(fold_lower(" ".join(x for x in (d.title, d.name) if x)))
+        have = set(title.split())
+        whole = bool(phrase.search(title))
+        n_words = sum(w in have for w in words)
+        n_pairs = sum(bool(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", title)) for p in pairs)
+        return (int(year is not None and d.year == year), int(whole), int(n_words == len(words)), n_pairs, n_words)
+
+    scored = [(score(d), d) for d in docs]
+    scored.sort(key=lambda x: (x[0], x[1].date or dt.date(x[1].year or 1, 1, 1), x[1].key), reverse=True)
+    if not scored:
+        return []
+    best = scored[0][0]
+    # what is as good as the best on the year and on how the subject is written: not what merely holds its letters
+    return [d for sc, d in scored if sc[:3] == best[:3]]
+
+
+def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocType | None, year: int | None) -> Answer:
+    """The documents whose titles speak of a subject, of the type asked for, ranked (`_rank`): one read of the
+    store (its search of numbers, names and titles, diacritics or none), said to be a search of titles."""
+    docs, n = store.documents(q=_query_words(subject), type=asked_type.id if asked_type else None, limit=SEARCH_READ)
+    found = _rank(docs, subject, year)
+    items = [AnswerItem(d.key, _summary(d, lang), document=d) for d in found[:20]]
+
+    def line(d: Document) -> str:
+        title = f": {d.title.strip().rstrip('.')}" if d.title else ""
+        return f"{_brief_label(d, lang)}{title}"
+
+    what_vi = asked_type.name.lower() if asked_type else "văn bản"
+    what_en = asked_type.name_en.lower() + "s" if asked_type else "documents"
+    in_year = year is not None and bool(found) and found[0].year == year
+    if lang == "vi":
+        head = f"Tìm «{subject}» trong tiêu đề các {what_vi} của đồ thị" + (f" (năm {year})" if in_year else "")
+        if not found:
+            text = f"{head}: không có {what_vi} nào."
+        else:
+            text = f"{head}: {len(found)} {what_vi}" + (f", không có văn bản nào năm {year}" if year and not in_year
+                                                        else "") + ". " + "; ".join(line(d) for d in found[:5]) + (
+                " …" if len(found) > 5 else ".")
+    else:
+        head = f"Searched the titles of the graph's {what_en} for «{subject}»" + (f" (of {year})" if in_year else "")
+        if not found:
+            text = f"{head}: none found."
+        else:
+            text = f"{head}: {len(found)} found" + (f", none of {year}" if year and not in_year else "") + ". " + \
+                "; ".join(line(d) for d in found[:5]) + (" …" if len(found) > 5 else ".")
+    return Answer(q, True, lang, text, intent="search", items=items)
 
 
 def _overview(q: str, lang: Language, view: DocumentRelations) -> Answer:
@@ -576,6 +969,7 @@ def _overview(q: str, lang: Language, view: DocumentRelations) -> Answer:
         items.append(AnswerItem(r.other, label, kind="document" if d else "agency", relation=r.type,
                                 direction=r.direction, document=d, evidence=r.evidence))
     date = doc.date.isoformat() if doc.date else "?"
-    text = (f"{_summary(doc, lang)} ({date}): {len(items)} quan hệ." if lang == "vi"
-            else f"{_summary(doc, lang)} ({date}): {len(items)} relations.")
+    title = f" {doc.title.strip().rstrip('.')}." if doc.title else ""
+    text = (f"{_summary(doc, lang)} ({date}):{title} {len(items)} quan hệ." if lang == "vi"
+            else f"{_summary(doc, lang)} ({date}):{title} {len(items)} relations.")
     return Answer(q, True, lang, text, intent="overview", subject=doc, items=items)
