@@ -47,16 +47,24 @@ _VERB_RE = [(t, re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in sor
                            + r")(?![a-z])")) for t, words in VERBS.items()]
 _PASSIVE = re.compile(r"(?<![a-z])(?:bi|duoc|da bi|da duoc|is|was|been|are|were)(?![a-z])")
 _BY = re.compile(r"(?<![a-z])(?:boi|bang|by)(?![a-z])")
-_SINCE_WHEN = re.compile(r"hieu\s+luc\s+(?:thi\s+hanh\s+)?(?:tu\s+|ke\s+tu\s+)?(?:khi\s+nao|bao\s+gio|ngay\s+nao|luc\s+nao)|"
+_SINCE_WHEN = re.compile(r"(?<!het\s)(?<!het)hieu\s+luc\s+(?:thi\s+hanh\s+)?(?:tu\s+|ke\s+tu\s+)?(?:khi\s+nao|bao\s+gio|ngay\s+nao|luc\s+nao)|"
+                         r"(?<![a-z])(?:khi\s+nao|bao\s+gio|tu\s+ngay\s+nao|ngay\s+nao|tu\s+khi\s+nao|luc\s+nao)\s+"
+                         r"(?:\S+\s+){0,8}?(?:co|bat\s+dau\s+co)\s+hieu\s+luc(?!\s+den)|"
+                         r"(?<![a-z])(?:ngay|thoi\s+diem)\s+(?:co\s+|bat\s+dau\s+co\s+)?hieu\s+luc(?!\s+den)|"
                          r"(?:take|takes|took|taken)\s+effect|come\s+into\s+force|came\s+into\s+force|in\s+force\s+since|"
-                         r"effective\s+(?:date|since|from)|since\s+when")
+                         r"effective\s+(?:date|since|from)|date\s+of\s+effect|since\s+when")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = "|".join(_MONTHS)
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)|"
                   r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+((?:19|20)\d\d)|"
-                  r"(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)")
+                  r"(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)|"
+                  rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+((?:19|20)\d\d)(?!\d)|"
+                  rf"(?<![a-z])({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d\d)(?!\d)")
 
 
 def _day_in(f: str) -> dt.date | None:
-    """A day the question asks about: 1/1/2020, ngày 1 tháng 1 năm 2020, 2020-01-01."""
+    """A day the question asks about: 1/1/2020, ngày 1 tháng 1 năm 2020, 2020-01-01, 1 January 2020, January 1, 2020."""
     m = _DAY.search(f)
     if m is None:
         return None
@@ -66,13 +74,20 @@ def _day_in(f: str) -> dt.date | None:
             return dt.date(int(g[2]), int(g[1]), int(g[0]))
         if g[3]:
             return dt.date(int(g[5]), int(g[4]), int(g[3]))
-        return dt.date(int(g[6]), int(g[7]), int(g[8]))
+        if g[6]:
+            return dt.date(int(g[6]), int(g[7]), int(g[8]))
+        if g[9]:
+            return dt.date(int(g[11]), _MONTHS.index(g[10]) + 1, int(g[9]))
+        return dt.date(int(g[14]), _MONTHS.index(g[12]) + 1, int(g[13]))
     except ValueError:
         return None
 
 
+# what a text ends the force of: 'làm hết hiệu lực', 'chấm dứt hiệu lực', 'hết hiệu lực bởi / do văn bản nào'
+_ENDS_FORCE = re.compile(r"(?<![a-z])(?:lam\s+(?:cho\s+)?(?:\S+\s+){0,6}?het\s+hieu\s+luc|cham\s+dut\s+hieu\s+luc"
+                         r"|het\s+hieu\s+luc\s+(?P<by>boi|do|theo)\s)")
 _STATUS = re.compile(r"hieu luc|in force|still valid|valid|effective|repealed\?|status|tinh trang")
-_ISSUE = re.compile(r"ban hanh|issue[sd]?|published|documents? (?:of|from|by)")
+_ISSUE = re.compile(r"ban hanh|thong qua|issue[sd]?|published|passed|adopted|documents? (?:of|from|by)")
 _WHO = re.compile(r"(?<![a-z])(?:ai|co quan nao|who|which (?:body|agency|authority))(?![a-z])")
 # who drafted or proposed a text (PROPOSED_BY): 'Ai trình …', 'cơ quan nào soạn thảo / chủ trì / tham mưu …', 'who
 # proposed / drafted …'; 'trình' the verb, not the noun in 'chương trình', 'quy trình', 'tờ trình', 'trình độ'
@@ -254,7 +269,8 @@ def _asked(t: str) -> tuple[DocType | None, int | None]:
 
 
 _DATE_FORMS = (r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d|\d{1,2}\s+thang\s+\d{1,2}\s*,?\s*nam\s+(?:19|20)\d\d"
-               r"|(?:19|20)\d\d-\d{2}-\d{2}")
+               rf"|(?:19|20)\d\d-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\s*,?\s+(?:19|20)\d\d"
+               rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+(?:19|20)\d\d")
 # the year or day of issue written right after a reference: '16/CT-TTg năm 2026', '… 2026', '… (2026)', '… ngày
 # 23/4/2026', '… ban hành ngày 23 tháng 4 năm 2026', '… of 2026', '… dated 2026-04-23', '… issued in 2026'
 _ISSUE_HINT = re.compile(
@@ -327,18 +343,27 @@ def _ordinal(question: str, f: str) -> _Ref | None:
     if ids is None:
         return None
     ref = _Ref(m.start(), m.end(), question[m.start() : m.end()], "document", ordinal=int(m.group("n")), type_ids=ids)
+    _of_body(f, ref)
+    _with_hint(f, ref)
+    if ref.agency_id is None:  # 'Thông tư số 7 năm 2026 của Bộ Nội vụ'
+        _of_body(f, ref)
+    return ref
+
+
+def _of_body(f: str, ref: _Ref) -> None:
+    """The body named right after a bare number ('… của Thủ tướng Chính phủ', '… of the Ministry of Finance')."""
     by = _OF_BODY.match(f, ref.end)
-    if by is not None:
-        v = vocabulary()
-        for rx in (v.agency_name_re, _agency_en()):
-            ma = rx.match(f, by.end())
-            if ma is not None:
-                a = v.agency_for_name(ma.group()) or next(
-                    (x for x in v.agencies.values() if fold_lower(x.name_en) == ma.group()), None)
-                if a is not None:
-                    ref.agency_id, ref.end = a.id, ma.end()
-                    break
-    return _with_hint(f, ref)
+    if by is None:
+        return
+    v = vocabulary()
+    for rx in (v.agency_name_re, _agency_en()):
+        ma = rx.match(f, by.end())
+        if ma is not None:
+            a = v.agency_for_name(ma.group()) or next(
+                (x for x in v.agencies.values() if fold_lower(x.name_en) == ma.group()), None)
+            if a is not None:
+                ref.agency_id, ref.end = a.id, ma.end()
+                return
 
 
 def find_reference(question: str) -> _Ref | None:
@@ -422,11 +447,12 @@ def ask(store: Store, question: str) -> Answer:
     at = _day_in(rest)  # a day asked about ('… còn hiệu lực vào ngày 1/1/2020'), not the day of issue
     t = _clean(rest)
     x = t.index("X")
-    asked_type, asked_year = _asked(_clean(_DAY.sub(" ", rest)))
+    asked_type, _ = _asked(_clean(_DAY.sub(" ", rest)))
     intent = _intent(t, x)
     year = ref.year
-    if year is None and asked_year is not None and (intent is None or intent.kind not in ("status", "effective")):
-        year = asked_year  # 'Chỉ thị 16/CT-TTg do ai ban hành năm 2026?': the year of a number written without it
+    if year is None and _needs_year(ref):  # 'Chỉ thị 16/CT-TTg do ai ban hành năm 2026?', 'the 2020 directive 16/CT-TTg'
+        years = set(_LONE_YEAR.findall(_DAY.sub(" ", rest)))
+        year = int(years.pop()) if len(years) == 1 else None
     written = ref.text + (f" ({ref.day.strftime('%d/%m/%Y') if lang == 'vi' else ref.day.isoformat()})" if ref.day
                           else f" ({year})" if year and _needs_year(ref) else "")
     try:
@@ -443,6 +469,9 @@ def ask(store: Store, question: str) -> Answer:
         if e.suggestions:
             msg += (" Gần giống: " if lang == "vi" else " Close: ") + "; ".join(e.suggestions) + "."
         return Answer(q, True, lang, msg, intent="not_found", candidates=e.suggestions)
+
+
+_LONE_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
 
 
 def _clean(t: str) -> str:
@@ -499,7 +528,7 @@ class _Intent:
     """What a question about a document asks: when it took effect, its status, who issued it, the documents on
     the other end of a relation (`rel`, looking `direction` from the document), or an overview."""
 
-    kind: Literal["effective", "status", "issuer", "proposer", "related", "overview"]
+    kind: Literal["effective", "status", "issuer", "proposer", "related", "ends", "overview"]
     rel: str = ""
     direction: Literal["out", "in"] = "out"
 
@@ -507,6 +536,9 @@ class _Intent:
 def _intent(t: str, x: int) -> _Intent | None:
     """What a question asks of the document it names (`t`: the question folded, the document replaced by 'X' at
     `x`), from its words alone: settled before the graph is read. None: not understood."""
+    ends = _ENDS_FORCE.search(t)
+    if ends is not None:  # 'X làm hết hiệu lực những văn bản nào', 'văn bản nào làm X hết hiệu lực'
+        return _Intent("ends", direction="out" if x < ends.start() and not ends.group("by") else "in")
     if _SINCE_WHEN.search(t):
         return _Intent("effective")
     if _STATUS.search(t):
@@ -549,20 +581,31 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
         return _proposer_of(q, lang, store.document_relations(ref, ("PROPOSED_BY", "ISSUED_BY"), "out"))
     if intent.kind == "overview":
         return _overview(q, lang, store.document_relations(ref, _OVERVIEW))
+    if intent.kind == "ends":
+        return _ends(q, lang, store.document_relations(ref, ("REPLACES", "REPEALS"), intent.direction), intent.direction)
     if intent.rel == "REPLACES":  # the chain of replacements, followed to the text in force
         doc, steps = store.document_chain(ref, intent.direction)
         items = [AnswerItem(s.document.key, _summary(s.document, lang), relation="REPLACES", direction=intent.direction,
                             document=s.document, evidence=s.evidence) for s in steps]
         return _related(q, lang, doc, "REPLACES", intent.direction, items)
-    view = store.document_relations(ref, (intent.rel,), intent.direction)
+    # what repealed a text, or what a text repealed: also what replaced it (the texts say 'hết hiệu lực' of both)
+    types = (intent.rel, "REPLACES") if intent.rel == "REPEALS" else (intent.rel,)
+    view = store.document_relations(ref, types, intent.direction)
     items = []
     for r in view.relations:  # of the type asked for ('Nghị định nào hướng dẫn …'), if one is
         d = view.others.get(r.other)
         if asked_type is not None and (d is None or d.type_id != asked_type.id):
             continue
-        items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=intent.rel,
+        items.append(AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=r.type,
                                 direction=intent.direction, document=d, evidence=r.evidence))
-    return _related(q, lang, view.document, intent.rel, intent.direction, items, asked_type)
+    asked = [i for i in items if i.relation == intent.rel]
+    if intent.rel == "REPEALS" and not asked and items:  # none repealed, some replaced: say that
+        none = _related(q, lang, view.document, intent.rel, intent.direction, [], asked_type)
+        replaced = _related(q, lang, view.document, "REPLACES", intent.direction, items, asked_type)
+        replaced.text = none.text.rstrip(".") + ("; nhưng " if lang == "vi" else "; but ") + replaced.text
+        replaced.intent = none.intent
+        return replaced
+    return _related(q, lang, view.document, intent.rel, intent.direction, asked, asked_type)
 
 
 def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"], items: list[AnswerItem],
@@ -607,6 +650,30 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
     return Answer(q, True, lang, text, intent=intent, subject=doc, items=items)
 
 
+def _ends(q: str, lang: Language, view: DocumentRelations, direction: Literal["out", "in"]) -> Answer:
+    """The texts whose force a document ended ('out': replaced or repealed by it), or that ended its force ('in');
+    `view`: the document with its REPLACES and REPEALS relations that way."""
+    doc = view.document
+    items = [AnswerItem(r.other, _summary(d, lang) if d else r.other, relation=r.type, direction=direction, document=d,
+                        evidence=r.evidence) for r in view.relations for d in [view.others.get(r.other)]]
+
+    def how(i: AnswerItem) -> str:
+        if lang == "vi":
+            return f"{i.label} ({'thay thế' if i.relation == 'REPLACES' else 'bãi bỏ'})"
+        return f"{i.label} ({'replaced' if i.relation == 'REPLACES' else 'repealed'})"
+
+    names, s = ", ".join(how(i) for i in items), _summary(doc, lang)
+    if lang == "vi":
+        text = (f"{s} làm hết hiệu lực: {names}." if items else f"Các văn bản đã đọc không nêu {s} làm hết hiệu lực "
+                "văn bản nào.") if direction == "out" else (
+            f"{s} hết hiệu lực do: {names}." if items else f"Các văn bản đã đọc không nêu văn bản nào làm {s} hết hiệu lực.")
+    else:
+        text = (f"{s} ended the force of: {names}." if items else f"The texts read state no text whose force {s} "
+                "ended.") if direction == "out" else (
+            f"{s} ceased to be in force by: {names}." if items else f"The texts read state no text that ended {s}.")
+    return Answer(q, True, lang, text, intent=f"ends_{direction}", subject=doc, items=items)
+
+
 def _verb_en(label: str, plural: bool = False) -> str:
     """A relation's English label as the verb of a sentence: 'guides' / 'guide' (several subjects), 'is based on'."""
     if label.endswith((" on", " by", " in")):  # 'based on', 'issued by': a participle
@@ -636,7 +703,9 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
             "not_yet_in_force": f"Ngày {day}, {s} chưa có hiệu lực"
                                 + (f" (có hiệu lực từ {st.effective.strftime('%d/%m/%Y')})." if st.effective else "."),
             "in_force": f"Ngày {day}, {s} còn hiệu lực theo các văn bản đã đọc"
-                        + (f" (có hiệu lực từ {st.effective.strftime('%d/%m/%Y')})." if st.effective else "."),
+                        + (f" (có hiệu lực từ {st.effective.strftime('%d/%m/%Y')}" if st.effective else "")
+                        + (f"{' ' if st.effective else ' ('}đến hết ngày {doc.expires.strftime('%d/%m/%Y')})."
+                           if doc.expires else ")." if st.effective else "."),
             "amended": f"Ngày {day}, {s} còn hiệu lực, đã được sửa đổi, bổ sung bởi {by}.",
             "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
             "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
@@ -649,7 +718,9 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
             "not_yet_in_force": f"On {day}, {s} was not yet in force"
                                 + (f" (in force from {st.effective.isoformat()})." if st.effective else "."),
             "in_force": f"On {day}, {s} is in force as far as the texts say"
-                        + (f" (in force since {st.effective.isoformat()})." if st.effective else "."),
+                        + (f" (in force since {st.effective.isoformat()}" if st.effective else "")
+                        + (f"{', ' if st.effective else ' ('}until the end of {doc.expires.isoformat()})."
+                           if doc.expires else ")." if st.effective else "."),
             "amended": f"On {day}, {s} is in force, amended by {by}.",
             "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
             "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
@@ -740,7 +811,12 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
     assert ref.agency_id is not None
     a = v.agencies[ref.agency_id]
     docs, n = store.documents(issuer=a.id, type=asked_type.id if asked_type else None, year=year,
-                              q=_query_words(subject) or None, limit=100)
+                              q=_query_words(subject) or None, limit=SEARCH_READ if subject else 100)
+    written = _written(q, subject)
+    if subject:  # as words, not letters: 'phí', not 'phía'
+        docs = _matching(docs, subject, written)
+        n = len(docs)
+        docs = docs[:100]
     docs.sort(key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), d.key))
     issued = store.relations_of([d.key for d in docs], ("ISSUED_BY",), "out") if docs else {}  # one read for all
     items = []
@@ -749,9 +825,9 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
         items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
     head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
     what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "") + (
-        f" có tiêu đề chứa «{subject}»" if subject else "")
+        f" có «{written}» trong tiêu đề" if subject else "")
     what_en = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (f" of {year}" if year else "") + (
-        f" with «{subject}» in their titles" if subject else "")
+        f" with «{written}» in their titles" if subject else "")
     if lang == "vi":
         text = f"{a.name} đã ban hành {n} {what_vi} trong đồ thị: {head}." if n else f"Đồ thị chưa có {what_vi} nào của {a.name}."
     else:
@@ -795,7 +871,14 @@ def _subject(t: str, q: str, marked: bool) -> str:
     m = _SUBJECT_MARK.search(t)
     if m is None and marked:
         return ""
-    text = t[m.start() :] if m is not None else t
+    after = _strip_subject(t[m.start() :] if m is not None else t)
+    if m is not None and not (set(after.split()) - _FUNCTION_WORDS - {"tai", "o", "trong", "in", "by"}):
+        # '(Mức lương cơ sở hiện nay được) quy định tại văn bản nào?': the subject before the words
+        return _strip_subject(t[: m.start()])
+    return after
+
+
+def _strip_subject(text: str) -> str:
     text = _YEAR_WORDS.sub(" ", text)
     text = " " + re.sub(r"\s+", " ", text).strip()
     for _ in range(8):
@@ -807,15 +890,74 @@ def _subject(t: str, q: str, marked: bool) -> str:
     return text.strip()
 
 
+def _written(q: str, subject: str) -> str:
+    """The subject as the question writes it, in lower case with its diacritics ('mức lương cơ sở'); the folded
+    subject when the question does not write it in one piece."""
+    words = subject.split()
+    if not words:
+        return subject
+    m = re.search(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(map(re.escape, words)) + r"(?![a-z0-9])", fold_lower(q))
+    if m is None:
+        return subject
+    return " ".join(_WORD.findall(unicodedata.normalize("NFC", q[m.start() : m.end()]).lower()))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _title_words(d: Document) -> tuple[str, str]:
+    """A document's title (and name) as words: folded, and in lower case with diacritics."""
+    low = unicodedata.normalize("NFC", " ".join(x for x in (d.title, d.name) if x)).lower()
+    words = " ".join(_WORD.findall(low))
+    return fold_lower(words), words
+
+
+def _has_words(text: str, words: list[str]) -> bool:
+    have = set(text.split())
+    return all(w in have for w in words)
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {text} "
+
+
+def _matching(docs: list[Document], subject: str, written: str) -> list[Document]:
+    """The documents whose titles hold every word of the subject as a word (with its diacritics when the question
+    writes them): not those that merely hold its letters ('lương' is not in 'chất lượng')."""
+    accented = written != subject
+    out = []
+    for d in docs:
+        folded, low = _title_words(d)
+        if _has_words(low, written.split()) if accented else _has_words(folded, subject.split()):
+            out.append(d)
+    return out
+
+
 def _query_words(subject: str) -> str:
     """The words a store's search is asked for (every one must be there): the subject without its function words."""
     words = subject.split()
     return " ".join(w for w in words if w not in _FUNCTION_WORDS) or subject
 
 
+_ISSUER_BEFORE = re.compile(r"(?<![a-z])(?:cua|do|boi|by|of|from)\s+(?:the\s+)?$")
+_ISSUER_AFTER = re.compile(r"^\s*(?:da\s+|co\s+)?(?:ban hanh|ky|issue|issued|signed|has|have|did)(?![a-z])")
+
+
+def _in_subject(f: str, ref: _Ref) -> bool:
+    """Whether the body a question names is part of the subject it asks about ('… về cho vay của ngân sách trung
+    ương cho chính phủ nước ngoài'), not the issuer: after 'về', 'quy định' …, and neither after 'của', 'do', 'of',
+    'by' nor before 'ban hành', 'issued'."""
+    m = _SUBJECT_MARK.search(f)
+    if m is None or m.start() > ref.start:
+        return False
+    return not (_ISSUER_BEFORE.search(f[: ref.start]) or _ISSUER_AFTER.match(f[ref.end :]))
+
+
 def _about_many(store: Store, q: str, lang: Language, f: str, ref: _Ref | None) -> Answer:
     """A question about many documents: which of a body's, of a type, of a year (about a subject) are in force on a
     day, or no longer; what a body issued; which documents' titles speak of a subject."""
+    if ref is not None and _in_subject(f, ref):  # 'nghị định về cho vay … cho chính phủ nước ngoài': not its issuer
+        ref = None
     rest = f if ref is None else f[: ref.start] + " X " + f[ref.end :]
     at = _day_in(rest)
     t = _clean(_DAY.sub(" ", rest))
@@ -827,6 +969,9 @@ def _about_many(store: Store, q: str, lang: Language, f: str, ref: _Ref | None) 
         asked_type = None
     agency = ref.agency_id if ref is not None else None
     english = lang == "en"
+    if at is not None and _TAKES_EFFECT.search(t) and _LIST.search(t):
+        subject = "" if english and not _QUOTED.search(q) else _subject(t, q, marked=True)
+        return _taking_effect(store, q, lang, agency, asked_type, at, subject)
     if _LIST_STATUS.search(t) and _LIST.search(t):
         subject = "" if english and not _QUOTED.search(q) else _subject(t, q, marked=True)
         return _in_force_list(store, q, lang, agency, asked_type, year, at, bool(_ENDED.search(t)), subject)
@@ -843,6 +988,45 @@ def _about_many(store: Store, q: str, lang: Language, f: str, ref: _Ref | None) 
                            if lang == "vi" else "No document number or body found in the question.")
 
 
+_TAKES_EFFECT = re.compile(r"(?<![a-z])(?:(?:co|bat dau co|se co|duoc ap dung|ap dung)\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+"
+                           r"(?:tu|ke tu|vao|ngay)|(?:take|takes|took|taking)\s+effect|(?:come|comes|came|coming)\s+"
+                           r"into\s+force|effective\s+(?:from|on|as\s+of))(?![a-z])")
+
+
+def _taking_effect(store: Store, q: str, lang: Language, agency: str | None, asked_type: DocType | None,
+                   day: dt.date, subject: str) -> Answer:
+    """The documents (of a body, a type, about a subject) that take effect on a day, as the texts read state: those
+    issued that year or the year before (two reads), their dates of effect compared."""
+    type_id = asked_type.id if asked_type else None
+    words = _query_words(subject) if subject else None
+    found: list[Document] = []
+    total = 0
+    for year in (day.year, day.year - 1):
+        docs, n = store.documents(issuer=agency, type=type_id, year=year, q=words, limit=LIST_READ)
+        total += n
+        found += [d for d in docs if d.effective == day]
+    written = _written(q, subject)
+    if subject:
+        found = _matching(found, subject, written)
+    found.sort(key=lambda d: (d.date or dt.date.min, d.key), reverse=True)
+    items = [AnswerItem(d.key, _summary(d, lang), document=d) for d in found[:100]]
+    head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
+    a = vocabulary().agencies.get(agency) if agency else None
+    if lang == "vi":
+        what = (asked_type.name.lower() if asked_type else "văn bản") + (f" của {a.name}" if a else "") + (
+            f" có «{written}» trong tiêu đề" if subject else "")
+        text = (f"Theo các văn bản đã đọc, {len(found)} {what} trong đồ thị có hiệu lực từ ngày "
+                f"{day.strftime('%d/%m/%Y')}" + (f": {head}." if found else ".")
+                + f" (Đã xét các {what} ban hành năm {day.year - 1} và {day.year}.)")
+    else:
+        what = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (
+            f" of the {a.name_en}" if a else "") + (f" with «{written}» in their titles" if subject else "")
+        text = (f"As far as the texts read say, {len(found)} {what} in the graph take effect on {day.isoformat()}"
+                + (f": {head}." if found else ".") + f" ({what.capitalize()} issued in {day.year - 1} and {day.year} "
+                "were read.)")
+    return Answer(q, True, lang, text, intent="taking_effect", agency=agency, items=items)
+
+
 LIST_READ = 1000  # the documents a list in force reads at most (their statuses are worked out one by one)
 
 
@@ -854,6 +1038,10 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     words = _query_words(subject) if subject else None
     docs, n = store.documents(issuer=agency, type=asked_type.id if asked_type else None, year=year, q=words,
                               limit=LIST_READ)
+    written = _written(q, subject)
+    if subject:  # as words, not letters: 'lương', not 'chất lượng'
+        docs = _matching(docs, subject, written)
+        n = len(docs) if n <= LIST_READ else n
     acting = store.relations_of([d.key for d in docs], ACTING, "in") if docs else {}
     others = sorted({r.other for rels in acting.values() for r in rels})
     briefs = store.briefs(others) if others else {}
@@ -877,7 +1065,7 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     later = states.get("not_yet_in_force", 0)
     if lang == "vi":
         what = (asked_type.name.lower() if asked_type else "văn bản") + (f" của {a.name}" if a else "") + (
-            f" năm {year}" if year else "") + (f" có tiêu đề chứa «{subject}»" if subject else "")
+            f" năm {year}" if year else "") + (f" có «{written}» trong tiêu đề" if subject else "")
         state = "đã hết hiệu lực" if ended else "còn hiệu lực"
         read = f"{len(docs)} {what}" + (f" (đã xét {len(docs)} văn bản đầu tiên trong {n})" if n > len(docs) else "")
         text = (f"Ngày {day.strftime('%d/%m/%Y')}, theo các văn bản đã đọc, {k} trong {read} trong đồ thị {state}"
@@ -888,7 +1076,7 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     else:
         what = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (
             f" of the {a.name_en}" if a else "") + (f" of {year}" if year else "") + (
-            f" with «{subject}» in their titles" if subject else "")
+            f" with «{written}» in their titles" if subject else "")
         state = "no longer in force" if ended else "in force"
         read = f"{len(docs)} {what}" + (f" (the first {len(docs)} of {n} read)" if n > len(docs) else "")
         text = (f"On {day.isoformat()}, as far as the texts read say, {k} of the {read} in the graph "
@@ -902,35 +1090,39 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
 SEARCH_READ = 500  # the documents whose titles a search of titles reads at most, before ranking them
 
 
-def _rank(docs: list[Document], subject: str, year: int | None) -> list[Document]:
+def _rank(docs: list[Document], subject: str, written: str, year: int | None) -> tuple[list[Document], bool]:
     """The documents a search found, the best first: of the year asked for; the subject written as it is in the title,
-    then its words all there as words, then their pairs; the newest first."""
-    words = subject.split()
+    then its words all there as words (with the diacritics the question writes), then their pairs; the newest first.
+    Only those as good as the best on the year and on how the subject is written, not those that merely hold its
+    letters; and whether the best holds the subject as it is written."""
+    words, accented = subject.split(), written != subject
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    phrase = re.compile(rf"(?<![a-z0-9]){re.escape(subject)}(?![a-z0-9])")
 
-    def score(d: Document) -> tuple[int, int, int, int, int]:
-        title = _clean(fold_lower(" ".join(x for x in (d.title, d.name) if x)))
-        have = set(title.split())
-        whole = bool(phrase.search(title))
-        n_words = sum(w in have for w in words)
-        n_pairs = sum(bool(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", title)) for p in pairs)
-        return (int(year is not None and d.year == year), int(whole), int(n_words == len(words)), n_pairs, n_words)
+    def score(d: Document) -> tuple[int, ...]:
+        folded, low = _title_words(d)
+        exact = (int(_has_phrase(low, written)), int(_has_words(low, written.split()))) if accented else (0, 0)
+        return (int(year is not None and d.year == year), int(_has_phrase(folded, subject)),
+                int(_has_words(folded, words)), *exact, sum(_has_phrase(folded, p) for p in pairs),
+                sum(w in folded.split() for w in words))
 
     scored = [(score(d), d) for d in docs]
     scored.sort(key=lambda x: (x[0], x[1].date or dt.date(x[1].year or 1, 1, 1), x[1].key), reverse=True)
     if not scored:
-        return []
+        return [], False
     best = scored[0][0]
-    # what is as good as the best on the year and on how the subject is written: not what merely holds its letters
-    return [d for sc, d in scored if sc[:3] == best[:3]]
+    keep = 5 if accented and best[4] else 3  # with the question's diacritics, all its words as written when any has
+    found = [d for sc, d in scored if sc[:3] == best[:3] and (keep == 3 or sc[4])]
+    return found, bool(best[1])
 
 
 def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocType | None, year: int | None) -> Answer:
     """The documents whose titles speak of a subject, of the type asked for, ranked (`_rank`): one read of the
     store (its search of numbers, names and titles, diacritics or none), said to be a search of titles."""
+    written = _written(q, subject)
     docs, n = store.documents(q=_query_words(subject), type=asked_type.id if asked_type else None, limit=SEARCH_READ)
-    found = _rank(docs, subject, year)
+    found, whole = _rank(docs, subject, written, year)
+    if not whole:
+        found = _matching(found, subject, written) or found
     items = [AnswerItem(d.key, _summary(d, lang), document=d) for d in found[:20]]
 
     def line(d: Document) -> str:
@@ -940,21 +1132,18 @@ def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocT
     what_vi = asked_type.name.lower() if asked_type else "văn bản"
     what_en = asked_type.name_en.lower() + "s" if asked_type else "documents"
     in_year = year is not None and bool(found) and found[0].year == year
+    listed = "; ".join(line(d) for d in found[:5]) + (" …" if len(found) > 5 else ".")
     if lang == "vi":
-        head = f"Tìm «{subject}» trong tiêu đề các {what_vi} của đồ thị" + (f" (năm {year})" if in_year else "")
-        if not found:
-            text = f"{head}: không có {what_vi} nào."
-        else:
-            text = f"{head}: {len(found)} {what_vi}" + (f", không có văn bản nào năm {year}" if year and not in_year
-                                                        else "") + ". " + "; ".join(line(d) for d in found[:5]) + (
-                " …" if len(found) > 5 else ".")
+        how = f"có «{written}» trong tiêu đề" if whole else f"có đủ các từ của «{written}» trong tiêu đề"
+        head = f"Tìm trong tiêu đề văn bản: các {what_vi}" + (f" năm {year}" if in_year else "") + f" {how}"
+        text = f"{head}: {len(found)} {what_vi}" + (f" (không có văn bản nào năm {year})" if year and not in_year
+                                                   else "") + f". {listed}" if found else \
+            f"Tìm trong tiêu đề văn bản: không có {what_vi} nào có «{written}» trong tiêu đề."
     else:
-        head = f"Searched the titles of the graph's {what_en} for «{subject}»" + (f" (of {year})" if in_year else "")
-        if not found:
-            text = f"{head}: none found."
-        else:
-            text = f"{head}: {len(found)} found" + (f", none of {year}" if year and not in_year else "") + ". " + \
-                "; ".join(line(d) for d in found[:5]) + (" …" if len(found) > 5 else ".")
+        how = f"with «{written}» in their titles" if whole else f"with every word of «{written}» in their titles"
+        head = f"A search of titles: the {what_en}" + (f" of {year}" if in_year else "") + f" {how}"
+        text = f"{head}: {len(found)} found" + (f" (none of {year})" if year and not in_year else "") + f". {listed}" \
+            if found else f"A search of titles: no {what_en} with «{written}» in their titles."
     return Answer(q, True, lang, text, intent="search", items=items)
 
 
