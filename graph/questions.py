@@ -962,8 +962,9 @@ def _about_many(store: Store, q: str, lang: Language, f: str, ref: _Ref | None) 
     at = _day_in(rest)
     t = _clean(_DAY.sub(" ", rest))
     asked_type, year = _asked(t)
-    if asked_type is None:  # 'Nghị định quy định …', 'Thông tư hướng dẫn …': the first type word
-        m = vocabulary().type_word_re.search(t)
+    if asked_type is None:  # 'Nghị định quy định …', 'Tìm thông tư hướng dẫn …': the type word it starts with
+        lead = re.match(r"(?:(?:co|tim|hay|cho biet|xin|liet ke|nhung|cac|find|list|the|a)\s+)*", t)
+        m = vocabulary().type_word_re.match(t, lead.end() if lead else 0)
         asked_type = vocabulary().type_for_word(m.group()) if m is not None else None
     if asked_type is not None and asked_type.id == "VanBan":
         asked_type = None

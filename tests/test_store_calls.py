@@ -151,6 +151,19 @@ ASK = [  # each kind of question, in one read of the store
     ("Văn bản nào sửa đổi Luật Xuất bản?", "ambiguous", 1),
     ("Bộ TT&TT ban hành những văn bản nào?", "issued_by", 2),  # the page, then every document's evidence at once
     ("Chính phủ ban hành những văn bản nào?", "issued_by", 2),
+    # issue 26 §2: the questions people ask
+    ("Quyết định 749/QĐ-TTg năm 2020 do ai ban hành?", "issuer", 1),  # a year given: the lookup takes it
+    ("Quyết định 505 do ai ban hành?", "issuer", 2),  # a bare number: the candidates, then the one document
+    ("Thông tư 1 do ai ban hành?", "ambiguous", 1),  # … or the candidates alone
+    ("Ai trình Quyết định 749/QĐ-TTg?", "proposer", 1),
+    ("Văn bản nào bãi bỏ Nghị định 60/2018/NĐ-CP?", "repeals_in", 1),  # and what replaced it, in the same read
+    ("Nghị định 123/2026/NĐ-CP làm hết hiệu lực những nghị định nào?", "ends_out", 1),
+    ("Nghị định nào quy định chi tiết nội dung chế độ báo cáo thống kê cấp quốc gia?", "search", 1),
+    ("Chính phủ ban hành những nghị định nào về thống kê?", "issued_by", 2),
+    # the documents, what acts on them, the texts that act (dated by their own dates): three reads for the list
+    ("Những văn bản nào của Chính phủ đã hết hiệu lực vào ngày 2/7/2026?", "no_longer_in_force", 3),
+    ("Which circulars are in force on 1 March 2026?", "in_force", 3),
+    ("Những nghị định nào có hiệu lực từ ngày 1/7/2026?", "taking_effect", 2),  # those of that year and the year before
 ]
 
 

@@ -1,0 +1,211 @@
+"""The questions people ask (issue 26 §2), on the seeds, the Gazette sample and two sentences naming the two directives
+16/CT-TTg: a year or a day given with a number written without its year; a type word with a bare number; who proposed
+a text; which texts are in force; texts found by their subject; the end of force dated by a date of issue, said so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bench.questions import check, read_rows
+from graph.questions import ask, find_reference
+from graph.stores.memory import MemoryStore
+
+from .conftest import FIXTURES, GAZETTE, SEEDS
+
+QUESTIONS = FIXTURES / "questions"
+
+
+@pytest.fixture(scope="module")
+def store() -> MemoryStore:
+    from graph.pipeline import extract_paths
+
+    s = MemoryStore()
+    s.upsert(extract_paths([SEEDS, GAZETTE, QUESTIONS / "texts"]))
+    return s
+
+
+@pytest.mark.parametrize("row", read_rows(QUESTIONS / "questions.tsv"), ids=lambda r: r.question[:50])
+def test_table(store: MemoryStore, row: object) -> None:
+    """Each row of tests/fixtures/questions/questions.tsv answered as its texts say (checks as bench.questions)."""
+    q, expected = row.question, row.expected  # type: ignore[attr-defined]
+    a = ask(store, q)
+    assert check(a, expected) == [], (q, a.text)
+
+
+def test_the_bench_table_reads() -> None:
+    """bench/questions.tsv: every row well formed, over 100 of them, in the three forms."""
+    rows = read_rows(Path(__file__).resolve().parent.parent / "bench" / "questions.tsv")
+    assert len(rows) >= 100 and {r.form for r in rows} == {"vi", "ascii", "en"}
+    assert all(r.source for r in rows)
+    from graph.questions import Answer
+
+    blank = Answer("", True, "vi", "")
+    for r in rows:
+        assert not [p for p in check(blank, r.expected) if p.startswith("bad check")], r
+
+
+# a year or a day given with a number the graph holds in two years --------------------------------------------------
+
+@pytest.mark.parametrize(("q", "key"), [
+    ("Chỉ thị 16/CT-TTg năm 2026 do ai ban hành?", "16/CT-TTG@2026"),
+    ("Chỉ thị 16/CT-TTg 2020 do ai ban hành?", "16/CT-TTG@2020"),
+    ("Chỉ thị 16/CT-TTg (2026) do ai ban hành?", "16/CT-TTG@2026"),
+    ("Chỉ thị 16/CT-TTg ngày 31/3/2020 do ai ban hành?", "16/CT-TTG@2020"),
+    ("Chỉ thị 16/CT-TTg ban hành ngày 23 tháng 4 năm 2026 do ai ban hành?", "16/CT-TTG@2026"),
+    ("chi thi 16/CT-TTg nam 2020 do ai ban hanh", "16/CT-TTG@2020"),
+    ("Chỉ thị 16/CT-TTg do ai ban hành năm 2026?", "16/CT-TTG@2026"),  # the year further on
+    ("who issued directive 16/CT-TTg of 2026?", "16/CT-TTG@2026"),
+    ("who issued the 2020 directive 16/CT-TTg?", "16/CT-TTG@2020"),
+    ("who issued directive 16/CT-TTg dated 23 April 2026?", "16/CT-TTG@2026"),
+])
+def test_a_year_given_picks_the_document(store: MemoryStore, q: str, key: str) -> None:
+    a = ask(store, q)
+    assert a.intent == "issuer" and a.subject is not None and a.subject.key == key, a.text
+    assert [i.key for i in a.items] == ["TTg"]
+
+
+def test_without_the_year_it_asks_for_it_and_then_reads_it(store: MemoryStore) -> None:
+    a = ask(store, "Chỉ thị 16/CT-TTg còn hiệu lực không?")
+    assert a.intent == "ambiguous" and len(a.candidates) == 2 and "Hãy nêu năm" in a.text
+    again = ask(store, "Chỉ thị 16/CT-TTg năm 2020 còn hiệu lực vào ngày 1/1/2021 không?")
+    assert again.intent == "status" and again.subject is not None and again.subject.key == "16/CT-TTG@2020"
+    assert "Ngày 01/01/2021" in again.text  # the day asked about, not the year of issue
+    wrong_year = ask(store, "Chỉ thị 16/CT-TTg năm 2019 do ai ban hành?")
+    assert wrong_year.intent == "not_found" and "2019" in wrong_year.text
+
+
+def test_a_day_after_a_full_number_is_its_day_of_issue_not_a_day_asked_about(store: MemoryStore) -> None:
+    a = ask(store, "Nghị định 139/2026/NĐ-CP ngày 07/4/2026 còn hiệu lực vào ngày 1/5/2026 không?")
+    assert a.intent == "status" and "Ngày 01/05/2026" in a.text and "chưa có hiệu lực" in a.text, a.text
+
+
+def test_the_reference_keeps_its_year() -> None:
+    ref = find_reference("Chỉ thị 16/CT-TTg ngày 23 tháng 4 năm 2026 là gì?")
+    assert ref is not None and ref.text == "Chỉ thị 16/CT-TTg" and ref.year == 2026 and ref.day == dt.date(2026, 4, 23)
+    assert find_reference("Nghị định 43/2011/NĐ-CP còn hiệu lực vào ngày 1/1/2020 không?").year is None  # type: ignore[union-attr]
+
+
+# a type word with a bare number -------------------------------------------------------------------------------------
+
+def test_a_type_word_with_a_bare_number(store: MemoryStore) -> None:
+    a = ask(store, "Quyết định 505 do ai ban hành?")
+    assert a.intent == "issuer" and a.subject is not None and a.subject.key == "505/QD-TTG@2022", a.text
+    assert "Quyết định 505/QĐ-TTg do Thủ tướng Chính phủ ban hành" in a.text
+    b = ask(store, "Chỉ thị 21 của Thủ tướng Chính phủ về vấn đề gì?")
+    assert b.intent == "overview" and b.subject is not None and b.subject.key == "21/CT-TTG@2026"
+    assert "sắp xếp thôn, tổ dân phố" in b.text  # what it is about: its title
+    c = ask(store, "when did decree no. 139 of 2026 take effect?")
+    assert c.intent == "effective" and c.subject is not None and c.subject.key == "139/2026/ND-CP" and "2026-07-01" in c.text
+    assert ask(store, "Chỉ thị 21 của Bộ Tài chính về vấn đề gì?").intent == "not_found"  # not that body's
+
+
+def test_a_bare_number_of_several_lists_them(store: MemoryStore) -> None:
+    a = ask(store, "Thông tư 1 do ai ban hành?")  # 01/2026/TT-BTC, the joint circular 01/2022/TTLT-…, …
+    assert a.intent == "ambiguous" and len(a.candidates) >= 2, a.text
+    assert any("01/2026/TT-BTC" in c for c in a.candidates) and any("TTLT" in c for c in a.candidates)
+    two = ask(store, "Thông tư 1 năm 2026 do ai ban hành?")  # 01/2026/TT-BTC and 01/2026/TT-BNNMT (cited)
+    assert two.intent == "ambiguous" and len(two.candidates) == 2 and "Hãy nêu số hiệu đầy đủ" in two.text, two.text
+    one = ask(store, "Thông tư 1 năm 2026 của Bộ Tài chính do ai ban hành?")
+    assert one.intent == "issuer" and one.subject is not None and one.subject.key == "1/2026/TT-BTC", one.text
+
+
+# who proposed or drafted it -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["Ai trình Quyết định 749/QĐ-TTg?", "Cơ quan nào tham mưu ban hành Quyết định 749/QĐ-TTg?",
+                               "co quan nao chu tri soan thao quyet dinh 749/QD-TTg", "Bộ nào soạn thảo Quyết định 749/QĐ-TTg?",
+                               "who drafted decision 749/QĐ-TTg?", "Which ministry proposed decision 749/QĐ-TTg?"])
+def test_who_proposed_it(store: MemoryStore, q: str) -> None:
+    a = ask(store, q)
+    assert a.intent == "proposer" and [i.key for i in a.items] == ["BTTTT"], a.text
+    assert a.items[0].evidence and "tham mưu" in a.items[0].evidence[0].sentence
+    assert ("Bộ Thông tin và Truyền thông" if a.language == "vi" else "Ministry of Information") in a.text
+    assert "Thủ tướng Chính phủ" in a.text or "Prime Minister" in a.text  # and who issued it
+
+
+def test_who_proposed_it_when_no_text_says(store: MemoryStore) -> None:
+    a = ask(store, "Ai soạn thảo Nghị định 139/2026/NĐ-CP?")
+    assert a.intent == "proposer" and not a.items and "không nêu cơ quan trình" in a.text and "Chính phủ ban hành" in a.text
+    # 'chương trình', 'quy trình' are not 'trình'
+    assert ask(store, "Quyết định 749/QĐ-TTg phê duyệt chương trình gì?").intent == "overview"
+
+
+# which texts are in force --------------------------------------------------------------------------------------------
+
+def test_which_are_in_force_of_a_body_a_type_a_year_on_a_day(store: MemoryStore) -> None:
+    before = ask(store, "Những nghị định nào của Chính phủ năm 2026 còn hiệu lực vào ngày 1/5/2026?")
+    keys = {i.key for i in before.items}
+    assert before.intent == "in_force" and before.agency == "CP" and not {"123/2026/ND-CP", "139/2026/ND-CP"} & keys
+    assert "chưa có hiệu lực" in before.text  # both from 01/7/2026
+    after = ask(store, "Những nghị định nào của Chính phủ năm 2026 còn hiệu lực vào ngày 2/7/2026?")
+    assert {"123/2026/ND-CP", "139/2026/ND-CP"} <= {i.key for i in after.items}
+    assert all(i.document is not None and i.document.type_id == "NghiDinh" and i.document.year == 2026
+               for i in after.items)
+    ended = ask(store, "Những văn bản nào của Chính phủ đã hết hiệu lực vào ngày 2/7/2026?")
+    assert ended.intent == "no_longer_in_force" and {"60/2018/ND-CP", "24/2015/ND-CP"} <= {i.key for i in ended.items}
+    rep = next(i for i in ended.items if i.key == "60/2018/ND-CP")
+    assert rep.relation == "REPLACES" and rep.evidence  # the sentence that ends it
+    en = ask(store, "Which circulars are in force on 1 March 2026?")
+    assert en.intent == "in_force" and "1/2026/TT-BTC" in {i.key for i in en.items}  # from 20/02/2026
+    assert "1/2018/TT-BTC" not in {i.key for i in en.items}
+
+
+def test_which_take_effect_on_a_day(store: MemoryStore) -> None:
+    a = ask(store, "Những nghị định nào có hiệu lực từ ngày 1/7/2026?")
+    assert a.intent == "taking_effect" and {"123/2026/ND-CP", "139/2026/ND-CP"} <= {i.key for i in a.items}
+    assert all(i.document is not None and i.document.effective == dt.date(2026, 7, 1) for i in a.items)
+
+
+# questions by subject: a search of titles ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "key"), [
+    ("Nghị định nào quy định chi tiết nội dung chế độ báo cáo thống kê cấp quốc gia?", "139/2026/ND-CP"),
+    ("nghi dinh nao quy dinh che do bao cao thong ke cap quoc gia", "139/2026/ND-CP"),
+    ("Chế độ báo cáo thống kê cấp quốc gia được quy định tại văn bản nào?", "139/2026/ND-CP"),
+    ("Chỉ thị về sắp xếp thôn, tổ dân phố là chỉ thị nào?", "21/CT-TTG@2026"),
+    ("Văn bản nào quy định về kinh phí bảo đảm trật tự an toàn giao thông năm 2026?", "1/2026/TT-BTC"),
+    ("Which decree is about “chế độ báo cáo thống kê”?", "139/2026/ND-CP"),
+])
+def test_questions_by_subject_search_the_titles(store: MemoryStore, q: str, key: str) -> None:
+    a = ask(store, q)
+    assert a.intent == "search" and a.items and a.items[0].key == key, a.text
+    assert ("tiêu đề" in a.text) if a.language == "vi" else ("titles" in a.text)  # says it searched titles
+
+
+def test_a_search_of_titles_reads_words_not_letters(store: MemoryStore) -> None:
+    a = ask(store, "Nghị định nào quy định về giao thông đường thủy?")
+    assert a.intent == "search" and "123/2026/ND-CP" in {i.key for i in a.items}
+    assert "«giao thông đường thủy»" in a.text  # the words as the question writes them
+    none = ask(store, "Nghị định nào quy định về nuôi ong mật?")
+    assert none.intent == "search" and not none.items and "không có nghị định nào" in none.text
+    assert not ask(store, "thời tiết hôm nay thế nào?").understood  # no type word, no 'văn bản': not a search
+
+
+def test_a_body_inside_the_subject_is_not_the_issuer(store: MemoryStore) -> None:
+    a = ask(store, "Văn bản nào quy định chế độ báo cáo thống kê của Chính phủ?")
+    assert a.intent in ("issued_by", "search")
+    b = ask(store, "Thông tư nào về cơ sở dữ liệu về người lao động Việt Nam đi làm việc ở nước ngoài?")
+    assert b.intent == "search" and b.items and b.items[0].key == "20/2021/TT-BLDTBXH", b.text
+
+
+# the end of force dated by a date of issue ----------------------------------------------------------------------------
+
+def test_the_end_of_force_says_when_it_is_only_a_date_of_issue(store: MemoryStore) -> None:
+    """42/2022/NĐ-CP replaced 43/2011/NĐ-CP; no text read gives its date of effect, only its date of issue."""
+    vi = ask(store, "Nghị định 43/2011/NĐ-CP còn hiệu lực không?")
+    assert vi.intent == "status" and "hết hiệu lực" in vi.text and "từ 24/06/2022" in vi.text
+    assert "ngày ban hành 42/2022/NĐ-CP" in vi.text and "không nêu ngày 42/2022/NĐ-CP có hiệu lực" in vi.text, vi.text
+    en = ask(store, "Is decree 43/2011/NĐ-CP still in force?")
+    assert "from 2022-06-24 (the day 42/2022/NĐ-CP was issued; no text read gives its date of effect)" in en.text, en.text
+    dated = ask(store, "Nghị định 60/2018/NĐ-CP còn hiệu lực vào ngày 2/7/2026 không?")  # 139/2026: its date of effect
+    assert "từ 01/07/2026." in dated.text and "ngày ban hành" not in dated.text, dated.text
+
+
+def test_what_ended_it(store: MemoryStore) -> None:
+    a = ask(store, "Nghị định 123/2026/NĐ-CP làm hết hiệu lực những nghị định nào?")
+    assert a.intent == "ends_out" and "24/2015/ND-CP" in {i.key for i in a.items}, a.text
+    b = ask(store, "Văn bản nào bãi bỏ Nghị định 60/2018/NĐ-CP?")  # replaced, not repealed: said so
+    assert b.intent == "repeals_in" and [i.key for i in b.items] == ["139/2026/ND-CP"]
+    assert "không nêu văn bản nào bãi bỏ" in b.text and "thay thế bởi Nghị định 139/2026/NĐ-CP" in b.text, b.text
