@@ -5,12 +5,14 @@ a text; which texts are in force; texts found by their subject; the end of force
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.questions import check, read_rows
 from graph.questions import ask, find_reference
+from graph.stores.base import Store
 from graph.stores.memory import MemoryStore
 
 from .conftest import FIXTURES, GAZETTE, SEEDS
@@ -18,17 +20,24 @@ from .conftest import FIXTURES, GAZETTE, SEEDS
 QUESTIONS = FIXTURES / "questions"
 
 
-@pytest.fixture(scope="module")
-def store() -> MemoryStore:
+@pytest.fixture(scope="module", params=["memory", "neo4j"])
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """Both stores: the questions read them through the same calls, and must get the same answers."""
     from graph.pipeline import extract_paths
 
-    s = MemoryStore()
+    s: Store
+    if request.param == "memory":
+        s = MemoryStore()
+    else:
+        s = request.getfixturevalue("neo4j_target").store()
+        s.clear()
     s.upsert(extract_paths([SEEDS, GAZETTE, QUESTIONS / "texts"]))
-    return s
+    yield s
+    s.close()
 
 
 @pytest.mark.parametrize("row", read_rows(QUESTIONS / "questions.tsv"), ids=lambda r: r.question[:50])
-def test_table(store: MemoryStore, row: object) -> None:
+def test_table(store: Store, row: object) -> None:
     """Each row of tests/fixtures/questions/questions.tsv answered as its texts say (checks as bench.questions)."""
     q, expected = row.question, row.expected  # type: ignore[attr-defined]
     a = ask(store, q)
@@ -61,13 +70,13 @@ def test_the_bench_table_reads() -> None:
     ("who issued the 2020 directive 16/CT-TTg?", "16/CT-TTG@2020"),
     ("who issued directive 16/CT-TTg dated 23 April 2026?", "16/CT-TTG@2026"),
 ])
-def test_a_year_given_picks_the_document(store: MemoryStore, q: str, key: str) -> None:
+def test_a_year_given_picks_the_document(store: Store, q: str, key: str) -> None:
     a = ask(store, q)
     assert a.intent == "issuer" and a.subject is not None and a.subject.key == key, a.text
     assert [i.key for i in a.items] == ["TTg"]
 
 
-def test_without_the_year_it_asks_for_it_and_then_reads_it(store: MemoryStore) -> None:
+def test_without_the_year_it_asks_for_it_and_then_reads_it(store: Store) -> None:
     a = ask(store, "Chỉ thị 16/CT-TTg còn hiệu lực không?")
     assert a.intent == "ambiguous" and len(a.candidates) == 2 and "Hãy nêu năm" in a.text
     again = ask(store, "Chỉ thị 16/CT-TTg năm 2020 còn hiệu lực vào ngày 1/1/2021 không?")
@@ -77,7 +86,7 @@ def test_without_the_year_it_asks_for_it_and_then_reads_it(store: MemoryStore) -
     assert wrong_year.intent == "not_found" and "2019" in wrong_year.text
 
 
-def test_a_day_after_a_full_number_is_its_day_of_issue_not_a_day_asked_about(store: MemoryStore) -> None:
+def test_a_day_after_a_full_number_is_its_day_of_issue_not_a_day_asked_about(store: Store) -> None:
     a = ask(store, "Nghị định 139/2026/NĐ-CP ngày 07/4/2026 còn hiệu lực vào ngày 1/5/2026 không?")
     assert a.intent == "status" and "Ngày 01/05/2026" in a.text and "chưa có hiệu lực" in a.text, a.text
 
@@ -90,7 +99,7 @@ def test_the_reference_keeps_its_year() -> None:
 
 # a type word with a bare number -------------------------------------------------------------------------------------
 
-def test_a_type_word_with_a_bare_number(store: MemoryStore) -> None:
+def test_a_type_word_with_a_bare_number(store: Store) -> None:
     a = ask(store, "Quyết định 505 do ai ban hành?")
     assert a.intent == "issuer" and a.subject is not None and a.subject.key == "505/QD-TTG@2022", a.text
     assert "Quyết định 505/QĐ-TTg do Thủ tướng Chính phủ ban hành" in a.text
@@ -102,7 +111,7 @@ def test_a_type_word_with_a_bare_number(store: MemoryStore) -> None:
     assert ask(store, "Chỉ thị 21 của Bộ Tài chính về vấn đề gì?").intent == "not_found"  # not that body's
 
 
-def test_a_bare_number_of_several_lists_them(store: MemoryStore) -> None:
+def test_a_bare_number_of_several_lists_them(store: Store) -> None:
     a = ask(store, "Thông tư 1 do ai ban hành?")  # 01/2026/TT-BTC, the joint circular 01/2022/TTLT-…, …
     assert a.intent == "ambiguous" and len(a.candidates) >= 2, a.text
     assert any("01/2026/TT-BTC" in c for c in a.candidates) and any("TTLT" in c for c in a.candidates)
@@ -117,7 +126,7 @@ def test_a_bare_number_of_several_lists_them(store: MemoryStore) -> None:
 @pytest.mark.parametrize("q", ["Ai trình Quyết định 749/QĐ-TTg?", "Cơ quan nào tham mưu ban hành Quyết định 749/QĐ-TTg?",
                                "co quan nao chu tri soan thao quyet dinh 749/QD-TTg", "Bộ nào soạn thảo Quyết định 749/QĐ-TTg?",
                                "who drafted decision 749/QĐ-TTg?", "Which ministry proposed decision 749/QĐ-TTg?"])
-def test_who_proposed_it(store: MemoryStore, q: str) -> None:
+def test_who_proposed_it(store: Store, q: str) -> None:
     a = ask(store, q)
     assert a.intent == "proposer" and [i.key for i in a.items] == ["BTTTT"], a.text
     assert a.items[0].evidence and "tham mưu" in a.items[0].evidence[0].sentence
@@ -125,7 +134,7 @@ def test_who_proposed_it(store: MemoryStore, q: str) -> None:
     assert "Thủ tướng Chính phủ" in a.text or "Prime Minister" in a.text  # and who issued it
 
 
-def test_who_proposed_it_when_no_text_says(store: MemoryStore) -> None:
+def test_who_proposed_it_when_no_text_says(store: Store) -> None:
     a = ask(store, "Ai soạn thảo Nghị định 139/2026/NĐ-CP?")
     assert a.intent == "proposer" and not a.items and "không nêu cơ quan trình" in a.text and "Chính phủ ban hành" in a.text
     # 'chương trình', 'quy trình' are not 'trình'
@@ -134,7 +143,7 @@ def test_who_proposed_it_when_no_text_says(store: MemoryStore) -> None:
 
 # which texts are in force --------------------------------------------------------------------------------------------
 
-def test_which_are_in_force_of_a_body_a_type_a_year_on_a_day(store: MemoryStore) -> None:
+def test_which_are_in_force_of_a_body_a_type_a_year_on_a_day(store: Store) -> None:
     before = ask(store, "Những nghị định nào của Chính phủ năm 2026 còn hiệu lực vào ngày 1/5/2026?")
     keys = {i.key for i in before.items}
     assert before.intent == "in_force" and before.agency == "CP" and not {"123/2026/ND-CP", "139/2026/ND-CP"} & keys
@@ -152,7 +161,7 @@ def test_which_are_in_force_of_a_body_a_type_a_year_on_a_day(store: MemoryStore)
     assert "1/2018/TT-BTC" not in {i.key for i in en.items}
 
 
-def test_which_take_effect_on_a_day(store: MemoryStore) -> None:
+def test_which_take_effect_on_a_day(store: Store) -> None:
     a = ask(store, "Những nghị định nào có hiệu lực từ ngày 1/7/2026?")
     assert a.intent == "taking_effect" and {"123/2026/ND-CP", "139/2026/ND-CP"} <= {i.key for i in a.items}
     assert all(i.document is not None and i.document.effective == dt.date(2026, 7, 1) for i in a.items)
@@ -168,13 +177,13 @@ def test_which_take_effect_on_a_day(store: MemoryStore) -> None:
     ("Văn bản nào quy định về kinh phí bảo đảm trật tự an toàn giao thông năm 2026?", "1/2026/TT-BTC"),
     ("Which decree is about “chế độ báo cáo thống kê”?", "139/2026/ND-CP"),
 ])
-def test_questions_by_subject_search_the_titles(store: MemoryStore, q: str, key: str) -> None:
+def test_questions_by_subject_search_the_titles(store: Store, q: str, key: str) -> None:
     a = ask(store, q)
     assert a.intent == "search" and a.items and a.items[0].key == key, a.text
     assert ("tiêu đề" in a.text) if a.language == "vi" else ("titles" in a.text)  # says it searched titles
 
 
-def test_a_search_of_titles_reads_words_not_letters(store: MemoryStore) -> None:
+def test_a_search_of_titles_reads_words_not_letters(store: Store) -> None:
     a = ask(store, "Nghị định nào quy định về giao thông đường thủy?")
     assert a.intent == "search" and "123/2026/ND-CP" in {i.key for i in a.items}
     assert "«giao thông đường thủy»" in a.text  # the words as the question writes them
@@ -183,7 +192,7 @@ def test_a_search_of_titles_reads_words_not_letters(store: MemoryStore) -> None:
     assert not ask(store, "thời tiết hôm nay thế nào?").understood  # no type word, no 'văn bản': not a search
 
 
-def test_a_body_inside_the_subject_is_not_the_issuer(store: MemoryStore) -> None:
+def test_a_body_inside_the_subject_is_not_the_issuer(store: Store) -> None:
     a = ask(store, "Văn bản nào quy định chế độ báo cáo thống kê của Chính phủ?")
     assert a.intent in ("issued_by", "search")
     b = ask(store, "Thông tư nào về cơ sở dữ liệu về người lao động Việt Nam đi làm việc ở nước ngoài?")
@@ -192,7 +201,7 @@ def test_a_body_inside_the_subject_is_not_the_issuer(store: MemoryStore) -> None
 
 # the end of force dated by a date of issue ----------------------------------------------------------------------------
 
-def test_the_end_of_force_says_when_it_is_only_a_date_of_issue(store: MemoryStore) -> None:
+def test_the_end_of_force_says_when_it_is_only_a_date_of_issue(store: Store) -> None:
     """42/2022/NĐ-CP replaced 43/2011/NĐ-CP; no text read gives its date of effect, only its date of issue."""
     vi = ask(store, "Nghị định 43/2011/NĐ-CP còn hiệu lực không?")
     assert vi.intent == "status" and "hết hiệu lực" in vi.text and "từ 24/06/2022" in vi.text
@@ -203,7 +212,7 @@ def test_the_end_of_force_says_when_it_is_only_a_date_of_issue(store: MemoryStor
     assert "từ 01/07/2026." in dated.text and "ngày ban hành" not in dated.text, dated.text
 
 
-def test_what_ended_it(store: MemoryStore) -> None:
+def test_what_ended_it(store: Store) -> None:
     a = ask(store, "Nghị định 123/2026/NĐ-CP làm hết hiệu lực những nghị định nào?")
     assert a.intent == "ends_out" and "24/2015/ND-CP" in {i.key for i in a.items}, a.text
     b = ask(store, "Văn bản nào bãi bỏ Nghị định 60/2018/NĐ-CP?")  # replaced, not repealed: said so
