@@ -192,6 +192,9 @@ def _law_name(f: str) -> tuple[int, int] | None:
         end = at[0]
     else:
         end, n = m.end(), 0
+        first = _NAME_WORD.match(f, end)
+        if first is not None and first.group(1) in ("ve", "quy", "huong", "lien"):  # 'Luật về đất đai': a subject
+            return None
         while n < 12 and (w := _NAME_WORD.match(f, end)) is not None and w.group(1) not in _NAME_ENDS:
             end, n = w.end(), n + 1
         if n == 0:
@@ -503,8 +506,10 @@ def _with_year(query: str, year: int | None) -> str:
 
 
 def _brief_label(d: Document, lang: Language = "vi") -> str:
+    """'Nghị định 161/2026/NĐ-CP (15/05/2026)', 'Luật Đất đai (31/2024/QH15, 2024)': a document with its day of issue."""
     day = d.date.strftime("%d/%m/%Y") if d.date and lang == "vi" else d.date.isoformat() if d.date else str(d.year or "?")
-    return f"{_summary(d, lang)} ({day})"
+    s = _summary(d, lang)
+    return f"{s[:-1]}, {day})" if d.name and s.endswith(")") else f"{s} ({day})"
 
 
 def _ordinal_key(store: Store, ref: _Ref, year: int | None) -> str:
@@ -983,7 +988,7 @@ def _about_many(store: Store, q: str, lang: Language, f: str, ref: _Ref | None) 
         return _not_understood(q, lang)
     cue = asked_type is not None or re.search(r"(?<![a-z])(?:van ban|documents?|regulations?)(?![a-z])", t)
     subject = "" if english and not _QUOTED.search(q) else _subject(t, q, marked=False)
-    if cue and subject:
+    if cue and re.search(r"[a-z]{2}", subject):  # words, not a number alone ('Chỉ thị 0')
         return _search(store, q, lang, subject, asked_type, year)
     return _not_understood(q, lang, "Không thấy số văn bản hay cơ quan nào trong câu hỏi."
                            if lang == "vi" else "No document number or body found in the question.")
