@@ -10,12 +10,29 @@ left is matched against the forms these questions take:
     Bộ TT&TT ban hành những văn bản nào?                what did the Government issue?
     Nghị định 42/2022 còn hiệu lực không?               is decree 42/2022 in force?
     Ai ban hành Quyết định 749/QĐ-TTg?                  who issued decision 749/QĐ-TTg?
+    Ai trình / Cơ quan nào tham mưu Quyết định 749?     who proposed (drafted) decision 749/QĐ-TTg?
+    Chỉ thị 16/CT-TTg năm 2026 (ngày 23/4/2026) …       directive 16/CT-TTg of 2026 …
+    Quyết định 505 do ai ban hành?                      who issued decision 505?
+    Nghị định 158/2025 làm hết hiệu lực văn bản nào?    what did decree 158/2025 end the force of?
+    Những nghị định nào của Chính phủ còn hiệu lực      which decrees of the Government are in force on
+      vào ngày 1/7/2026? (… đã hết hiệu lực?)             1 July 2026? (… no longer in force?)
+    Những văn bản nào có hiệu lực từ ngày 1/7/2026?     which documents take effect on 1 July 2026?
+    Nghị định nào quy định mức lương cơ sở năm 2026?    which decree is about "mức lương cơ sở"?
+
+A number written without its year ('16/CT-TTg') takes the year or the day of issue written after it ('… năm 2026',
+'… 2026', '… ngày 23/4/2026', '… of 2026'), or the one year the question gives elsewhere; a type word with a bare
+number ('Quyết định 505', 'Chỉ thị 21 của Thủ tướng Chính phủ') the one document of that type and number (of that
+year and body), else the question lists them. A question naming no document asks about many: a list in force (of a
+body, a type, a year, about a subject, on a day), or a subject, answered by a search of titles (the store's search,
+diacritics or none, ranked here: the words as written, of the year asked for, the newest first), and said to be one.
 
 The verbs come from the relation vocabulary (ontology/relations.tsv, columns verbs_vi and verbs_en); the direction
 from where the document stands against the verb ("X thực hiện … nào" looks outward, "… nào thực hiện X" and the
 passive "X được thực hiện bởi" inward). What the question asks is settled before the graph is read, so each kind of
-question reads the store once (`Store.document_relations`, `Store.document_chain`, `Store.document`), and a body's
-documents twice (the page, then their ISSUED_BY evidence in one call).
+question reads the store once (`Store.document_relations`, `Store.document_chain`, `Store.document`), a bare number
+twice (its candidates, then the one document), a body's documents twice (the page, then their ISSUED_BY evidence in
+one call), a list in force three times (the documents, what acts on them, the texts that act) and the texts taking
+effect on a day twice (those of that year and of the year before).
 
 `graph.ask(store, question)` is this module's `ask`.
 """
@@ -1127,6 +1144,7 @@ def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocT
     written = _written(q, subject)
     docs, n = store.documents(q=_query_words(subject), type=asked_type.id if asked_type else None, limit=SEARCH_READ)
     found, whole = _rank(docs, subject, written, year)
+    more = n - len(docs)  # found by the store past what was read and ranked
     if not whole:
         found = _matching(found, subject, written) or found
     items = [AnswerItem(d.key, _summary(d, lang), document=d) for d in found[:20]]
@@ -1139,6 +1157,9 @@ def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocT
     what_en = asked_type.name_en.lower() + "s" if asked_type else "documents"
     in_year = year is not None and bool(found) and found[0].year == year
     listed = "; ".join(line(d) for d in found[:5]) + (" …" if len(found) > 5 else ".")
+    if more > 0:
+        listed += (f" (Đã xếp hạng {len(docs)} trong {n} văn bản tìm được.)" if lang == "vi"
+                   else f" ({len(docs)} of the {n} found were ranked.)")
     if lang == "vi":
         how = f"có «{written}» trong tiêu đề" if whole else f"có đủ các từ của «{written}» trong tiêu đề"
         head = f"Tìm trong tiêu đề văn bản: các {what_vi}" + (f" năm {year}" if in_year else "") + f" {how}"
