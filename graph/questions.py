@@ -116,6 +116,12 @@ _WHICH_BODY = re.compile(r"(?<![a-z])(?:bo nao|don vi nao|co quan|whom|which (?:
                          r"|by which)(?![a-z])")
 _PROPOSER = re.compile(r"(?<![a-z])(?:co quan (?:chu tri|soan thao|tham muu|trinh|de xuat)|drafting (?:body|agency)"
                        r"|proposer|drafter)(?![a-z])")
+# when a text was issued: 'ban hành ngày nào', 'ngày ban hành', 'khi nào … ban hành', 'when was … issued'
+_ISSUED_ON = re.compile(r"(?<![a-z])(?:(?:ban\s+hanh|ky)\s+(?:vao\s+)?(?:ngay\s+nao|khi\s+nao|luc\s+nao|bao\s+gio|nam\s+nao"
+                        r"|thoi\s+gian\s+nao)|ngay\s+(?:ban\s+hanh|ky)|(?:khi\s+nao|ngay\s+nao|bao\s+gio|nam\s+nao)\s+"
+                        r"(?:\S+\s+){0,8}?(?:duoc\s+)?(?:ban\s+hanh|ky)|when\s+(?:was|were|did)\s+(?:\S+\s+){0,8}?"
+                        r"(?:issued?|sign(?:ed)?|adopt(?:ed)?|pass(?:ed)?|promulgated)|date\s+of\s+(?:issue|signature)|issue\s+date"
+                        r"|issued\s+on\s+what|what\s+date)(?![a-z])")
 _QUESTION_WORD = re.compile(r"(?<![a-z])(?:nao|gi|what|which|nhung|cac)(?![a-z])")
 _VI_HINT = re.compile(r"(?<![a-z])(?:nao|gi|khong|con|bi|duoc|van ban|nhung|ai)(?![a-z])")
 
@@ -550,7 +556,7 @@ class _Intent:
     """What a question about a document asks: when it took effect, its status, who issued it, the documents on
     the other end of a relation (`rel`, looking `direction` from the document), or an overview."""
 
-    kind: Literal["effective", "status", "issuer", "proposer", "related", "ends", "overview"]
+    kind: Literal["effective", "status", "issued_on", "issuer", "proposer", "related", "ends", "overview"]
     rel: str = ""
     direction: Literal["out", "in"] = "out"
 
@@ -565,6 +571,8 @@ def _intent(t: str, x: int) -> _Intent | None:
         return _Intent("effective")
     if _STATUS.search(t):
         return _Intent("status")
+    if _ISSUED_ON.search(t):
+        return _Intent("issued_on")
     if _PROPOSER.search(t) or (_PROPOSE_VERB.search(t) and (_WHO.search(t) or _WHICH_BODY.search(t))):
         return _Intent("proposer")
     if _WHO.search(t) and _ISSUE.search(t) and not any(rx.search(t) for _, rx in _VERB_RE):
@@ -595,6 +603,8 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
         return _not_understood(q, lang)
     if intent.kind == "effective":
         return _since_when(q, lang, store.document(ref))
+    if intent.kind == "issued_on":
+        return _issued_on(q, lang, store.document(ref))
     if intent.kind == "status":
         return _status(q, lang, store.document_relations(ref, ACTING, "in"), at)
     if intent.kind == "issuer":
@@ -779,6 +789,21 @@ def _since_when(q: str, lang: Language, doc: Document) -> Answer:
                 if lang == "vi" else
                 f"No text read states when {s} took effect" + (f"; it was issued on {doc.date.isoformat()}." if doc.date else "."))
     return Answer(q, True, lang, text, intent="effective", subject=doc, evidence=ev)
+
+
+def _issued_on(q: str, lang: Language, doc: Document) -> Answer:
+    """When a document was issued (and by whom), as the texts read date it."""
+    s = _summary(doc, lang)
+    a = vocabulary().agencies.get(doc.issuer or "")
+    if lang == "vi":
+        by = f" ({a.name})" if a else ""
+        text = (f"{s} được ban hành ngày {doc.date.strftime('%d/%m/%Y')}{by}." if doc.date else
+                f"Các văn bản đã đọc không nêu ngày ban hành {s}" + (f"; số hiệu ghi năm {doc.year}." if doc.year else "."))
+    else:
+        by = f" by the {a.name_en}" if a else ""
+        text = (f"{s} was issued on {doc.date.isoformat()}{by}." if doc.date else
+                f"No text read gives the date of issue of {s}" + (f"; its number says {doc.year}." if doc.year else "."))
+    return Answer(q, True, lang, text, intent="issued_on", subject=doc.brief(), evidence=doc.evidence[:1])
 
 
 def _issuer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:

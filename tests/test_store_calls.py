@@ -156,6 +156,7 @@ ASK = [  # each kind of question, in one read of the store
     ("Quyết định 505 do ai ban hành?", "issuer", 2),  # a bare number: the candidates, then the one document
     ("Thông tư 1 do ai ban hành?", "ambiguous", 1),  # … or the candidates alone
     ("Ai trình Quyết định 749/QĐ-TTg?", "proposer", 1),
+    ("Nghị định 139/2026/NĐ-CP được ban hành ngày nào?", "issued_on", 1),
     ("Văn bản nào bãi bỏ Nghị định 60/2018/NĐ-CP?", "repeals_in", 1),  # and what replaced it, in the same read
     ("Nghị định 123/2026/NĐ-CP làm hết hiệu lực những nghị định nào?", "ends_out", 1),
     ("Nghị định nào quy định chi tiết nội dung chế độ báo cáo thống kê cấp quốc gia?", "search", 1),
