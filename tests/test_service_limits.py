@@ -31,7 +31,7 @@ from app.api.settings import Settings
 from graph.pipeline import extract_paths
 from graph.stores.memory import MemoryStore
 
-from .conftest import GAZETTE, ROOT, SEEDS, running_service, sparql_ready
+from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget, running_service, sparql_ready
 
 PROBLEM = "application/problem+json"
 SLOW = "SELECT * WHERE {?a ?b ?c . ?d ?e ?f} ORDER BY ?c ?f LIMIT 5"
@@ -307,6 +307,23 @@ def test_serve_never_prints_the_password(tmp_path: Path) -> None:
         out, _ = p.communicate(timeout=30)
     assert "Pa55-w0rd-x" not in out, out
     assert "bolt://neo4j:***@127.0.0.1:9" in out, out
+
+
+@pytest.mark.neo4j
+def test_build_never_prints_the_password(neo4j_target: Neo4jTarget) -> None:
+    """`lexgraph build --store bolt://neo4j:PASSWORD@host` names the store it built with the password hidden."""
+    from urllib.parse import quote
+
+    secret = quote(neo4j_target.password, safe="")
+    uri = f"{neo4j_target.uri.split('://')[0]}://{neo4j_target.user}:{secret}@{neo4j_target.uri.split('://')[1]}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXGRAPH_NEO4J_PASSWORD")}
+    r = subprocess.run([sys.executable, "-m", "app.cli", "build", str(SEEDS), "--store", uri], cwd=ROOT,
+                       env={**env, "PYTHONPATH": str(ROOT), "COLUMNS": "400"}, capture_output=True, text=True,
+                       timeout=600)
+    out = r.stdout + r.stderr
+    assert r.returncode == 0, out
+    assert secret not in out and neo4j_target.password not in out, out
+    assert f"{neo4j_target.user}:***@" in out, out
 
 
 def test_neo4j_jvm_environment_has_no_password(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ from .settings import Settings
 
 log = logging.getLogger("lexgraph.api")
 EXPORT_VERSION = "1"  # part of every export's version: change it when graph/export.py writes something else
+RETRY_FAILED_LOAD = 30  # seconds before a load of the graph for SPARQL that failed is tried again
 EXTENSIONS = {"ttl": "ttl", "jsonld": "jsonld", "nt": "nt", "graphml": "graphml", "csv": "zip"}
 
 
@@ -320,6 +321,7 @@ class Sparql:
         self._loading_version: str | None = None
         self._load_seconds = 10.0
         self._load_error: str | None = None
+        self._failed_at = 0.0
         self.revision: str | None = None  # the version of the graph the workers hold
 
     def worker_pid(self) -> int | None:
@@ -356,7 +358,12 @@ class Sparql:
 
     # loading ---------------------------------------------------------------------------------------------
     def _ensure_loading(self, version: str) -> None:
+        """Load `version` in the background unless a load is under way (a query then waits for it), or the load of
+        this version failed less than RETRY_FAILED_LOAD seconds ago."""
         if self._loading is not None and not self._loading.done():
+            return
+        if self._load_error and self._loading_version == version \
+                and time.monotonic() - self._failed_at < RETRY_FAILED_LOAD:
             return
         self._loading_version = version
         self._load_error = None
@@ -378,6 +385,7 @@ class Sparql:
             self._load_seconds = time.monotonic() - t0
         except Exception as e:  # noqa: BLE001 - told to the queries that wait for it
             self._load_error = str(e)
+            self._failed_at = time.monotonic()
             log.error("loading the graph for SPARQL failed: %s", e)
 
     # queries ---------------------------------------------------------------------------------------------
@@ -392,11 +400,7 @@ class Sparql:
             await loop.run_in_executor(self._check, check_query, query)  # SparqlError: 400, before any loading
             version = await self.exports.version()
             if version != self.revision:
-                if self._loading is None or self._loading.done() or self._loading_version != version:
-                    if self._loading is not None and self._loading.done() and self._load_error \
-                            and self._loading_version == version:
-                        self._loading = None  # failed for this version: try once more
-                    self._ensure_loading(version)
+                self._ensure_loading(version)
                 loading = self._loading
                 if loading is not None and not loading.done():
                     await asyncio.wait({loading}, timeout=max(0.0, deadline - loop.time()))
@@ -405,7 +409,7 @@ class Sparql:
                                    self._load_seconds)
                 if self.revision is None:
                     raise Busy(503, f"The graph could not be loaded for SPARQL: {self._load_error or 'unknown'}",
-                               30)
+                               RETRY_FAILED_LOAD)
             took = self._take()
             await asyncio.wait({took}, timeout=max(0.0, deadline - loop.time()))
             if not took.done():
