@@ -344,6 +344,13 @@ class Sparql:
                 return
         self._idle.append(engine)
 
+    def _release(self, engine: SparqlEngine) -> None:
+        """An engine a query is done with: free again, or (its worker stopped) once a fresh one has the graph."""
+        if engine.alive:
+            self._give(engine)
+        else:
+            self._restart_then_give(engine)
+
     def _restart_then_give(self, engine: SparqlEngine) -> None:
         """A stopped worker is started again with the graph in the background; the engine is free after."""
         async def restart() -> None:
@@ -411,7 +418,13 @@ class Sparql:
                     raise Busy(503, f"The graph could not be loaded for SPARQL: {self._load_error or 'unknown'}",
                                RETRY_FAILED_LOAD)
             took = self._take()
-            await asyncio.wait({took}, timeout=max(0.0, deadline - loop.time()))
+            try:
+                await asyncio.wait({took}, timeout=max(0.0, deadline - loop.time()))
+            except asyncio.CancelledError:  # the request is gone: the engine it was given (or is owed) goes on
+                if took.done() and not took.cancelled():
+                    self._give(took.result())
+                took.cancel()
+                raise
             if not took.done():
                 took.cancel()
                 raise Busy(503, f"The query waited for a free worker for its whole {self.time_limit:g} s limit; "
@@ -421,15 +434,22 @@ class Sparql:
                 self._give(engine)
                 raise Busy(503, f"The query waited for a free worker for its whole {self.time_limit:g} s limit; "
                                 "ask again shortly.", self.time_limit)
+            running = loop.run_in_executor(self._executor, engine.query, query, None, deadline - loop.time())
+            released = False
+
+            def release(_: object = None) -> None:
+                nonlocal released
+                if not released:
+                    released = True
+                    self._release(engine)
+
             try:
-                result = await loop.run_in_executor(self._executor, engine.query, query, None,
-                                                    deadline - loop.time())
+                return await asyncio.shield(running)
             finally:
-                if engine.alive:
-                    self._give(engine)
-                else:
-                    self._restart_then_give(engine)
-            return result
+                if running.done():
+                    release()
+                else:  # the request is gone (cancelled), the query not: the engine is free when it ends
+                    running.add_done_callback(release)
         finally:
             self._admitted -= 1
 
