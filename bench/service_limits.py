@@ -144,6 +144,8 @@ async def scenario(base: str, pid: int, n_exports: int, n_sparql: int, seconds: 
             else:
                 r = await c.get("/sparql", params={"query": SLOW})
                 status = str(r.status_code)
+                if status != "200":
+                    done.setdefault("details", {}).setdefault(status, r.text[:160])
         except httpx.HTTPError as e:
             status = type(e).__name__
         done["codes"][status] += 1
@@ -177,7 +179,8 @@ async def scenario(base: str, pid: int, n_exports: int, n_sparql: int, seconds: 
     return {
         "exports": {"codes": dict(exports["codes"]), "first_200_s": round(exports.get("first_200_s", 0), 1) or None,
                     "slowest_s": round(exports.get("last_s", 0), 1)},
-        "sparql": {"codes": dict(sparql["codes"]), "slowest_s": round(sparql.get("last_s", 0), 1)},
+        "sparql": {"codes": dict(sparql["codes"]), "slowest_s": round(sparql.get("last_s", 0), 1),
+                   "details": sparql.get("details", {})},
         "unfinished_after_s": {"count": unfinished, "seconds": seconds},
         "health_ms": {"p50": ms(probes["health"], "p50"), "max": ms(probes["health"], "max"), "n": len(probes["health"])},
         "lookup_ms": {"p50": ms(probes["lookup"], "p50"), "max": ms(probes["lookup"], "max"), "n": len(probes["lookup"])},

@@ -22,6 +22,7 @@ from typing import Any
 from .errors import LexgraphError
 
 MAX_QUERY = 20_000
+_PARSE_LOCK = threading.Lock()
 
 
 class SparqlError(LexgraphError):
@@ -50,7 +51,8 @@ def check_query(query: str) -> str:
     if len(query) > MAX_QUERY:
         raise SparqlError(f"queries are limited to {MAX_QUERY} characters")
     try:
-        parsed = parser.parseQuery(query)
+        with _PARSE_LOCK:  # rdflib's pyparsing grammar is not thread-safe: two parses at once fail with TypeError
+            parsed = parser.parseQuery(query)
     except ParseException as e:
         raise SparqlError(f"not a SPARQL query (updates are not accepted): {str(e)[:200]}") from None
     except Exception as e:  # noqa: BLE001 - rdflib raises various errors on odd input

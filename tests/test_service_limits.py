@@ -203,6 +203,30 @@ def test_invalid_query_does_not_reload_and_worker_is_capped(file_client: tuple[T
     assert engine.revision != loaded
 
 
+def test_queries_checked_at_once_are_not_refused() -> None:
+    """Queries checked in several threads at once are each read (rdflib's grammar is not thread-safe: under load
+    every slow query was refused as 'not a SPARQL query: TypeError')."""
+    import threading
+
+    from graph.sparql import SparqlError, check_query
+
+    errors: list[str] = []
+
+    def run() -> None:
+        for _ in range(20):
+            try:
+                check_query(SLOW)
+            except SparqlError as e:
+                errors.append(str(e))
+
+    threads = [threading.Thread(target=run) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)  # a hang guard
+    assert errors == [], errors[:3]
+
+
 # 5. HTTP heads ------------------------------------------------------------------------------------------
 def _send_until_answered(sock: socket.socket, head: bytes, filler: bytes, total: int) -> bytes:
     """Send `head`, then `filler` up to `total` bytes without ending the head, until the server answers; what
