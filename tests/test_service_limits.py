@@ -129,6 +129,26 @@ def test_exports_bounded_and_health_answers(fixture_store: Path, tmp_path: Path)
                 assert r.status_code == 200, (fmt, r.status_code, r.text[:200])
 
 
+@pytest.mark.neo4j
+def test_neo4j_export_and_sparql(neo4j_target: Neo4jTarget) -> None:
+    """With Neo4j as the store, an export is made by a child process that opens Neo4j with the service's
+    credentials, served with an ETag (304 on If-None-Match), and SPARQL answers from it."""
+    s = neo4j_target.store()
+    s.clear()
+    s.upsert(extract_paths([SEEDS]))
+    s.close()
+    env = {"LEXGRAPH_NEO4J_PASSWORD": neo4j_target.password, "LEXGRAPH_NEO4J_USER": neo4j_target.user}
+    with running_service(neo4j_target.uri, env) as service:
+        r = httpx.get(service.url + "/export", params={"format": "ttl"}, timeout=300)
+        assert r.status_code == 200 and "42_2022_nd-cp" in r.text, r.text[:300]
+        etag = r.headers["etag"]
+        r = httpx.get(service.url + "/export", params={"format": "ttl"}, headers={"If-None-Match": etag}, timeout=60)
+        assert r.status_code == 304
+        q = 'PREFIX lex: <https://lexgraph.org/ontology#> ASK { ?d lex:number "42/2022/NĐ-CP" }'
+        r = sparql_ready(lambda path, params: httpx.get(service.url + path, params=params, timeout=60), q)
+        assert r.status_code == 200 and r.json()["boolean"] is True, r.text
+
+
 # 3. SPARQL ----------------------------------------------------------------------------------------------
 def test_sparql_queue_bounded_and_lookups_answer(fixture_store: Path, tmp_path: Path) -> None:
     """12 slow queries at once with one running and two waiting: the rest get 429 + Retry-After at once; each one
