@@ -17,7 +17,7 @@ from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import default_jobs, extract_sources
-from graph.stores import open_store
+from graph.stores import open_store, redact_uri
 from graph.vocab import vocabulary
 
 app = typer.Typer(help="lexgraph: a knowledge graph of Vietnamese legal documents.", no_args_is_help=True,
@@ -124,7 +124,7 @@ def build(
         stats = st.upsert(g)
         c = st.counts()
         ok = sum(1 for s in g.sources if not s.error)
-        out.print(f"[green]built[/] {store}: {ok} of {len(g.sources)} sources read; "
+        out.print(f"[green]built[/] {escape(redact_uri(store))}: {ok} of {len(g.sources)} sources read; "
                   f"+{stats.documents} documents, +{stats.relations} relations; "
                   f"store holds {c['documents']} documents, {c['agencies']} agencies, {c['relations']} relations")
         if g.ambiguities:
@@ -302,10 +302,23 @@ def serve(
 
     overrides: dict[str, Any] = {k: v for k, v in (("store", store), ("host", host), ("port", port)) if v is not None}
     settings = Settings(**overrides)
-    out.print(f"lexgraph serving {settings.store} on http://{settings.host}:{settings.port}  "
+    from app.api.http import protocol_class
+    from app.api.main import store_of
+
+    try:  # a damaged or unreadable store: one line naming the fix, before the server starts
+        st = store_of(settings)
+    except LexgraphError as e:
+        err.print(f"error: {escape(str(e))}", markup=True, soft_wrap=True)
+        raise typer.Exit(1) from None
+    out.print(f"lexgraph serving {escape(redact_uri(settings.store))} on http://{settings.host}:{settings.port}  "
               f"(API docs /docs, graph /graph/view?ref=42/2022/NĐ-CP; Ctrl-C stops)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", access_log=False,
-                timeout_graceful_shutdown=5)
+    try:
+        # the request line and headers bounded (uvicorn's httptools protocol has no limit of its own; h11's is set)
+        uvicorn.run(create_app(settings, store=st), host=settings.host, port=settings.port, log_level="info",
+                    access_log=False, timeout_graceful_shutdown=5, http=protocol_class(settings.max_header_bytes),
+                    h11_max_incomplete_event_size=settings.max_header_bytes)
+    finally:
+        st.close()
 
 
 @app.command()

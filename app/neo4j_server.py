@@ -313,9 +313,17 @@ def _java(cfg: ServerConfig) -> Path:
     return java
 
 
+# lexgraph's secrets: never in the environment of a JVM or Maven (the password reaches neo4j-admin's initial
+# setup only, in a 0600 argument file; the server reads its own auth store)
+SECRET_ENV = ("LEXGRAPH_NEO4J_PASSWORD", "LEXGRAPH_NEO4J_PASSWORD_FILE", "LEXGRAPH_API_KEY", "LEXGRAPH_API_KEY_FILE",
+              "LEXGRAPH_TEST_NEO4J_PASSWORD", "NEO4J_AUTH", "NEO4J_PASSWORD")
+
+
 def _env(cfg: ServerConfig) -> dict[str, str]:
-    """Environment for Neo4j's JVMs and for Maven."""
-    env = dict(os.environ)
+    """Environment for Neo4j's JVMs and for Maven: this process's, less lexgraph's secrets."""
+    env = {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
+    if cfg.password:
+        env = {k: v for k, v in env.items() if cfg.password not in v}
     assert cfg.java_home is not None
     env.update(
         JAVA_HOME=str(cfg.java_home),

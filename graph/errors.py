@@ -30,6 +30,15 @@ class NotFound(LexgraphError):
         self.suggestions = suggestions or []
 
 
+class UnknownAgency(NotFound):
+    """No body matches a reference (an id, code or name); `suggestions` holds close names."""
+
+    def __init__(self, ref: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(ref, suggestions)
+        hint = f" Close matches: {', '.join(self.suggestions)}." if self.suggestions else ""
+        self.args = (f"No agency {ref!r} in the graph; /agencies lists them.{hint}",)
+
+
 class AmbiguousReference(LexgraphError):
     """A number without a year names several documents (one per year); the caller must choose."""
 

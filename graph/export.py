@@ -253,3 +253,30 @@ def export(g: LexGraph, fmt: str, base: str) -> bytes:
                 z.writestr(name, data)
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def export_to_file(g: LexGraph, fmt: str, base: str, path: Path) -> None:
+    """One export written to `path` (CSV: a zip of the files), serialised straight to the file where the writer
+    can (RDF, GraphML): the text is never held whole in memory beside the graph."""
+    if fmt in ("ttl", "jsonld", "nt"):
+        rdf = to_rdf(g, base)
+        name = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}[fmt]
+        if fmt == "jsonld":
+            ctx = {"lex": str(LEX), "eli": str(ELI)}
+            rdf.serialize(destination=str(path), format=name, context=ctx, indent=1, encoding="utf-8")
+        else:
+            rdf.serialize(destination=str(path), format=name, encoding="utf-8")
+        return
+    if fmt == "graphml":
+        path.write_bytes(to_graphml(g))
+        return
+    if fmt == "csv":
+        import tempfile
+        import zipfile
+
+        with tempfile.TemporaryDirectory(prefix="lexgraph-csv-", dir=path.parent) as tmp, \
+                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for p in write_csv_dir(g, Path(tmp)):
+                z.write(p, p.name)
+        return
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

@@ -1,7 +1,10 @@
 """A read-only SPARQL engine over the exported RDF, with a row limit and a time limit.
 
 Queries run in a separate worker process that holds the graph (rdflib), so a query that runs too long is
-stopped by ending the process — a thread could not be stopped — and the next query starts a fresh worker.
+stopped by ending the process — a thread could not be stopped — and a fresh worker is started. The worker reads
+the graph from an N-Triples file (`load_file`: the service's export of the graph's version, so the service never
+holds the triples itself) and runs with a bounded address space (`memory`), like the PDF reader (graph/clean.py):
+a query that would need more fails in the worker, not in the service.
 Only SELECT, ASK, CONSTRUCT and DESCRIBE are read; SERVICE and FROM (which would make rdflib fetch other
 graphs from the web) are refused, and so is every update.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import resource
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -18,6 +22,7 @@ from typing import Any
 from .errors import LexgraphError
 
 MAX_QUERY = 20_000
+_PARSE_LOCK = threading.Lock()
 
 
 class SparqlError(LexgraphError):
@@ -46,7 +51,8 @@ def check_query(query: str) -> str:
     if len(query) > MAX_QUERY:
         raise SparqlError(f"queries are limited to {MAX_QUERY} characters")
     try:
-        parsed = parser.parseQuery(query)
+        with _PARSE_LOCK:  # rdflib's pyparsing grammar is not thread-safe: two parses at once fail with TypeError
+            parsed = parser.parseQuery(query)
     except ParseException as e:
         raise SparqlError(f"not a SPARQL query (updates are not accepted): {str(e)[:200]}") from None
     except Exception as e:  # noqa: BLE001 - rdflib raises various errors on odd input
@@ -82,7 +88,12 @@ def _term(t: Any) -> dict[str, str]:
     return {"type": "literal", "value": str(t)}
 
 
-def _worker(conn: Connection) -> None:  # runs in the child process
+def _worker(conn: Connection, memory: int | None = None) -> None:  # runs in the child process
+    if memory:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        except (ValueError, OSError):  # a lower hard limit already: keep it
+            pass
     from rdflib import Graph
 
     graph = Graph()
@@ -91,9 +102,17 @@ def _worker(conn: Connection) -> None:  # runs in the child process
             msg = conn.recv()
         except EOFError:
             return
-        if msg[0] == "load":
+        if msg[0] in ("load", "load_file"):
             graph = Graph()
-            graph.parse(data=msg[1], format="nt")
+            try:
+                if msg[0] == "load":
+                    graph.parse(data=msg[1], format="nt")
+                else:
+                    graph.parse(msg[1], format="nt")
+            except MemoryError:
+                graph = Graph()
+                conn.send(("error", "the graph does not fit in the query worker's memory limit"))
+                continue
             conn.send(("ok", len(graph)))
         elif msg[0] == "query":
             _, query, limit = msg
@@ -127,59 +146,102 @@ def _worker(conn: Connection) -> None:  # runs in the child process
                         g = small
                     conn.send(("ok", g.serialize(format="turtle").encode() if g is not None else b"", "text/turtle",
                                truncated))
+            except MemoryError:
+                conn.send(("error", "the query needs more memory than the query worker may use; narrow it"))
             except Exception as e:  # noqa: BLE001 - report every failure to the caller
                 conn.send(("error", f"{type(e).__name__}: {str(e)[:300]}"))
 
 
 class SparqlEngine:
-    """One worker process per engine; `load` gives it the graph (N-Triples), `query` asks it."""
+    """One worker process per engine; `load_file` (or `load`) gives it the graph as N-Triples, `query` asks it.
 
-    def __init__(self, row_limit: int = 1000, time_limit: float = 10.0) -> None:
+    The caller serialises the use of one engine (the service hands each engine to one request at a time); the
+    lock only keeps a close from racing a query."""
+
+    LOAD_SECONDS = 600.0  # reading the graph into a fresh worker (the Gazette corpus: about 10 s)
+
+    def __init__(self, row_limit: int = 1000, time_limit: float = 10.0, memory: int | None = None) -> None:
         self.row_limit = row_limit
         self.time_limit = time_limit
+        self.memory = memory
         self._lock = threading.Lock()
         self._proc: Any = None
         self._conn: Connection | None = None
         self._data: bytes | None = None
+        self._file: str | None = None
         self.revision: object = None
+
+    @property
+    def alive(self) -> bool:
+        return self._conn is not None and self._proc is not None and self._proc.is_alive()
+
+    def worker_pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
 
     def _start(self) -> Connection:
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_worker, args=(child,), daemon=True, name="lexgraph-sparql")
+        self._proc = ctx.Process(target=_worker, args=(child, self.memory), daemon=True, name="lexgraph-sparql")
         self._proc.start()
         child.close()
         self._conn = parent
-        if self._data is not None:
-            parent.send(("load", self._data))
-            if not parent.poll(120):
-                raise SparqlTimeout("loading the graph into the SPARQL worker took too long")
-            parent.recv()
+        if self._data is not None or self._file is not None:
+            parent.send(("load", self._data) if self._file is None else ("load_file", self._file))
+            try:
+                if not parent.poll(self.LOAD_SECONDS):
+                    self._stop()
+                    raise SparqlTimeout("loading the graph into the SPARQL worker took too long")
+                msg = parent.recv()
+            except (EOFError, OSError):
+                self._stop()
+                raise SparqlTimeout("the query worker stopped while loading the graph (out of memory?)") from None
+            if msg[0] == "error":
+                self._stop()
+                raise SparqlTimeout(msg[1])
         return parent
 
     def _stop(self) -> None:
         if self._proc is not None:
             self._proc.kill()
             self._proc.join(5)
+        if self._conn is not None:
+            self._conn.close()
         self._proc, self._conn = None, None
 
     def load(self, ntriples: bytes, revision: object) -> None:
         with self._lock:
-            self._data = ntriples
+            self._data, self._file = ntriples, None
             self.revision = revision
             self._stop()
             self._start()
 
-    def query(self, query: str, limit: int | None = None) -> SparqlResult:
+    def load_file(self, path: str, revision: object) -> None:
+        """A fresh worker reading the graph from an N-Triples file (blocks until it has)."""
+        with self._lock:
+            self._data, self._file = None, path
+            self._stop()
+            self._start()
+            self.revision = revision
+
+    def restart(self) -> None:
+        """A fresh worker with the graph last loaded (after a query was stopped)."""
+        with self._lock:
+            self._stop()
+            self._start()
+
+    def query(self, query: str, limit: int | None = None, timeout: float | None = None) -> SparqlResult:
+        """Run a checked query; `timeout` (default the time limit) is what is left of the caller's time. A query
+        that runs past it is stopped with its worker (`alive` is then False: `restart` it)."""
         kind = check_query(query)
         limit = min(limit or self.row_limit, self.row_limit)
+        timeout = self.time_limit if timeout is None else max(0.0, timeout)
         with self._lock:
-            conn = self._conn if self._conn is not None and self._proc is not None and self._proc.is_alive() \
-                else self._start()
+            conn = self._conn if self.alive else self._start()
+            assert conn is not None
             try:
                 conn.send(("query", query, limit))
-                if not conn.poll(self.time_limit):
-                    self._stop()  # the next query gets a fresh worker
+                if not conn.poll(timeout):
+                    self._stop()
                     raise SparqlTimeout(f"the query ran past the {self.time_limit:g} s limit and was stopped")
                 msg = conn.recv()
             except (EOFError, OSError):

@@ -136,3 +136,13 @@ def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[S
             p.kill()
         log.close()
         Path(log.name).unlink(missing_ok=True)
+
+
+def sparql_ready(get: Any, query: str = "ASK { ?s ?p ?o }") -> Any:
+    """GET /sparql until the graph is loaded for it: a 503 with Retry-After while it is (a hang guard of 60 tries)."""
+    for _ in range(60):
+        r = get("/sparql", params={"query": query})
+        if r.status_code != 503:
+            return r
+        time.sleep(min(int(r.headers.get("retry-after", "1")), 2))
+    return r

@@ -30,7 +30,7 @@ from graph.validate import validate
 from graph.vocab import vocabulary
 from ontology.build import LEX, TTL, build
 
-from .conftest import GAZETTE, ROOT, SEEDS
+from .conftest import GAZETTE, ROOT, SEEDS, sparql_ready
 
 BASE = "https://lexgraph.org/eli/"
 
@@ -219,6 +219,7 @@ def client() -> typing.Iterator[TestClient]:
     store = MemoryStore()
     store.upsert(extract_paths([SEEDS]))
     with TestClient(create_app(Settings(sparql_row_limit=5, sparql_time_limit=3), store=store)) as c:
+        assert sparql_ready(c.get).status_code == 200  # the graph loaded for SPARQL (503 + Retry-After until then)
         yield c
 
 
@@ -261,7 +262,7 @@ def test_sparql_refuses_writes_and_remote_graphs(client: TestClient, bad: str) -
 def test_sparql_time_limit(client: TestClient) -> None:
     r = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
     assert r.status_code == 408 and "limit" in r.json()["detail"]
-    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200  # a fresh worker
+    assert sparql_ready(client.get).status_code == 200  # a fresh worker, started in the background
 
 
 def test_sparql_sees_ingested_documents(tmp_path: Path) -> None:
@@ -269,7 +270,7 @@ def test_sparql_sees_ingested_documents(tmp_path: Path) -> None:
     store.upsert(extract_paths([SEEDS]))
     with TestClient(create_app(Settings(api_key="k"), store=store)) as c:
         q = 'PREFIX lex: <https://lexgraph.org/ontology#> ASK { ?d lex:number "88/2026/NĐ-CP" }'
-        assert c.get("/sparql", params={"query": q}).json()["boolean"] is False
+        assert sparql_ready(c.get, q).json()["boolean"] is False
         c.post("/ingest", json={"text": "Nghị định số 88/2026/NĐ-CP ngày 1/3/2026 của Chính phủ thay thế Nghị định "
                                         "số 42/2022/NĐ-CP."}, headers={"X-API-Key": "k"})
-        assert c.get("/sparql", params={"query": q}).json()["boolean"] is True
+        assert sparql_ready(c.get, q).json()["boolean"] is True

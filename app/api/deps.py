@@ -3,15 +3,17 @@ responses show is built in `presenters`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hmac
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, HTTPException, Request, Response, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from graph.stores.base import Store
 
@@ -55,6 +57,24 @@ def json_response(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(v: object) -> object:
+    """A day as ISO 8601 writes it (YYYY-MM-DD), a real calendar date: not a number of seconds since 1970 (which
+    pydantic would read '0' as), not '20240105' nor '2024-1-5'."""
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, str) and _ISO_DAY.fullmatch(v):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            raise ValueError(f"{v} is not a calendar date (YYYY-MM-DD)") from None
+    raise ValueError("a day is written YYYY-MM-DD (ISO 8601)")
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The key in LEXGRAPH_API_KEY")
 

@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from graph.stores import Store, open_store
 
 from . import problems
+from .offload import Exports, Sparql
 from .routers import agencies, ask, documents, graph, health, ingest, linked
 from .schemas import problem_response
 from .settings import Settings
@@ -33,6 +34,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
     413: problem_response("Request body too large"),
     414: problem_response("Path or query string too long"),
     422: problem_response("Invalid request: the problem says which parameter and why"),
+    431: problem_response("Request line and headers too large (LEXGRAPH_MAX_HEADER_BYTES)"),
     503: problem_response("The store cannot be reached (Neo4j down); retry after the Retry-After seconds"),
 }
 
@@ -52,6 +54,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.store is None:
             app.state.store = store_of(settings)
+        # exports and SPARQL: made and run off the request path, bounded, in their own threads and processes
+        app.state.exports = Exports(settings, app.state.store)
+        app.state.sparql = Sparql(settings, app.state.exports)
         # what is loaded now lives as long as the service: out of the collector's way (its full collections
         # would otherwise walk the whole store now and then, a pause in the latency's tail)
         gc.collect()
@@ -59,9 +64,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         try:
             yield
         finally:
-            engine = getattr(app.state, "sparql", None)
-            if engine is not None:
-                engine.close()
+            app.state.sparql.close()
+            app.state.exports.close()
             if owned and app.state.store is not None:
                 app.state.store.close()
 

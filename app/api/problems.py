@@ -20,6 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
 from graph.sparql import SparqlError, SparqlTimeout
 
+from .offload import Busy, ExportFailed
+
 log = logging.getLogger("lexgraph.api")
 MEDIA = "application/problem+json"
 
@@ -37,8 +39,9 @@ def _short(v: object, n: int = 120) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden",
-                  413: "Request too large", 414: "Query too long", 415: "Unsupported media type"}
+        titles = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 401: "Unauthorized",
+                  403: "Forbidden", 413: "Request too large", 414: "Query too long", 415: "Unsupported media type",
+                  503: "Busy"}
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and detail == "Not Found":
             detail = "No such endpoint; see /docs for the API."
@@ -83,6 +86,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(SparqlTimeout)
     async def slow_sparql(_: Request, exc: SparqlTimeout) -> JSONResponse:
         return problem(408, "Query stopped", str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(_: Request, exc: Busy) -> JSONResponse:
+        title = "Too many requests" if exc.status == 429 else "Busy"
+        return problem(exc.status, title, str(exc), headers={"Retry-After": str(exc.retry_after)})
+
+    @app.exception_handler(ExportFailed)
+    async def export_failed(_: Request, exc: ExportFailed) -> JSONResponse:
+        return problem(503, "Export failed", _short(str(exc), 400), headers={"Retry-After": "30"})
 
     @app.exception_handler(StoreUnavailable)
     async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:

@@ -28,8 +28,18 @@ class Settings(BaseSettings):
     port: int = 8000
     max_body_bytes: int = 20 * 1024 * 1024
     max_query_bytes: int = 32 * 1024
+    max_header_bytes: int = Field(default=64 * 1024, ge=1024,
+                                  description="The request line and headers, together; beyond: 431 (or 414).")
     sparql_row_limit: int = 1000
-    sparql_time_limit: float = 10.0
+    sparql_time_limit: float = Field(default=10.0, gt=0, description="Seconds a query may take, its wait included.")
+    sparql_concurrency: int = Field(default=1, ge=1, description="Query workers (each holds the graph).")
+    sparql_queue: int = Field(default=8, ge=0, description="Queries waiting for a worker; beyond: 429.")
+    sparql_memory_mb: int = Field(default=2048, ge=256, description="Address space of a query worker, MiB.")
+    export_concurrency: int = Field(default=1, ge=1, description="Exports made at once; beyond: 503.")
+    export_memory_mb: int = Field(default=2048, ge=256, description="Address space of the process making one, MiB.")
+    export_time_limit: float = Field(default=600.0, gt=0, description="Seconds an export may take to make.")
+    export_dir: Path | None = Field(default=None, description="Where exports are kept (default: beside the store "
+                                                              "file; a temporary folder for Neo4j).")
 
     @field_validator("base_iri")
     @classmethod

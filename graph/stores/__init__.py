@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import Store
 
-__all__ = ["NEO4J_SCHEMES", "Store", "is_neo4j_uri", "open_store"]
+__all__ = ["NEO4J_SCHEMES", "Store", "is_neo4j_uri", "open_store", "redact_uri"]
 
 NEO4J_SCHEMES = ("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://", "neo4j+ssc://")
 
@@ -16,6 +17,24 @@ NEO4J_SCHEMES = ("bolt://", "neo4j://", "bolt+s://", "neo4j+s://", "bolt+ssc://"
 def is_neo4j_uri(uri: str | os.PathLike[str]) -> bool:
     """A Neo4j URI (bolt://, neo4j://, neo4j+s:// …), not a file path."""
     return isinstance(uri, str) and uri.startswith(NEO4J_SCHEMES)
+
+
+def redact_uri(uri: str | os.PathLike[str]) -> str:
+    """A store URI as it may be shown or logged: the password of `scheme://user:password@host` written `***`
+    (the one helper for every place a store URI is printed). A path, or a URI without a password, is unchanged."""
+    text = os.fspath(uri)
+    if "://" not in text or "@" not in text:
+        return text
+    try:
+        parts = urlsplit(text)
+        if parts.password is None:
+            return text
+        host = parts.netloc.rpartition("@")[2]
+        user = parts.netloc.rpartition("@")[0].partition(":")[0]
+        return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+    except ValueError:  # unreadable: show no part of what stands before the '@'
+        scheme, _, rest = text.partition("://")
+        return f"{scheme}://***@{rest.rpartition('@')[2]}"
 
 
 def open_store(uri: str | os.PathLike[str], *, user: str | None = None, password: str | None = None,

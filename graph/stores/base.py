@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import AmbiguousReference, NotFound, NumberError
+from ..errors import AmbiguousReference, NotFound, NumberError, UnknownAgency
 from ..model import AGENCY_RELATIONS, Agency, Document, Evidence, Graph
 from ..numbers import parse
 from ..vocab import fold_lower, is_name_base, name_base, vocabulary
@@ -403,8 +403,8 @@ class Store(abc.ABC):
             return ref
         a = v.agency_for_code(ref) or v.agency_for_name(ref)
         if a is None:
-            raise NotFound(ref, [x.name for x in v.agencies.values()
-                                 if fold_lower(ref) in fold_lower(x.name)][:5])
+            raise UnknownAgency(ref, [x.name for x in v.agencies.values()
+                                      if fold_lower(ref) in fold_lower(x.name)][:5])
         return a.id
 
     def neighbourhood(self, ref: str, depth: int = 1, limit: int = 300) -> Neighbourhood:

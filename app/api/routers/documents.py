@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
@@ -11,7 +10,7 @@ from graph.errors import NotFound
 from graph.model import RelationType
 from graph.status import ACTING, changes, events
 
-from ..deps import StoreDep, json_response, store_call
+from ..deps import Day, StoreDep, json_response, store_call
 from ..presenters import chain_out, document_out, events_out, relations_out
 from ..schemas import ChainOut, DocumentBrief, DocumentOut, EventOut, Page, RelationOut, problem_response
 
@@ -40,7 +39,7 @@ def list_documents(
 @router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")
 @store_call
 def replaced_by(ref: str, store: StoreDep,
-                at: Annotated[dt.date | None, Query(description="The chain as it stood on this day (YYYY-MM-DD)")] = None
+                at: Annotated[Day | None, Query(description="The chain as it stood on this day (YYYY-MM-DD)")] = None
                 ) -> Response:
     return json_response(chain_out(*store.document_chain(ref, "in"), "replaced_by", at))
 
@@ -77,7 +76,7 @@ def relations(
                        409: problem_response("The number names several documents; `candidates` lists them")})
 @store_call
 def get_document(ref: str, store: StoreDep,
-                 at: Annotated[dt.date | None, Query(description="Status on this day (YYYY-MM-DD); default today")] = None
+                 at: Annotated[Day | None, Query(description="Status on this day (YYYY-MM-DD); default today")] = None
                  ) -> Response:
     if not ref.strip():
         raise NotFound(ref)

@@ -11,7 +11,8 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health, response_model_exclude_none=True, summary="The service process is up")
-def health() -> Health:
+async def health() -> Health:
+    # on the event loop: the answer needs no thread, so it never waits for one
     return Health(status="ok")
 
 

@@ -33,7 +33,7 @@ _BODY = {
 
 @router.post("/ingest", response_model=IngestOut, dependencies=[Depends(require_api_key)], openapi_extra=_BODY,
              summary="Add texts (JSON {text, name}, text/plain, or uploaded files) to the graph",
-             responses={401: problem_response("No or wrong X-API-Key"), 403: problem_response("Ingest is off"),
+             responses={400: problem_response("Unreadable multipart body"), 401: problem_response("No or wrong X-API-Key"), 403: problem_response("Ingest is off"),
                         415: problem_response("Unsupported content type")})
 async def ingest(request: Request, store: StoreDep) -> IngestOut:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
