@@ -20,6 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
 from graph.sparql import SparqlError, SparqlTimeout
 
+from app.messages import clip, empty_store
+
 log = logging.getLogger("lexgraph.api")
 MEDIA = "application/problem+json"
 
@@ -30,15 +32,14 @@ def problem(status: int, title: str, detail: str, headers: dict[str, str] | None
 
 
 def _short(v: object, n: int = 120) -> str:
-    s = str(v)
-    return s if len(s) <= n else s[:n] + "…"
+    return clip(str(v), n)
 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden",
-                  413: "Request too large", 414: "Query too long", 415: "Unsupported media type"}
+                  413: "Request too large", 414: "Query too long", 415: "Unsupported media type", 422: "Invalid request", 503: "Not ready"}
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and detail == "Not Found":
             detail = "No such endpoint; see /docs for the API."
@@ -61,8 +62,12 @@ def install(app: FastAPI) -> None:
         return problem(422, "Invalid request", _short(detail, 500), errors=errors)
 
     @app.exception_handler(NotFound)
-    async def not_found(_: Request, exc: NotFound) -> JSONResponse:
-        return problem(404, "Not found", _short(str(exc), 300), suggestions=exc.suggestions)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        detail = _short(str(exc), 300)
+        if not exc.suggestions and _empty(request):
+            return problem(404, "Not found", detail + " " + empty_store(request.app.state.settings.store),
+                           suggestions=[], empty_store=True)
+        return problem(404, "Not found", detail, suggestions=exc.suggestions)
 
     @app.exception_handler(AmbiguousReference)
     async def ambiguous(_: Request, exc: AmbiguousReference) -> JSONResponse:
@@ -99,6 +104,14 @@ def install(app: FastAPI) -> None:
     async def crash(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")
         return problem(500, "Internal error", "Something went wrong on our side; it has been logged.")
+
+
+def _empty(request: Request) -> bool:
+    """The store holds no documents: an unknown number then means the graph was never built."""
+    try:
+        return bool(request.app.state.store.counts()["documents"] == 0)
+    except Exception:
+        return False
 
 
 def _all_routes(routes: list[Any]) -> list[APIRoute]:

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query, Response
 
 from graph.errors import NotFound
 from graph.model import RelationType
-from graph.status import ACTING, changes, events
+from graph.status import ACTING, changes, events, status_on
 
 from ..deps import StoreDep, json_response, store_call
 from ..presenters import chain_out, document_out, events_out, relations_out
-from ..schemas import ChainOut, DocumentBrief, DocumentOut, EventOut, Page, RelationOut, problem_response
+from ..schemas import ChainOut, DocumentBrief, DocumentFound, DocumentOut, EventOut, Page, RelationOut, problem_response
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -22,7 +22,7 @@ REF_DOC = ("Any written form of a number: 'Nghị định 42/2022/NĐ-CP', '42/2
            "without a year takes one: '749/QĐ-TTg 2020'.")
 
 
-@router.get("", response_model=Page[DocumentBrief], summary="List and search documents")
+@router.get("", response_model=Page[DocumentFound], summary="List and search documents")
 def list_documents(
     store: StoreDep,
     type: Annotated[str | None, Query(max_length=60, description="Type name or id: 'Nghị định', 'NghiDinh'")] = None,
@@ -31,10 +31,17 @@ def list_documents(
     q: Annotated[str | None, Query(max_length=300, description="Words of the number or title, with or without diacritics")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> Page[DocumentBrief]:
+    state: Annotated[bool, Query(description="Give each document's status today (one more read per document: "
+                                             "at most 100 of them)")] = False,
+) -> Page[DocumentFound]:
     issuer_id = store.agency_id(issuer) if issuer else None
     docs, n = store.documents(type=type, issuer=issuer_id, year=year, q=q, limit=limit, offset=offset)
-    return Page[DocumentBrief](data=[DocumentBrief.of(d) for d in docs], count=n)
+    found = [DocumentFound.model_validate(DocumentBrief.of(d), from_attributes=True) for d in docs]
+    if state:
+        for f in found[:100]:
+            view = store.document_relations(f.key, ACTING, "in")
+            f.state = status_on(view.document, changes(view.relations, view.others)).state
+    return Page[DocumentFound](data=found, count=n)
 
 
 @router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")

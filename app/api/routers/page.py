@@ -1,0 +1,74 @@
+"""The page a person uses (`/`: search, a document's page, the graph), the vocabulary it is labelled with, and the
+guide and style Neo4j Browser loads after connecting to the local server (`lexgraph neo4j start`)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse, Response
+
+from app.browser_style import AGENCY_COLOUR, colours, grass
+from graph.vocab import _rows, vocabulary
+
+from ..schemas import DocumentTypeOut, RelationTypeOut, VocabularyOut
+
+router = APIRouter()
+STATIC = Path(__file__).resolve().parent.parent.parent / "static"
+# legal bases and citations: folded into counts on the graph until asked for; every other relation is drawn
+FOLDED = ("BASED_ON", "CITES")
+# the page's own scripts and styles only; cytoscape sets style attributes on what it draws
+CSP = ("default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+
+def page_response() -> HTMLResponse:
+    """The single page (`app/static/index.html`): it reads the route from the address (`#/document/…`, or
+    `/graph/view?ref=…`) and fetches what it shows from the API."""
+    return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"),
+                        headers={"Content-Security-Policy": CSP, "Cache-Control": "no-cache"})
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def index() -> HTMLResponse:
+    return page_response()
+
+
+@cache
+def _vocabulary() -> VocabularyOut:
+    v = vocabulary()
+    rows = {r["id"]: r for r in _rows("relations.tsv")}
+    rels = [RelationTypeOut(id=r.id, label_vi=r.label_vi, label_en=r.label_en, inverse_en=r.inverse_en,
+                            domain=r.domain, range=r.range, acting=r.id not in FOLDED,
+                            heading_out_vi=rows[r.id].get("heading_out_vi", ""),
+                            heading_in_vi=rows[r.id].get("heading_in_vi", ""),
+                            heading_out_en=rows[r.id].get("heading_out_en", ""),
+                            heading_in_en=rows[r.id].get("heading_in_en", ""))
+            for r in v.relation_types.values()]
+    fills = colours()
+    types = [DocumentTypeOut(id=t.id, name=t.name, name_en=t.name_en, colour=fills[t.id][0])
+             for t in v.doc_types.values()]
+    return VocabularyOut(relations=rels, document_types=types, agency_colour=AGENCY_COLOUR[0])
+
+
+@router.get("/vocabulary", response_model=VocabularyOut, tags=["vocabulary"],
+            summary="Relation types and document types, with their Vietnamese and English labels and colours")
+def vocabulary_out() -> Response:
+    return Response(_vocabulary().model_dump_json(), media_type="application/json",
+                    headers={"Cache-Control": "max-age=300"})
+
+
+# Neo4j Browser (another origin: the local server's http://127.0.0.1:7474) fetches these after connecting, as the
+# server's browser.post_connect_cmd says; both are public and read-only
+_CORS = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache"}
+
+
+@router.get("/neo4j/guide.html", response_class=HTMLResponse, include_in_schema=False)
+def neo4j_guide() -> HTMLResponse:
+    return HTMLResponse((STATIC / "neo4j-guide.html").read_text(encoding="utf-8"), headers=_CORS)
+
+
+@router.get("/neo4j/lexgraph.grass", include_in_schema=False)
+def neo4j_style() -> Response:
+    return Response(grass(), media_type="text/plain; charset=utf-8", headers=_CORS)
