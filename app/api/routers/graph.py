@@ -7,9 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
+from graph.model import AGENCY_RELATIONS, Document
+from graph.stores.base import Neighbourhood
+from graph.vocab import vocabulary
+
 from ..deps import StoreDep
 from ..schemas import GraphEdge, GraphNode, GraphOut
-from .page import page_response
+from .page import FOLDED, page_response
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -31,7 +35,7 @@ def neighbourhood(
         return _agency(store, agency, limit)
     assert ref is not None
     # one node more than asked for tells whether the limit cut the drawing; the nodes come nearest first
-    nb = store.neighbourhood(ref, depth=depth, limit=limit + 1)
+    nb = _first_level(store, ref, limit + 1) if depth == 1 else store.neighbourhood(ref, depth=depth, limit=limit + 1)
     truncated = len(nb.nodes) > limit
     kept = nb.nodes[:limit]
     ids = {str(n["id"]) for n in kept}
@@ -45,10 +49,39 @@ def neighbourhood(
     return GraphOut(nodes=nodes, edges=edges, start=nb.start, truncated=truncated, limit=limit)
 
 
+def _first_level(store: StoreDep, ref: str, limit: int) -> Neighbourhood:
+    """Depth 1, read in one call: the document and the others of its relations, those that act on it or that it
+    acts on (and its issuer) before its legal bases and citations, so a limit cuts the citations first."""
+    view = store.document_relations(ref)
+    d = view.document
+    v = vocabulary()
+    order = {t: i for i, t in enumerate(v.relation_types)}
+    rels = sorted(view.relations, key=lambda r: (r.type in FOLDED, order.get(r.type, len(order))))
+    nodes: dict[str, dict[str, object]] = {d.key: _doc_node(d)}
+    edges = []
+    for r in rels:
+        if r.other not in nodes:
+            if len(nodes) >= limit:
+                continue
+            if r.type in AGENCY_RELATIONS:
+                a = v.agencies.get(r.other)
+                nodes[r.other] = {"id": r.other, "kind": "agency", "label": a.name if a else r.other}
+            elif r.other in view.others:
+                nodes[r.other] = _doc_node(view.others[r.other])
+            else:
+                continue
+        s, t = (d.key, r.other) if r.direction == "out" else (r.other, d.key)
+        edges.append({"source": s, "target": t, "type": r.type, "evidence": r.evidence[0].sentence if r.evidence else None})
+    return Neighbourhood(list(nodes.values()), edges, d.key)
+
+
+def _doc_node(d: Document) -> dict[str, object]:
+    return {"id": d.key, "kind": "document", "label": d.label, "type": d.type, "type_id": d.type_id,
+            "date": d.date.isoformat() if d.date else None, "title": d.title}
+
+
 def _agency(store: StoreDep, agency: str, limit: int) -> GraphOut:
     """A body and the documents it issued (the most recent first, at most `limit` nodes)."""
-    from graph.vocab import vocabulary
-
     aid = store.agency_id(agency)
     a = vocabulary().agencies.get(aid)
     docs, n = store.documents(issuer=aid, limit=max(1, limit - 1))
