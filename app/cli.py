@@ -24,7 +24,27 @@ from app.messages import clip, empty_store
 
 app = typer.Typer(help="lexgraph: a knowledge graph of Vietnamese legal documents.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
-neo4j_app = typer.Typer(help="Run the local Neo4j server (no Docker needed).", no_args_is_help=True)
+NEO4J_HELP = """Run a local Neo4j 5.26 server with Neo4j Browser (no Docker needed).
+
+Needs Java 17 or 21 (a JDK: openjdk-17-jdk-headless) and Maven (mvn, Debian's maven): the first start fetches Neo4j from Maven Central, a few minutes, with progress.
+
+\b
+Environment (all optional; default in parentheses):
+  LEXGRAPH_NEO4J_PASSWORD       password of user neo4j, 8+ characters
+  LEXGRAPH_NEO4J_PASSWORD_FILE  or a file holding it. With neither, one
+                                is generated and kept in
+                                .lexgraph/neo4j.password (<home>.password)
+  LEXGRAPH_NEO4J_HOME           jars, conf, data, logs (.lexgraph/neo4j)
+  LEXGRAPH_NEO4J_BOLT_PORT      Bolt port on 127.0.0.1 (7687)
+  LEXGRAPH_NEO4J_HTTP_PORT      Browser's HTTP port on 127.0.0.1 (7474)
+  LEXGRAPH_NEO4J_HEAP           JVM heap (2g)
+  LEXGRAPH_NEO4J_PAGECACHE      page cache (2g)
+  LEXGRAPH_JAVA_HOME            the JDK 17 or 21 (first in /usr/lib/jvm)
+  LEXGRAPH_SERVICE_URL          the lexgraph service Browser loads its
+                                guide and style from after connecting
+                                (http://127.0.0.1:$LEXGRAPH_PORT, 8000)
+"""
+neo4j_app = typer.Typer(help=NEO4J_HELP, no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -393,16 +413,22 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
         st.close()
 
 
-@neo4j_app.command("start")
+@neo4j_app.command("start", help="Install (the first time, through Maven, with progress) and start the local "
+                   "Neo4j; waits until Bolt answers.\n\n" + NEO4J_HELP.split("\n", 2)[2])
 def neo4j_start() -> None:
-    """Install (first time, via Maven) and start the local Neo4j; waits until Bolt answers."""
     from app import neo4j_server as ns
 
     try:
         cfg = ns.ServerConfig.from_env()
-        pid = ns.start(cfg)
+        generated = not (os.environ.get("LEXGRAPH_NEO4J_PASSWORD") or os.environ.get("LEXGRAPH_NEO4J_PASSWORD_FILE"))
+        pid = ns.start(cfg, progress=lambda line: err.print(escape(line)))
         st = ns.status(cfg)
         out.print(f"Neo4j running (pid {pid}): {st['bolt_uri']}  Browser: {st['http_url']}/browser/")
+        if generated:
+            out.print(f"  user neo4j, password in {ns.password_file(cfg.home)} (generated; LEXGRAPH_NEO4J_PASSWORD "
+                      "overrides it)", markup=False)
+        out.print(f"  Browser opens the lexgraph guide and style from {cfg.browser_service} (`lexgraph serve`)",
+                  markup=False)
     except ns.Neo4jServerError as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(1) from None
@@ -466,7 +492,20 @@ def neo4j_style(
     sys.stdout.write(" ".join(line.strip() for line in text.splitlines()) + "\n" if one_line else text)
 
 
+def _local_password() -> None:
+    """No Neo4j password in the environment: the one `lexgraph neo4j start` generated for the local server, if any,
+    so `--store bolt://127.0.0.1:7687` and the service work with it as they would with the variable."""
+    if os.environ.get("LEXGRAPH_NEO4J_PASSWORD") or os.environ.get("LEXGRAPH_NEO4J_PASSWORD_FILE"):
+        return
+    from app.neo4j_server import DEFAULT_HOME, password_file
+
+    f = password_file(Path(os.environ.get("LEXGRAPH_NEO4J_HOME") or DEFAULT_HOME))
+    if f.is_file():
+        os.environ["LEXGRAPH_NEO4J_PASSWORD_FILE"] = str(f)
+
+
 def main() -> None:
+    _local_password()
     try:
         app()
     except LexgraphError as e:

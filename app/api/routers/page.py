@@ -4,6 +4,7 @@ guide and style Neo4j Browser loads after connecting to the local server (`lexgr
 from __future__ import annotations
 
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter
@@ -64,9 +65,41 @@ def vocabulary_out() -> Response:
 _CORS = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache"}
 
 
+QUERIES = STATIC.parent.parent / "deploy" / "neo4j" / "queries.cypher"
+
+
+@cache
+def guide_html() -> str:
+    """The guide Neo4j Browser plays after connecting: what the graph holds, then each ready query of
+    deploy/neo4j/queries.cypher as a slide whose query runs on a click."""
+    slides = ["""<slide class="row-fluid"><div class="col-sm-12">
+<h3>lexgraph: văn bản pháp luật Việt Nam / Vietnamese legal documents</h3>
+<p>Each <code>:Document</code> is a legal document, captioned by its number and coloured by its type
+(<code>:NghiDinh</code>, <code>:Luat</code> …); each <code>:Agency</code> a body. Relationships are the ontology's:
+<code>REPLACES</code>, <code>REPEALS</code>, <code>AMENDS</code>, <code>GUIDES</code>, <code>IMPLEMENTS</code>,
+<code>BASED_ON</code>, <code>CITES</code>, <code>ISSUED_BY</code>; each carries the sentence that states it
+(<code>r.evidence</code>).</p>
+<p>The style is already applied. The next slides are ready queries: click one to put it in the editor, then run it.</p>
+</div></slide>"""]
+    if QUERIES.is_file():
+        comment: list[str] = []
+        body: list[str] = []
+        for line in [*QUERIES.read_text(encoding="utf-8").splitlines(), ""]:
+            if line.startswith("//"):
+                comment.append(line[2:].strip())
+            elif line.strip():
+                body.append(line)
+            elif body:  # a blank line ends a query: its title is the comment line just above it
+                title = next((c for c in reversed(comment) if c), "")
+                slides.append(f'<slide class="row-fluid"><div class="col-sm-12"><h3>{escape(title)}</h3>'
+                              f'<pre class="runnable">{escape(chr(10).join(body))}</pre></div></slide>')
+                comment, body = [], []
+    return "\n".join(slides) + "\n"
+
+
 @router.get("/neo4j/guide.html", response_class=HTMLResponse, include_in_schema=False)
 def neo4j_guide() -> HTMLResponse:
-    return HTMLResponse((STATIC / "neo4j-guide.html").read_text(encoding="utf-8"), headers=_CORS)
+    return HTMLResponse(guide_html(), headers=_CORS)
 
 
 @router.get("/neo4j/lexgraph.grass", include_in_schema=False)
