@@ -16,7 +16,7 @@ def clip(text: str | None, n: int) -> str:
         return s
     head = s[: max(1, n - 1)]
     cut = head.rfind(" ")
-    if cut >= n // 2:  # a word boundary not too far back
+    if s[len(head)] != " " and cut >= n // 2:  # inside a word: back to its start, if not too far back
         head = head[:cut]
     return head.rstrip(" ,;:.-–—(") + ELLIPSIS
 

@@ -103,7 +103,7 @@ function clip(s, n) {
   if (s.length <= n) return s;
   let head = s.slice(0, n - 1);
   const cut = head.lastIndexOf(" ");
-  if (cut >= n / 2) head = head.slice(0, cut);
+  if (s[head.length] !== " " && cut >= n / 2) head = head.slice(0, cut);
   return head.replace(/[\s,;:.\-–—(]+$/, "") + "…";
 }
 function fmtDate(d) {
