@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     # FastAPIOffline: FastAPI whose /docs (Swagger UI) and /redoc load their scripts and styles from the service
     # (the package ships them), not from a CDN, so they work on a machine without internet
     app = FastAPIOffline(
+        redoc_url=None,  # /redoc: routers/page.py, the same assets, and nothing fetched from another origin
         title="lexgraph",
         version="0.1.0",
         summary="A knowledge graph of Vietnamese legal documents: what replaced, amended, guides or implements what, "

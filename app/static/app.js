@@ -170,7 +170,7 @@ function route() {
 }
 
 async function render() {
-  if (CY) { CY.destroy(); CY = null; window.cy = undefined; }
+  if (CY) { CY.destroy(); CY = null; window.cy = null; }
   const r = route();
   main.replaceChildren();
   if (r.view === "document") await documentView(r.ref, r.params);
@@ -301,7 +301,7 @@ function relationEntry(r) {
 }
 
 function schemaColumn(doc, direction, id, title) {
-  const sec = el("section", {"aria-labelledby": id}, el("h2", {id, text: title}));
+  const sec = el("section", {id, "aria-labelledby": `${id}-h`}, el("h2", {id: `${id}-h`, text: title}));
   const rels = doc.relations.filter((r) => r.direction === direction);
   let any = false;
   for (const rt of VOCAB.relations.filter((r) => r.range === "Document")) {
@@ -405,7 +405,7 @@ async function graphView(ref, params) {
   const notice = el("div", {id: "notice", class: "notice", role: "status"});
   const cut = el("div", {id: "cut", class: "notice cut", role: "status"});
   const side = el("aside", {class: "graph-side", id: "side", "aria-label": t("nodes_list")});
-  const box = el("div", {id: "cy", role: "img", "aria-label": t("title_graph")});
+  const box = el("div", {id: "graph", role: "img", "aria-label": t("title_graph")});
   put(main, el("h1", {text: t("title_graph")}), form, message, cut, notice, el("div", {class: "graph-wrap"}, box, side));
   if (!ref && !agency) { side.append(el("p", {text: t("graph_hint")})); input.focus(); return; }
   let data;

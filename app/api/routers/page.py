@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter
+from fastapi.openapi.docs import get_redoc_html
 from fastapi.responses import HTMLResponse, Response
 
 from app.browser_style import AGENCY_COLOUR, colours, grass
@@ -34,6 +35,17 @@ def page_response() -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def index() -> HTMLResponse:
     return page_response()
+
+
+@router.get("/redoc", response_class=HTMLResponse, include_in_schema=False)
+def redoc() -> HTMLResponse:
+    """ReDoc from the assets fastapi-offline ships (`/static-offline-docs`); its policy keeps the page from loading
+    anything from elsewhere (ReDoc's footer asks a CDN for a logo: refused here before it leaves the machine)."""
+    page = get_redoc_html(openapi_url="/openapi.json", title="lexgraph - ReDoc", with_google_fonts=False,
+                          redoc_js_url="/static-offline-docs/redoc.standalone.js",
+                          redoc_favicon_url="/static-offline-docs/favicon.png")
+    page.headers["Content-Security-Policy"] = "img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+    return page
 
 
 @cache
