@@ -13,14 +13,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app.messages import clip, empty_store
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import default_jobs, extract_sources
 from graph.stores import Store, open_store
 from graph.vocab import vocabulary
-
-from app.messages import clip, empty_store
 
 app = typer.Typer(help="lexgraph: a knowledge graph of Vietnamese legal documents.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)

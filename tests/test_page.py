@@ -67,6 +67,11 @@ def test_search_gives_each_document_its_status(client: TestClient) -> None:
     hit = next(d for d in r["data"] if d["key"] == "43/2011/ND-CP")
     assert hit["state"] == "replaced" and hit["type"] == "Nghị định" and hit["issuer"]["id"] == "CP"
     assert client.get("/documents", params={"q": "43/2011"}).json()["data"][0]["state"] is None  # only when asked
+    # the same status as the document's own page, for every document listed
+    page = client.get("/documents", params={"q": "luat", "state": "true", "limit": 30}).json()["data"]
+    assert len(page) == 30
+    for d in page:
+        assert d["state"] == client.get(f"/documents/{d['key']}").json()["status"]["state"], d["key"]
 
 
 def test_document_relations_name_the_other_document(client: TestClient) -> None:

@@ -17,10 +17,9 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.messages import clip, empty_store
 from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
 from graph.sparql import SparqlError, SparqlTimeout
-
-from app.messages import clip, empty_store
 
 log = logging.getLogger("lexgraph.api")
 MEDIA = "application/problem+json"

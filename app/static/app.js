@@ -483,7 +483,8 @@ function draw(data, o) {
       {selector: "edge[type = 'AMENDS']", style: {"line-color": "#F36924", "target-arrow-color": "#F36924", width: 3}},
       {selector: ":selected", style: {"overlay-opacity": 0.15}},
     ],
-    layout: small && !o.agency ? {name: "concentric", concentric: (n) => n.data("start") ? 2 : 1, levelWidth: () => 1, minNodeSpacing: 36, animate: false}
+    layout: small && !o.agency ? {name: "concentric", concentric: (n) => n.data("start") ? 2 : 1, levelWidth: () => 1,
+      minNodeSpacing: 150, startAngle: 7 / 4 * Math.PI, animate: false}
       : {name: o.agency ? "concentric" : "cose", animate: false, nodeRepulsion: 12000, idealEdgeLength: 140,
          concentric: (n) => n.data("start") ? 2 : 1, levelWidth: () => 1, minNodeSpacing: 10},
   });

@@ -31,16 +31,17 @@ def list_documents(
     q: Annotated[str | None, Query(max_length=300, description="Words of the number or title, with or without diacritics")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    state: Annotated[bool, Query(description="Give each document's status today (one more read per document: "
-                                             "at most 100 of them)")] = False,
+    state: Annotated[bool, Query(description="Give each document's status today (two more reads for the page: "
+                                             "what acts on its documents, and those texts' dates)")] = False,
 ) -> Page[DocumentFound]:
     issuer_id = store.agency_id(issuer) if issuer else None
     docs, n = store.documents(type=type, issuer=issuer_id, year=year, q=q, limit=limit, offset=offset)
-    found = [DocumentFound.model_validate(DocumentBrief.of(d), from_attributes=True) for d in docs]
-    if state:
-        for f in found[:100]:
-            view = store.document_relations(f.key, ACTING, "in")
-            f.state = status_on(view.document, changes(view.relations, view.others)).state
+    found = [DocumentFound(**dict(DocumentBrief.of(d))) for d in docs]
+    if state and docs:
+        acting = store.relations_of([d.key for d in docs], ACTING, "in")
+        others = store.briefs(sorted({r.other for rels in acting.values() for r in rels}))
+        for d, f in zip(docs, found, strict=True):
+            f.state = status_on(d, changes(acting.get(d.key, []), others)).state
     return Page[DocumentFound](data=found, count=n)
 
 

@@ -58,7 +58,7 @@ def _first_level(store: StoreDep, ref: str, limit: int) -> Neighbourhood:
     order = {t: i for i, t in enumerate(v.relation_types)}
     rels = sorted(view.relations, key=lambda r: (r.type in FOLDED, order.get(r.type, len(order))))
     nodes: dict[str, dict[str, object]] = {d.key: _doc_node(d)}
-    edges = []
+    edges: list[dict[str, object]] = []
     for r in rels:
         if r.other not in nodes:
             if len(nodes) >= limit:
