@@ -124,7 +124,7 @@ def calls_of(counted: tuple[TestClient, Store, list[str]], path: str, **params: 
     ("/graph", {"ref": "42/2022/NĐ-CP", "depth": "1"}, 1),  # the document and its neighbours: one read
     ("/graph", {"ref": "42/2022/NĐ-CP", "depth": "2"}, 2),  # … and their relations in one more
     ("/graph", {"ref": "139/2026/NĐ-CP", "depth": "3"}, 5),  # … then the next level's documents, and relations
-    ("/graph", {"agency": "BTTTT"}, 1),  # a body and the documents it issued
+    ("/agencies/BTTTT/graph", {}, 1),  # a body and the documents it issued
 ])
 def test_endpoint_reads(counted: tuple[TestClient, Store, list[str]], path: str, params: dict[str, str], n: int) -> None:
     calls = calls_of(counted, path, **params)

@@ -411,8 +411,7 @@ async function graphView(ref, params) {
   let data;
   try {
     const limit = /^\d{1,4}$/.test(params.get("limit") || "") ? params.get("limit") : "300";
-    const q = agency ? {agency, limit} : {ref, depth, limit};
-    data = await api(`/graph?${new URLSearchParams(q)}`);
+    data = await api(agency ? `/agencies/${enc(agency)}/graph?limit=${limit}` : `/graph?${new URLSearchParams({ref, depth, limit})}`);
   } catch (e) { message.replaceWith(problemMessage(e, ref || agency, agency ? "agency" : "document")); return; }
   draw(data, {box, side, notice, cut, unfolded, ref, agency, depth});
 }

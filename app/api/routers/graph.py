@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from graph.model import AGENCY_RELATIONS, Document
@@ -18,22 +18,13 @@ from .page import FOLDED, page_response
 router = APIRouter(prefix="/graph", tags=["graph"])
 
 
-@router.get("", response_model=GraphOut, summary="Documents and bodies around a document or a body, for drawing")
+@router.get("", response_model=GraphOut, summary="Documents and bodies around a document, for drawing")
 def neighbourhood(
     store: StoreDep,
-    ref: Annotated[str | None, Query(min_length=1, max_length=300,
-                                     description="A document number in any written form")] = None,
-    agency: Annotated[str | None, Query(min_length=1, max_length=200,
-                                        description="Or a body (id, code or name: 'BTTTT', 'Bộ TT&TT'): it and the "
-                                                    "documents it issued")] = None,
+    ref: Annotated[str, Query(min_length=1, max_length=300, description="A document number in any written form")],
     depth: Annotated[int, Query(ge=0, le=3)] = 1,
     limit: Annotated[int, Query(ge=1, le=1000)] = 300,
 ) -> GraphOut:
-    if (ref is None) == (agency is None):
-        raise HTTPException(422, "Give either ref (a document) or agency (a body).")
-    if agency is not None:
-        return _agency(store, agency, limit)
-    assert ref is not None
     # one node more than asked for tells whether the limit cut the drawing; the nodes come nearest first
     nb = _first_level(store, ref, limit + 1) if depth == 1 else store.neighbourhood(ref, depth=depth, limit=limit + 1)
     truncated = len(nb.nodes) > limit
@@ -80,9 +71,9 @@ def _doc_node(d: Document) -> dict[str, object]:
             "date": d.date.isoformat() if d.date else None, "title": d.title}
 
 
-def _agency(store: StoreDep, agency: str, limit: int) -> GraphOut:
-    """A body and the documents it issued (the most recent first, at most `limit` nodes)."""
-    aid = store.agency_id(agency)
+def agency_graph(store: StoreDep, agency: str, limit: int) -> GraphOut:
+    """A body and the documents it issued (`GET /agencies/{agency}/graph`; at most `limit` nodes)."""
+    aid = store.agency_id(agency[:200])
     a = vocabulary().agencies.get(aid)
     docs, n = store.documents(issuer=aid, limit=max(1, limit - 1))
     docs.sort(key=lambda d: d.date.isoformat() if d.date else str(d.year or ""), reverse=True)
