@@ -371,6 +371,8 @@ def serve(
                   "The service starts all the same; /ready answers 503 until then.")
     out.print(f"lexgraph serving {settings.store} on http://{settings.host}:{settings.port}  "
               f"(API docs /docs, graph /graph/view?ref=42/2022/NĐ-CP; Ctrl-C stops)")
+    out.print(f"  look things up at http://{settings.host}:{settings.port}/ (search, documents, graph; offline)",
+              markup=False)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", access_log=False,
                 timeout_graceful_shutdown=5)
 

@@ -277,8 +277,13 @@ def test_graph_notices_agencies_and_errors(gazette_service: Service) -> None:
         page.goto(base + "/#/graph?agency=" + quote("Bộ TT&TT"))
         _wait_until(page, "() => !!window.cy && window.cy.nodes().length >= 6", 20)
         assert "Bộ Thông tin và Truyền thông" in page.evaluate("window.cy.nodes().map(n => n.data('label'))")
-        # /graph/view?ref=… still works, and an unknown number is one message, in the page's language, with the
-        # close matches as links
+        # /graph/view?ref=… still draws (the README's picture)
+        page.goto(base + "/graph/view?ref=42/2022/NĐ-CP", wait_until="networkidle")
+        _wait_until(page, "() => !!window.cy && window.cy.nodes().length >= 3", 20)
+        assert {"42/2022/NĐ-CP", "43/2011/NĐ-CP", "Chính phủ"} <= set(page.evaluate("window.cy.nodes().map(n => n.data('label'))"))
+        page.wait_for_timeout(300)
+        _shot(page, "graph-view.png")
+        # an unknown number is one message, in the page's language, with the close matches as links
         page.goto(base + "/graph/view?ref=43/2012/NĐ-CP", wait_until="networkidle")
         page.wait_for_selector(".message")
         assert page.locator(".message").count() == 1

@@ -41,7 +41,7 @@ def install(app: FastAPI) -> None:
                   413: "Request too large", 414: "Query too long", 415: "Unsupported media type", 422: "Invalid request", 503: "Not ready"}
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and detail == "Not Found":
-            detail = "No such endpoint; see /docs for the API."
+            detail = "No such endpoint; see / for the page that looks things up, and /docs for the API."
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:  # every method the path answers, not only the first route's
             allowed: set[str] = set()
