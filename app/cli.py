@@ -13,16 +13,37 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app.messages import clip, empty_store
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
 from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import default_jobs, extract_sources
-from graph.stores import open_store, redact_uri
+from graph.stores import Store, open_store, redact_uri
 from graph.vocab import vocabulary
 
 app = typer.Typer(help="lexgraph: a knowledge graph of Vietnamese legal documents.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
-neo4j_app = typer.Typer(help="Run the local Neo4j server (no Docker needed).", no_args_is_help=True)
+NEO4J_HELP = """Run a local Neo4j 5.26 server with Neo4j Browser (no Docker needed).
+
+Needs Java 17 or 21 (a JDK: openjdk-17-jdk-headless) and Maven (mvn, Debian's maven): the first start fetches Neo4j from Maven Central, a few minutes, with progress.
+
+\b
+Environment (all optional; default in parentheses):
+  LEXGRAPH_NEO4J_PASSWORD       password of user neo4j, 8+ characters
+  LEXGRAPH_NEO4J_PASSWORD_FILE  or a file holding it. With neither, one
+                                is generated and kept in
+                                .lexgraph/neo4j.password (<home>.password)
+  LEXGRAPH_NEO4J_HOME           jars, conf, data, logs (.lexgraph/neo4j)
+  LEXGRAPH_NEO4J_BOLT_PORT      Bolt port on 127.0.0.1 (7687)
+  LEXGRAPH_NEO4J_HTTP_PORT      Browser's HTTP port on 127.0.0.1 (7474)
+  LEXGRAPH_NEO4J_HEAP           JVM heap (2g)
+  LEXGRAPH_NEO4J_PAGECACHE      page cache (2g)
+  LEXGRAPH_JAVA_HOME            the JDK 17 or 21 (first in /usr/lib/jvm)
+  LEXGRAPH_SERVICE_URL          the lexgraph service Browser loads its
+                                guide and style from after connecting
+                                (http://127.0.0.1:$LEXGRAPH_PORT, 8000)
+"""
+neo4j_app = typer.Typer(help=NEO4J_HELP, no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -103,7 +124,7 @@ def extract(
     else:
         data = graph_json(g)
         for d in data["documents"]:
-            out.print(f"{d['number']}\t{d['type']}\t{d['issuer']}\t{d['date'] or ''}\t{(d['title'] or '')[:80]}")
+            out.print(f"{d['number']}\t{d['type']}\t{d['issuer']}\t{d['date'] or ''}\t{clip(d['title'], 80)}")
         for r in data["relations"]:
             if r["type"] not in ("ISSUED_BY", "CITES"):
                 out.print(f"{r['source']} {r['type']} {r['target']}")
@@ -117,10 +138,17 @@ def build(
     store: StoreOpt = DEFAULT_STORE,
     jobs: JobsOpt = 0,
 ) -> None:
-    """Build (or extend) the graph in a store from texts; safe to run again."""
+    """Build (or extend) the graph in a store from texts; safe to run again. Exits 1, writing nothing, when a path does
+    not exist, a folder holds no .txt, .md or .pdf file, or no file could be read."""
+    paths = paths or [Path("seeds")]
+    _check_inputs(paths)
     st = open_store(store)
     try:
-        g = _extract_with_progress(paths or [Path("seeds")], known=st.keys_with_base, jobs=jobs)
+        g = _extract_with_progress(paths, known=st.keys_with_base, jobs=jobs)
+        if not any(not s.error for s in g.sources):
+            err.print(f"[red]error:[/] none of the {len(g.sources)} files could be read as text or PDF; "
+                      "nothing was written to the store")
+            raise typer.Exit(1)
         stats = st.upsert(g)
         c = st.counts()
         ok = sum(1 for s in g.sources if not s.error)
@@ -135,6 +163,42 @@ def build(
         st.close()
 
 
+def _check_inputs(paths: list[Path]) -> None:
+    """Every path exists, and every folder holds a file to read; otherwise say which, and exit 1."""
+    problems = []
+    for p in paths:
+        if not p.exists():
+            problems.append(f"{p}: no such file or folder")
+        elif p.is_dir() and not iter_sources([p])[0]:
+            problems.append(f"{p}: a folder with no text (.txt, .md) or PDF file in it")
+    for line in problems:
+        err.print(f"[red]error:[/] {escape(line)}")
+    if problems:
+        err.print("nothing was built; `lexgraph build PATH...` takes texts (.txt, .md), PDFs, or folders of them")
+        raise typer.Exit(1)
+
+
+def _open_built(store: str) -> Store:
+    """The store a reading command asks (`show`, `ask` …), once it is known to hold documents; otherwise say to
+    run `lexgraph build` first, and exit 1."""
+    from graph.stores import is_neo4j_uri
+
+    if not is_neo4j_uri(store) and not Path(store).exists():
+        err.print(f"[red]error:[/] {escape(empty_store(store, exists=False))}")
+        raise typer.Exit(1)
+    st = open_store(store)
+    try:
+        empty = st.counts()["documents"] == 0
+    except BaseException:
+        st.close()
+        raise
+    if empty:
+        st.close()
+        err.print(f"[red]error:[/] {escape(empty_store(store))}")
+        raise typer.Exit(1)
+    return st
+
+
 def _fail(e: LexgraphError) -> None:
     err.print(f"[red]error:[/] {escape(str(e))}")
     raise typer.Exit(2 if isinstance(e, (NotFound, AmbiguousReference)) else 1)
@@ -146,7 +210,7 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
     """Show a document, its status and its relations with evidence."""
     from graph.status import changes, status_on
 
-    st = open_store(store)
+    st = _open_built(store)
     try:
         view = st.document_relations(ref)  # one read: the document, its relations, the documents they name
         d = view.document
@@ -168,7 +232,7 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
             name = other.label if other else (v.agencies[r.other].name if r.other in v.agencies else r.other)
             arrow = "->" if r.direction == "out" else "<-"
             ev = r.evidence[0].sentence if r.evidence else ""
-            out.print(f"  {arrow} {r.type} {name}\n       “{ev[:200]}”", markup=False)
+            out.print(f"  {arrow} {r.type} {name}\n       “{clip(ev, 200)}”", markup=False)
     except LexgraphError as e:
         _fail(e)
     finally:
@@ -179,7 +243,7 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
 def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written form.")],
                 store: StoreOpt = DEFAULT_STORE) -> None:
     """What replaced a document: the chain to the document now in force, with evidence."""
-    st = open_store(store)
+    st = _open_built(store)
     try:
         d, chain = st.document_chain(ref, "in")
         if not chain:
@@ -191,7 +255,7 @@ def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written
             out.print(f"  replaced by {step.document.type} {step.document.label}"
                       + (f" ({step.document.date.isoformat()})" if step.document.date else ""))
             if ev:
-                out.print(f"    “{ev.sentence[:240]}” [{ev.source}:{ev.start}-{ev.end}]", markup=False)
+                out.print(f"    “{clip(ev.sentence, 240)}” [{ev.source}:{ev.start}-{ev.end}]", markup=False)
         out.print(f"  now in force, as far as the graph knows: {chain[-1].document.label}")
     except LexgraphError as e:
         _fail(e)
@@ -207,7 +271,7 @@ def ask(question: Annotated[str, typer.Argument(help="A question in Vietnamese o
     """Answer a question from the graph, as GET /ask does, with the sentences that say so."""
     from graph.questions import ask as answer_question
 
-    st = open_store(store)
+    st = _open_built(store)
     try:
         a = answer_question(st, question)
         if as_json:
@@ -218,10 +282,10 @@ def ask(question: Annotated[str, typer.Argument(help="A question in Vietnamese o
             out.print(a.text, markup=False)
             for item in a.items:
                 ev = item.evidence[0] if item.evidence else None
-                out.print(f"  - {item.label}" + (f"\n      “{ev.sentence[:240]}” [{ev.source}]" if ev else ""),
+                out.print(f"  - {item.label}" + (f"\n      “{clip(ev.sentence, 240)}” [{ev.source}]" if ev else ""),
                           markup=False)
             for ev in a.evidence[:3]:
-                out.print(f"  “{ev.sentence[:240]}” [{ev.source}]", markup=False)
+                out.print(f"  “{clip(ev.sentence, 240)}” [{ev.source}]", markup=False)
         if not a.understood:
             raise typer.Exit(2)
     except LexgraphError as e:
@@ -236,7 +300,7 @@ def validate(store: StoreOpt = DEFAULT_STORE,
     """Check the built graph against the ontology's SHACL shapes (ontology/shapes.ttl); exit 1 on a violation."""
     from graph.validate import validate as run_validation
 
-    st = open_store(store)
+    st = _open_built(store)
     try:
         g = st.to_graph()
     finally:
@@ -302,6 +366,9 @@ def serve(
 
     overrides: dict[str, Any] = {k: v for k, v in (("store", store), ("host", host), ("port", port)) if v is not None}
     settings = Settings(**overrides)
+    if not settings.uses_neo4j and not Path(settings.store).exists():
+        err.print(f"[yellow]warning:[/] {escape(empty_store(settings.store, exists=False))} "
+                  "The service starts all the same; /ready answers 503 until then.")
     from app.api.http import protocol_class
     from app.api.main import store_of
 
@@ -312,6 +379,8 @@ def serve(
         raise typer.Exit(1) from None
     out.print(f"lexgraph serving {escape(redact_uri(settings.store))} on http://{settings.host}:{settings.port}  "
               f"(API docs /docs, graph /graph/view?ref=42/2022/NĐ-CP; Ctrl-C stops)")
+    out.print(f"  look things up at http://{settings.host}:{settings.port}/ (search, documents, graph; offline)",
+              markup=False)
     try:
         # the request line and headers bounded (uvicorn's httptools protocol has no limit of its own; h11's is set)
         uvicorn.run(create_app(settings, store=st), host=settings.host, port=settings.port, log_level="info",
@@ -335,7 +404,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
     except ValueError:
         err.print(f"[red]error:[/] --at {escape(at or '')!r} is not a date (YYYY-MM-DD)")
         raise typer.Exit(2) from None
-    st = open_store(store)
+    st = _open_built(store)
     try:
         view = st.document_relations(ref, ACTING, "in")  # one read: the document and what acts on it
         d = view.document
@@ -346,7 +415,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
         for r in s.reasons:
             out.print(f"  {r}", markup=False)
         for e in s.evidence[:4]:
-            out.print(f"    “{e.sentence[:220]}” [{e.source}]", markup=False)
+            out.print(f"    “{clip(e.sentence, 220)}” [{e.source}]", markup=False)
         timeline = events(d, acting)
         if timeline:
             out.print("  timeline:")
@@ -358,16 +427,22 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
         st.close()
 
 
-@neo4j_app.command("start")
+@neo4j_app.command("start", help="Install (the first time, through Maven, with progress) and start the local "
+                   "Neo4j; waits until Bolt answers.\n\n" + NEO4J_HELP.split("\n", 2)[2])
 def neo4j_start() -> None:
-    """Install (first time, via Maven) and start the local Neo4j; waits until Bolt answers."""
     from app import neo4j_server as ns
 
     try:
         cfg = ns.ServerConfig.from_env()
-        pid = ns.start(cfg)
+        generated = not (os.environ.get("LEXGRAPH_NEO4J_PASSWORD") or os.environ.get("LEXGRAPH_NEO4J_PASSWORD_FILE"))
+        pid = ns.start(cfg, progress=lambda line: err.print(escape(line)))
         st = ns.status(cfg)
         out.print(f"Neo4j running (pid {pid}): {st['bolt_uri']}  Browser: {st['http_url']}/browser/")
+        if generated:
+            out.print(f"  user neo4j, password in {ns.password_file(cfg.home)} (generated; LEXGRAPH_NEO4J_PASSWORD "
+                      "overrides it)", markup=False)
+        out.print(f"  Browser opens the lexgraph guide and style from {cfg.browser_service} (`lexgraph serve`)",
+                  markup=False)
     except ns.Neo4jServerError as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(1) from None
@@ -431,7 +506,20 @@ def neo4j_style(
     sys.stdout.write(" ".join(line.strip() for line in text.splitlines()) + "\n" if one_line else text)
 
 
+def _local_password() -> None:
+    """No Neo4j password in the environment: the one `lexgraph neo4j start` generated for the local server, if any,
+    so `--store bolt://127.0.0.1:7687` and the service work with it as they would with the variable."""
+    if os.environ.get("LEXGRAPH_NEO4J_PASSWORD") or os.environ.get("LEXGRAPH_NEO4J_PASSWORD_FILE"):
+        return
+    from app.neo4j_server import DEFAULT_HOME, password_file
+
+    f = password_file(Path(os.environ.get("LEXGRAPH_NEO4J_HOME") or DEFAULT_HOME))
+    if f.is_file():
+        os.environ["LEXGRAPH_NEO4J_PASSWORD_FILE"] = str(f)
+
+
 def main() -> None:
+    _local_password()
     try:
         app()
     except LexgraphError as e:

@@ -34,6 +34,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -42,6 +43,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,6 +129,31 @@ def _default_java_home() -> Path | None:
     return None
 
 
+def _default_service_url() -> str:
+    """``LEXGRAPH_SERVICE_URL``, else the lexgraph service on this machine at ``LEXGRAPH_PORT`` (default 8000)."""
+    url = os.environ.get("LEXGRAPH_SERVICE_URL", "").strip().rstrip("/")
+    return url or f"http://127.0.0.1:{os.environ.get('LEXGRAPH_PORT', '').strip() or 8000}"
+
+
+def password_file(home: Path) -> Path:
+    """Where the generated password of the server at ``home`` is kept: ``<home>.password``, beside the home
+    (``.lexgraph/neo4j.password`` for the default one)."""
+    home = Path(home).expanduser().absolute()
+    return home.with_name(home.name + ".password")
+
+
+def generated_password(home: Path) -> str:
+    """The password kept for the server at ``home`` (:func:`password_file`); made (random, 0600) on first use, so
+    a first ``lexgraph neo4j start`` needs no variable. ``LEXGRAPH_NEO4J_PASSWORD`` or ``_FILE`` win over it."""
+    f = password_file(home)
+    if not f.is_file():
+        f.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(f, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_urlsafe(24) + "\n")
+    return f.read_text(encoding="utf-8").strip()
+
+
 @dataclass
 class ServerConfig:
     """Where and how the local Neo4j server runs.
@@ -144,6 +172,8 @@ class ServerConfig:
     heap_size: str = "2g"
     pagecache_size: str = "2g"
     pom: Path = field(default_factory=lambda: DEFAULT_POM)
+    # the lexgraph service Neo4j Browser loads the project's guide and style from after connecting
+    browser_service: str = field(default_factory=lambda: _default_service_url())
 
     def __post_init__(self) -> None:
         self.home = Path(self.home).expanduser().absolute()
@@ -183,6 +213,9 @@ class ServerConfig:
         """
         password = os.environ.get("LEXGRAPH_NEO4J_PASSWORD", "")
         password_file = os.environ.get("LEXGRAPH_NEO4J_PASSWORD_FILE", "")
+        home = Path(os.environ.get("LEXGRAPH_NEO4J_HOME") or DEFAULT_HOME)
+        if not password and not password_file and require_password:
+            password = generated_password(home)  # none set: the one kept beside the home (made on first use)
         if not password and password_file:
             try:
                 password = (
@@ -203,6 +236,9 @@ class ServerConfig:
         kwargs: dict[str, Any] = {"password": password}
         if os.environ.get("LEXGRAPH_NEO4J_HOME"):
             kwargs["home"] = Path(os.environ["LEXGRAPH_NEO4J_HOME"])
+        for key, var in (("heap_size", "LEXGRAPH_NEO4J_HEAP"), ("pagecache_size", "LEXGRAPH_NEO4J_PAGECACHE")):
+            if os.environ.get(var):
+                kwargs[key] = os.environ[var].strip()
         for key, var in (
             ("bolt_port", "LEXGRAPH_NEO4J_BOLT_PORT"),
             ("http_port", "LEXGRAPH_NEO4J_HTTP_PORT"),
@@ -347,8 +383,14 @@ def _lib_is_current(cfg: ServerConfig) -> bool:
     )
 
 
-def _fetch_jars(cfg: ServerConfig) -> None:
-    """Copy the pom's runtime dependencies into ``lib/`` with Maven (into a temp dir, then swap)."""
+Progress = Callable[[str], None]
+_DOWNLOADED = re.compile(r"Downloaded from \S+: \S+ \((\d+(?:\.\d+)?) (B|kB|KB|MB|GB)")
+_UNITS = {"B": 1e-6, "kB": 1e-3, "KB": 1e-3, "MB": 1.0, "GB": 1e3}
+
+
+def _fetch_jars(cfg: ServerConfig, progress: Progress | None = None) -> None:
+    """Copy the pom's runtime dependencies into ``lib/`` with Maven (into a temp dir, then swap), telling
+    ``progress`` how many files and megabytes Maven has fetched so far (every few seconds)."""
     mvn = shutil.which("mvn")
     if mvn is None:
         raise Neo4jServerError(
@@ -360,8 +402,7 @@ def _fetch_jars(cfg: ServerConfig) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     cmd = [
         mvn,
-        "-q",
-        "-B",
+        "-B",  # no -q: each file Maven downloads is a line, read for the progress
         "-f",
         str(cfg.pom),
         "dependency:copy-dependencies",
@@ -369,14 +410,31 @@ def _fetch_jars(cfg: ServerConfig) -> None:
         f"-DoutputDirectory={staging}",
     ]
     log.info("fetching Neo4j jars with Maven into %s", cfg.lib_dir)
-    proc = subprocess.run(
-        cmd, env=_env(cfg), capture_output=True, text=True, check=False
+    if progress:
+        progress(f"fetching Neo4j and Neo4j Browser with Maven into {cfg.lib_dir} (first start only; a few minutes)")
+    proc = subprocess.Popen(
+        cmd, env=_env(cfg), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    if proc.returncode != 0 or not any(staging.glob("neo4j-*.jar")):
+    tail: deque[str] = deque(maxlen=80)
+    files, mb, told = 0, 0.0, time.monotonic()
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        tail.append(line)
+        m = _DOWNLOADED.search(line)
+        if m:
+            files += 1
+            mb += float(m.group(1)) * _UNITS[m.group(2)]
+            if progress and time.monotonic() - told >= 3:
+                progress(f"Maven: {files} files fetched, {mb:.1f} MB")
+                told = time.monotonic()
+    returncode = proc.wait()
+    if progress and files:
+        progress(f"Maven: {files} files fetched, {mb:.1f} MB; done")
+    if returncode != 0 or not any(staging.glob("neo4j-*.jar")):
         shutil.rmtree(staging, ignore_errors=True)
-        output = (proc.stdout + proc.stderr).strip()[-4000:]
+        output = "".join(tail).strip()[-4000:]
         raise Neo4jServerError(
-            f"Maven could not fetch the Neo4j jars (exit {proc.returncode}):\n{output}"
+            f"Maven could not fetch the Neo4j jars (exit {returncode}):\n{output}"
         )
     (staging / _LIB_STAMP).write_text(_pom_digest(cfg.pom) + "\n", encoding="utf-8")
     shutil.rmtree(cfg.lib_dir, ignore_errors=True)
@@ -406,6 +464,11 @@ def _conf_text(cfg: ServerConfig) -> str:
         "dbms.usage_report.enabled=false",
         "client.allow_telemetry=false",
         "",
+        "# Neo4j Browser: after connecting, the project's style and guide, from the lexgraph service",
+        f"browser.post_connect_cmd=style {cfg.browser_service}/neo4j/lexgraph.grass;"
+        f"play {cfg.browser_service}/neo4j/guide.html",
+        f"browser.remote_content_hostname_whitelist={_hostname(cfg.browser_service)},guides.neo4j.com,localhost",
+        "",
         "# Memory: fixed heap (the launcher turns these into -Xms/-Xmx) and page cache.",
         f"server.memory.heap.initial_size={cfg.heap_size}",
         f"server.memory.heap.max_size={cfg.heap_size}",
@@ -428,6 +491,12 @@ def _conf_text(cfg: ServerConfig) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _hostname(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or "127.0.0.1"
 
 
 def _hash_password(password: str, salt: bytes) -> bytes:
@@ -517,7 +586,7 @@ def _check_password(cfg: ServerConfig) -> None:
         )
 
 
-def install(cfg: ServerConfig) -> None:
+def install(cfg: ServerConfig, progress: Progress | None = None) -> None:
     """Make ``cfg.home`` a ready NEO4J_HOME; cheap to call again.
 
     * Fetches the jars with Maven into ``lib/`` unless they are there already for the current
@@ -541,7 +610,7 @@ def install(cfg: ServerConfig) -> None:
             raise Neo4jServerError(
                 f"the jars in {cfg.lib_dir} do not match {cfg.pom}; stop the server before reinstalling"
             )
-        _fetch_jars(cfg)
+        _fetch_jars(cfg, progress)
     conf = cfg.conf_dir / "neo4j.conf"
     text = _conf_text(cfg)
     if not conf.is_file() or conf.read_text(encoding="utf-8") != text:
@@ -796,7 +865,7 @@ def _wait_ready(
         time.sleep(0.5)
 
 
-def start(cfg: ServerConfig, timeout: float = 120) -> int:
+def start(cfg: ServerConfig, timeout: float = 120, progress: Progress | None = None) -> int:
     """Install if needed, start the server in the background and wait until Bolt answers.
 
     Returns the JVM's pid. If the server for this home is already running, waits for it to be
@@ -805,8 +874,8 @@ def start(cfg: ServerConfig, timeout: float = 120) -> int:
     timeout the JVM is stopped and :class:`Neo4jServerError` carries the tail of console.log and
     neo4j.log, so a failed start leaves nothing running.
     """
-    t0 = time.monotonic()
-    install(cfg)
+    install(cfg, progress)
+    t0 = time.monotonic()  # the wait for the server, not counting a first fetch of its jars
     deadline = t0 + timeout
     pid = _running_pid(cfg)
     if pid is not None:

@@ -60,3 +60,56 @@ def test_bad_store_file_is_a_clear_error(tmp_path: Path) -> None:
     r = run("show", "42/2022/NĐ-CP", "--store", str(bad), cwd=tmp_path)
     assert r.returncode != 0 and "rebuild it" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_build_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    """A path that does not exist, an empty folder, a folder of files that are not texts: exit 1, say why, and
+    write no store."""
+    store = tmp_path / "g.lexgraph"
+    r = run("build", str(tmp_path / "no-such-folder"), "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 1 and "no-such-folder: no such file or folder" in r.stderr and not store.exists()
+    (tmp_path / "empty").mkdir()
+    r = run("build", str(tmp_path / "empty"), "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 1 and "no text (.txt, .md) or PDF file" in r.stderr and not store.exists()
+    binary = tmp_path / "binary"
+    binary.mkdir()
+    (binary / "image.png").write_bytes(bytes(range(256)) * 40)
+    r = run("build", str(binary), "--store", str(store), cwd=tmp_path)
+    assert r.returncode == 1 and not store.exists(), r.stderr
+    (binary / "scan.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 40)  # a PDF with no text in it
+    (binary / "data.txt").write_bytes(bytes(range(256)) * 40)
+    r = run("build", str(binary), "--store", str(store), "-j", "1", cwd=tmp_path)
+    assert r.returncode == 1 and "none of the 2 files could be read" in r.stderr and not store.exists(), r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_reading_an_unbuilt_store_says_to_build_first(tmp_path: Path) -> None:
+    missing = tmp_path / "g.lexgraph"
+    for args in (["show", "42/2022/NĐ-CP"], ["ask", "Văn bản nào thay thế Nghị định 43/2011/NĐ-CP?"],
+                 ["replaced-by", "43/2011/NĐ-CP"], ["status", "43/2011/NĐ-CP"]):
+        r = run(*args, "--store", str(missing), cwd=tmp_path)
+        assert r.returncode == 1 and "run `lexgraph build` first" in r.stderr, (args, r.stderr)
+        assert "No document" not in r.stderr and not missing.exists()
+    from graph.stores.memory import MemoryStore
+
+    MemoryStore(missing).save()  # a store that exists and holds nothing
+    r = run("show", "42/2022/NĐ-CP", "--store", str(missing), cwd=tmp_path)
+    assert r.returncode == 1 and "holds no documents yet: run `lexgraph build` first" in r.stderr
+
+
+def test_evidence_previews_end_at_a_word(tmp_path: Path) -> None:
+    store = tmp_path / "g.lexgraph"
+    assert run("build", str(SEEDS), "--store", str(store), cwd=tmp_path).returncode == 0
+    r = run("replaced-by", "43/2011/nd-cp", "--store", str(store), cwd=tmp_path)
+    # the sentence (267 characters) is cut before 240, after a whole word, with '…'
+    text = " ".join(x.strip() for x in r.stdout.splitlines())  # as one line: the terminal may wrap it
+    start = text.index("“Sau 11 năm") + 1
+    preview = text[start:text.index("”", start)]
+    full = ("Sau 11 năm thi hành, Nghị định số 43/2011/NĐ-CP đã được thay thế bằng Nghị định số 42/2022/NĐ-CP với các "
+            "nội hàm quản lý mới")
+    assert preview.endswith("…") and len(preview) <= 240 and preview.startswith(full)
+    sentence = ("Sau 11 năm thi hành, Nghị định số 43/2011/NĐ-CP đã được thay thế bằng Nghị định số 42/2022/NĐ-CP với "
+                "các nội hàm quản lý mới để tạo môi trường pháp lý cho việc cung cấp thông tin và DVCTT của CQNN phù "
+                "hợp với thực tiễn của Việt Nam và xu thế phát triển trên thế giới;")
+    kept = preview[:-1]
+    assert sentence.startswith(kept) and sentence[len(kept)] in " ,;"  # its last word is whole

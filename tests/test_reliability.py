@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -339,14 +340,21 @@ def test_secrets_and_defaults(neo4j_target: Neo4jTarget) -> None:
     assert Settings().host == "127.0.0.1" and Settings().cors_origins == []
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEXGRAPH_NEO4J_PASSWORD")}
     saved = dict(os.environ)
-    try:
-        os.environ.clear()
-        os.environ.update(env)
-        with pytest.raises(Neo4jServerError, match="no Neo4j password"):
-            ServerConfig.from_env()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            os.environ.clear()
+            os.environ.update(env, LEXGRAPH_NEO4J_HOME=f"{tmp}/neo4j")
+            # no password set: one is generated, kept beside the home (0600), never a default
+            cfg = ServerConfig.from_env()
+            kept = Path(tmp) / "neo4j.password"
+            assert cfg.password == kept.read_text(encoding="utf-8").strip() and len(cfg.password) >= 24
+            assert kept.stat().st_mode & 0o077 == 0
+            os.environ["LEXGRAPH_NEO4J_PASSWORD_FILE"] = f"{tmp}/missing"
+            with pytest.raises(Neo4jServerError, match="cannot read LEXGRAPH_NEO4J_PASSWORD_FILE"):
+                ServerConfig.from_env()
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
     if neo4j_target.config is not None:
         conf = (neo4j_target.config.conf_dir / "neo4j.conf").read_text()
         listens = re.findall(r"^server\.[a-z.]*listen_address=(\S+)", conf, re.M)

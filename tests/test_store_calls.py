@@ -119,10 +119,12 @@ def calls_of(counted: tuple[TestClient, Store, list[str]], path: str, **params: 
     ("/documents/52-NQ/TW/relations", {}, 1),
     ("/documents/42/2022/NĐ-CP/timeline", {}, 1),
     ("/documents", {"q": "nghi dinh", "limit": "200"}, 1),  # a page and the count
+    ("/documents", {"q": "nghi dinh", "limit": "200", "state": "true"}, 3),  # … what acts on them, and its dates
     ("/agencies/BTTTT/documents", {}, 1),
     ("/graph", {"ref": "42/2022/NĐ-CP", "depth": "1"}, 1),  # the document and its neighbours: one read
     ("/graph", {"ref": "42/2022/NĐ-CP", "depth": "2"}, 2),  # … and their relations in one more
     ("/graph", {"ref": "139/2026/NĐ-CP", "depth": "3"}, 5),  # … then the next level's documents, and relations
+    ("/agencies/BTTTT/graph", {}, 1),  # a body and the documents it issued
 ])
 def test_endpoint_reads(counted: tuple[TestClient, Store, list[str]], path: str, params: dict[str, str], n: int) -> None:
     calls = calls_of(counted, path, **params)

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from graph.stores import Store, open_store
 
 from . import problems
 from .offload import Exports, Sparql
-from .routers import agencies, ask, documents, graph, health, ingest, linked
+from .routers import agencies, ask, documents, graph, health, ingest, linked, page
 from .schemas import problem_response
 from .settings import Settings
 
@@ -69,7 +69,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             if owned and app.state.store is not None:
                 app.state.store.close()
 
-    app = FastAPI(
+    # FastAPIOffline: FastAPI whose /docs (Swagger UI) and /redoc load their scripts and styles from the service
+    # (the package ships them), not from a CDN, so they work on a machine without internet
+    app = FastAPIOffline(
+        redoc_url=None,  # /redoc: routers/page.py, the same assets, and nothing fetched from another origin
         title="lexgraph",
         version="0.1.0",
         summary="A knowledge graph of Vietnamese legal documents: what replaced, amended, guides or implements what, "
@@ -84,12 +87,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"])
     app.add_middleware(problems.LimitsMiddleware, max_body=settings.max_body_bytes, max_query=settings.max_query_bytes)
-    for r in (documents.router, agencies.router, graph.router, ask.router, ingest.router, linked.router, health.router):
+    for r in (documents.router, agencies.router, graph.router, ask.router, ingest.router, linked.router, health.router,
+              page.router):
         app.include_router(r)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.get("/", include_in_schema=False)
-    def root() -> RedirectResponse:
-        return RedirectResponse("/graph/view?ref=42/2022/NĐ-CP")
-
     return app

@@ -43,7 +43,7 @@ def relations_out(rels: list[RelationView], docs: dict[str, Document]) -> list[R
             out.append(RelationOut.of(r, a.name if a else r.other, "agency"))
         else:
             d = docs.get(r.other)
-            out.append(RelationOut.of(r, d.label if d else r.other, "document"))
+            out.append(RelationOut.of(r, d.label if d else r.other, "document", d))
     return out
 
 

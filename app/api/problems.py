@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.messages import clip, empty_store
 from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
 from graph.sparql import SparqlError, SparqlTimeout
 
@@ -32,8 +33,7 @@ def problem(status: int, title: str, detail: str, headers: dict[str, str] | None
 
 
 def _short(v: object, n: int = 120) -> str:
-    s = str(v)
-    return s if len(s) <= n else s[:n] + "…"
+    return clip(str(v), n)
 
 
 def install(app: FastAPI) -> None:
@@ -41,10 +41,10 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         titles = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 401: "Unauthorized",
                   403: "Forbidden", 413: "Request too large", 414: "Query too long", 415: "Unsupported media type",
-                  503: "Busy"}
+                  422: "Invalid request", 503: "Unavailable"}
         detail = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and detail == "Not Found":
-            detail = "No such endpoint; see /docs for the API."
+            detail = "No such endpoint; see / for the page that looks things up, and /docs for the API."
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:  # every method the path answers, not only the first route's
             allowed: set[str] = set()
@@ -64,8 +64,12 @@ def install(app: FastAPI) -> None:
         return problem(422, "Invalid request", _short(detail, 500), errors=errors)
 
     @app.exception_handler(NotFound)
-    async def not_found(_: Request, exc: NotFound) -> JSONResponse:
-        return problem(404, "Not found", _short(str(exc), 300), suggestions=exc.suggestions)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        detail = _short(str(exc), 300)
+        if not exc.suggestions and _empty(request):
+            return problem(404, "Not found", detail + " " + empty_store(request.app.state.settings.store),
+                           suggestions=[], empty_store=True)
+        return problem(404, "Not found", detail, suggestions=exc.suggestions)
 
     @app.exception_handler(AmbiguousReference)
     async def ambiguous(_: Request, exc: AmbiguousReference) -> JSONResponse:
@@ -111,6 +115,14 @@ def install(app: FastAPI) -> None:
     async def crash(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")
         return problem(500, "Internal error", "Something went wrong on our side; it has been logged.")
+
+
+def _empty(request: Request) -> bool:
+    """The store holds no documents: an unknown number then means the graph was never built."""
+    try:
+        return bool(request.app.state.store.counts()["documents"] == 0)
+    except Exception:
+        return False
 
 
 def _all_routes(routes: list[Any]) -> list[APIRoute]:

@@ -53,6 +53,11 @@ class DocumentBrief(Out):
                    date=d.date, year=d.year, title=d.title)
 
 
+class DocumentFound(DocumentBrief):
+    state: State | None = Field(None, description="Its status today (`GET /documents/{ref}`'s `status.state`), "
+                                                  "given when the search asks for it (`state=true`)")
+
+
 def agency_ref(aid: str | None) -> AgencyRef | None:
     if aid is None:
         return None
@@ -76,11 +81,17 @@ class RelationOut(Out):
     other: str = Field(description="Key of the other document, or the body's id")
     other_kind: Literal["document", "agency"]
     other_label: str
+    other_type: str | None = Field(None, description="The other document's type ('Nghị định')")
+    other_date: dt.date | None = Field(None, description="The other document's date of issue")
+    other_title: str | None = Field(None, description="The other document's title")
     evidence: list[EvidenceOut]
 
     @classmethod
-    def of(cls, r: RelationView, label: str, kind: Literal["document", "agency"]) -> RelationOut:
+    def of(cls, r: RelationView, label: str, kind: Literal["document", "agency"],
+           other: Document | None = None) -> RelationOut:
         return cls(type=r.type, direction=r.direction, other=r.other, other_kind=kind, other_label=label,
+                   other_type=other.type if other else None, other_date=other.date if other else None,
+                   other_title=other.title if other else None,
                    evidence=[EvidenceOut.of(e) for e in r.evidence])
 
 
@@ -187,6 +198,38 @@ class GraphEdge(Out):
 class GraphOut(Out):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
+    start: str | None = Field(None, description="The id of the node drawn from: the document's key or the body's id")
+    truncated: bool = Field(False, description="True when `limit` cut the drawing: more nodes lie within `depth`")
+    limit: int | None = Field(None, description="The most nodes the answer holds")
+
+
+class RelationTypeOut(Out):
+    id: str
+    label_vi: str
+    label_en: str
+    inverse_en: str
+    domain: str
+    range: str
+    acting: bool = Field(description="It changes or ends the other's force, or guides or implements it: drawn at once "
+                                     "(legal bases and citations are folded into counts until asked for)")
+    heading_out_vi: str = Field(description="The heading of what this text acts on ('Văn bản bị thay thế'), as the "
+                                            "official portals' 'Lược đồ' writes it")
+    heading_in_vi: str = Field(description="The heading of what acts on this text ('Văn bản thay thế')")
+    heading_out_en: str
+    heading_in_en: str
+
+
+class DocumentTypeOut(Out):
+    id: str
+    name: str
+    name_en: str
+    colour: str
+
+
+class VocabularyOut(Out):
+    relations: list[RelationTypeOut] = Field(description="In the order of ontology/relations.tsv")
+    document_types: list[DocumentTypeOut]
+    agency_colour: str
 
 
 class AnswerItemOut(Out):

@@ -1,6 +1,7 @@
 // Ready queries for Neo4j Browser over a lexgraph graph. Paste one into the editor and run it.
 // Numbers are matched as the issuer writes them (d.number) or by canonical key (d.key, folded: 43/2011/ND-CP).
-// Style first: run `lexgraph neo4j style`, then in Browser `:style ` followed by the text (or drag deploy/neo4j/lexgraph.grass in).
+// The local server (`lexgraph neo4j start`) applies the style and plays a guide with these queries after connecting, from
+// the lexgraph service (`lexgraph serve`). Elsewhere: `lexgraph neo4j style`, then `:style ` and the text in Browser.
 
 // 1. What replaced Nghị định 43/2011/NĐ-CP, and the chain to the document in force (with its issuer)
 MATCH (old:Document {number: '43/2011/NĐ-CP'})

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from ..deps import StoreDep
-from ..schemas import AgencyOut, DocumentBrief, Page
+from ..schemas import AgencyOut, DocumentBrief, GraphOut, Page
+from .graph import agency_graph
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
@@ -26,3 +27,8 @@ def agency_documents(
 ) -> Page[DocumentBrief]:
     docs, n = store.issuer_documents(agency[:200], limit=limit, offset=offset)
     return Page[DocumentBrief](data=[DocumentBrief.of(d) for d in docs], count=n)
+
+
+@router.get("/{agency}/graph", response_model=GraphOut, summary="A body and the documents it issued, for drawing")
+def agency_neighbourhood(agency: str, store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 300) -> GraphOut:
+    return agency_graph(store, agency, limit)

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Response
 
 from graph.errors import NotFound
 from graph.model import RelationType
-from graph.status import ACTING, changes, events
+from graph.status import ACTING, changes, events, status_on
 
 from ..deps import Day, StoreDep, json_response, store_call
 from ..presenters import chain_out, document_out, events_out, relations_out
-from ..schemas import ChainOut, DocumentBrief, DocumentOut, EventOut, Page, RelationOut, problem_response
+from ..schemas import ChainOut, DocumentBrief, DocumentFound, DocumentOut, EventOut, Page, RelationOut, problem_response
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -21,7 +21,7 @@ REF_DOC = ("Any written form of a number: 'Nghị định 42/2022/NĐ-CP', '42/2
            "without a year takes one: '749/QĐ-TTg 2020'.")
 
 
-@router.get("", response_model=Page[DocumentBrief], summary="List and search documents")
+@router.get("", response_model=Page[DocumentFound], summary="List and search documents")
 def list_documents(
     store: StoreDep,
     type: Annotated[str | None, Query(max_length=60, description="Type name or id: 'Nghị định', 'NghiDinh'")] = None,
@@ -30,10 +30,18 @@ def list_documents(
     q: Annotated[str | None, Query(max_length=300, description="Words of the number or title, with or without diacritics")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> Page[DocumentBrief]:
+    state: Annotated[bool, Query(description="Give each document's status today (two more reads for the page: "
+                                             "what acts on its documents, and those texts' dates)")] = False,
+) -> Page[DocumentFound]:
     issuer_id = store.agency_id(issuer) if issuer else None
     docs, n = store.documents(type=type, issuer=issuer_id, year=year, q=q, limit=limit, offset=offset)
-    return Page[DocumentBrief](data=[DocumentBrief.of(d) for d in docs], count=n)
+    found = [DocumentFound(**dict(DocumentBrief.of(d))) for d in docs]
+    if state and docs:
+        acting = store.relations_of([d.key for d in docs], ACTING, "in")
+        others = store.briefs(sorted({r.other for rels in acting.values() for r in rels}))
+        for d, f in zip(docs, found, strict=True):
+            f.state = status_on(d, changes(acting.get(d.key, []), others)).state
+    return Page[DocumentFound](data=found, count=n)
 
 
 @router.get("/{ref:path}/replaced-by", response_model=ChainOut, summary="What replaced a document: the chain to the one in force")
