@@ -64,6 +64,7 @@ def test_every_ready_query_answers(loaded: Neo4jTarget) -> None:
         s.close()
 
 
+@pytest.mark.browser
 def test_browser_shows_what_replaced_43_2011(loaded: Neo4jTarget) -> None:
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
     assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium (scripts/test.sh does it)"
@@ -109,6 +110,7 @@ def test_browser_shows_what_replaced_43_2011(loaded: Neo4jTarget) -> None:
             browser.close()
 
 
+@pytest.mark.browser
 def test_graph_view_draws_offline(tmp_path: Path) -> None:
     """/graph/view in headless Chromium: the neighbourhood is drawn, with no request leaving the machine."""
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")

@@ -303,7 +303,7 @@ PATHS = ["/documents/43%2F2011%2FND-CP/replaced-by", "/documents/60/2018/NĐ-CP/
 LOAD_REQUESTS = int(os.environ.get("LEXGRAPH_LOAD_REQUESTS", "20000"))
 
 
-@pytest.mark.parametrize("kind", ["memory", "neo4j"])
+@pytest.mark.parametrize("kind", ["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def test_load_zero_errors_memory_flat(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     RETRIED.clear()
     if kind == "memory":

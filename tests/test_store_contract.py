@@ -36,7 +36,7 @@ def _open(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Store:
     return s
 
 
-@pytest.fixture(params=["memory", "neo4j"])
+@pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     s = _open(request.param, request, tmp_path)
     s.upsert(_seed_graph())
