@@ -221,6 +221,7 @@ def assert_same_answers(mem: Store, neo: Store) -> None:
         assert mem.replaces(ref) == neo.replaces(ref)
 
 
+@pytest.mark.neo4j  # opens the Neo4j store itself (request.getfixturevalue)
 def test_both_stores_give_the_same_answers(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """Every primitive, on every document of the seeds and the Gazette fixture."""
     mem, neo = _open("memory", request, tmp_path), _open("neo4j", request, tmp_path)
