@@ -17,6 +17,9 @@ fi
 .venv/bin/ruff check graph app bench tests
 .venv/bin/mypy
 .venv/bin/python -m pytest -q tests
+# Catastrophic backtracking: timed, so a benchmark (CPU time, best of several runs), not a test; exits 1 on a pattern
+# whose time grows like the square of its input.
+.venv/bin/python -m bench.backtracking
 # Acceptance on the whole Gazette corpus, when it is beside the checkout (CI has it): >= 99% self-identification.
 if [ -d ../shared/corpus/congbao ]; then
   .venv/bin/python -m bench.corpus_eval ../shared/corpus/congbao

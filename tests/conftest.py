@@ -72,10 +72,34 @@ def _test_password() -> str:
     return f.read_text(encoding="utf-8").strip()
 
 
+# What a test needs is said by its markers (declared in pyproject.toml): `neo4j` for the real server, `browser` for
+# Chromium. `pytest -m "not neo4j"` runs everything else with no Java, no Maven and no server.
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that asks for the server, itself or through another fixture, is marked `neo4j`. A test that asks
+    for it by name at run time (`request.getfixturevalue("neo4j_target")`, the "neo4j" parameter of a store
+    fixture) carries the mark itself: `pytest.param("neo4j", marks=pytest.mark.neo4j)`."""
+    for item in items:
+        if "neo4j_target" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+
+
+_RUNNING: list[pytest.Item] = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _RUNNING[:] = [item]  # the test whose set-up (or body) may ask for the server
+
+
 @pytest.fixture(scope="session")
 def neo4j_target() -> Iterator[Neo4jTarget]:
     """LEXGRAPH_TEST_NEO4J_URI (with LEXGRAPH_TEST_NEO4J_PASSWORD) to use a running server; otherwise
-    the tests install and start their own on 127.0.0.1:17687 and stop it at the end."""
+    the tests install and start their own on 127.0.0.1:17687 and stop it at the end. Only a test marked
+    `neo4j` may ask for it: an unmarked one fails here rather than start a server `-m "not neo4j"` promised not to."""
+    asking = _RUNNING[0] if _RUNNING else None
+    if asking is not None and asking.get_closest_marker("neo4j") is None:
+        pytest.fail(f"{asking.nodeid} uses the Neo4j server but is not marked neo4j (mark it, or its parameter, "
+                    "with pytest.mark.neo4j)", pytrace=False)
     uri = os.environ.get("LEXGRAPH_TEST_NEO4J_URI")
     if uri:
         yield Neo4jTarget(uri, os.environ.get("LEXGRAPH_TEST_NEO4J_USER", "neo4j"),

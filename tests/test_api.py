@@ -31,7 +31,7 @@ from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget
 PROBLEM = "application/problem+json"
 
 
-@pytest.fixture(scope="module", params=["memory", "neo4j"])
+@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store: Store
     if request.param == "memory":
@@ -270,7 +270,7 @@ def test_ingest_off_without_key(client: TestClient) -> None:
 
 
 # ingest writes: each test gets its own store -------------------------------------------------------------
-@pytest.fixture(params=["memory", "neo4j"])
+@pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def writable(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[TestClient, Store]]:
     store: Store
     if request.param == "memory":

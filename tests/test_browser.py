@@ -69,6 +69,7 @@ def test_every_ready_query_answers(loaded: Neo4jTarget) -> None:
         s.close()
 
 
+@pytest.mark.browser
 def test_browser_shows_what_replaced_43_2011(loaded: Neo4jTarget, gazette_service: Service) -> None:
     """Neo4j Browser on the server `lexgraph neo4j start` configures: once connected, the project's guide opens and
     its style is applied by themselves (browser.post_connect_cmd, from the lexgraph service); documents are
@@ -185,6 +186,7 @@ def _shot(page: Any, name: str, full: bool = False) -> None:
     page.screenshot(path=str(DOCS_IMG / name), full_page=full)
 
 
+@pytest.mark.browser
 def test_search_document_graph_evidence(gazette_service: Service) -> None:
     """A person's way through the page, offline: search by a number written loosely, open the document, read
     its status and its relations laid out as the Lược đồ, open a sentence of evidence, draw the graph, open a
@@ -266,6 +268,7 @@ def test_search_document_graph_evidence(gazette_service: Service) -> None:
         assert not outside and not errors, (outside, errors)
 
 
+@pytest.mark.browser
 def test_graph_notices_agencies_and_errors(gazette_service: Service) -> None:
     base = gazette_service.url
     with offline_page() as (page, outside, errors):
@@ -300,6 +303,7 @@ def test_graph_notices_agencies_and_errors(gazette_service: Service) -> None:
         assert not outside and not errors, (outside, errors)
 
 
+@pytest.mark.browser
 def test_landing_page_on_other_stores(tmp_path: Path) -> None:
     """A store without the seed documents opens on the search, not on an error; an empty one says to build."""
     from graph.stores.memory import MemoryStore
@@ -320,6 +324,7 @@ def test_landing_page_on_other_stores(tmp_path: Path) -> None:
         assert not errors
 
 
+@pytest.mark.browser
 def test_api_docs_render_offline(gazette_service: Service) -> None:
     """/docs (Swagger UI) and /redoc with every request outside the machine refused: they draw the operations."""
     base = gazette_service.url

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import time
 import unicodedata
 import zlib
 from pathlib import Path
@@ -245,10 +244,10 @@ def test_a_pdf_that_inflates_without_end_is_an_error_not_an_exhausted_process(mo
 
 
 def test_a_pdf_read_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reader is given PDF_SECONDS; past it the child is killed and the file is an error."""
+    """The reader is given PDF_SECONDS; past it the child is killed and the file is an error. (Not timed: the error
+    names the deadline it met, and no child is left.)"""
     monkeypatch.setattr(clean_mod, "PDF_SECONDS", 0.01)
-    t = time.perf_counter()
     with pytest.raises(InputError) as e:
         decode((PDF / "nd42.pdf").read_bytes(), "slow.pdf")
-    assert "took longer than 0.01 s" in e.value.reason and time.perf_counter() - t < 30
+    assert "took longer than 0.01 s" in e.value.reason
     assert not multiprocessing.active_children()

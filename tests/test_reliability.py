@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import os
+import pkgutil
 import re
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +25,13 @@ from hypothesis import strategies as st
 
 from app.api.main import create_app
 from app.api.settings import Settings
-from graph import clean as clean_mod
-from graph import extract as extract_mod
-from graph import numbers as numbers_mod
-from graph import resolve as resolve_mod
-from graph import vocab as vocab_mod
+from bench import backtracking
 from graph.clean import clean, decode
 from graph.errors import InputError, NumberError
 from graph.numbers import parse
 from graph.pipeline import extract_paths, extract_text
 from graph.resolve import Resolver
 from graph.stores.memory import MemoryStore
-from graph.vocab import vocabulary
 
 from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget, running_service
 
@@ -203,55 +201,35 @@ def test_fuzz_bytes_decode_cleanly_or_clear_error(data: bytes) -> None:
         assert e.reason
 
 
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for mod in (clean_mod, numbers_mod, extract_mod, resolve_mod, vocab_mod):
-        for name, val in vars(mod).items():
-            if isinstance(val, re.Pattern):
-                out.append((f"{mod.__name__}.{name}", val))
-    v = vocabulary()
-    for name in ("agency_name_re", "type_word_re"):
-        out.append((f"vocab.{name}", getattr(v, name)))
-    return out
-
-
-ADVERSARIAL = ["1/", "số ", "nghi dinh ", "0", "-", "a ", "1/2022/", "ND-", "can cu ", "thay the ", "1" * 30 + " ",
-               "( ", "Luat ", "ngay 1 thang 1 nam ", " ", "%E1", "\n ", "Dieu 1. ", "a) ", "so 1/",
-               "dieu 1, ", "khoan 1 dieu 2 va ", "“a ", "\"a "]
-
-
-def _time(pat: re.Pattern[str], s: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        for _ in pat.finditer(s):
-            pass
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-def test_no_pattern_backtracks_catastrophically() -> None:
-    """Every regular expression of the pipeline, searched through long adversarial strings. Its time on a string
-    four times longer, against a scan that tries every position once (the floor, same strings, same run): a
-    pattern with bounded work per position grows like the floor (about 4x); one that backtracks over the rest
-    of the string at each position grows like the square (16x)."""
-    floor_re = re.compile(r"[^\s\S]")  # never matches: one attempt per position
-    bad = []
-    for unit in ADVERSARIAL:
-        small, large = unit * (8000 // len(unit)), unit * (32000 // len(unit))
-        floor_growth = _time(floor_re, large) / max(_time(floor_re, small), 1e-7)
-        for name, pat in _patterns():
-            t_small, t_large = _time(pat, small), _time(pat, large)
-            if t_large < 0.005:  # too fast to matter (and to measure)
-                continue
-            growth = t_large / max(t_small, 1e-7)
-            for _ in range(2):  # a pause of the machine is not a quadratic pattern: measured again, it stays high
-                if growth <= 2.5 * floor_growth:
-                    break
-                growth = min(growth, _time(pat, large) / max(_time(pat, small), 1e-7))
-            if growth > 2.5 * floor_growth:
-                bad.append((round(growth, 1), round(floor_growth, 1), name, unit, round(t_large, 3)))
-    assert not bad, bad
+def test_backtracking_bench_searches_every_pattern_of_the_pipeline() -> None:
+    """Catastrophic backtracking is measured by `python -m bench.backtracking` (scripts/test.sh runs it after the
+    tests; CPU time, best of several runs, against a one-attempt-per-position scan of the same run): a timing is no
+    test on a loaded machine. Here, without timing, that the benchmark searches what it must: every top-level
+    compiled pattern of every module of the extraction (graph.extract, a module or a package of modules), of
+    graph.clean, graph.numbers, graph.resolve and graph.vocab, and the vocabulary's two, so that a pattern moved
+    into a new module is still searched and the benchmark cannot silently search none."""
+    extract = importlib.import_module("graph.extract")
+    if hasattr(extract, "__path__"):  # a package: each of its modules
+        want = {"graph.extract"} | {m.name for m in pkgutil.walk_packages(extract.__path__, "graph.extract.")}
+    else:
+        want = {"graph.extract"}
+    want |= {"graph.clean", "graph.numbers", "graph.resolve", "graph.vocab"}
+    walked = {m.__name__ for m in backtracking.modules()}
+    assert want <= walked, sorted(want - walked)
+    searched = backtracking.patterns()
+    ids = {id(p) for _, p in searched}
+    for name in sorted(want):
+        missed = [n for n, v in vars(importlib.import_module(name)).items() if isinstance(v, re.Pattern) and id(v) not in ids]
+        assert not missed, (name, missed)
+    per_module = Counter(name.rsplit(".", 1)[0] for name, _ in searched)
+    extraction = sum(n for m, n in per_module.items() if m == "graph.extract" or m.startswith("graph.extract."))
+    # the minimum per module: what each had when the timing moved to bench/ (graph/extract.py then held 94
+    # patterns, wherever they go in the package; graph/resolve.py none, but it is walked)
+    assert extraction >= 94, per_module
+    assert per_module["graph.clean"] >= 6 and per_module["graph.numbers"] >= 3 and per_module["graph.vocab"] >= 3, per_module
+    assert per_module["vocab"] == 2, per_module  # vocabulary().agency_name_re and .type_word_re
+    assert len(searched) == len(ids), "a pattern is searched twice"
+    assert len(backtracking.ADVERSARIAL) >= 24 and all(backtracking.ADVERSARIAL)
 
 
 # 5. load --------------------------------------------------------------------------------------------------
@@ -304,7 +282,7 @@ PATHS = ["/documents/43%2F2011%2FND-CP/replaced-by", "/documents/60/2018/NĐ-CP/
 LOAD_REQUESTS = int(os.environ.get("LEXGRAPH_LOAD_REQUESTS", "20000"))
 
 
-@pytest.mark.parametrize("kind", ["memory", "neo4j"])
+@pytest.mark.parametrize("kind", ["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def test_load_zero_errors_memory_flat(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     RETRIED.clear()
     if kind == "memory":

@@ -37,7 +37,7 @@ def _open(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Store:
     return s
 
 
-@pytest.fixture(params=["memory", "neo4j"])
+@pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     s = _open(request.param, request, tmp_path)
     s.upsert(_seed_graph())
@@ -272,6 +272,7 @@ def assert_same_answers(mem: Store, neo: Store) -> None:
         assert mem.replaces(ref) == neo.replaces(ref)
 
 
+@pytest.mark.neo4j  # opens the Neo4j store itself (request.getfixturevalue)
 def test_both_stores_give_the_same_answers(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """Every primitive, on every document of the seeds and the Gazette fixture."""
     mem, neo = _open("memory", request, tmp_path), _open("neo4j", request, tmp_path)
