@@ -436,6 +436,41 @@ def test_amending_titles(case: MentionCase) -> None:
     assert _mentions(case.text) == case.mentions
 
 
+# §6: the date after an amending law's title is that law's, not the last law its title names (a decree of 2021 numbers
+# it, another names it by title and date: one document, 67/2020/QH14, amending the law of 2012; no law of 2012 dated
+# 2020); the laws its title lists run over a line padded with spaces (thong-tu-so-06-2025-tt-bkhdt)
+_DECREE_2021 = "CHÍNH PHỦ\nSố: {n}/2021/NĐ-CP\nHà Nội, ngày 2{d} tháng 12 năm 2021\nNGHỊ ĐỊNH\nQuy định\n"
+AMENDING_LAWS = [
+    RelationCase(
+        "numbered in one text, named by title and date in another",
+        _DECREE_2021.format(n=118, d=3) + "Căn cứ Luật Xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012; Luật số "
+        "67/2020/QH14 sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 năm 2020;\n"
+        "Điều 1. Phạm vi\n\x00" + _DECREE_2021.format(n=120, d=4) + "Căn cứ Luật Xử lý vi phạm hành chính ngày 20 "
+        "tháng 6 năm 2012; Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 năm "
+        "2020;\nĐiều 1. Phạm vi\n",
+        expected={("AMENDS", "67/2020/QH14", "LUAT/xu-ly-vi-pham-hanh-chinh@2012"),
+                  ("BASED_ON", "118/2021/ND-CP", "67/2020/QH14"), ("BASED_ON", "120/2021/ND-CP", "67/2020/QH14")},
+        forbidden={("AMENDS", "67/2020/QH14", "LUAT/xu-ly-vi-pham-hanh-chinh@2020"),
+                   ("BASED_ON", "118/2021/ND-CP", "LUAT/xu-ly-vi-pham-hanh-chinh@2020")}),
+    RelationCase(
+        "the laws of an amending title over a padded line are its, not the doers of the formula before",
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 06/2025/TT-BKHĐT\nHà Nội, ngày 12 tháng 02 năm 2025\nTHÔNG TƯ\nQuy định\n"
+        "Mẫu D.4\n(Điều 36a của Luật Đầu tư, được sửa đổi, bổ sung tại khoản 8 Điều 2 của                 \nLuật số "
+        "57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy hoạch,            \nLuật Đầu tư, Luật Đầu tư theo "
+        "phương thức đối tác công tư và Luật Đấu thầu;           \n",
+        expected={("AMENDS", "57/2024/QH15", "LUAT/dau-tu"), ("AMENDS", "57/2024/QH15", "LUAT/dau-thau")},
+        forbidden={("AMENDS", "LUAT/dau-thau", "LUAT/dau-tu"),
+                   ("AMENDS", "LUAT/dau-tu-theo-phuong-thuc-doi-tac-cong-tu", "LUAT/dau-tu")}),
+]
+
+
+@pytest.mark.parametrize("case", AMENDING_LAWS, ids=[c.id for c in AMENDING_LAWS])
+def test_amending_laws(case: RelationCase) -> None:
+    rels = _rels(*case.text.split("\x00"))
+    assert case.expected <= rels, rels
+    assert not (case.forbidden & rels), rels
+
+
 # §13: a code in a table is not a document: no type word, no 'số', no issuer the vocabulary knows (Gazette corpus)
 NOT_DOCUMENTS = [
     MentionCase("a form's code in a table", "Năm \n51 \n805/TTr-Sở \nThanh tra chuyên ngành \n", []),

@@ -20,7 +20,7 @@ from .conftest import FIXTURES, GAZETTE, SEEDS
 QUESTIONS = FIXTURES / "questions"
 
 
-@pytest.fixture(scope="module", params=["memory", "neo4j"])
+@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest) -> Iterator[Store]:
     """Both stores: the questions read them through the same calls, and must get the same answers."""
     from graph.pipeline import extract_paths

@@ -83,7 +83,7 @@ def _graph() -> Graph:
     return _GRAPH[0].model_copy(deep=True)
 
 
-@pytest.fixture(scope="module", params=["memory", "neo4j"])
+@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def counted(request: pytest.FixtureRequest) -> Iterator[tuple[TestClient, Store, list[str]]]:
     store: CountingStore | CountingNeo4jStore
     if request.param == "memory":

@@ -67,7 +67,7 @@ _AFTER_NAME = re.compile(
 _OF_THE_LAWS = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?")  # '… một số điều của (các) Luật …'
 
 
-_LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,3}(?:,\s{0,3})?(?=(?:bo\s+luat|luat|phap\s+lenh)\b)")
+_LAW_LIST_SEP = re.compile(r"\s{0,3}(?:,|va|hoac)\s{0,40}(?:,\s{0,3})?(?=(?:bo\s+luat|luat|phap\s+lenh)\b)")  # (a line padded with spaces: ",      \\nLuật")
 
 
 # where an amending law's title ends: what always ends a name, or what begins the rest of the sentence ('về', 'quy
@@ -183,9 +183,10 @@ _AMENDING_NAME_END = re.compile(r"[ \t]{0,3},\s{0,3}(?:co\s+hieu\s+luc|duoc|da|c
                                 r"[ \t]{0,3}\n[ \t]{0,3}\d{1,2}/\d{1,2}/(?:19|20)\d\d")  # a table's next cell, a date
 
 
-def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> str | None:
-    """The name of an amending law cited by its number with its title after it, when where the title ends can be told:
-    after the known laws it lists, or at what always follows a title ('có hiệu lực', 'được', 'ngày', a mark)."""
+def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> tuple[str, int, int] | None:
+    """The name of an amending law cited by its number with its title after it, and where that title begins and ends,
+    when where it ends can be told: after the known laws it lists, or at what always follows a title ('có hiệu lực',
+    'được', 'ngày', a mark)."""
     at = _AMENDING_AFTER_NUMBER.match(ctx.low, mention.ext_end) or _AMENDING_AFTER_NUMBER.match(ctx.low, mention.end)
     if at is None:
         return None
@@ -201,7 +202,7 @@ def _amending_name(ctx: _Ctx, mention: Mention, sent_end: int) -> str | None:
     if not closed or not _OF_THE_LAWS.search(ctx.low, s, e):
         return None
     title = _squash(ctx.text[s:e])
-    return "Luật " + title[:1].lower() + title[1:]  # 'Sửa đổi, bổ sung …' in a table: 'Luật sửa đổi, bổ sung …'
+    return "Luật " + title[:1].lower() + title[1:], s, e  # 'Sửa đổi, bổ sung …' in a table: 'Luật sửa đổi, bổ sung …'
 
 
 # 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam (năm 2013)', 'Hiến pháp năm 1992', 'Hiến pháp 2013'

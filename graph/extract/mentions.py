@@ -234,6 +234,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
     out.sort(key=lambda x: (x.start, -x.end))
     out = _without_overlaps(out)
     _nest(out)
+    _title_dates_to_their_laws(out)
     # issuers and dates stated before a mention
     for i, mt in enumerate(out):
         if mt.self_ref:
@@ -255,9 +256,32 @@ def _numbered(ctx: _Ctx, sentence_of: Callable[[int], tuple[int, int]]) -> list[
         _, s1 = sentence_of(nm.start)
         _after(ctx, mention, s1)
         if mention.name is None and mention.type_id == ctx.v.role("law"):
-            mention.name = _amending_name(ctx, mention, s1)
+            _amending_title(ctx, mention, s1)
         out.append(mention)
     return out
+
+
+def _amending_title(ctx: _Ctx, mention: Mention, sent_end: int) -> None:
+    """'Luật số 67/2020/QH14 sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 năm 2020':
+    the title after the number is the amending law's name and subject, and the date after the title is its date."""
+    got = _amending_name(ctx, mention, sent_end)
+    if got is None:
+        return
+    mention.name, s, e = got
+    mention.title = _squash(ctx.text[s:e])
+    mention.title_end = e
+    d = _AFTER_DATE.match(ctx.low, e, min(sent_end, e + 60))
+    if d is not None and mention.date is None:
+        mention.date = _date(d)
+        mention.title_dated = True
+
+
+def _title_dates_to_their_laws(out: list[Mention]) -> None:
+    """The date after an amending law's title is not the last law the title names: that one is named undated."""
+    dated = {(m.ext_end, m.title_end) for m in out if m.title_dated}
+    for mt in out:
+        if mt.number is None and mt.date is not None and mt.parent_title in dated:
+            mt.date, mt.year, mt.ext_end = None, None, mt.end
 
 
 def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:

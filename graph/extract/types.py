@@ -33,6 +33,7 @@ class Mention:
     # where an amending law's title written before its number begins ('Luật sửa đổi, bổ sung … của Luật A, Luật B số
     # N', the mention begins at 'số'); -1 when none
     title_before: int = -1
+    title_dated: bool = False  # its date is the one after its title ('Luật số N sửa đổi, bổ sung … ngày …')
     # a type word with a bare ordinal ('Điều 21 Nghị định số 59'): the ordinal, until the text's document of that type
     # and ordinal named in full is found (then `number` is its)
     short: str | None = None
