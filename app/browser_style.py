@@ -3,7 +3,7 @@
 Each document type (a second label beside `Document`) gets its own colour, documents are captioned by
 their number (or a law's name), bodies by their name, relationships by their type. A type added to
 `ontology/document_types.tsv` gets the next colour of the palette. `lexgraph neo4j style` prints it;
-`deploy/neo4j/lexgraph.grass` is the same text, kept in step by a test.
+`app/neo4j_files/lexgraph.grass` is the same text, kept in step by a test.
 """
 
 from __future__ import annotations

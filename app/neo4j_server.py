@@ -1,6 +1,6 @@
 """Run a local Neo4j 5.26 Community server (with Neo4j Browser) without Docker or launcher scripts.
 
-The server's jars come from Maven Central through ``deploy/neo4j/pom.xml`` and are copied
+The server's jars come from Maven Central through ``app/neo4j_files/pom.xml`` and are copied
 into ``<home>/lib``; the JVM is started directly on ``org.neo4j.server.CommunityEntryPoint``
 with the same flags the official ``neo4j`` launcher would use (the ``server.jvm.additional``
 lines of the stock ``neo4j.conf`` plus the heap flags the launcher derives from
@@ -67,8 +67,21 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_HOME = REPO_ROOT / ".lexgraph" / "neo4j"
-DEFAULT_POM = REPO_ROOT / "deploy" / "neo4j" / "pom.xml"
+
+
+def _default_home() -> Path:
+    """Where the server lives unless LEXGRAPH_NEO4J_HOME says: `.lexgraph/neo4j` in a source checkout; for an
+    installed package (no checkout around it) the user's data folder, `$XDG_DATA_HOME/lexgraph/neo4j`
+    (`~/.local/share/lexgraph/neo4j`), never site-packages."""
+    if (REPO_ROOT / "pyproject.toml").is_file():
+        return REPO_ROOT / ".lexgraph" / "neo4j"
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "lexgraph" / "neo4j"
+
+
+DEFAULT_HOME = _default_home()
+# shipped inside the package (app/neo4j_files/), so an installed wheel can fetch and run the server too
+DEFAULT_POM = Path(__file__).resolve().parent / "neo4j_files" / "pom.xml"
 JDK_CANDIDATES = (
     Path("/usr/lib/jvm/java-17-openjdk-amd64"),
     Path("/usr/lib/jvm/java-21-openjdk-amd64"),
@@ -590,7 +603,7 @@ def install(cfg: ServerConfig, progress: Progress | None = None) -> None:
     """Make ``cfg.home`` a ready NEO4J_HOME; cheap to call again.
 
     * Fetches the jars with Maven into ``lib/`` unless they are there already for the current
-      ``deploy/neo4j/pom.xml`` (refuses to swap jars under a running server).
+      ``app/neo4j_files/pom.xml`` (refuses to swap jars under a running server).
     * Creates ``conf/ data/ logs/ run/ plugins/ import/`` and rewrites ``conf/neo4j.conf``.
     * Password: before the store's first start (no ``data/databases/system`` yet) the initial
       password of user ``neo4j`` is set with ``neo4j-admin dbms set-initial-password``, and a

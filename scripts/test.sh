@@ -13,7 +13,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "Chromium is needed for the browser tests: install Debian's 'chromium' package"; exit 1
   fi
 fi
-# The Neo4j tests start their own real server (first run: its jars from Maven Central, see deploy/neo4j/pom.xml).
+# The Neo4j tests start their own real server (first run: its jars from Maven Central, see app/neo4j_files/pom.xml).
 .venv/bin/ruff check graph app bench tests
 .venv/bin/mypy
 .venv/bin/python -m pytest -q tests

@@ -78,6 +78,17 @@ for m in (app, graph, ontology):
         sys.exit(1)
 EOF
 
+# the local Neo4j server's files come with the package, and its home is not inside site-packages
+HOME="$SITE/home" XDG_DATA_HOME= "$VENV/bin/python" - <<'EOF' || fail "lexgraph neo4j cannot find its pom or would live in site-packages"
+import sys
+from app.neo4j_server import DEFAULT_HOME, DEFAULT_POM
+if not DEFAULT_POM.is_file():
+    sys.exit(f"  no {DEFAULT_POM}")
+if "site-packages" in DEFAULT_HOME.parts:
+    sys.exit(f"  the server's home would be {DEFAULT_HOME}")
+print(f"  neo4j: pom {DEFAULT_POM.name} shipped; home {DEFAULT_HOME}")
+EOF
+
 step "lexgraph build (a copy of seeds/, from $SITE)"
 "$VENV/bin/lexgraph" build --store "$SITE/graph.lexgraph" >"$WORK/lexgraph-build.log" 2>&1 \
   || { show_log "$WORK/lexgraph-build.log"; fail "lexgraph build of the seeds failed with the installed wheel"; }
@@ -148,6 +159,8 @@ check("/graph/view", "the page, its style filled in",
       lambda t, b: t.startswith("text/html") and "/static/vendor/cytoscape.min.js" in b and "/*STYLE*/{}" not in b)
 check("/static/vendor/cytoscape.min.js", "the vendored Cytoscape.js",
       lambda t, b: "javascript" in t and len(b) > 100_000)
+check("/neo4j/guide.html", "the Browser guide with the ready queries",
+      lambda t, b: t.startswith("text/html") and b.count("<slide") > 3)
 check("/graph?ref=42/2022/N%C4%90-CP", "a neighbourhood",
       lambda t, b: any(n["id"] == "42/2022/ND-CP" for n in json.loads(b)["nodes"]))
 for f in failures:

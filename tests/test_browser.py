@@ -1,4 +1,4 @@
-"""Neo4j Browser in a real headless Chromium, and the ready queries of deploy/neo4j/queries.cypher."""
+"""Neo4j Browser in a real headless Chromium, and the ready queries of app/neo4j_files/queries.cypher."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from graph.pipeline import extract_paths
 
 from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget, Service, running_service
 
-QUERIES = ROOT / "deploy" / "neo4j" / "queries.cypher"
+QUERIES = ROOT / "app" / "neo4j_files" / "queries.cypher"
 SCREENSHOTS = Path(os.environ.get("LEXGRAPH_SCREENSHOTS", ROOT / ".lexgraph" / "screenshots"))
 DOCS_IMG = ROOT / "docs" / "img"  # the pictures the README and docs show, taken by these tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -53,7 +53,7 @@ def _wait_until(page: object, predicate: str, seconds: float) -> None:
 
 
 def test_style_file_matches_the_ontology() -> None:
-    assert (ROOT / "deploy" / "neo4j" / "lexgraph.grass").read_text(encoding="utf-8") == grass()
+    assert (ROOT / "app" / "neo4j_files" / "lexgraph.grass").read_text(encoding="utf-8") == grass()
 
 
 def test_every_ready_query_answers(loaded: Neo4jTarget) -> None:

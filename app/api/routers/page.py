@@ -77,13 +77,13 @@ def vocabulary_out() -> Response:
 _CORS = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache"}
 
 
-QUERIES = STATIC.parent.parent / "deploy" / "neo4j" / "queries.cypher"
+QUERIES = STATIC.parent / "neo4j_files" / "queries.cypher"
 
 
 @cache
 def guide_html() -> str:
     """The guide Neo4j Browser plays after connecting: what the graph holds, then each ready query of
-    deploy/neo4j/queries.cypher as a slide whose query runs on a click."""
+    app/neo4j_files/queries.cypher as a slide whose query runs on a click."""
     slides = ["""<slide class="row-fluid"><div class="col-sm-12">
 <h3>lexgraph: văn bản pháp luật Việt Nam / Vietnamese legal documents</h3>
 <p>Each <code>:Document</code> is a legal document, captioned by its number and coloured by its type
