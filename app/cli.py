@@ -32,8 +32,10 @@ Environment (all optional; default in parentheses):
   LEXGRAPH_NEO4J_PASSWORD       password of user neo4j, 8+ characters
   LEXGRAPH_NEO4J_PASSWORD_FILE  or a file holding it. With neither, one
                                 is generated and kept in
-                                .lexgraph/neo4j.password (<home>.password)
-  LEXGRAPH_NEO4J_HOME           jars, conf, data, logs (.lexgraph/neo4j)
+                                <home>.password
+  LEXGRAPH_NEO4J_HOME           jars, conf, data, logs (.lexgraph/neo4j
+                                in a source checkout, else
+                                ~/.local/share/lexgraph/neo4j)
   LEXGRAPH_NEO4J_BOLT_PORT      Bolt port on 127.0.0.1 (7687)
   LEXGRAPH_NEO4J_HTTP_PORT      Browser's HTTP port on 127.0.0.1 (7474)
   LEXGRAPH_NEO4J_HEAP           JVM heap (2g)

@@ -229,4 +229,4 @@ def test_neo4j_help_names_every_variable() -> None:
                     "LEXGRAPH_NEO4J_BOLT_PORT", "LEXGRAPH_NEO4J_HTTP_PORT", "LEXGRAPH_NEO4J_HEAP",
                     "LEXGRAPH_NEO4J_PAGECACHE", "LEXGRAPH_JAVA_HOME", "LEXGRAPH_SERVICE_URL"):
             assert var in text, (args, var)
-        assert "Java 17 or 21" in text and "Maven" in text and ".lexgraph/neo4j.password" in text
+        assert "Java 17 or 21" in text and "Maven" in text and "<home>.password" in text and ".local/share/lexgraph/neo4j" in text
