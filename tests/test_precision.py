@@ -991,6 +991,29 @@ NOT_DOCUMENTS = [
 
 # who issued or proposed a text ----------------------------------------------------------------------------------
 ISSUERS_AND_PROPOSERS = [
+    *(Case(f"the_preamble_names_who_proposed_the_text[{key}]",
+           "'Theo đề nghị của Bộ trưởng Bộ Nội vụ;' before the enacting formula: the text PROPOSED_BY that body "
+           "(nghi-dinh-so-161-2026-nd-cp, nghi-quyet-so-97-nq-cp, nghi-dinh-so-175-2026-nd-cp, thong-tu-so-23-2022-"
+           "tt-bldtbxh); not a unit of the issuing ministry (a circular's 'Vụ trưởng Vụ Pháp chế'), not the issuer named "
+           "after it ('…, Bộ trưởng Bộ X ban hành Thông tư', thong-tu-so-04-2023-tt-bldtbxh), not a proposal in the body",
+           head + "Quy định\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n" + proposal
+           + "\nĐiều 1. Phạm vi\nTheo đề nghị của Bộ trưởng Bộ Y tế, Chính phủ quyết định.\n",
+           only=tuple(("PROPOSED_BY", "*", ag) for ag in agencies), only_of=("PROPOSED_BY", "*", "*"))
+      for key, head, proposal, agencies in (
+          ("decree", "CHÍNH PHỦ\nSố: 161/2026/NĐ-CP\nHà Nội, ngày 20 tháng 5 năm 2026\nNGHỊ ĐỊNH\n",
+           "Theo đề nghị của Bộ trưởng Bộ Nội vụ;\nChính phủ ban hành Nghị định quy định.", ("BNV",)),
+          ("at_a_submission", "CHÍNH PHỦ\nSố: 97/NQ-CP\nHà Nội, ngày 20 tháng 3 năm 2026\nNGHỊ QUYẾT\n",
+           "Theo đề nghị của Bộ trưởng Bộ Tư pháp tại Tờ trình số 34/TTr-BTP ngày 17 tháng 03 năm 2026,\nQUYẾT NGHỊ:",
+           ("BTP",)),
+          ("governor", "CHÍNH PHỦ\nSố: 175/2026/NĐ-CP\nHà Nội, ngày 30 tháng 5 năm 2026\nNGHỊ ĐỊNH\n",
+           "Theo đề nghị của Thống đốc Ngân hàng Nhà nước Việt Nam;\nChính phủ ban hành Nghị định.", ("NHNN",)),
+          ("another_body_to_a_ministry", HEAD.replace("15/2024/", "23/2022/"),
+           "Theo đề nghị của Tổng Giám đốc Bảo hiểm xã hội Việt Nam;\nBộ trưởng ban hành Thông tư.", ("BHXH",)),
+          ("a_unit_of_the_issuer", HEAD, "Theo đề nghị của Vụ trưởng Vụ Pháp chế;\nBộ trưởng ban hành Thông tư.", ()),
+          ("the_issuer_after_a_comma", HEAD.replace("15/2024/", "4/2023/"),
+           "Theo đề nghị của Tổng cục trưởng Tổng cục Giáo dục nghề nghiệp, Bộ trưởng Bộ Lao động - Thương binh và Xã "
+           "hội ban hành Thông tư sửa đổi.", ()),
+      )),
     Case("the_noun_trinh_is_not_a_proposal",
          "'[2] Chính phủ, Khung trình độ quốc gia Việt Nam, ban hành kèm theo Quyết định số 1982/QĐ-TTg': a footnote's "
          "reference, where 'trình' of 'trình độ' was read as 'submitted' and the Government as the decision's proposer",

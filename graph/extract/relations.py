@@ -447,6 +447,7 @@ def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
     # the title of the text itself states relations too: "Sửa đổi, bổ sung một số điều của Nghị định số 38/…"
     if ex.self_doc is not None and ex.self_doc.title and ex.base_doc is None:
         _title_relations(ctx, ex, rel, mentions, ex.self_doc.end)
+    _preamble_proposers(ctx, ex)
     if ex.self_doc is not None and ex.base_doc is not None:
         rel.add("CONSOLIDATES", ex.self_doc, ex.base_doc, (ex.base_doc.start, ex.base_doc.ext_end))
         for r in list(ex.relations):
@@ -601,6 +602,37 @@ def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mentio
         d = tail_docs[0]
         if re.search(r"ban\s+hanh\b[^.;]{0,30}$", low[pos : d.start]) and d.start - pos < 120 and d.issuer != agency.id:
             ex.proposers.append((d, agency.id, sent))
+
+
+# the preamble's 'Theo đề nghị của Bộ trưởng Bộ Tài chính;', before 'Chính phủ ban hành Nghị định …': the body whose
+# minister proposed the text; the preamble ends at the first article ('Điều 1.')
+_AT_PROPOSAL = re.compile(r"(?<![a-z])theo\s+de\s+nghi\s+cua\s+")
+_FIRST_ARTICLE = re.compile(r"\n[ \t]*dieu\s+1\s*[.:]")
+_PROPOSAL_END = re.compile(r"[;.]|\n[ \t]*can\s+cu|(?<![a-z])ban\s+hanh(?![a-z])")
+
+
+def _preamble_proposers(ctx: _Ctx, ex: Extraction) -> None:
+    """'Theo đề nghị của Bộ trưởng Bộ Tài chính;' in the preamble of a text read in full: the text PROPOSED_BY that
+    body (each body named, when several propose it together), unless it is the issuer itself ('Theo đề nghị của Vụ
+    trưởng Vụ Pháp chế' in a circular names a unit of the ministry that issues it, or no body the vocabulary knows).
+    Not in a consolidated text, whose preamble holds the amending texts' own preambles."""
+    me = ex.self_doc
+    if me is None or ex.base_doc is not None:
+        return
+    low = ctx.low
+    first = _FIRST_ARTICLE.search(low)
+    end = first.start() if first else min(len(low), 6000)
+    for m in _AT_PROPOSAL.finditer(low, 0, end):
+        stop = _PROPOSAL_END.search(low, m.end(), min(end, m.end() + 300))
+        e = stop.start() if stop else min(end, m.end() + 300)
+        if stop is not None and stop.group().startswith("ban"):  # '…, Bộ trưởng Bộ X ban hành': the issuer, after ','
+            e = max(m.end(), low.rfind(",", m.end(), e))
+        seen: list[str] = []
+        for am in ctx.v.agency_name_re.finditer(low, m.end(), e):
+            ag = ctx.v.agency_for_name(am.group())
+            if ag is not None and ag.id != me.issuer and ag.id not in seen:
+                seen.append(ag.id)
+                ex.proposers.append((me, ag.id, (m.start(), e)))
 
 
 def _words_at(low: str, pos: int, words: list[str]) -> int | None:
