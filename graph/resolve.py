@@ -244,6 +244,35 @@ class _Versions:
         return left if len(left) == 1 else cands
 
 
+_FIRST_ARTICLE = re.compile(r"\n[ \t]*Điều\s+1\s*[.:]")
+
+
+def _preamble_end(r: SourceResult) -> int:
+    """Where a text's preamble (its title, legal bases and enacting formula) ends: at 'Điều 1.'; 0 for a text with
+    no such article or no header of its own."""
+    ex = r.extraction
+    if ex is None or ex.self_doc is None or ex.base_doc is not None:
+        return 0
+    m = _FIRST_ARTICLE.search(ex.text.text)
+    return m.start() if m else 0
+
+
+def _own_bases(results: Sequence[SourceResult], keyed: dict[int, str | None]) -> dict[tuple[int, str], set[str]]:
+    """(source, base) -> the documents of that base the source's legal bases name: 'Căn cứ Luật Bảo hiểm xã hội ngày
+    29 tháng 6 năm 2024;' makes the title's 'quy định chi tiết … của Luật Bảo hiểm xã hội' that law (41/2024/QH15),
+    though the text names older versions further on."""
+    out: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for r in results:
+        ex = r.extraction
+        if ex is None or ex.self_doc is None:
+            continue
+        for rr in ex.relations:
+            k = keyed.get(id(rr.target))
+            if rr.type == "BASED_ON" and rr.source is ex.self_doc and k:
+                out[(id(r), rr.target.base)].add(k)
+    return out
+
+
 def _dated_twins(docs: dict[str, Document], g: Graph) -> dict[str, str]:
     """Documents numbered without a year that are one: the same number under two years with the same day and month of
     issue, the same issuer and the same subject ('Nghị quyết số 59-NQ/TW ngày 24 tháng 01 năm 2024 … về hội nhập quốc
@@ -369,11 +398,15 @@ class Resolver:
                     if m.number is not None and m.name:
                         local[(id(r), m.name_base)].add(k)
         versions = _Versions(results, keyed, definite)
+        own_bases = _own_bases(results, keyed)
         for r, m, doc in pending:
             if m.key() is not None:
                 continue
-            # a text that cites "Luật Bảo hiểm y tế số 25/2008/QH12" once means that law when it names it again
-            cands = versions.issued(m, set(local.get((id(r), m.base), set())))
+            # a text that cites "Luật Bảo hiểm y tế số 25/2008/QH12" once means that law when it names it again; in its
+            # own title and preamble, a law named without a year is the version its legal bases name
+            cands = own_bases.get((id(r), m.base), set()) if m.start < _preamble_end(r) else set()
+            if len(cands) != 1:
+                cands = versions.issued(m, set(local.get((id(r), m.base), set())))
             if len(cands) != 1:
                 cands = set(by_base.get(m.base, set()))
             if self.known is not None:
