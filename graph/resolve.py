@@ -404,7 +404,7 @@ class Resolver:
                 continue
             # a text that cites "Luật Bảo hiểm y tế số 25/2008/QH12" once means that law when it names it again; in its
             # own title and preamble, a law named without a year is the version its legal bases name
-            cands = own_bases.get((id(r), m.base), set()) if m.start < _preamble_end(r) else set()
+            cands = own_bases.get((id(r), m.base), set()) if m.start < _preamble_end(r) and not m.nested else set()
             if len(cands) != 1:
                 cands = versions.issued(m, set(local.get((id(r), m.base), set())))
             if len(cands) != 1:

@@ -174,6 +174,35 @@ BASES = [
 ]
 
 
+# the title and preamble of a text name a law without its year: the version its legal bases name (nghi-dinh-so-158-
+# 2025-nd-cp: 'Căn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2024;', the law of 2014 named in the same text and
+# numbered in another); a law in another document's title keeps that document's time (25/2020/NĐ-CP's 'Luật Đấu thầu')
+_OWN_VERSION = (
+    "CHÍNH PHỦ\nSố: 158/2025/NĐ-CP\nHà Nội, ngày 25 tháng 6 năm 2025\nNGHỊ ĐỊNH\nQuy định chi tiết và hướng dẫn thi hành "
+    "một số điều\ncủa Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc\nCăn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm "
+    "2024;\nTheo đề nghị của Bộ trưởng Bộ Nội vụ;\nChính phủ ban hành Nghị định quy định chi tiết và hướng dẫn thi hành "
+    "một số\nđiều của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc.\nĐiều 1. Phạm vi điều chỉnh\nĐiều 23 của Nghị "
+    "định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015 của Chính phủ quy định chi tiết một số điều của Luật Bảo hiểm xã "
+    "hội về bảo hiểm xã hội bắt buộc được áp dụng.\n\x00"
+    "Tin tức\nLuật Bảo hiểm xã hội số 58/2014/QH13 được thay thế bởi Luật Bảo hiểm xã hội số 41/2024/QH15. Trước đó, "
+    "Nghị định số 152/2006/NĐ-CP hướng dẫn Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2006.\n\x00"
+    "CHÍNH PHỦ\nSố: 115/2015/NĐ-CP\nHà Nội, ngày 11 tháng 11 năm 2015\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật "
+    "Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc\nCăn cứ Luật Bảo hiểm xã hội ngày 20 tháng 11 năm 2014;\nĐiều 1. Phạm "
+    "vi\n")
+OWN_VERSIONS = [
+    RelationCase("the title's law is the version the bases name", _OWN_VERSION,
+                 expected={("GUIDES", "158/2025/ND-CP", "41/2024/QH15"), ("BASED_ON", "158/2025/ND-CP", "41/2024/QH15")},
+                 forbidden={("GUIDES", "158/2025/ND-CP", "58/2014/QH13"), ("GUIDES", "115/2015/ND-CP", "41/2024/QH15")}),
+]
+
+
+@pytest.mark.parametrize("case", OWN_VERSIONS, ids=[c.id for c in OWN_VERSIONS])
+def test_own_versions(case: RelationCase) -> None:
+    rels = _rels(*case.text.split("\x00"))
+    assert case.expected <= rels, rels
+    assert not (case.forbidden & rels), rels
+
+
 @pytest.mark.parametrize("case", BASES, ids=[c.id for c in BASES])
 def test_bases(case: RelationCase) -> None:
     rels = _rels(case.text)
