@@ -132,6 +132,15 @@ LAWS_BY_NAME = [
     MentionCase("a year column of a table is not more of the name", "22 \nBộ luật Hàng hải \n2026 \nBộ Xây dựng \n",
                 [("Bộ luật Hàng hải", "Bộ luật Hàng hải Việt Nam", None)]),
     MentionCase("the law in general", "Doanh nghiệp tuân thủ pháp luật và luật sư tư vấn.", []),
+    # development set: 'sử' (use) folds as 'sư' (lawyer) does; only 'sư' as written is no name
+    MentionCase("'Luật Sử dụng …' is not 'luật sư'",
+                "… được quy định trong Luật Sử dụng năng lượng tiết kiệm và hiệu quả .",
+                [("Luật Sử dụng năng lượng tiết kiệm và hiệu quả", "Luật Sử dụng năng lượng tiết kiệm và hiệu quả", None)]),
+    MentionCase("… before its number", "Căn cứ Luật Sử dụng năng lượng tiết kiệm và hiệu quả số 50/2010/QH12 ;",
+                [("Luật Sử dụng năng lượng tiết kiệm và hiệu quả số 50/2010/QH12",
+                  "Luật Sử dụng năng lượng tiết kiệm và hiệu quả", "50/2010/QH12")]),
+    MentionCase("'Luật Luật sư' is the law on lawyers, named before its number", "Căn cứ Luật Luật sư số 65/2006/QH11 ;",
+                [("Luật Luật sư số 65/2006/QH11", "Luật Luật sư", "65/2006/QH11")]),
 ]
 
 

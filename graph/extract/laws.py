@@ -299,6 +299,12 @@ def _small(ctx: _Ctx, m: re.Match[str]) -> bool:
     return not ctx.folded[s : s + 1].isupper() and not _SUA_DOI_AT.match(ctx.low, s)
 
 
+def _lawyer(ctx: _Ctx, s: int) -> bool:
+    """Whether 'sư' is written at s ('luật sư', a lawyer: no law's name), as written: 'Luật Sử dụng năng lượng tiết
+    kiệm và hiệu quả' folds to the same letters."""
+    return bool(re.match(r"su(?![a-z])", ctx.low[s : s + 3])) and ctx.text[s : s + 2].lower() == "sư"
+
+
 def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Whether the type word at m may begin a law's name, not the law in general or a heading."""
     s = m.end()
@@ -308,8 +314,7 @@ def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
     # in general ('luật sư', 'pháp luật')
     if not ctx.folded[m.start()].isupper():
         return False  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
-    if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or re.match(
-            r"su(?![a-z])", ctx.low[s : s + 3]):
+    if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or _lawyer(ctx, s):
         return False  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
     if _CONVENTION_ON.search(ctx.low, max(0, m.start() - 90), m.start()):
         return False  # 'Công ước Liên hợp quốc về Luật Biển': an international convention's subject, not a Vietnamese law
@@ -409,7 +414,8 @@ def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None
     # Ngân sách nhà nước số 83/2015/QH13' is not one name from the first 'Luật'); 'pháp luật', 'luật sư' are no names
     words = list(_LAW_TYPE_WORD.finditer(ctx.low, a + _after_last_period(window), name_end))
     tw = next((w for w in reversed(words) if ctx.folded[w.start()].isupper() and name_end - w.end() > 2
-               and not re.match(r"\s+su(?![a-z])", ctx.low[w.end() :])), None)  # 'Luật Luật sư số …': not 'Luật sư'
+               and not _lawyer(ctx, w.end() + len(ctx.low[w.end() : w.end() + 4]) - len(ctx.low[w.end() : w.end() + 4].lstrip()))),
+              None)  # 'Luật Luật sư số …': not 'Luật sư'
     if tw is None:
         return None
     at = ctx.v.law_name_at(ctx.low, tw.start())
