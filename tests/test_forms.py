@@ -144,6 +144,24 @@ LAWS_BY_NAME = [
 ]
 
 
+# §2: older texts write the ordinal and the issuer's code apart (development set); not a code no body owns
+SPACED_NUMBERS = [
+    MentionCase("an ordinal with a letter", "… quy định tại Quyết định số 210a TC/VP ngày 1 tháng 4 năm 1990 …",
+                [("Quyết định số 210a TC/VP", None, "210a/TC-VP")]),
+    MentionCase("the issuer alone", "Quyết định số 150 CP ngày 10/6/1977", [("Quyết định số 150 CP", None, "150/CP")]),
+    MentionCase("the body in the last part", "Căn cứ Quyết định số 167 HĐ/CTN ngày 24 tháng 8 năm 1998 ;",
+                [("Quyết định số 167 HĐ/CTN", None, "167-HD/CTN")]),
+    MentionCase("three parts, no 'số'", "Quyết định 1141 TC/QĐ/CĐKT , ngày 01-11-1995",
+                [("Quyết định 1141 TC/QĐ/CĐKT", None, "1141/TC-QD-CDKT")]),
+    MentionCase("a code no body owns is no number", "Nghị định 15 ABC/XYZ", []),
+]
+
+
+@pytest.mark.parametrize("case", SPACED_NUMBERS, ids=[c.id for c in SPACED_NUMBERS])
+def test_spaced_numbers(case: MentionCase) -> None:
+    assert _mentions(case.text) == case.mentions
+
+
 @pytest.mark.parametrize("case", LAWS_BY_NAME, ids=[c.id for c in LAWS_BY_NAME])
 def test_laws_by_name(case: MentionCase) -> None:
     assert _mentions(case.text) == case.mentions

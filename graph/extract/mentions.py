@@ -9,7 +9,8 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..numbers import NumberMatch, scan
+from ..errors import NumberError
+from ..numbers import NumberMatch, parse, scan
 from ..vocab import Vocabulary
 from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash
 from .laws import _amending_name, law_named_before, named_laws
@@ -229,7 +230,7 @@ def find_mentions(ctx: _Ctx, sentences: list[tuple[int, int]]) -> list[Mention]:
             if mention.date is not None:
                 mention.year = mention.date.year
         out.append(mention)
-    out.extend(_short_references(ctx, _merged([(m.start, m.end) for m in out])))
+    out.extend(_short_references(ctx, _merged([(m.start, m.end) for m in out]), sentence_of))
     out.extend(_self_references(ctx))
     out.sort(key=lambda x: (x.start, -x.end))
     out = _without_overlaps(out)
@@ -326,9 +327,36 @@ _SHORT_REF = re.compile(r"(?<![a-z])(nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+
                         r"(\d{1,4}[a-z]?)(?![\d/.,\-]|[ \t]*[/\-][ \t]*[\da-z])(?![ \t]+(?:thang|nam|ngay|%|lan)\b)")
 
 
-def _short_references(ctx: _Ctx, covered: list[tuple[int, int]]) -> list[Mention]:
+# older texts write the ordinal and the issuer's code apart: 'Quyết định số 167 HĐ/CTN', 'Thông tư số 43 TC/QLCS',
+# 'Quyết định số 150 CP' (167-HĐ/CTN, 43-TC/QLCS, 150/CP); the code in capitals, a part of it a known body's
+_SPACED_CODE = re.compile(r"[ \t]+([A-Z][A-Z&]{0,7}(?:/[A-Z][A-Z&]{0,9}){0,3})(?![A-Za-z0-9/&-])")
+
+
+def _spaced_number(ctx: _Ctx, m: re.Match[str], type_id: str | None,
+                   sentence_of: Callable[[int], tuple[int, int]]) -> Mention | None:
+    """The number of an older text written with a space between its ordinal and its code, with what follows it."""
+    c = _SPACED_CODE.match(ctx.folded, m.end())
+    if c is None or not any(ctx.v.agency_for_code(part) for part in c.group(1).split("/")):
+        return None
+    written = ctx.text[m.start(2) : m.end(2)] + "-" + ctx.text[c.start(1) : c.end(1)]
+    try:
+        n = parse(written)
+    except NumberError:
+        try:
+            n = parse(written.replace("-", "/", 1))
+        except NumberError:
+            return None
+    mention = Mention(start=m.start(), end=c.end(), ext_end=c.end(), number=n, type_id=type_id,
+                      written=ctx.text[m.start(2) : c.end()])
+    _after(ctx, mention, sentence_of(m.start())[1])
+    return mention
+
+
+def _short_references(ctx: _Ctx, covered: list[tuple[int, int]],
+                      sentence_of: Callable[[int], tuple[int, int]]) -> list[Mention]:
     """A type word written with a capital, then a bare ordinal: a document the text names in full elsewhere, read as it
-    in `resolve_short` ('… theo quy định tại khoản 1 Điều 24 Nghị định số 59 …')."""
+    in `resolve_short` ('… theo quy định tại khoản 1 Điều 24 Nghị định số 59 …'); or, with an issuer's code after a
+    space, an older text's number ('Quyết định số 167 HĐ/CTN')."""
     starts = [a for a, _ in covered]
     out = []
     for m in _SHORT_REF.finditer(ctx.low):
@@ -338,6 +366,10 @@ def _short_references(ctx: _Ctx, covered: list[tuple[int, int]]) -> list[Mention
         if re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
             continue  # a year: 'Nghị quyết 2024'
         t = ctx.v.type_for_word(m.group(1))
+        spaced = _spaced_number(ctx, m, t.id if t else None, sentence_of)
+        if spaced is not None:
+            out.append(spaced)
+            continue
         out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), type_id=t.id if t else None,
                            written=ctx.text[m.start() : m.end()], short=m.group(2).lstrip("0") or "0"))
     return out
