@@ -329,7 +329,7 @@ _SHORT_REF = re.compile(r"(?<![a-z])(nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+
 
 # older texts write the ordinal and the issuer's code apart: 'Quyết định số 167 HĐ/CTN', 'Thông tư số 43 TC/QLCS',
 # 'Quyết định số 150 CP' (167-HĐ/CTN, 43-TC/QLCS, 150/CP); the code in capitals, a part of it a known body's
-_SPACED_CODE = re.compile(r"[ \t]+([A-Z][A-Z&]{0,7}(?:/[A-Z][A-Z&]{0,9}){0,3})(?![A-Za-z0-9/&-])")
+_SPACED_CODE = re.compile(r"[ \t]{1,3}([A-Z][A-Z&]{0,7}(?:/[A-Z][A-Z&]{0,9}){0,3})(?![A-Za-z0-9/&-])")
 
 
 def _spaced_number(ctx: _Ctx, m: re.Match[str], type_id: str | None,

@@ -511,7 +511,7 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
 
 # an act on documents it does not name, in an article's heading: 'Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật'
 _ACT_ON_A_LIST = re.compile(r"(?:bai\s+bo|thay\s+the|het\s+hieu\s+luc|cham\s+dut\s+hieu\s+luc)(?![a-z])[^:;]{0,160}$")
-_ARTICLE_ALONE = re.compile(r"\s*dieu\s+\d{1,3}[a-z]?\s*\.\s*$")
+_ARTICLE_ALONE = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s{0,40}$")  # (bounded: searched, a run of spaces is no square)
 
 
 def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
