@@ -61,9 +61,14 @@ _TOKEN_RE = re.compile(r"[^\s<>\"]+")
 _URLISH = re.compile(r"https?://|www\.|%[0-9A-Fa-f]{2}")
 
 
+_PERCENT_CODE = re.compile(r"%[0-9A-Fa-f]{2}")  # 'S%E1%BB%91': percent-encoded text
+
+
 def _blank_urls(text: str) -> str:
     """Web addresses and percent-encoded tokens replaced by spaces of the same length. Only the lines that hold
     a web-address mark are split into tokens (each line once: linear; most texts have none)."""
+    if "://" not in text and "www." not in text and _PERCENT_CODE.search(text) is None:
+        return text  # (what _URLISH needs, looked for with no 'h' tried as the start of 'http')
     m = _URLISH.search(text)
     if m is None:
         return text
