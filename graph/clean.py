@@ -183,6 +183,9 @@ class CleanText:
         return pos
 
 
+_WHITE = re.compile(r"\s*")  # what str.strip() takes: \s is str.isspace() in a str pattern
+
+
 def clean(raw: str) -> CleanText:
     """Clean one decoded text. Never raises on any string."""
     maps: list[OffsetMap] = []
@@ -216,8 +219,10 @@ def clean(raw: str) -> CleanText:
             continue
         # a sentence a page break cut goes on after it: the blank lines around the header become one line break,
         # so '… Hội đồng sáng kiến' / (page header) / 'Bộ Kế hoạch và Đầu tư, Quyết định số 768/…' is one sentence
-        before = len(text[:s].rstrip())
-        after = e + len(text[e:]) - len(text[e:].lstrip())
+        before = s  # where the white space before the header begins (text[:s].rstrip(), without copying the text)
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        after = _WHITE.match(text, e).end()  # … and where the white space after it ends
         if s - before <= 200 and after - e <= 200 and before > last and text[before - 1 : before] not in (".", ";", ":", "!", "?", ""):
             b.replace(before, after, "\n")
             last = after
