@@ -52,9 +52,10 @@ _IMPORTED_AS = {("graph.clean", "clean"): ["graph.pipeline"], ("graph.numbers", 
 class _Clock:
     """Own time per stage: a stack of (stage, start, time spent in the stages it called)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
         self.own: dict[str, float] = {}
         self.stack: list[list[Any]] = []
+        self.now = clock
 
     def wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed_call(*args: Any, **kw: Any) -> Any:
@@ -64,12 +65,12 @@ class _Clock:
         return timed_call
 
     def call(self, name: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        self.stack.append([name, time.perf_counter(), 0.0])
+        self.stack.append([name, self.now(), 0.0])
         try:
             return fn(*args, **kw)
         finally:
             _, t0, inner = self.stack.pop()
-            spent = time.perf_counter() - t0
+            spent = self.now() - t0
             self.own[name] = self.own.get(name, 0.0) + spent - inner
             if self.stack:
                 self.stack[-1][2] += spent
@@ -84,9 +85,9 @@ class _Clock:
 
 
 @contextlib.contextmanager
-def timed() -> Iterator[dict[str, float]]:
-    """Within the block, every stage's own time (seconds) is added up into the dict yielded."""
-    clock = _Clock()
+def timed(now: Callable[[], float] = time.perf_counter) -> Iterator[dict[str, float]]:
+    """Within the block, every stage's own time (seconds, by the clock `now`) is added up into the dict yielded."""
+    clock = _Clock(now)
     undo: list[tuple[Any, str, Any]] = []
     for name, module, attr in STAGES:
         owner: Any = importlib.import_module(module)
