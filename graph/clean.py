@@ -222,7 +222,8 @@ def clean(raw: str) -> CleanText:
         before = s  # where the white space before the header begins (text[:s].rstrip(), without copying the text)
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        after = _WHITE.match(text, e).end()  # … and where the white space after it ends
+        white = _WHITE.match(text, e)  # … and where the white space after it ends (`\s*` always matches)
+        after = white.end() if white is not None else e
         if s - before <= 200 and after - e <= 200 and before > last and text[before - 1 : before] not in (".", ";", ":", "!", "?", ""):
             b.replace(before, after, "\n")
             last = after
