@@ -5,6 +5,8 @@ the least any extractor that finds numbers must do. The ratio floor/extraction s
 clause grammar, resolution and evidence cost on top of it.
 
     python -m bench.extract_speed [CORPUS_DIR] [--repeat 3]
+    python -m bench.extract_speed --stages [CORPUS_DIR]       # where the time goes, by stage (bench/stages.py)
+    python -m bench.extract_speed --synth 10000               # the synthetic corpus of bench/synth.py instead
 
 CORPUS_DIR defaults to ../shared/corpus/congbao/texts (beside the checkout), else the test fixtures. Where a pdf/
 folder stands beside it (the corpus's 8 Gazette PDFs), reading them is measured too (pdf_figures).
@@ -26,6 +28,9 @@ from graph.resolve import Resolver
 from graph.vocab import fold
 
 ROOT = Path(__file__).resolve().parent.parent
+# the clock of extraction and its floor: wall time, or with --cpu this process's CPU time (on a machine that others
+# load, wall time measures them too; CPU time of one process on one core does not, or much less)
+CLOCK = [time.perf_counter]
 
 
 def default_corpus() -> Path:
@@ -33,48 +38,97 @@ def default_corpus() -> Path:
     return shared if shared.is_dir() else ROOT / "tests" / "fixtures" / "congbao"
 
 
+def _texts(a: argparse.Namespace) -> tuple[str, list[str], list[bytes]]:
+    """(what was read, the names, the texts as bytes): the corpus folder, or a synthetic corpus of a.synth texts."""
+    if a.synth:
+        from .synth import generate, texts
+
+        pairs = list(texts(generate(a.synth)))
+        return f"synthetic ({a.synth} texts, bench/synth.py)", [n for n, _ in pairs], [t.encode() for _, t in pairs]
+    corpus = a.corpus or default_corpus()
+    files = sorted(corpus.glob("*.txt"))
+    return str(corpus), [f.name for f in files], [f.read_bytes() for f in files]
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("corpus", nargs="?", type=Path, default=None)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    p.add_argument("--stages", action="store_true", help="where the time goes, by stage (one run, timed per stage)")
+    p.add_argument("--synth", type=int, default=0, help="the synthetic corpus of bench/synth.py with this many texts")
+    p.add_argument("--no-pdf", action="store_true", help="leave out reading the PDFs beside the corpus")
+    p.add_argument("--cpu", action="store_true", help="time by this process's CPU time, not wall time")
     a = p.parse_args()
-    corpus = a.corpus or default_corpus()
-    files = sorted(corpus.glob("*.txt"))
-    data = [f.read_bytes() for f in files]
+    if a.cpu:
+        CLOCK[0] = time.process_time
+    where, names, data = _texts(a)
     mb = sum(len(d) for d in data) / 1e6
+    if a.stages:
+        fig = stage_figures(names, data, mb, where)
+        print(json.dumps(fig, indent=1))
+        if a.json:
+            a.json.write_text(json.dumps(fig, indent=1) + "\n")
+        return
     floor_best = extract_best = resolve_best = float("inf")
     for _ in range(a.repeat):
-        t = time.perf_counter()
+        t = CLOCK[0]()
         n = 0
         for d in data:
             n += sum(1 for _ in NUMBER_RE.finditer(fold(d.decode("utf-8"))))
-        floor_best = min(floor_best, time.perf_counter() - t)
-        t = time.perf_counter()
-        results = [extract_text(d.decode("utf-8"), f.name) for d, f in zip(data, files, strict=True)]
-        extract_best = min(extract_best, time.perf_counter() - t)
-        t = time.perf_counter()
+        floor_best = min(floor_best, CLOCK[0]() - t)
+        t = CLOCK[0]()
+        results = [extract_text(d.decode("utf-8"), name) for d, name in zip(data, names, strict=True)]
+        extract_best = min(extract_best, CLOCK[0]() - t)
+        t = CLOCK[0]()
         g = Resolver().build(results)
-        resolve_best = min(resolve_best, time.perf_counter() - t)
-    clean_only = time.perf_counter()
+        resolve_best = min(resolve_best, CLOCK[0]() - t)
+    clean_only = CLOCK[0]()
     for d in data:
         clean(d.decode("utf-8"))
-    clean_only = time.perf_counter() - clean_only
+    clean_only = CLOCK[0]() - clean_only
     fig = {
-        "corpus": str(corpus), "files": len(files), "megabytes": round(mb, 2),
+        "corpus": where, "files": len(names), "megabytes": round(mb, 2),
         "floor_scan_mb_s": round(mb / floor_best, 1),
         "extract_mb_s": round(mb / extract_best, 2),
         "extract_plus_resolve_mb_s": round(mb / (extract_best + resolve_best), 2),
         "ratio_floor_over_extract": round(extract_best / floor_best, 1),
+        "ratio_floor_over_extract_plus_resolve": round((extract_best + resolve_best) / floor_best, 2),
         "clean_only_s": round(clean_only, 2),
         "documents": len(g.documents), "relations": len(g.relations), "numbers_seen_by_floor": n,
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
-        "command": "python -m bench.extract_speed " + str(corpus) + f" --repeat {a.repeat}",
+        "load_average": [round(x, 2) for x in os.getloadavg()], "clock": "cpu" if a.cpu else "wall",
+        "command": "python -m bench.extract_speed " + (f"--synth {a.synth}" if a.synth else where) + f" --repeat {a.repeat}"
+                   + (" --cpu" if a.cpu else ""),
     }
-    fig.update(pdf_figures(corpus.parent / "pdf"))
+    if not a.synth and not a.no_pdf:
+        fig.update(pdf_figures(Path(where).parent / "pdf"))
     print(json.dumps(fig, indent=1))
     if a.json:
         a.json.write_text(json.dumps(fig, indent=1) + "\n")
+
+
+def stage_figures(names: list[str], data: list[bytes], mb: float, where: str) -> dict[str, object]:
+    """One run of extraction and resolution with every stage timed (bench/stages.py), beside the floor of the same
+    run: each stage's own seconds, its share of the whole, and the whole over the floor."""
+    from .stages import timed
+
+    t = CLOCK[0]()
+    for d in data:
+        sum(1 for _ in NUMBER_RE.finditer(fold(d.decode("utf-8"))))
+    floor_s = CLOCK[0]() - t
+    with timed(CLOCK[0]) as own:
+        t = CLOCK[0]()
+        Resolver().build([extract_text(d.decode("utf-8"), name) for d, name in zip(data, names, strict=True)])
+        whole = CLOCK[0]() - t
+    own["(decode, outside the stages)"] = whole - sum(own.values())
+    rows = sorted(own.items(), key=lambda kv: -kv[1])
+    return {"corpus": where, "megabytes": round(mb, 2), "floor_s": round(floor_s, 3), "whole_s": round(whole, 3),
+            "whole_over_floor": round(whole / floor_s, 2),
+            "stages": {k: {"s": round(v, 3), "share": round(v / whole, 3), "over_floor": round(v / floor_s, 2)}
+                       for k, v in rows},
+            "load_average": [round(x, 2) for x in os.getloadavg()], "clock": CLOCK[0].__name__,
+            "note": "timed by wrapping each stage (bench/stages.py): the wrappers add a little to the whole"}
 
 
 def pdf_figures(folder: Path) -> dict[str, object]:

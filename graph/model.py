@@ -222,6 +222,8 @@ class Graph(_Model):
 
 def merge_evidence(into: list[Evidence], new: list[Evidence]) -> None:
     """Append evidence not already held, up to MAX_EVIDENCE items."""
+    if len(into) >= MAX_EVIDENCE or not new:
+        return  # full, or nothing to add: the set of what is held is not needed
     seen = {(e.source, e.start, e.end) for e in into}
     for e in new:
         if len(into) >= MAX_EVIDENCE:

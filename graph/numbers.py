@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from .errors import NumberError
 from .vocab import Vocabulary, fold, vocabulary
@@ -60,7 +61,7 @@ class Number:
     code: tuple[str, ...]  # code parts, folded upper: ('ND', 'CP')
     party: bool = False  # 52-NQ/TW
 
-    @property
+    @cached_property  # (kept in the instance's __dict__, beside the frozen fields; equality and hash read the fields)
     def base(self) -> str:
         """Canonical key without the issue year: '42/2022/ND-CP', '749/QD-TTG', '52-NQ/TW'; '15-CP' and '15/CP' are
         one ('15/CP')."""
@@ -140,6 +141,7 @@ def scan(folded: str, vocab: Vocabulary | None = None) -> list[NumberMatch]:
     """Every document number in an ASCII-folded text, with its span."""
     v = vocab or vocabulary()
     out: list[NumberMatch] = []
+    read: dict[tuple[str | None, ...], Number | None] = {}  # a text cites a number many times: read it once
     for m in NUMBER_RE.finditer(folded):
         if _STANDARD_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
             continue  # a technical standard's year: 'QCVN 06:2012/BLĐTBXH', 'QTKĐ:06- 2021/BLĐTBXH'
@@ -147,11 +149,20 @@ def scan(folded: str, vocab: Vocabulary | None = None) -> list[NumberMatch]:
         # a word after the code ('51/2010/QH12 - Luật Người khuyết tật'): the number ends with the known code
         for cut in (_glued_tail(m, v), 0, _last_word(m)):
             shorter = NUMBER_RE.match(m.string, m.start(), m.end() - cut) if cut else m
-            n = _from_match(shorter, v, strict=True) if shorter is not None and shorter.end() == m.end() - cut else None
+            n = _read_once(read, shorter, v) if shorter is not None and shorter.end() == m.end() - cut else None
             if n is not None:
                 out.append(NumberMatch(n, m.start(), m.end() - cut))
                 break
     return out
+
+
+def _read_once(read: dict[tuple[str | None, ...], Number | None], m: re.Match[str], v: Vocabulary) -> Number | None:
+    """_from_match(m, v, strict=True), which reads nothing but the match's groups (a Number is frozen: one serves
+    every citation of it)."""
+    k = m.groups()
+    if k not in read:
+        read[k] = _from_match(m, v, strict=True)
+    return read[k]
 
 
 _STANDARD_BEFORE = re.compile(r"(?:\d[ \t]{0,2}[:\-]|[A-Z]{2}[ \t]{0,2}:)[ \t]{0,2}$")

@@ -95,6 +95,21 @@ def _evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tupl
                     end=ex.text.to_raw(max(b for _, b in spans)))
 
 
+class _EvidenceOf:
+    """`_evidence`, made once per source and span: a sentence is the evidence of many facts (its mentions, their
+    issuers, the relations it states), and the evidence is frozen, so one object serves them all."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[int, str, tuple[int, int], tuple[tuple[int, int], ...]], Evidence] = {}
+
+    def __call__(self, ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tuple[int, int], ...] = ()) -> Evidence:
+        k = (id(ex), path, span, ends)
+        e = self.made.get(k)
+        if e is None:
+            e = self.made[k] = _evidence(ex, path, span, ends)
+        return e
+
+
 def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
     """The issuing bodies of a mention: what the text states, checked against the number's code."""
     code_agencies: list[str] = []
@@ -336,6 +351,7 @@ class Resolver:
         pending: list[tuple[SourceResult, Mention, Document]] = []
         keyed: dict[int, str | None] = {}  # id(mention) -> key, None when ambiguous
         sentence_of: dict[int, tuple[int, int]] = {}
+        evidence = _EvidenceOf()  # results are held to the end, so id(extraction) names one source
 
         def sent_span(ex: Extraction, starts: list[int], m: Mention) -> tuple[int, int]:
             i = bisect.bisect_right(starts, m.start) - 1
@@ -354,13 +370,13 @@ class Resolver:
             starts = [a for a, _ in ex.sentences]  # once per source, not per mention
             for m, named in ex.unresolved:  # 'Nghị định số 59' that the text names in full nowhere, or several times
                 g.ambiguities.append(Ambiguity(mention=m.written, candidates=sorted({c.number.base for c in named if c.number}),
-                                               evidence=_evidence(ex, r.path, sent_span(ex, starts, m))))
+                                               evidence=evidence(ex, r.path, sent_span(ex, starts, m))))
             for m in mentions:
                 span = sent_span(ex, starts, m)
                 if m is ex.self_doc:
                     span = (m.start, m.ext_end)
                 sentence_of[id(m)] = span
-                doc = document_of(m, v, _evidence(ex, r.path, span))
+                doc = document_of(m, v, evidence(ex, r.path, span))
                 k = m.key()
                 if m.number is not None and m.name:
                     # "Luật Bảo hiểm y tế số 25/2008/QH12": the name and year lead to the number
@@ -442,7 +458,7 @@ class Resolver:
                 k = keyed.get(id(e.mention))
                 if k and k in g.documents:
                     merge_effective(g.documents[k], [EffectiveClaim(date=e.date, part=e.part, rule=e.rule,
-                                                                    evidence=_evidence(ex, r.path, e.sentence))])
+                                                                    evidence=evidence(ex, r.path, e.sentence))])
         # relations
         for idx, r in enumerate(results):
             ex = r.extraction
@@ -460,7 +476,7 @@ class Resolver:
                 ends = tuple(sp for m in (rr.source, rr.target) if m is not ex.self_doc and m is not ex.base_doc
                              and (sp := sentence_of.get(id(m))) is not None and sp != rr.sentence)
                 g.add_relation(Relation(type=rr.type, source=s, target=t,  # type: ignore[arg-type]
-                                        evidence=[_evidence(ex, r.path, rr.sentence, ends)]))
+                                        evidence=[evidence(ex, r.path, rr.sentence, ends)]))
                 if s == self_key:
                     related.add(t)
             for m in ex.mentions:
@@ -468,7 +484,7 @@ class Resolver:
                 if not k:
                     continue
                 doc = g.documents[k]
-                ev = _evidence(ex, r.path, sentence_of.get(id(m), (m.start, m.ext_end)))
+                ev = evidence(ex, r.path, sentence_of.get(id(m), (m.start, m.ext_end)))
                 for ag in [doc.issuer, *doc.co_issuers]:
                     if ag:
                         g.add_relation(Relation(type="ISSUED_BY", source=k, target=ag, evidence=[ev]))
@@ -478,7 +494,7 @@ class Resolver:
                 k = keyed.get(id(special)) if special is not None else None
                 if special is not None and k:
                     doc = g.documents[k]
-                    ev = _evidence(ex, r.path, sentence_of[id(special)])
+                    ev = evidence(ex, r.path, sentence_of[id(special)])
                     for ag in [doc.issuer, *doc.co_issuers]:
                         if ag:
                             g.add_relation(Relation(type="ISSUED_BY", source=k, target=ag, evidence=[ev]))
@@ -486,7 +502,7 @@ class Resolver:
                 k = keyed.get(id(m))
                 if k:
                     g.add_relation(Relation(type="PROPOSED_BY", source=k, target=agency,
-                                            evidence=[_evidence(ex, r.path, span)]))
+                                            evidence=[evidence(ex, r.path, span)]))
         # a document with an issuer relation drops a CITES to it from the same source only if typed
         typed = {(x.source, x.target) for x in g.relations.values() if x.type != "CITES" and x.type not in AGENCY_RELATIONS}
         for k in [k for k, x in g.relations.items() if x.type == "CITES" and (x.source, x.target) in typed]:

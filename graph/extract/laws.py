@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..vocab import LawName, Vocabulary, fold, fold_lower, name_words
-from .context import _Ctx, _squash
+from .context import _Ctx, _squash, at_word_start
 from .types import Mention
 
-_NAMED_LAW = re.compile(r"(?<![a-z])(bo\s+luat|luat|phap\s+lenh|hien\s+phap)\s+(?=\S)")
+_NAMED_LAW = re.compile("(" + at_word_start(r"bo\s+luat", r"luat", r"phap\s+lenh", r"hien\s+phap") + r")\s+(?=\S)")
 
 
 _NAME_STOP = re.compile(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..errors import NumberError
 from ..numbers import NumberMatch, parse, scan
 from ..vocab import Vocabulary
-from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash
+from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash, at_word_start
 from .laws import _amending_name, law_named_before, named_laws
 from .types import Mention
 
@@ -57,6 +57,9 @@ _NOT_A_DOCUMENT = re.compile(
 _A_FORM = re.compile(r"(?:^|[^a-z])(?:bieu\s+)?(?:mau|bieu)\s*(?:so\s*)?[:.]?\s*$")
 
 
+_SO_AT_END = re.compile(r"(?:so|so\s*:)\s*$")  # '… số', '… số:' right before a number
+
+
 def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None, int]:
     """The type word written right before a number ('Nghị định số'), its start, a law's name if any, and where an
     amending law's title written before the number begins (-1 if none)."""
@@ -73,7 +76,7 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
         return named
     if m:
         return (t.id if t else None), a + m.start(1), None, -1
-    m = re.search(r"(?:so|so\s*:)\s*$", window)
+    m = _SO_AT_END.search(window)
     if m is not None and (issued := _type_word_before_issuers(ctx, a, a + m.start())) is not None:
         return issued
     return None, (a + m.start() if m else start), None, -1
@@ -115,6 +118,9 @@ def _type_before_re(v: Vocabulary) -> re.Pattern[str]:
     return rx
 
 
+_ISSUER_AFTER = re.compile(r"[ \t\r\n]{0,3},?\s{0,3}(?:cua|do)\s+" + _ROLE)  # '… của (Bộ trưởng) Bộ Tài chính'
+
+
 _CO_ISSUER = re.compile(r"[ \t\r\n]{0,3}(?:,|va)\s{0,3}" + _ROLE)
 
 
@@ -133,7 +139,7 @@ def _after(ctx: _Ctx, mention: Mention, limit_end: int) -> None:
             pos = m.end()
             if low[pos : pos + 1] == ")":
                 pos += 1
-    m = re.compile(r"[ \t\r\n]{0,3},?\s{0,3}(?:cua|do)\s+" + _ROLE).match(low, pos, min(limit_end, pos + 60))
+    m = _ISSUER_AFTER.match(low, pos, min(limit_end, pos + 60))
     if m:
         a = ctx.v.agency_name_re.match(low, m.end(), min(limit_end, m.end() + 80))
         if a:
@@ -163,7 +169,13 @@ def _after(ctx: _Ctx, mention: Mention, limit_end: int) -> None:
             mention.title_end = e
 
 
+_ON_BEHALF = re.compile(r"thua\s+(?:uy|u?y)\s+quyen\s+(?:cua\s+)?")  # 'Thừa ủy quyền (của) …'
+
+
 _AGENCY_BEFORE_VERB = re.compile(r"(?:da\s+|vua\s+|se\s+|cung\s+)*(?:ky\s+ban\s+hanh|ban\s+hanh|ky)\s*$")
+
+
+_STOP = re.compile(r"[.;]")
 
 
 def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
@@ -171,7 +183,7 @@ def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
     low = ctx.low
     a = max(sent_start, mention.start - 200)
     seg = low[a : mention.start]
-    auth = list(re.finditer(r"thua\s+(?:uy|u?y)\s+quyen\s+(?:cua\s+)?", seg))
+    auth = list(_ON_BEHALF.finditer(seg)) if "thua" in seg else []
     if auth:
         am = ctx.v.agency_name_re.match(seg, auth[-1].end())
         if am:
@@ -187,10 +199,15 @@ def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
     last = None
     for am in ctx.v.agency_name_re.finditer(head):
         last = am
-    if last is not None and len(head) - last.end() <= 30 and not re.search(r"[.;]", head[last.end() :]):
+    if last is not None and len(head) - last.end() <= 30 and not _STOP.search(head, last.end()):
         ag = ctx.v.agency_for_name(last.group())
         if ag and mention.issuer is None:
             mention.issuer = ag.id
+
+
+_DATE_OPENS = re.compile(r"\s*(?:[a-z ]{0,20},\s*)?ngay\s+" + "(?:" + _DATE_NUM + "|" + _DATE_WORDS + r")\s*,")  # 'Ngày 20/5/2022,'
+
+_ISSUED_AT_END = re.compile(r"\b(?:ban\s+hanh|ky)\s*$")  # '… đã ban hành', '… đã ký'
 
 
 def _date_before(ctx: _Ctx, mention: Mention, sent_start: int, first_in_sentence: bool) -> None:
@@ -198,8 +215,8 @@ def _date_before(ctx: _Ctx, mention: Mention, sent_start: int, first_in_sentence
     if mention.date is not None or not first_in_sentence:
         return
     seg = ctx.low[sent_start : mention.start]
-    m = re.match(r"\s*(?:[a-z ]{0,20},\s*)?ngay\s+" + "(?:" + _DATE_NUM + "|" + _DATE_WORDS + r")\s*,", seg)
-    if m and re.search(r"\b(?:ban\s+hanh|ky)\s*$", seg[m.end() :]) and len(seg) - m.end() < 120:
+    m = _DATE_OPENS.match(seg)
+    if m and _ISSUED_AT_END.search(seg[m.end() :]) and len(seg) - m.end() < 120:
         mention.date = _date(m)
 
 
@@ -285,6 +302,11 @@ def _title_dates_to_their_laws(out: list[Mention]) -> None:
             mt.date, mt.year, mt.ext_end = None, None, mt.end
 
 
+_SO_BEFORE = re.compile(r"(?:^|[^a-z])so\s*[:.]?\s*$")  # 'số', 'số:' in the last characters before a number
+
+_TRAILING_DIGITS = re.compile(r"\d+$")  # 'QH15' -> 'QH'
+
+
 def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
     """A number as a mention with its type — from the number's code, the type word before it, the default of its
     issuer's code — or None when it is not cited as a document (a form, a technical standard, a table code)."""
@@ -299,7 +321,7 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
     if n.year is None and type_id is None and _A_FORM.search(ctx.low, max(0, nm.start - 20), nm.start):
         return None  # a form, even with a type's code: 'Thông báo … mẫu số 27/TB-ĐKT ban hành kèm theo Thông tư này'
     if (n.year is None and type_id is None and not n.party and v.agency_for_code(n.code[-1]) is None
-            and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start])):
+            and not _SO_BEFORE.search(ctx.low[max(0, nm.start - 8) : nm.start])):
         return None  # a form's code in a table, no type word, no 'số', no known issuer: '805/TTr-Sở'
     mention = Mention(start=start, end=nm.end, ext_end=nm.end, number=n, written=written, name=name,
                       title_before=title_before)
@@ -308,13 +330,13 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
         mention.type_from_code = True
     elif type_id is not None and type_id not in (v.role("letter"), v.role("unknown")):
         mention.type_id = type_id
-    elif n.year is not None and v.default_type_for_code.get(re.sub(r"\d+$", "", n.code[-1])):
-        mention.type_id = v.default_type_for_code[re.sub(r"\d+$", "", n.code[-1])].id
+    elif n.year is not None and v.default_type_for_code.get(_TRAILING_DIGITS.sub("", n.code[-1])):
+        mention.type_id = v.default_type_for_code[_TRAILING_DIGITS.sub("", n.code[-1])].id
     elif n.year is None and (v.agency_for_code(n.code[0]) is not None or type_id == v.role("letter")):
         mention.type_id = v.role("letter")  # a number with no type code: an administrative letter
     elif type_id is None and _NOT_A_DOCUMENT.search(ctx.low[max(0, nm.start - 30) : nm.start]):
         return None  # a form, a technical standard, a table code: 'Mẫu số 41/UQ-ĐKT', 'QCVN 01/2008/BLĐTBXH'
-    elif type_id is None and not re.search(r"(?:^|[^a-z])so\s*[:.]?\s*$", ctx.low[max(0, nm.start - 8) : nm.start]):
+    elif type_id is None and not _SO_BEFORE.search(ctx.low[max(0, nm.start - 8) : nm.start]):
         return None  # a bare code with neither a type (word or code) nor 'số' in front is not cited as a document
     else:
         mention.type_id = type_id or v.role("unknown")
@@ -323,8 +345,12 @@ def _numbered_mention(ctx: _Ctx, nm: NumberMatch) -> Mention | None:
 
 # a type word and a bare ordinal: 'Điều 21 Nghị định số 59', 'khoản 2 Điều 26 … Nghị định 85', 'Thông tư 108' (not a
 # number with a code, a date, a year, an amount: '… số 59/2011/…', 'Nghị định 2020', 'Nghị quyết 18 tháng …')
-_SHORT_REF = re.compile(r"(?<![a-z])(nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|chi\s+thi)[ \t]+(?:so[ \t]*)?"
+_SHORT_REF = re.compile("(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu", r"quyet\s+dinh", r"nghi\s+quyet", r"chi\s+thi")
+                        + r")[ \t]+(?:so[ \t]*)?"
                         r"(\d{1,4}[a-z]?)(?![\d/.,\-]|[ \t]*[/\-][ \t]*[\da-z])(?![ \t]+(?:thang|nam|ngay|%|lan)\b)")
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 # older texts write the ordinal and the issuer's code apart: 'Quyết định số 167 HĐ/CTN', 'Thông tư số 43 TC/QLCS',
@@ -363,7 +389,7 @@ def _short_references(ctx: _Ctx, covered: list[tuple[int, int]],
         k = bisect.bisect_right(starts, m.start()) - 1
         if (k >= 0 and m.start() < covered[k][1]) or not ctx.folded[m.start()].isupper():
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
+        if _A_YEAR.fullmatch(m.group(2)):
             continue  # a year: 'Nghị quyết 2024'
         t = ctx.v.type_for_word(m.group(1))
         spaced = _spaced_number(ctx, m, t.id if t else None, sentence_of)
@@ -398,8 +424,9 @@ def resolve_short(mentions: list[Mention]) -> list[tuple[Mention, list[Mention]]
 # the type word of a document taken up again, before what it does: 'Nghị định có hiệu lực …', 'Luật mới thay thế …',
 # 'Văn bản này …' (and, in news, 'Nghị định này')
 _ANAPHOR = re.compile(
-    r"(?<![a-z])(nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|nghi\s+quyet|chi\s+thi|bo\s+luat|luat|phap\s+lenh|"
-    r"van\s+ban)(?:\s+(?:moi|nay))?(?=\s+(?:(?:da|se|cung|van|chinh\s+thuc|chi)\s+)?(?:co\s+hieu\s+luc|het\s+hieu\s+luc|"
+    "(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu(?:\s+lien\s+tich)?", r"quyet\s+dinh", r"nghi\s+quyet", r"chi\s+thi",
+                        r"bo\s+luat", r"luat", r"phap\s+lenh", r"van\s+ban")
+    + r")(?:\s+(?:moi|nay))?(?=\s+(?:(?:da|se|cung|van|chinh\s+thuc|chi)\s+)?(?:co\s+hieu\s+luc|het\s+hieu\s+luc|"
     r"thay\s+the|bai\s+bo|sua\s+doi|bo\s+sung|quy\s+dinh|huong\s+dan|duoc|gom|bao\s+gom|ap\s+dung)\b)")
 
 

@@ -15,7 +15,6 @@ from .formulas import (
     _AND_BEFORE,
     _ARTICLE_AT,
     _ARTICLE_END,
-    _ARTICLE_HEADING,
     _AS_FOLLOWS,
     _BASES_CLOSED,
     _CAN_CU,
@@ -41,7 +40,9 @@ from .formulas import (
     _UNTIL,
     _parts_only,
     _Trigger,
+    article_headings,
     find_triggers,
+    first_article,
 )
 from .laws import _constitution_year, _legislative
 from .roles import _Roles
@@ -62,7 +63,7 @@ class _Clauses(_Roles):
         self.carry: tuple[str, Mention, int, int] | None = None  # type, doer, sentence start and end
         # the articles on when the text takes effect ('Điều 10. Hiệu lực thi hành', 'Điều 27. Điều khoản thi hành')
         self.articles = [(m.start(), bool(_EFFECT_HEADING.match(m.group(1))))
-                         for m in _ARTICLE_HEADING.finditer(ctx.low)]
+                         for m in article_headings(ctx.low)]
 
     def add(self, type_: str, src: Mention | None, dst: Mention | None, sent: tuple[int, int]) -> None:
         if src is None or dst is None or src is dst:
@@ -366,6 +367,9 @@ class _Expiry(_Clauses):
         return chosen
 
 
+_AFTER_WHEN = re.compile(r"(?<![a-z])sau\s+khi\b")  # 'Sau khi Bộ Chính trị ban hành …'
+
+
 class _Relator(_Passive, _Active, _Expiry):
     """The relations of one text, read sentence by sentence: each formula by its family, then what expires, then
     what was issued after a policy; legal bases."""
@@ -407,7 +411,7 @@ class _Relator(_Passive, _Active, _Expiry):
         """'Sau khi Bộ Chính trị ban hành Nghị quyết A …, … ban hành Quyết định B': B implements A."""
         low = self.ctx.low
         s0, s1 = sent
-        sk = re.search(r"(?<![a-z])sau\s+khi\b", low[s0:s1])
+        sk = _AFTER_WHEN.search(low[s0:s1]) if low.find("sau", s0, s1) >= 0 else None
         if not sk:
             return
         first = [x for x in ms if x.start > s0 + sk.end() and not x.nested and not x.self_ref]
@@ -474,18 +478,20 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
     basis_open = False  # a "Căn cứ …;" line continues after ';' with more bases
     # the legal bases open a text, before its first article: a 'Căn cứ' in the body ('Căn cứ theo quy định tại
     # … Luật X thì …', 'Căn cứ tiêu chuẩn quy định tại Điều 18 …') applies a text, it is not this text's basis
-    first_article = re.search(r"(?:^|\n)[ \t]*dieu\s+1\s*[.:]", ctx.low)
-    body_start = first_article.start() if first_article else len(ctx.low)
+    first = first_article(ctx.low)
+    body_start = first if first is not None else len(ctx.low)
+    full = ctx.low
     for i, sent in enumerate(sentences):
         ms = per[i]
-        low = ctx.low[sent[0] : sent[1]]
-        leads = low.endswith(":") or (not ms and _heads_a_list(ctx.low, sentences, i))
+        # most sentences name no document and lead no list: read without cutting them out of the text
+        leads = full[sent[1] - 1] == ":" or (not ms and _heads_a_list(full, sentences, i))
         if not ms and not leads:
-            if "can cu" not in low:
+            if full.find("can cu", sent[0], sent[1]) < 0:
                 based_subject = None
-            if basis_open and not _CAN_CU.match(_LIST_MARKER.sub("", low, count=1)):
+            if basis_open and not _CAN_CU.match(_LIST_MARKER.sub("", full[sent[0] : sent[1]], count=1)):
                 basis_open = False  # 'Theo đề nghị của …;' closes the legal bases
             continue
+        low = full[sent[0] : sent[1]]
         body = _LIST_MARKER.sub("", low, count=1).lstrip("“\"' ")  # a quoted basis: “Căn cứ …
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
         items = _list_items(ctx, rel, sentences, per, i) if leads else []
@@ -512,6 +518,7 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
 # an act on documents it does not name, in an article's heading: 'Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật'
 _ACT_ON_A_LIST = re.compile(r"(?:bai\s+bo|thay\s+the|het\s+hieu\s+luc|cham\s+dut\s+hieu\s+luc)(?![a-z])[^:;]{0,160}$")
 _ARTICLE_ALONE = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s{0,40}$")  # (bounded: searched, a run of spaces is no square)
+_ARTICLE_OPENS = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s*")  # 'Điều 1. ' opening a sentence
 
 
 def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
@@ -519,10 +526,10 @@ def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
     ('Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật' / '1. Chỉ thị số 03/2005/CT-BTS …' / '2. …')."""
     a, b = sentences[i]
     head = _ARTICLE_ALONE.fullmatch(low, sentences[i - 1][0], sentences[i - 1][1]) if i > 0 else None
-    opening = re.match(r"\s*dieu\s+\d{1,3}[a-z]?\s*\.\s*", low[a:b])
+    opening = _ARTICLE_OPENS.match(low, a, b)
     if head is None and opening is None:
         return False
-    body = a + (opening.end() if opening else 0)
+    body = opening.end() if opening else a
     if not _ACT_ON_A_LIST.match(low, body, b):
         return False
     if i + 1 >= len(sentences) or _marker_kind(low[sentences[i + 1][0] : sentences[i + 1][1]]) != "number":

@@ -11,14 +11,13 @@ _LINE_OPENS = (r"[ \t]*(?:[a-z]\)\s|\d{1,3}(?:\.\d{1,3})*\.\s|[-+•]\s|dieu\s+\
 
 
 def _boundary(after_newline: str) -> re.Pattern[str]:
-    """A sentence boundary: a stop mark and the white space after it; or the spaces before a newline, the newline
-    and what must follow it (after_newline: '' is any newline) and the white space after. Written to begin with one
-    character class, so that the regex engine skips from mark to mark; a run of spaces is tried only where it
-    starts (not after another space), so that a long run costs one pass, not n²/2."""
+    """A sentence boundary: a stop mark and the white space after it; or a newline and what must follow it
+    (after_newline: '' is any newline) and the white space after. The spaces before such a newline belong to the
+    boundary too: `split_sentences` takes them in (walking back from the newline), so that the pattern begins with
+    a stop mark or a newline and the regex engine skips from one to the next (begun at every space as well, as the
+    pattern once was, a pass cost as much as the number scan)."""
     tail = f"(?:{after_newline})" if after_newline else ""
-    return re.compile(r"[.;!?: \t\r\n](?:(?<=[.;!?:])\s+"
-                      rf"|(?<=[ \t\r])(?<![ \t\r][ \t\r])[ \t\r]*\n{tail}\s*"
-                      rf"|(?<=\n)(?<![ \t\r]\n){tail}\s*)")
+    return re.compile(rf"[.;!?:\n](?:(?<=[.;!?:])\s+|(?<=\n){tail}\s*)")
 
 
 _BOUND_WRAPPED = _boundary(rf"[ \t]*\n|(?={_LINE_OPENS})")  # Gazette texts: a single newline is a wrap
@@ -34,9 +33,13 @@ def split_sentences(low: str, wrapped: bool, cased: str | None = None) -> list[t
     out: list[tuple[int, int]] = []
     start = len(low) - len(low.lstrip())
     for m in (_BOUND_WRAPPED if wrapped else _BOUND_NEWS).finditer(low, start):
-        end = m.start() + 1 if low[m.start()] in ".;!?:" else m.start()
-        if (wrapped and cased is not None and end == m.start() and low.startswith("can", m.end())
-                and cased[m.end()] == "c" and low[m.start() : m.end()].count("\n") == 1):
+        a = m.start()
+        if low[a] == "\n":  # the spaces before the newline are the boundary's (never the last one's: it ends in \s*)
+            while a > start and low[a - 1] in " \t\r":
+                a -= 1
+        end = a + 1 if low[a] in ".;!?:" else a
+        if (wrapped and cased is not None and end == a and low.startswith("can", m.end())
+                and cased[m.end()] == "c" and low[a : m.end()].count("\n") == 1):
             continue  # not a boundary: the sentence goes on where it started
         if end > start:
             out.append((start, end))
