@@ -185,10 +185,18 @@ def test_a_live_writers_temporary_file_is_left_alone(seeded: tuple[MemoryStore, 
 
 
 # item 8: reads never wait for a save ---------------------------------------------------------------------
+def _snapshot(store: MemoryStore) -> Any:
+    """Everything a reader sees: the graph, each document's relations both ways (its adjacency rows), the bodies
+    with their numbers of documents."""
+    rels = {k: [(r.type, r.direction, r.other, len(r.evidence)) for r in store.relations(k)] for k in store.all_keys()}
+    return store.to_graph().model_dump(), rels, [(a.id, n) for a, n in store.agencies()], store.counts()
+
+
 def test_reads_answer_the_old_graph_while_a_write_saves(seeded: tuple[MemoryStore, Path],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     store, _ = seeded
     g, new = _new()
+    served = _snapshot(store)
     saving, release = threading.Event(), threading.Event()
     real = os.fsync
 
@@ -206,7 +214,7 @@ def test_reads_answer_the_old_graph_while_a_write_saves(seeded: tuple[MemoryStor
 
         def read() -> None:
             seen["old"], seen["new"], seen["docs"] = store.get(OLD), store.get(new), store.documents(limit=5)
-            seen["relations"] = store.relations(OLD)
+            seen["relations"], seen["graph"] = store.relations(OLD), _snapshot(store)
 
         reader = threading.Thread(target=read)
         t = time.monotonic()
@@ -220,6 +228,8 @@ def test_reads_answer_the_old_graph_while_a_write_saves(seeded: tuple[MemoryStor
     assert not waited, "a read waited for the save (was: the whole merge and save under the readers' lock)"
     assert time.monotonic() - t < 5
     assert seen["old"] is not None and seen["new"] is None and seen["relations"]
+    assert seen["graph"] == served  # every row the write changed was its own copy
+    assert _snapshot(store) != served
     assert store.get(new) is not None  # served once saved
 
 

@@ -89,6 +89,7 @@ class MemoryStore(Store):
         self.lock = threading.RLock()
         self._writing = threading.Lock()  # one write at a time (each on a copy: `_fork`)
         self._copied: dict[int, set[Any]] | None = None  # on a copy: the rows it no longer shares (`_mine`)
+        self._fork_rows = 0
         self._reset()
         if self.path is not None and self.path.parent.is_dir():
             self._remove_stale()
@@ -233,13 +234,14 @@ class MemoryStore(Store):
         fork.lock, fork._writing = threading.RLock(), threading.Lock()
         fork._cache, fork._brief_cache = OrderedDict(), OrderedDict()
         fork._copied = {}
+        fork._fork_rows = len(self._keys)  # rows from here on are the copy's own
         return fork
 
     def _mine(self, table: Any, i: Any) -> Any:
         """`table[i]` (a row of `_out` or `_in`, a list of `_dated` or `_named`) to change in place: on a copy
         (`_fork`), copied first, so that the store it was made from keeps its own."""
         copied = self._copied
-        if copied is not None:
+        if copied is not None and not (isinstance(i, int) and i >= self._fork_rows):
             done = copied.setdefault(id(table), set())
             if i not in done:
                 done.add(i)
@@ -248,7 +250,7 @@ class MemoryStore(Store):
 
     def _adopt(self, fork: MemoryStore) -> None:
         """Serve the state of a copy whose file is saved: a swap of references, under the readers' lock."""
-        state = {k: v for k, v in vars(fork).items() if k not in ("lock", "_writing", "_copied")}
+        state = {k: v for k, v in vars(fork).items() if k not in ("lock", "_writing", "_copied", "_fork_rows")}
         with self.lock:
             vars(self).update(state)
 
