@@ -85,7 +85,7 @@ class MemoryStore(Store):
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else None
         self._rev = 0  # counts every write, never reset (caches compare it)
-        # one writer or reader at a time: the service reads from many threads while ingest writes
+        # readers take it, and a write only to swap in its saved copy (`_adopt`): reads never wait for a save
         self.lock = threading.RLock()
         self._writing = threading.Lock()  # one write at a time (each on a copy: `_fork`)
         self._copied: dict[int, set[Any]] | None = None  # on a copy: the rows it no longer shares (`_mine`)
