@@ -525,7 +525,7 @@ def main() -> None:
     try:
         app()
     except LexgraphError as e:
-        err.print(f"[red]error:[/] {escape(str(e))}")
+        err.print(f"[red]error:[/] {escape(str(e))}", soft_wrap=True)  # one line, however long
         sys.exit(1)
 
 

@@ -57,3 +57,8 @@ class StoreError(LexgraphError):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached right now (Neo4j down); try again later."""
+
+
+class StoreFull(StoreError):
+    """The store could not be saved: no space left on its disk, or past a file size or disk quota limit. Nothing
+    was changed: the store answers, and its file holds, what they did before the write."""

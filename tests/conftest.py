@@ -127,8 +127,9 @@ class Service:
 
 
 @contextmanager
-def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[Service]:
-    """`lexgraph serve` as a user runs it, on a free loopback port; yields its base URL and pid."""
+def running_service(store: str, env: dict[str, str] | None = None, preexec_fn: Any = None) -> Iterator[Service]:
+    """`lexgraph serve` as a user runs it, on a free loopback port; yields its base URL and pid. `preexec_fn` runs in
+    the child before it starts (limits: `tests/test_storage.py`)."""
     import httpx
 
     with socket.socket() as s:
@@ -138,7 +139,7 @@ def running_service(store: str, env: dict[str, str] | None = None) -> Iterator[S
     # the server's log goes to a file: a pipe nobody reads would fill up and stall the server
     log = tempfile.NamedTemporaryFile(prefix="lexgraph-serve-", suffix=".log", delete=False)  # noqa: SIM115
     p = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--store", store, "--port", str(port)],
-                         cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT, text=True)
+                         cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT, text=True, preexec_fn=preexec_fn)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

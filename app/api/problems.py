@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.messages import clip, empty_store
-from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreUnavailable
+from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreFull, StoreUnavailable
 from graph.sparql import SparqlError, SparqlTimeout
 
 from .offload import Busy, ExportFailed
@@ -104,6 +104,14 @@ def install(app: FastAPI) -> None:
     async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
         log.warning("store unavailable: %s", exc)
         return problem(503, "Store unavailable", str(exc), headers={"Retry-After": "5"})
+
+    @app.exception_handler(StoreFull)
+    async def store_full(_: Request, exc: StoreFull) -> JSONResponse:
+        log.error("store full: %s", exc)
+        return problem(507, "Insufficient storage",
+                       "The graph could not be saved: no space is left on the store's disk (or a file size or disk "
+                       "quota limit was reached). Nothing was added; the graph served is the one before this request. "
+                       "Free space where the store is kept and send it again.")
 
     @app.exception_handler(StoreError)
     async def store_error(_: Request, exc: StoreError) -> JSONResponse:

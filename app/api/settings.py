@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     export_concurrency: int = Field(default=1, ge=1, description="Exports made at once; beyond: 503.")
     export_memory_mb: int = Field(default=2048, ge=256, description="Address space of the process making one, MiB.")
     export_time_limit: float = Field(default=600.0, gt=0, description="Seconds an export may take to make.")
+    ingest_queue: int = Field(default=256, ge=0, description="Ingests waiting to write while one writes; beyond: "
+                                                         "503 with Retry-After.")
     export_dir: Path | None = Field(default=None, description="Where exports are kept (default: beside the store "
                                                               "file; a temporary folder for Neo4j).")
 

@@ -8,11 +8,18 @@ JSON, decoded when asked for. `to_networkx()` gives the graph to networkx's algo
 
 The file is written to a temporary file beside it and renamed into place, so a build that dies never
 leaves a half-written store: the old file stays until the new one is complete.
+
+A write (`upsert_many`, `clear`) is made on a copy of the store (`_fork`: its containers copied, what they hold
+shared until the write changes it) and saved from the copy, outside the lock readers take; the copy replaces the
+served state under that lock only once its file is saved (`_adopt`). Readers never wait for a merge or a save, and
+a save that fails (a full disk: `StoreFull`) leaves the store answering, and its file holding, the graph before.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
+import errno
 import os
 import pickle
 import tempfile
@@ -25,7 +32,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..errors import StoreError
+try:
+    import fcntl
+except ImportError:  # not on POSIX: no lock on temporary files
+    fcntl = None  # type: ignore[assignment]
+
+from ..errors import StoreError, StoreFull
 from ..model import (
     AGENCY_RELATIONS,
     DOCUMENT_RELATIONS,
@@ -50,6 +62,7 @@ _LOW32 = 0xFFFFFFFF
 _EVIDENCE = TypeAdapter(list[Evidence])
 _DOC_JSON = Document.__pydantic_serializer__
 _CACHE = 4096  # decoded documents kept for reads (cleared by every write)
+_FULL = frozenset(e for e in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", None)) if e is not None)
 
 
 def _base(key: str) -> str:
@@ -72,9 +85,14 @@ class MemoryStore(Store):
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else None
         self._rev = 0  # counts every write, never reset (caches compare it)
-        # one writer or reader at a time: the service reads from many threads while ingest writes
+        # readers take it, and a write only to swap in its saved copy (`_adopt`): reads never wait for a save
         self.lock = threading.RLock()
+        self._writing = threading.Lock()  # one write at a time (each on a copy: `_fork`)
+        self._copied: dict[int, set[Any]] | None = None  # on a copy: the rows it no longer shares (`_mine`)
+        self._fork_rows = 0
         self._reset()
+        if self.path is not None and self.path.parent.is_dir():
+            self._remove_stale()
         if self.path is not None and self.path.exists():
             self._load()
 
@@ -96,10 +114,12 @@ class MemoryStore(Store):
         self._brief_cache: OrderedDict[int, Document] = OrderedDict()  # their briefs (a copy costs 4 µs)
 
     def clear(self) -> None:
-        with self.lock:
-            self._reset()
-            self._rev += 1
-            self.save()
+        with self._writing:
+            fork = self._fork()
+            fork._reset()
+            fork._rev += 1
+            fork.save()
+            self._adopt(fork)
 
     def revision(self) -> object:
         return self._rev
@@ -137,28 +157,102 @@ class MemoryStore(Store):
             self._by_type[TYPES[ek & 0xF]] += 1
 
     def save(self) -> None:
-        """Write the store atomically (temporary file, fsync, rename)."""
+        """Write the store atomically (temporary file, fsync, rename). A disk that is full (or a file size or disk
+        quota limit reached) raises `StoreFull`, another failure to write `StoreError`: the file is then the one
+        before, and no temporary file is left."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # a writer killed before its rename leaves its temporary file: never read, removed here
+        try:
+            self._save()
+        except OSError as e:
+            if e.errno in _FULL:
+                raise StoreFull(f"{self.path}: no space to save the store ({e.strerror}); nothing was written, "
+                                "it holds what it held before; free some space and try again") from None
+            raise StoreError(f"{self.path}: the store cannot be written ({e.strerror or e}); nothing was written, "
+                             "it holds what it held before") from None
+
+    def _remove_stale(self) -> None:
+        """Remove the temporary files of writes killed before their rename (never read); not that of a write under
+        way in another process, which holds a lock on its file while it lives."""
+        assert self.path is not None
         for stale in self.path.parent.glob(self.path.name + ".*.tmp"):
-            stale.unlink(missing_ok=True)
+            try:
+                fd = os.open(stale, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                if fcntl is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                stale.unlink(missing_ok=True)
+            except OSError:  # a live writer holds it
+                pass
+            finally:
+                os.close(fd)
+
+    def _save(self) -> None:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._remove_stale()
         payload: dict[str, Any] = {"format": FORMAT, "types": TYPES, **{name: getattr(self, name) for name in self._STATE}}
         payload["_dated"] = dict(self._dated)
         payload["_named"] = dict(self._named)
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
+                if fcntl is not None:  # held until the file is renamed: `_remove_stale` of another process leaves it
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                    if not os.path.samestat(os.fstat(fd), os.stat(tmp)):  # removed in the instant before the lock
+                        raise FileNotFoundError(errno.ENOENT, "temporary file removed by another process", tmp)
                 pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
                 pickler.fast = True  # no memo of every object written (it would cost ~100 B each while saving)
                 pickler.dump(payload)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+                os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        try:  # the rename itself made durable
+            dfd = os.open(self.path.parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(dfd)
+        except OSError:
+            pass
+        finally:
+            os.close(dfd)
+
+    # writing on a copy ---------------------------------------------------------------------------------
+    def _fork(self) -> MemoryStore:
+        """A copy to write on (the caller holds `_writing`): every attribute's container copied, what the containers
+        hold shared with this store until the copy changes it (`_mine`); decoded caches left behind."""
+        fork = object.__new__(type(self))
+        for name, value in vars(self).items():
+            if name not in ("lock", "_writing", "_cache", "_brief_cache"):
+                setattr(fork, name, copy.copy(value))
+        fork.lock, fork._writing = threading.RLock(), threading.Lock()
+        fork._cache, fork._brief_cache = OrderedDict(), OrderedDict()
+        fork._copied = {}
+        fork._fork_rows = len(self._keys)  # rows from here on are the copy's own
+        return fork
+
+    def _mine(self, table: Any, i: Any) -> Any:
+        """`table[i]` (a row of `_out` or `_in`, a list of `_dated` or `_named`) to change in place: on a copy
+        (`_fork`), copied first, so that the store it was made from keeps its own."""
+        copied = self._copied
+        if copied is not None and not (isinstance(i, int) and i >= self._fork_rows):
+            done = copied.setdefault(id(table), set())
+            if i not in done:
+                done.add(i)
+                table[i] = copy.copy(table[i])
+        return table[i]
+
+    def _adopt(self, fork: MemoryStore) -> None:
+        """Serve the state of a copy whose file is saved: a swap of references, under the readers' lock."""
+        state = {k: v for k, v in vars(fork).items() if k not in ("lock", "_writing", "_copied", "_fork_rows")}
+        with self.lock:
+            vars(self).update(state)
 
     def to_graph(self) -> Graph:
         with self.lock:
@@ -193,14 +287,16 @@ class MemoryStore(Store):
 
     def upsert_many(self, graphs: Iterable[Graph]) -> UpsertStats:
         """Merge several graphs (e.g. the chunks of a large build) and write the file once."""
-        with self.lock:
-            before = self.counts()
+        with self._writing:
+            fork = self._fork()  # merged and saved outside the lock readers take; served once saved
+            before = fork.counts()
             touched: set[str] = set()
             for graph in graphs:
-                touched |= self._merge(graph)
-            self._reconcile(touched)
-            self.save()
-            after = self.counts()
+                touched |= fork._merge(graph)
+            fork._reconcile(touched)
+            fork.save()
+            after = fork.counts()
+            self._adopt(fork)
             return UpsertStats(
                 documents=after["documents"] - before["documents"],
                 relations=after["relations"] - before["relations"],
@@ -227,7 +323,7 @@ class MemoryStore(Store):
     def _index_name(self, i: int, d: Document) -> None:
         nb = d.name_base
         if nb is not None and i not in self._named[nb]:
-            self._named[nb].append(i)
+            self._mine(self._named, nb).append(i)
 
     def _read(self, i: int) -> Document:
         raw = self._doc[i]
@@ -248,7 +344,7 @@ class MemoryStore(Store):
                 self._n_docs += 1
                 self._sorted = None
                 if "@" in key:
-                    self._dated[_base(key)].append(key)
+                    self._mine(self._dated, _base(key)).append(key)
             else:
                 cur = self._read(i)
                 merge_document(cur, doc, additive=False)
@@ -279,8 +375,8 @@ class MemoryStore(Store):
             held: list[Evidence] = []
             merge_evidence(held, evidence)
             self._ev[ek] = _EVIDENCE.dump_json(held)
-            self._out[s].append((code << 32) | t)
-            self._in[t].append((code << 32) | s)
+            self._mine(self._out, s).append((code << 32) | t)
+            self._mine(self._in, t).append((code << 32) | s)
             self._by_type[TYPES[code]] += 1
         else:
             held = _EVIDENCE.validate_json(cur)
@@ -291,8 +387,8 @@ class MemoryStore(Store):
 
     def _drop_edge(self, s: int, code: int, t: int) -> list[Evidence]:
         raw = self._ev.pop(_edge(s, code, t))
-        self._out[s].remove((code << 32) | t)
-        self._in[t].remove((code << 32) | s)
+        self._mine(self._out, s).remove((code << 32) | t)
+        self._mine(self._in, t).remove((code << 32) | s)
         self._by_type[TYPES[code]] -= 1
         return _EVIDENCE.validate_json(raw)
 

@@ -9,6 +9,9 @@
   `neo4j://` URI; one round trip each). Writes: up to `writers` concurrent transactions that share no node.
 - A server that cannot be reached raises `StoreUnavailable`; the driver reconnects by itself when the
   server is back.
+- `upsert`s of one store object run one at a time (`_upserting`), and what one reports as added is counted by
+  its own transactions (`_Tally`: the counters of each statement of each committed transaction), not read from
+  the totals of a graph other writers also change.
 
 All Cypher lives in `graph.stores.cypher`.
 """
@@ -22,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
@@ -283,6 +286,39 @@ class _BatchFailed(StoreUnavailable):
     or a constraint met in a retried attempt): the batch can be written again by the general path."""
 
 
+class _Recorder:
+    """A transaction whose `run` keeps each result (to read its counters once the work is done)."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction) -> None:
+        self.tx = tx
+        self.results: list[tuple[str, neo4j.Result]] = []
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None, **kw: Any) -> neo4j.Result:
+        r = self.tx.run(query, parameters, **kw)
+        self.results.append((query, r))
+        return r
+
+
+class _Tally:
+    """What one upsert's committed transactions created and deleted: documents, relations, agencies."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.documents = self.relations = self.agencies = 0
+
+    def add(self, counted: list[tuple[str, Any]]) -> None:
+        with self.lock:
+            for query, c in counted:
+                if query == C.MERGE_AGENCIES:
+                    self.agencies += c.nodes_created
+                else:  # every other node written or deleted is a document
+                    self.documents += c.nodes_created - c.nodes_deleted
+                self.relations += c.relationships_created - c.relationships_deleted
+
+    def stats(self) -> UpsertStats:
+        return UpsertStats(documents=self.documents, relations=self.relations, agencies=self.agencies)
+
+
 class Neo4jStore(Store):
     """A lexgraph graph in a Neo4j database (a local server, a cluster or Aura)."""
 
@@ -294,6 +330,8 @@ class Neo4jStore(Store):
         self.writers = max(1, writers)
         self.create_new = True  # documents not yet stored are CREATEd with every property (False: all MERGEd)
         self._schema_ready = False
+        self._upserting = threading.Lock()  # one upsert at a time (concurrent ones wait their turn)
+        self._tally: _Tally | None = None  # the upsert under way's count of what it wrote
         try:
             self.driver = GraphDatabase.driver(
                 uri, auth=(user, password or ""), connection_timeout=connection_timeout,
@@ -364,8 +402,20 @@ class Neo4jStore(Store):
             raise AssertionError("unreachable")
 
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        tally = self._tally
+        if tally is None:
+            with self._errors(), self.driver.session(database=self.database) as s:
+                return s.execute_write(work)
+
+        def counted(tx: neo4j.ManagedTransaction) -> tuple[T, list[tuple[str, Any]]]:
+            rec = _Recorder(tx)
+            value = work(cast(neo4j.ManagedTransaction, rec))
+            return value, [(q, r.consume().counters) for q, r in rec.results]
+
         with self._errors(), self.driver.session(database=self.database) as s:
-            return s.execute_write(work)
+            value, counters = s.execute_write(counted)
+        tally.add(counters)  # only the attempt that committed counts (the driver may have retried the work)
+        return value
 
     def _run_batches(self, query: str, rows: list[dict[str, Any]], **params: Any) -> None:
         for batch in _batches(rows, self.batch_size):
@@ -399,14 +449,15 @@ class Neo4jStore(Store):
 
     # writing -------------------------------------------------------------------------------------------
     def upsert(self, graph: Graph) -> UpsertStats:
-        self.ensure_schema()
-        before = self.counts()
-        self._write_graph(graph)
-        self._reconcile({k.split("@", 1)[0] for k in graph.documents})
-        after = self.counts()
-        return UpsertStats(documents=after["documents"] - before["documents"],
-                           relations=after["relations"] - before["relations"],
-                           agencies=after["agencies"] - before["agencies"])
+        with self._upserting:
+            self.ensure_schema()
+            self._tally = tally = _Tally()
+            try:
+                self._write_graph(graph)
+                self._reconcile({k.split("@", 1)[0] for k in graph.documents})
+            finally:
+                self._tally = None
+            return tally.stats()
 
     def _write_graph(self, graph: Graph) -> None:
         agencies = [{"id": a.id, "name": a.name, "name_en": a.name_en} for a in graph.named_agencies().values()]

@@ -14,6 +14,7 @@ from graph.resolve import Resolver, SourceResult
 
 from ..deps import StoreDep, require_api_key
 from ..schemas import IngestOut, IngestSource, IngestText, problem_response
+from ..writes import write_queue
 
 router = APIRouter(tags=["ingest"])
 MAX_FILES = 50
@@ -34,7 +35,9 @@ _BODY = {
 @router.post("/ingest", response_model=IngestOut, dependencies=[Depends(require_api_key)], openapi_extra=_BODY,
              summary="Add texts (JSON {text, name}, text/plain, or uploaded files) to the graph",
              responses={400: problem_response("Unreadable multipart body"), 401: problem_response("No or wrong X-API-Key"), 403: problem_response("Ingest is off"),
-                        415: problem_response("Unsupported content type")})
+                        415: problem_response("Unsupported content type"),
+                        503: problem_response("Store unreachable, or LEXGRAPH_INGEST_QUEUE ingests already wait to write; retry after Retry-After"),
+                        507: problem_response("No space left to save the store: nothing was added")})
 async def ingest(request: Request, store: StoreDep) -> IngestOut:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     results: list[SourceResult] = []
@@ -59,7 +62,8 @@ async def ingest(request: Request, store: StoreDep) -> IngestOut:
             results.append(await run_in_threadpool(extract_bytes, data, (f.filename or "upload.txt")[:200]))
     else:
         raise HTTPException(415, "Send application/json {\"text\": …}, text/plain, or multipart/form-data files.")
-    return await run_in_threadpool(_merge, store, results)
+    async with write_queue(request).turn():  # one write at a time, in order; waiting holds no thread
+        return await run_in_threadpool(_merge, store, results)
 
 
 def _merge(store: Any, results: list[SourceResult]) -> IngestOut:
