@@ -387,7 +387,7 @@ def test_neo4j_jvm_environment_has_no_password(monkeypatch: pytest.MonkeyPatch, 
         seen.update(kw)
         raise Stop
 
-    monkeypatch.setattr(ns, "install", lambda cfg: None)
+    monkeypatch.setattr(ns, "install", lambda cfg, progress=None: None)
     monkeypatch.setattr(ns, "_running_pid", lambda cfg: None)
     monkeypatch.setattr(ns, "_port_open", lambda port, timeout=0.5: False)
     monkeypatch.setattr(ns, "jvm_command", lambda cfg: ["java"])
