@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 
 from .vocab import fold_lower
 
-KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "diem", "phu_luc", "kem_theo")
+KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "diem", "phu_luc", "kem_theo", "mau")
 # the rank of each kind: a part holds parts of a higher rank only
-RANK = {"kem_theo": 0, "phu_luc": 0, "phan": 1, "chuong": 2, "muc": 3, "dieu": 4, "khoan": 5, "diem": 6}
+RANK = {"kem_theo": 0, "phu_luc": 0, "mau": 1, "phan": 2, "chuong": 3, "muc": 4, "dieu": 5, "khoan": 6, "diem": 7}
 # how each kind's label is written ("Điều 5a", "khoản 2", "điểm a", "Chương III", "Phụ lục I")
 LABEL_WORD = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều", "khoan": "khoản", "diem": "điểm",
-              "phu_luc": "Phụ lục", "kem_theo": "Kèm theo"}
+              "phu_luc": "Phụ lục", "kem_theo": "Kèm theo", "mau": "Mẫu"}
 
 _ROMAN = r"[ivxlc]{1,7}"
 _ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
@@ -64,6 +64,8 @@ _SIGN_OFF = re.compile(r"[ \t]*(?:noi[ \t]+nhan[ \t]*:|(?:tm|kt|tl|tuq|q)\.[ \t]
 _FOOTNOTE = re.compile(r"\n[ \t]*\n[ \t]*(\d{1,3})[ \t]+(?=\S)")
 # a consolidated text: its own number ('Số: 111/VBHN-VPQH') or its authentication
 _CONSOLIDATED = re.compile(r"\bso[ \t]*:[ \t]*\d{1,5}/vbhn-|xac[ \t]+thuc[ \t]+van[ \t]+ban[ \t]+hop[ \t]+nhat")
+# a form (Mẫu) whose articles are numbered from 1 again: 'Mẫu số 02C. Mẫu Quyết định …', 'Mẫu I.02'
+_FORM = re.compile(r"^[ \t]*(mau)[ \t]+(?:so[ \t]*)?(?P<n>[0-9ivx]{1,4}(?:[.\-][0-9a-z]{1,3})?[a-z]?)\b[^\n]*", re.MULTILINE)
 _CONTINUED = re.compile(r"\(?[ \t]*tiep[ \t]+theo[ \t]+cong[ \t]+bao")
 _CLOSES_QUOTE = re.compile(r"[”\"][ \t]*[.;,]?(?:[ \t]*/\.)?$")  # a line that ends a quote: '…”.', '…".', '…”./.'
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_])\d{1,3}$")  # a footnote mark glued to a heading's last word
@@ -442,6 +444,29 @@ class _Reader:
         return out
 
 
+def _restart(r: _Reader, after: int, line: int) -> _Heading | None:
+    """What opens a numbering again before `line`: the last 'Mẫu …' line after `after`, else the line after the last
+    sign-off (an attached text whose heading was not read), else nothing."""
+    form = None
+    for m in _FORM.finditer(r.low, after, line):
+        if not r.quoted_line(m.start()):
+            form = m
+    if form is not None:
+        written = r.text[form.start("n") : form.end("n")]
+        rest = r.text[form.end("n") : form.end()].strip(" .:-–\t")
+        number = fold_lower(written).replace("-", ".").strip(".")
+        label = r.text[form.start(1) : form.start("n")].strip() + " " + written
+        return _Heading("mau", form.start(), form.end() + 1, number, _SPACES.sub(" ", label), rest or None)
+    stop = None
+    for ls in r.lines[bisect.bisect_left(r.lines, after) : bisect.bisect_left(r.lines, line)]:
+        if _SIGN_OFF.match(r.low, ls) or _UPPER_SIGNER.match(r.text, ls):
+            stop = ls
+    if stop is None:
+        return None
+    nxt = r.line_end(stop) + 1
+    return _Heading("kem_theo", nxt, nxt, None, LABEL_WORD["kem_theo"], None)
+
+
 def _leading_int(number: str | None) -> int | None:
     m = re.match(r"\d+", number or "")
     return int(m.group()) if m else None
@@ -465,20 +490,30 @@ def parse_structure(text: str) -> Structure:
         h = r.heading_at(line)
         if h is None:
             continue
-        if h.kind == "phu_luc":
-            own_last = None
         n = _leading_int(h.number) if h.kind == "dieu" else None
         foot = r.in_footnote(line)
+        if foot and h.kind == "phu_luc" and not r.in_quote(line):
+            r.cut_footnote(line)  # an annex after a footnote the page break joined to it
+            foot = False
+        if h.kind == "phu_luc" and not foot and not r.quoted_line(line):
+            own_last = None
         q = r.in_quote(line)
         opens = r.opens_quote(line)
-        if (h.kind == "dieu" and not foot and q is None and not opens and r.after_colon(line)
-                and own_last is not None and n != own_last + 1):
+        restart = None
+        if n == 1 and own_last is not None and not foot and q is None and not opens:
+            # 'Điều 1.' again, with no annex heading since: a form (Mẫu) or an attached text numbers from 1 again
+            restart = _restart(r, heads[-1].start if heads else 0, line)
+        if (restart is None and h.kind == "dieu" and not foot and q is None and not opens and own_last is not None
+                and n != own_last + 1
+                and (r.after_colon(line) or r.closed_before(line))):
             # '… Điều 3 của Luật số 51/2024/QH15 … quy định như sau:' / 'Điều 3. Điều khoản thi hành' (a consolidated
-            # text's closing provisions, the quote marks left out): another text's article, to the next heading
+            # text's closing provisions, the quote marks left out), or after a quote a second quoted article whose
+            # opening mark was left out ('… chứng minh …”.' / 'Điều 28b. …' in an amending decree at its Điều 12):
+            # another text's article, to the next heading
             quoted.append(h)
             unmarked.append(len(quoted) - 1)
             continue
-        if foot or opens or (q is not None and not r.closed_before(line)):
+        if foot or opens or (q is not None and (n is not None or not r.closed_before(line))):
             # the next article of this text inside a quote or a footnote: the quote lost its closing mark, or a page
             # break joined the footnote to the next page's text; it is this text's unless it goes on the quote's own
             # numbering ('“Điều 4. …' then 'Điều 5. …')
@@ -494,6 +529,9 @@ def parse_structure(text: str) -> Structure:
                 r.cut_footnote(line)
             if q is not None:
                 r.cut_quote(q, line)
+        if restart is not None:
+            heads.append(restart)
+            own_last = None
         if n is not None:
             own_last = n
         heads.append(h)
@@ -575,7 +613,8 @@ def _build(r: _Reader, heads: list[_Heading], ends: list[int], st: Structure) ->
     """Nest the headings by rank, read khoản and điểm inside each article, give every part its end and id."""
     text = r.text
     stack: list[Part] = []
-    scope = ""  # the id prefix of the numbering scope: '' or 'phu_luc_1/' …
+    scope = ""  # the id prefix of the numbering scope: '' or 'phu_luc_1/', 'phu_luc_1/mau_2/' …
+    attach_scope = ""  # the annex's or attached text's
     chapter = ""
     attach_no = 0
     ids: set[str] = set()
@@ -600,16 +639,21 @@ def _build(r: _Reader, heads: list[_Heading], ends: list[int], st: Structure) ->
         prev = heads[i - 1].start if i else 0
         for e in end_marks:
             if prev < e <= h.start:
-                close_to(RANK["phan"], e)
+                close_to(RANK["mau"], e)
         close_to(rank if rank > 0 else 0, h.start)
         if h.kind in ("phu_luc", "kem_theo"):
-            attach_no += 1
-            base = f"{h.kind}_{h.number}" if h.number else (
-                "phu_luc" if h.kind == "phu_luc" else f"kem_theo_{attach_no}")
+            if h.kind == "kem_theo":
+                attach_no += 1
+            base = f"{h.kind}_{h.number}" if h.number else ("phu_luc" if h.kind == "phu_luc" else f"kem_theo_{attach_no}")
             pid = unique(base)
-            scope = pid + "/"
+            scope = attach_scope = pid + "/"
             chapter = ""
             label = h.label if h.kind == "phu_luc" else LABEL_WORD["kem_theo"]
+        elif h.kind == "mau":
+            pid = unique(f"{attach_scope}mau_{h.number}")
+            scope = pid + "/"
+            chapter = ""
+            label = h.label
         elif h.kind == "phan":
             pid = unique(f"{scope}phan_{h.number}")
             label = h.label
