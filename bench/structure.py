@@ -68,14 +68,15 @@ def measure(paths: list[Path]) -> dict[str, object]:
             "own_articles": len(own),
             "first": own[0].number if own else None,
             "khoan": kinds["khoan"], "diem": kinds["diem"], "chuong": kinds["chuong"], "muc": kinds["muc"],
-            "phan": kinds["phan"], "phu_luc": kinds["phu_luc"], "kem_theo": kinds["kem_theo"],
-            "quoted": len(s.quoted),
+            "phan": kinds["phan"], "phu_luc": kinds["phu_luc"], "kem_theo": kinds["kem_theo"], "mau": kinds["mau"],
+            "quoted": len(s.quoted), "out_of_sequence": len(s.out_of_sequence),
             "numbering": s.numbering(),
         })
     ok = [r for r in rows if "error" not in r]
     total = Counter()
     for r in ok:
-        for k in ("headings", "articles", "khoan", "diem", "chuong", "muc", "phan", "phu_luc", "kem_theo", "quoted"):
+        for k in ("headings", "articles", "khoan", "diem", "chuong", "muc", "phan", "phu_luc", "kem_theo", "mau", "quoted",
+                  "out_of_sequence"):
             total[k] += int(r[k])  # type: ignore[call-overload]
     mismatched = [r for r in ok if r["headings"] != r["articles"]]
     gaps = [r for r in ok if any(v["gaps"] for v in r["numbering"].values())]  # type: ignore[attr-defined]
@@ -114,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
           f"equal in {res['files_headings_equal_articles']} files, different in {len(res['mismatched'])}")  # type: ignore[arg-type]
     print(f"khoản {t.get('khoan', 0)}, điểm {t.get('diem', 0)}, chương {t.get('chuong', 0)}, mục {t.get('muc', 0)}, "
           f"phần {t.get('phan', 0)}, phụ lục {t.get('phu_luc', 0)}, attached texts {t.get('kem_theo', 0)}, "
-          f"quoted articles (another text's) {t.get('quoted', 0)}")
+          f"forms numbered again {t.get('mau', 0)}, quoted articles (another text's) {t.get('quoted', 0)}, of which "
+          f"out of sequence {t.get('out_of_sequence', 0)}")
     print(f"files with numbering gaps {len(res['files_with_gaps'])}, with duplicates "  # type: ignore[arg-type]
           f"{len(res['files_with_duplicates'])}")  # type: ignore[arg-type]
     print(f"{res['mb']} MB: clean {res['clean_s']} s, structure {res['parse_s']} s ({res['parse_s_per_mb']} s/MB)")

@@ -101,13 +101,16 @@ class Part:
 class Structure:
     """The tree of a text's parts (`parts`, in text order), the parts quoted from other texts (`quoted`: an amending
     article's “Điều 3. …”, flat, with ids relative to the amended text and `start`/`end` in this one), the span before
-    the first part when the Gazette continues a text from an earlier issue (`lead`), and whether the text is a
-    consolidated one (its footnotes were skipped)."""
+    the first part when the Gazette continues a text from an earlier issue (`lead`), whether the text is a
+    consolidated one (its footnotes were skipped), and where an article heading went back in the text's numbering
+    (`out_of_sequence`: read as quoted, since a page break lost the quote marks around it; a duplicate the text
+    itself prints is there too)."""
 
     parts: list[Part] = field(default_factory=list)
     quoted: list[Part] = field(default_factory=list)
     lead: tuple[int, int] | None = None
     consolidated: bool = False
+    out_of_sequence: list[int] = field(default_factory=list)
     _index: dict[str, Part] = field(default_factory=dict, repr=False)
 
     def walk(self) -> list[Part]:
@@ -484,12 +487,17 @@ def parse_structure(text: str) -> Structure:
     own_last: int | None = None  # the number of this text's last article, in the numbering read
     quoted_last: dict[tuple[int, int], int] = {}  # the last article number quoted in each quote
     unmarked: list[int] = []  # the quoted articles without quote marks (indexes into `quoted`)
+    out_of_sequence: list[int] = []  # where an article heading goes back in this text's numbering
+    attachments = r.attachments()
+    attach_starts = [a[0] for a in attachments]
     for line in r.lines:
         if line >= len(text):
             break
         h = r.heading_at(line)
         if h is None:
             continue
+        if heads and bisect.bisect_right(attach_starts, line) > bisect.bisect_right(attach_starts, heads[-1].start):
+            own_last = None  # an attached text ('QUY CHẾ …' over '(Ban hành kèm theo …)') numbers from 1 again
         n = _leading_int(h.number) if h.kind == "dieu" else None
         foot = r.in_footnote(line)
         if foot and h.kind == "phu_luc" and not r.in_quote(line):
@@ -529,6 +537,13 @@ def parse_structure(text: str) -> Structure:
                 r.cut_footnote(line)
             if q is not None:
                 r.cut_quote(q, line)
+        if (restart is None and n is not None and own_last is not None and n <= own_last
+                and not (h.number or "")[-1:].isalpha()):
+            # a number this text's articles have passed ('Điều 3.' after 'Điều 20.', a quote whose marks a page
+            # break lost): another text's article, listed as out of sequence
+            quoted.append(h)
+            out_of_sequence.append(h.start)
+            continue
         if restart is not None:
             heads.append(restart)
             own_last = None
@@ -537,7 +552,7 @@ def parse_structure(text: str) -> Structure:
         heads.append(h)
     # an attached regulation: a title over '(Ban hành kèm theo …)' with articles after it, not inside an annex heading
     annex_spans = {h.start for h in heads if h.kind == "phu_luc"}
-    for start, body, title in r.attachments():
+    for start, body, title in attachments:
         nxt = next((h for h in heads if h.start >= body), None)
         if nxt is None or nxt.kind not in ("chuong", "dieu", "phan", "muc") or any(
                 s <= start < s + 600 for s in annex_spans):
@@ -566,6 +581,7 @@ def parse_structure(text: str) -> Structure:
         st.lead = (r.line_end(lead_start.start()) + 1, first_part)
     del first_attach
     st.quoted = _quoted_parts(r, quoted)
+    st.out_of_sequence = out_of_sequence
     return st
 
 
