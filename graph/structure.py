@@ -311,11 +311,15 @@ class _Reader:
     def heading_at(self, line: int) -> _Heading | None:
         """The heading that opens the line at `line`, if any."""
         low, text = self.low, self.text
-        ch = low[line : line + 12].lstrip(" \t")[:1]
-        if ch not in ("d", "c", "m", "p"):
+        head = low[line : line + 12].lstrip(" \t")
+        at = line
+        if head[:1] in ("“", '"'):  # a quoted heading ('“Điều 4. Rút tố cáo'): read, to be listed as quoted
+            at = low.index(head[0], line) + 1
+            head = head[1:]
+        if head[:1] not in ("d", "c", "m", "p"):
             return None
         for kind, pat in HEADINGS.items():
-            m = pat.match(low, line)
+            m = pat.match(low, at)
             if m is None:
                 continue
             written_no = text[m.start("n") : m.end("n")] if m.group("n") else ""
@@ -794,7 +798,7 @@ _REF_WORDS = [("phu_luc", r"phu[ \t]*luc|pl"), ("kem_theo", r"kem[ \t_]*theo"), 
               ("diem", r"diem|p")]
 _REF_TOKEN = re.compile(r"(?P<w>" + "|".join(f"(?P<{k}>{w})" for k, w in _REF_WORDS) +
                         rf")[ \t_.]*(?P<n>\d{{1,3}}[a-z]?|{_ROMAN}[a-z]?|dd|[a-z])(?![a-z0-9])")
-_COMPACT = re.compile(r"d(\d{1,3}[a-z]?)k(\d{1,3}[a-z]?)(?:p?(dd|[a-z]))?|d(\d{1,3}[a-z]?)")
+_COMPACT = re.compile(r"d(\d{1,3}[a-z]?)k(\d{1,3})(?:p?(dd|[a-z]))?|d(\d{1,3}[a-z]?)")
 
 
 def parse_reference(ref: str) -> dict[str, str]:
@@ -832,7 +836,18 @@ def lookup(structure: Structure, ref: str) -> Part | None:
     direct = structure.get(ref.strip().strip("/"))
     if direct is not None:
         return direct
+    if re.fullmatch(r"phu[ \t]*luc|pl", fold_lower(ref).strip()):  # 'Phụ lục': the text's one annex
+        annexes = [p for p in structure.parts if p.kind == "phu_luc"]
+        return annexes[0] if len(annexes) == 1 else None
     want = parse_reference(ref)
+    found = _lookup(structure, want)
+    if found is None and "diem" in want and "khoan" in want and want["diem"] != "đ":
+        # 'd8k1a': khoản 1 điểm a, or khoản 1a (a khoản a consolidated text added)
+        found = _lookup(structure, {k: v for k, v in want.items() if k != "diem"} | {"khoan": want["khoan"] + want["diem"]})
+    return found
+
+
+def _lookup(structure: Structure, want: dict[str, str]) -> Part | None:
     if not want:
         return None
     prefix = ""
