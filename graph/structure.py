@@ -68,6 +68,10 @@ _CONSOLIDATED = re.compile(r"\bso[ \t]*:[ \t]*\d{1,5}/vbhn-|xac[ \t]+thuc[ \t]+v
 _FORM = re.compile(r"^[ \t]*(mau)[ \t]+(?:so[ \t]*)?(?P<n>[0-9ivx]{1,4}(?:[.\-][0-9a-z]{1,3})?[a-z]?)\b[^\n]*", re.MULTILINE)
 _CONTINUED = re.compile(r"\(?[ \t]*tiep[ \t]+theo[ \t]+cong[ \t]+bao")
 _CLOSES_QUOTE = re.compile(r"[”\"][ \t]*[.;,]?(?:[ \t]*/\.)?$")  # a line that ends a quote: '…”.', '…".', '…”./.'
+# an article that opens with its body, not a heading: 'Điều 3. Quyết định này có hiệu lực …' (a heading names a
+# subject, never 'X này')
+_SELF = re.compile(r"\b(?:quyet dinh|nghi dinh|thong tu|nghi quyet|luat|chi thi|phap lenh|quy che|quy dinh|van ban)"
+                   r" nay\b")
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_])\d{1,3}$")  # a footnote mark glued to a heading's last word
 _SPACES = re.compile(r"\s+")
 
@@ -339,7 +343,7 @@ class _Reader:
                     more, body2 = self._title_lines(le + 1, upper=False, max_lines=2)
                     if more and len(title) > 50:
                         title, body = f"{title} {more}", body2
-                    if title[-1:] in ".;:" and len(title) > 20 or len(title) > 300:
+                    if title[-1:] in ".;:" and len(title) > 20 or len(title) > 300 or _SELF.search(fold_lower(title)):
                         title, body = "", after  # an article without a heading: 'Điều 1. Ban hành kèm theo …'
                 title = _GLUED_MARK.sub("", title) if self.consolidated else title
                 return _Heading(kind, line, body, number, label, title.strip() or None)
@@ -492,6 +496,7 @@ def parse_structure(text: str) -> Structure:
     quoted_last: dict[tuple[int, int], int] = {}  # the last article number quoted in each quote
     unmarked: list[int] = []  # the quoted articles without quote marks (indexes into `quoted`)
     out_of_sequence: list[int] = []  # where an article heading goes back in this text's numbering
+    in_annex = False  # past the first annex or attached text
     attachments = r.attachments()
     attach_starts = [a[0] for a in attachments]
     for line in r.lines:
@@ -502,6 +507,7 @@ def parse_structure(text: str) -> Structure:
             continue
         if heads and bisect.bisect_right(attach_starts, line) > bisect.bisect_right(attach_starts, heads[-1].start):
             own_last = None  # an attached text ('QUY CHẾ …' over '(Ban hành kèm theo …)') numbers from 1 again
+            in_annex = True
         n = _leading_int(h.number) if h.kind == "dieu" else None
         foot = r.in_footnote(line)
         if foot and h.kind == "phu_luc" and not r.in_quote(line):
@@ -509,6 +515,7 @@ def parse_structure(text: str) -> Structure:
             foot = False
         if h.kind == "phu_luc" and not foot and not r.quoted_line(line):
             own_last = None
+            in_annex = True
         q = r.in_quote(line)
         opens = r.opens_quote(line)
         restart = None
@@ -541,6 +548,11 @@ def parse_structure(text: str) -> Structure:
                 r.cut_footnote(line)
             if q is not None:
                 r.cut_quote(q, line)
+        if n is not None and own_last is None and in_annex and n != 1 and not foot and q is None and not opens:
+            # an annex's articles start at 1: 'Điều 33. …' in an annex's table names another text's article
+            quoted.append(h)
+            out_of_sequence.append(h.start)
+            continue
         if (restart is None and n is not None and own_last is not None and n <= own_last
                 and not (h.number or "")[-1:].isalpha()):
             # a number this text's articles have passed ('Điều 3.' after 'Điều 20.', a quote whose marks a page
