@@ -47,18 +47,18 @@ _ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "ba
 # The headings, one row a kind: the pattern on the folded, lower-cased text (it opens a line, after spaces) and whether
 # a heading's title follows it. Each number group is `n`; what follows the number is checked by _heading_rest.
 HEADINGS: dict[str, re.Pattern[str]] = {
-    "phan": re.compile(rf"[ \t]*(phan)[ \t]+(?P<n>thu[ \t]+[a-z]{{2,4}}(?:[ \t]+[a-z]{{2,4}})?|{_ROMAN}|\d{{1,2}})\b"),
-    "chuong": re.compile(rf"[ \t]*(chuong)[ \t]+(?P<n>{_ROMAN}|\d{{1,2}})\b"),
-    "muc": re.compile(rf"[ \t]*(muc)[ \t]+(?P<n>{_ROMAN}|\d{{1,2}})\b"),
-    "dieu": re.compile(r"[ \t]*(dieu)[ \t]+(?P<n>\d{1,3}[a-z]?)[ \t]*[.:](?P<fn>\d{1,3}(?=[ \t\n]))?"),
-    "phu_luc": re.compile(rf"[ \t]*(phu[ \t]+luc)(?:[ \t]+(?:so[ \t]+)?(?P<n>{_ROMAN}[a-z]?|\d{{1,3}}[a-z]?)\b)?"),
+    "phan": re.compile(rf"(phan)[ \t]+(?P<n>thu[ \t]+[a-z]{{2,4}}(?:[ \t]+[a-z]{{2,4}})?|{_ROMAN}|\d{{1,2}})\b"),
+    "chuong": re.compile(rf"(chuong)[ \t]+(?P<n>{_ROMAN}|\d{{1,2}})\b"),
+    "muc": re.compile(rf"(muc)[ \t]+(?P<n>{_ROMAN}|\d{{1,2}})\b"),
+    "dieu": re.compile(r"(dieu)[ \t]+(?P<n>\d{1,3}[a-z]?)[ \t]*[.:](?P<fn>\d{1,3}(?=[ \t\n]))?"),
+    "phu_luc": re.compile(rf"(phu[ \t]+luc)(?:[ \t]+(?:so[ \t]+)?(?P<n>{_ROMAN}[a-z]?|\d{{1,3}}[a-z]?)\b)?"),
 }
-_KHOAN = re.compile(r"[ \t]*(?P<n>\d{1,3}[a-z]?)\.(?P<fn>\d{1,3})?(?=[ \t\n])")
-_DIEM = re.compile(r"[ \t]*(?P<n>[a-z])\)(?P<fn>\d{1,3})?(?=[ \t\n])")
+_KHOAN = re.compile(r"(?P<n>\d{1,3}[a-z]?)\.(?P<fn>\d{1,3})?(?=[ \t\n])")
+_DIEM = re.compile(r"(?P<n>[a-z])\)(?P<fn>\d{1,3})?(?=[ \t\n])")
 # what opens an attached text or annex: '(Kèm theo Nghị định số …' / '(Ban hành kèm theo …'
-_ATTACHED = re.compile(r"[ \t]*\(?[ \t]*(?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo\b")
+_ATTACHED = re.compile(r"(?:\([ \t]*)?(?:ban[ \t]+hanh[ \t]+)?kem[ \t]+theo\b")
 # where the text's own provisions end: its signature, the list of recipients, the consolidated text's authentication
-_SIGN_OFF = re.compile(r"[ \t]*(?:noi[ \t]+nhan[ \t]*:|(?:tm|kt|tl|tuq|q)\.[ \t]*[a-z]|t/m[ \t]|xac[ \t]+thuc[ \t]+van"
+_SIGN_OFF = re.compile(r"(?:noi[ \t]+nhan[ \t]*:|(?:tm|kt|tl|tuq|q)\.[ \t]*[a-z]|t/m[ \t]|xac[ \t]+thuc[ \t]+van"
                        r"[ \t]+ban[ \t]+hop[ \t]+nhat)")
 # a page's footnote in a consolidated text: '3 Khoản này được bổ sung …' on a line after a blank one
 _FOOTNOTE = re.compile(r"\n[ \t]*\n[ \t]*(\d{1,3})[ \t]+(?=\S)")
@@ -66,14 +66,24 @@ _FOOTNOTE = re.compile(r"\n[ \t]*\n[ \t]*(\d{1,3})[ \t]+(?=\S)")
 _CONSOLIDATED = re.compile(r"\bso[ \t]*:[ \t]*\d{1,5}/vbhn-|xac[ \t]+thuc[ \t]+van[ \t]+ban[ \t]+hop[ \t]+nhat")
 # a form (Mẫu) whose articles are numbered from 1 again: 'Mẫu số 02C. Mẫu Quyết định …', 'Mẫu I.02'
 _FORM = re.compile(r"^[ \t]*(mau)[ \t]+(?:so[ \t]*)?(?P<n>[0-9ivx]{1,4}(?:[.\-][0-9a-z]{1,3})?[a-z]?)\b[^\n]*", re.MULTILINE)
-_CONTINUED = re.compile(r"\(?[ \t]*tiep[ \t]+theo[ \t]+cong[ \t]+bao")
-_CLOSES_QUOTE = re.compile(r"[”\"][ \t]*[.;,]?(?:[ \t]*/\.)?$")  # a line that ends a quote: '…”.', '…".', '…”./.'
+_CONTINUED = re.compile(r"(?:\([ \t]*)?tiep[ \t]+theo[ \t]+cong[ \t]+bao")
+_CLOSES_QUOTE = re.compile(r"[”\"][.;,]?(?:/\.)?[ \t]*$")  # a line that ends a quote: '…”.', '…".', '…”./.'
 # an article that opens with its body, not a heading: 'Điều 3. Quyết định này có hiệu lực …' (a heading names a
 # subject, never 'X này')
 _SELF = re.compile(r"\b(?:quyet dinh|nghi dinh|thong tu|nghi quyet|luat|chi thi|phap lenh|quy che|quy dinh|van ban)"
                    r" nay\b")
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_])\d{1,3}$")  # a footnote mark glued to a heading's last word
 _SPACES = re.compile(r"\s+")
+
+_INDENT = re.compile(r"[ \t]+")
+
+
+def _at(s: str, pos: int) -> int:
+    """Where a line's text starts after its indent (the patterns above are matched there: a pattern that opened with
+    spaces would cost the square of a long run of them in a search)."""
+    m = _INDENT.match(s, pos)
+    return m.end() if m else pos
+
 
 # the điểm letters in order: Vietnamese has đ after d, and no f, j, w, z
 DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -304,7 +314,7 @@ class _Reader:
             letters = [c for c in line if c.isalpha()]
             if upper:
                 if not letters or not all(c.isupper() for c in letters if c.isalpha()) or HEADINGS["dieu"].match(
-                        self.low, end):
+                        self.low, _at(self.low, end)):
                     break
             elif not line[0].islower():
                 break
@@ -323,7 +333,7 @@ class _Reader:
         if head[:1] not in ("d", "c", "m", "p"):
             return None
         for kind, pat in HEADINGS.items():
-            m = pat.match(low, at)
+            m = pat.match(low, _at(low, at))
             if m is None:
                 continue
             written_no = text[m.start("n") : m.end("n")] if m.group("n") else ""
@@ -374,14 +384,14 @@ class _Reader:
         parts: list[str] = []
         p = pos
         for _ in range(4):
-            if p >= len(self.text) or _ATTACHED.match(self.low, p) and "(" in self.text[p : p + 6]:
+            if p >= len(self.text) or _ATTACHED.match(self.low, _at(self.low, p)) and "(" in self.text[p : p + 6]:
                 break
             le = self.line_end(p)
             line = self.text[p:le].strip()
             if line:
                 parts.append(line)
             p = le + 1
-        if p < len(self.text) and _ATTACHED.match(self.low, p):
+        if p < len(self.text) and _ATTACHED.match(self.low, _at(self.low, p)):
             close = self.text.find(")", p)
             return " ".join(parts), (self.line_end(close) + 1 if 0 <= close < p + 400 else self.line_end(p) + 1)
         return self._title_lines(pos, upper=True)
@@ -420,7 +430,7 @@ class _Reader:
             if le >= len(self.text):
                 return None
             p = le + 1
-            if _ATTACHED.match(self.low, p) and "(" in self.text[p : p + 6]:
+            if _ATTACHED.match(self.low, _at(self.low, p)) and "(" in self.text[p : p + 6]:
                 return p
         return None
 
@@ -442,7 +452,7 @@ class _Reader:
                     break
                 prev = self.text.rfind("\n", 0, p - 1) + 1
                 line = self.text[prev : p - 1].strip()
-                if not line or HEADINGS["dieu"].match(self.low, prev) or line[-1:] in ".;:":
+                if not line or HEADINGS["dieu"].match(self.low, _at(self.low, prev)) or line[-1:] in ".;:":
                     break
                 letters = [c for c in line if c.isalpha()]
                 caps = caps or (len(letters) >= 3 and all(c.isupper() for c in letters))
@@ -470,7 +480,7 @@ def _restart(r: _Reader, after: int, line: int) -> _Heading | None:
         return _Heading("mau", form.start(), form.end() + 1, number, _SPACES.sub(" ", label), rest or None)
     stop = None
     for ls in r.lines[bisect.bisect_left(r.lines, after) : bisect.bisect_left(r.lines, line)]:
-        if _SIGN_OFF.match(r.low, ls) or _UPPER_SIGNER.match(r.text, ls):
+        if _SIGN_OFF.match(r.low, _at(r.low, ls)) or _UPPER_SIGNER.match(r.text, _at(r.text, ls)):
             stop = ls
     if stop is None:
         return None
@@ -626,18 +636,18 @@ def _sign_offs(r: _Reader, heads: list[_Heading]) -> list[int]:
         for line_start in r.lines[bisect.bisect_left(r.lines, last) :]:
             if line_start >= b:
                 break
-            if _SIGN_OFF.match(r.low, line_start) and not r.in_quote(line_start) and not r.in_footnote(line_start):
+            if _SIGN_OFF.match(r.low, _at(r.low, line_start)) and not r.in_quote(line_start) and not r.in_footnote(line_start):
                 out.append(line_start)
                 break
-            if _UPPER_SIGNER.match(r.text, line_start) and not r.in_quote(line_start):
+            if _UPPER_SIGNER.match(r.text, _at(r.text, line_start)) and not r.in_quote(line_start):
                 out.append(line_start)
                 break
     return out
 
 
 # a signer's title alone on its line, in capitals: 'TM. CHÍNH PHỦ' is caught above; 'CHỦ TỊCH QUỐC HỘI', 'BỘ TRƯỞNG'
-_UPPER_SIGNER = re.compile(r"[ \t]*(?:CHỦ TỊCH|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|"
-                           r"TỔNG KIỂM TOÁN|THỐNG ĐỐC|PHÓ THỐNG ĐỐC|CHỦ NHIỆM)[ \t]*(?:[A-ZÀ-Ỹ ,]*)$",
+_UPPER_SIGNER = re.compile(r"(?:CHỦ TỊCH|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|"
+                           r"TỔNG KIỂM TOÁN|THỐNG ĐỐC|PHÓ THỐNG ĐỐC|CHỦ NHIỆM)[A-ZÀ-Ỹ ,\t]*$",
                            re.MULTILINE)
 
 
@@ -734,7 +744,7 @@ def _read_items(r: _Reader, art: Part, body: int, ids: set[str]) -> None:
         k += 1
         if r.in_quote(ls) or r.in_footnote(ls):
             continue
-        m = _KHOAN.match(low, ls)
+        m = _KHOAN.match(low, _at(low, ls))
         if m is not None and (r.consolidated or not m.group("fn")):
             nm = re.fullmatch(r"(\d+)([a-z]?)", m.group("n"))
             assert nm is not None
@@ -751,12 +761,11 @@ def _read_items(r: _Reader, art: Part, body: int, ids: set[str]) -> None:
                 if khoan is not None:
                     khoan.end = ls
                 pid = _unique(ids, f"{art.id}/khoan_{num}{letter}")
-                khoan = Part("khoan", f"khoản {num}{letter}", f"{num}{letter}", ls + (len(m.group()) - len(
-                    m.group().lstrip(" \t"))), art.end, pid)
+                khoan = Part("khoan", f"khoản {num}{letter}", f"{num}{letter}", m.start(), art.end, pid)
                 art.children.append(khoan)
                 last_d = -1
                 continue
-        d = _DIEM.match(low, ls)
+        d = _DIEM.match(low, _at(low, ls))
         if d is not None and (r.consolidated or not d.group("fn")):
             if khoan is None and last_k is not None:
                 continue
@@ -769,7 +778,7 @@ def _read_items(r: _Reader, art: Part, body: int, ids: set[str]) -> None:
                     holder.children[-1].end = ls
                 last_d = idx
                 pid = _unique(ids, f"{holder.id}/diem_{_letter_id(letter)}")
-                start = ls + (len(d.group()) - len(d.group().lstrip(" \t")))
+                start = d.start()
                 holder.children.append(Part("diem", f"điểm {letter}", letter, start, holder.end, pid))
     # each điểm of a khoản ends with it
     for kh in art.children:
