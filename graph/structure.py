@@ -7,7 +7,9 @@ Each part has an identifier relative to the document, in the style of ELI: the p
 Vietnamese text numbers its articles through the whole text whatever the chapter (`dieu_8/khoan_2/diem_a`), so an
 article's id does not change when a chapter is split or moved; a chapter is `chuong_3`, a section (numbered again in
 each chapter) `chuong_3/muc_2`, a part `phan_1`. An annex or a text issued with this one (a regulation "ban hành kèm
-theo") numbers its articles again from 1: its parts are under it (`phu_luc_1/dieu_3/khoan_2`, `kem_theo_1/dieu_2`).
+theo") numbers its articles again from 1: its parts are under it (`phu_luc_1/dieu_3/khoan_2`, `kem_theo_1/dieu_2`),
+and so does a form in an annex whose model articles start at 1 again (`phu_luc/mau_14b/dieu_1`). The rules, the
+figures on the corpus and their limits: docs/provisions.md.
 
 What is read, and how:
 - headings open a line (page headers are already gone: `graph.clean`), outside quoted text: an amending article's
@@ -595,8 +597,7 @@ def parse_structure(text: str) -> Structure:
         j = bisect.bisect_right(starts, qh.start)
         r.add_quote((qh.start, starts[j] if j < len(starts) else len(text)))
     heads = _drop_nested_annex_headings(heads)
-    # where the text's own provisions end: its signature after the last article before any attachment
-    first_attach = next((h.start for h in heads if h.kind in ("phu_luc", "kem_theo")), len(text))
+    # where the text's own provisions end: its signature after its last article (and each attachment's)
     ends = _sign_offs(r, heads)
     st = Structure(consolidated=r.consolidated)
     _build(r, heads, ends, st)
@@ -605,7 +606,6 @@ def parse_structure(text: str) -> Structure:
         lead_start = _CONTINUED.search(r.low, 0, 3000)
         assert lead_start is not None
         st.lead = (r.line_end(lead_start.start()) + 1, first_part)
-    del first_attach
     st.quoted = _quoted_parts(r, quoted)
     st.out_of_sequence = out_of_sequence
     return st
