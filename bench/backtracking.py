@@ -11,8 +11,9 @@ alike, a pause of it is not a quadratic pattern. `scripts/test.sh` runs it after
 only what does not depend on time (`tests/test_reliability.py`: that `patterns()` finds the patterns of every
 module of the extraction).
 
-The patterns: every compiled pattern at the top level of graph.clean, graph.numbers, graph.resolve, graph.vocab
-and every module of graph.extract (the module, or each module of the package when it is one), and the
+The patterns: every compiled pattern at the top level of graph.clean, graph.numbers, graph.resolve, graph.vocab,
+graph.structure (the parts of a text: its table of headings is searched pattern by pattern, `HEADINGS`) and every
+module of graph.extract (the module, or each module of the package when it is one), and the
 vocabulary's compiled agency-name and type-word patterns.
 """
 
@@ -27,7 +28,7 @@ import time
 from types import ModuleType
 
 EXTRACTION = "graph.extract"
-OTHER_MODULES = ("graph.clean", "graph.numbers", "graph.resolve", "graph.vocab")
+OTHER_MODULES = ("graph.clean", "graph.numbers", "graph.resolve", "graph.vocab", "graph.structure")
 VOCABULARY_PATTERNS = ("agency_name_re", "type_word_re")
 
 ADVERSARIAL = ["1/", "số ", "nghi dinh ", "0", "-", "a ", "1/2022/", "ND-", "can cu ", "thay the ", "1" * 30 + " ",
@@ -66,6 +67,11 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
             if isinstance(val, re.Pattern) and id(val) not in seen:
                 seen.add(id(val))
                 out.append((f"{mod.__name__}.{name}", val))
+            elif isinstance(val, dict) and name.isupper():  # a table of patterns ('HEADINGS': kind -> pattern)
+                for key, pat in val.items():
+                    if isinstance(pat, re.Pattern) and id(pat) not in seen:
+                        seen.add(id(pat))
+                        out.append((f"{mod.__name__}.{name}[{key}]", pat))
     v = vocabulary()
     for name in VOCABULARY_PATTERNS:
         out.append((f"vocab.{name}", getattr(v, name)))
