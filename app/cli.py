@@ -156,7 +156,7 @@ def build(
         if built.legacy:
             err.print("[yellow]warning:[/] this store was built before lexgraph kept the texts' extractions, so the new "
                       "texts were merged into it as before, and its graph may depend on the order its texts came in; "
-                      "build it again from all its texts into a new store (or after `lexgraph neo4j clear`) to fix it")
+                      "build it again from all its texts into a new store file (or an emptied Neo4j database) to fix it")
         c = st.counts()
         ok = sum(1 for r in results if not r.error)
         changed = "" if built.legacy else (f", {stats.changed_documents} changed, {stats.removed_documents} removed; "

@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
+import weakref
 import zlib
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -173,10 +175,22 @@ def resolve(kept: dict[str, bytes]) -> Graph:
     return Resolver().build(ordered(kept))
 
 
+_LOCKS: weakref.WeakKeyDictionary[Store, threading.Lock] = weakref.WeakKeyDictionary()
+_LOCKS_LOCK = threading.Lock()
+
+
 def build_into(store: Store, results: list[SourceResult], keys: list[str] | None = None) -> BuildResult:
     """Add sources to a store so that its graph is that of every source it holds, built at once. `keys` names each
     result as kept (default: its path). Sources that could not be read are reported, not kept (a file that fails
-    to read again does not take away what its earlier reading gave)."""
+    to read again does not take away what its earlier reading gave). Builds into one store object run one at a
+    time (two ingests of the service must not each resolve the kept sources without the other's)."""
+    with _LOCKS_LOCK:
+        lock = _LOCKS.setdefault(store, threading.Lock())
+    with lock:
+        return _build_into(store, results, keys)
+
+
+def _build_into(store: Store, results: list[SourceResult], keys: list[str] | None) -> BuildResult:
     keys = keys or [r.path for r in results]
     kept = store.kept_sources()
     if kept is None:  # a store built before sources were kept: merge as before

@@ -5,10 +5,12 @@ server is killed mid-build."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ from typer.testing import CliRunner
 from app.api.main import create_app
 from app.api.settings import Settings
 from app.cli import app as cli_app
+from graph.errors import StoreUnavailable
 from graph.model import Graph
 from graph.stores import Store
 from graph.stores.memory import MemoryStore
@@ -120,11 +123,16 @@ def test_build_order_neo4j(neo4j_target: Neo4jTarget, tmp_path: Path) -> None:
 # POST /ingest, one text at a time -----------------------------------------------------------------------------
 def _ingest_all_then_each(store_of: Any) -> None:
     h = {"X-API-Key": "k3y"}
-    one = store_of("one")
-    with TestClient(create_app(Settings(api_key="k3y"), store=one)) as c:
-        r = c.post("/ingest", files=[("files", (f.name, f.read_bytes(), "text/plain")) for f in FILES], headers=h)
-        assert r.status_code == 200, r.text
-    want = graph_sum(one)
+
+    def all_at_once(name: str) -> Store:
+        st = store_of(name)
+        with TestClient(create_app(Settings(api_key="k3y"), store=st)) as c:
+            r = c.post("/ingest", files=[("files", (f.name, f.read_bytes(), "text/plain")) for f in FILES], headers=h)
+            assert r.status_code == 200, r.text
+        return st
+
+    want = graph_sum(all_at_once("one"))
+    fulls = set()
     for seed in range(2):
         each = store_of(f"each{seed}")
         files = list(FILES)
@@ -137,7 +145,9 @@ def _ingest_all_then_each(store_of: Any) -> None:
             counts = each.counts()  # the same text again changes nothing
             r = c.post("/ingest", files=[("files", (files[0].name, files[0].read_bytes(), "text/plain"))], headers=h)
             assert r.json()["added"] == {"documents": 0, "relations": 0, "agencies": 0} and each.counts() == counts
-        assert full_sum(each) == full_sum(one)
+        fulls.add(full_sum(each))
+    fulls.add(full_sum(all_at_once("one again")))  # the ambiguities too
+    assert len(fulls) == 1
 
 
 def test_ingest_one_at_a_time_embedded(tmp_path: Path) -> None:
@@ -178,6 +188,12 @@ def _kill_server(target: Neo4jTarget) -> None:
         if stat.exists() and ") Z" in stat.read_text(errors="replace"):
             break
         time.sleep(0.1)
+    while time.monotonic() < deadline:  # the ports closed with it (a JVM's threads may take a moment to go)
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            if s.connect_ex(("127.0.0.1", target.config.bolt_port)) != 0:
+                break
+        time.sleep(0.2)
     ns.start(target.config, timeout=180)
 
 
@@ -212,5 +228,6 @@ def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
             again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert graph_sum(store) == want, "a second re-run"
     finally:
-        store.clear()
+        with contextlib.suppress(StoreUnavailable):  # (not to hide what failed, if the server is down)
+            store.clear()
         store.close()
