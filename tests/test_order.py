@@ -207,11 +207,17 @@ def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
         store.clear()
         assert subprocess.run(args, env=env, cwd=ROOT, capture_output=True, timeout=600).returncode == 0
         want = graph_sum(store)
-        # the points of the build at which the server is killed: while documents are written, while relations are
-        for point, (kind, at) in enumerate([("documents", 40), ("documents", 250), ("relations", 300)]):
+        half = [*args[:4], *map(str, FILES[: len(FILES) // 2]), *args[-4:]]
+        # the points of the build at which the server is killed: while documents are written, while relations are;
+        # the last while the build adds the rest to a store that holds half the texts (what an ingest is)
+        for point, (kind, at, first) in enumerate([("documents", 40, False), ("relations", 300, False),
+                                                   ("documents", 60, True)]):
             store.close()
             store = neo4j_target.store(connection_timeout=2, retry_time=1)
             store.clear()
+            if first:
+                assert subprocess.run(half, env=env, cwd=ROOT, capture_output=True, timeout=600).returncode == 0
+                at += store.counts()[kind]
             p = subprocess.Popen(args, env=env, cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             deadline = time.monotonic() + 300
             while p.poll() is None and time.monotonic() < deadline and store.counts()[kind] < at:
@@ -224,7 +230,7 @@ def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
             store = neo4j_target.store()
             again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert again.returncode == 0, again.stderr
-            assert graph_sum(store) == want, f"killed at {at} {kind}, then run again"
+            assert graph_sum(store) == want, f"killed at {at} {kind}{' after half the texts' if first else ''}, then run again"
             again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert graph_sum(store) == want, "a second re-run"
     finally:
