@@ -16,8 +16,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from app.messages import clip, empty_store
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NotFound
+from graph.incremental import build_into
 from graph.model import AGENCY_RELATIONS, Graph
-from graph.pipeline import default_jobs, extract_sources
+from graph.pipeline import default_jobs, extract_sources, read_sources
+from graph.resolve import SourceResult
 from graph.stores import Store, open_store, redact_uri
 from graph.vocab import vocabulary
 
@@ -146,23 +148,46 @@ def build(
     _check_inputs(paths)
     st = open_store(store)
     try:
-        g = _extract_with_progress(paths, known=st.keys_with_base, jobs=jobs)
-        if not any(not s.error for s in g.sources):
-            err.print(f"[red]error:[/] none of the {len(g.sources)} files could be read as text or PDF; "
+        results = _read_with_progress(paths, jobs=jobs)
+        if not any(not r.error for r in results):
+            err.print(f"[red]error:[/] none of the {len(results)} files could be read as text or PDF; "
                       "nothing was written to the store")
             raise typer.Exit(1)
-        stats = st.upsert(g)
+        built = build_into(st, results)
+        g, stats = built.graph, built.stats
+        if built.legacy:
+            err.print("[yellow]warning:[/] this store was built before lexgraph kept the texts' extractions, so the new "
+                      "texts were merged into it as before, and its graph may depend on the order its texts came in; "
+                      "build it again from all its texts into a new store file (or an emptied Neo4j database) to fix it")
         c = st.counts()
-        ok = sum(1 for s in g.sources if not s.error)
-        out.print(f"[green]built[/] {escape(redact_uri(store))}: {ok} of {len(g.sources)} sources read; "
-                  f"+{stats.documents} documents, +{stats.relations} relations; "
-                  f"store holds {c['documents']} documents, {c['agencies']} agencies, {c['relations']} relations")
+        ok = sum(1 for r in results if not r.error)
+        changed = "" if built.legacy else (f", {stats.changed_documents} changed, {stats.removed_documents} removed; "
+                                           f"relations: +{stats.relations}, {stats.changed_relations} changed, "
+                                           f"{stats.removed_relations} removed")
+        out.print(f"[green]built[/] {escape(redact_uri(store))}: {ok} of {len(results)} sources read"
+                  + (f" (the graph of {built.kept} sources, resolved together)" if not built.legacy else "") + "; "
+                  + (f"+{stats.documents} documents, +{stats.relations} relations" if built.legacy
+                     else f"documents: +{stats.documents}{changed}")
+                  + f"; store holds {c['documents']} documents, {c['agencies']} agencies, {c['relations']} relations")
         if g.ambiguities:
             out.print(f"{len(g.ambiguities)} mentions name several documents and were not linked (see `lexgraph extract`)")
         if g.rejected:
             out.print(f"{len(g.rejected)} relations read against the order of dates were left out (see `lexgraph extract`)")
     finally:
         st.close()
+
+
+def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
+    """Each file's extraction, unresolved, with a progress bar on the terminal and the files it could not read named."""
+    files, missing = iter_sources(paths)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        results = read_sources(files, missing, lambda _: progress.advance(task), jobs or default_jobs())
+    for r in results:
+        if r.error:
+            err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")
+    return results
 
 
 def _check_inputs(paths: list[Path]) -> None:

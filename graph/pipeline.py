@@ -97,10 +97,17 @@ def extract_sources(
     jobs: int = 1,
 ) -> Graph:
     """`extract_paths` on the files `iter_sources` listed, and the inputs it could not (reported, not read)."""
+    return Resolver(known=known).build(read_sources(files, missing, progress, jobs))
+
+
+def read_sources(files: list[Path], missing: list[InputError], progress: Callable[[str], None] | None = None,
+                 jobs: int = 1) -> list[SourceResult]:
+    """Each file's extraction, unresolved (what a store keeps: `graph.incremental`), and the inputs `iter_sources`
+    could not list as errors."""
     results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
     for r in extract_files(files, jobs):
         results.append(r)
         if progress:
             progress(r.path)
-    return Resolver(known=known).build(results)
+    return results
 

@@ -340,9 +340,13 @@ class Resolver:
 
     vocab: Vocabulary = field(default_factory=vocabulary)
     known: Callable[[str], list[str]] | None = None
+    # after `build`: per source path, the keys its mentions resolved to and the relations it stated
+    named: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
+    stated: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
 
     def build(self, results: Iterable[SourceResult]) -> Graph:
         v = self.vocab
+        self.named, self.stated = {}, {}
         g = Graph()
         results = list(results)
         close_names(results)
@@ -503,16 +507,27 @@ class Resolver:
                 if k:
                     g.add_relation(Relation(type="PROPOSED_BY", source=k, target=agency,
                                             evidence=[evidence(ex, r.path, span)]))
+            self._record(r.path, ex, keyed)
         # a document with an issuer relation drops a CITES to it from the same source only if typed
         typed = {(x.source, x.target) for x in g.relations.values() if x.type != "CITES" and x.type not in AGENCY_RELATIONS}
         for k in [k for k, x in g.relations.items() if x.type == "CITES" and (x.source, x.target) in typed]:
             del g.relations[k]
         self._reject_backwards(g)
         self._reject_below_rank(g)
+        for k, x in g.relations.items():  # the relations each source states (among their evidence)
+            for ev in x.evidence:
+                self.stated.setdefault(ev.source, set()).add(k)
         used = {x.target for x in g.relations.values() if x.type in AGENCY_RELATIONS}
         g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
                       for a in sorted(used) if a in v.agencies}
         return g
+
+    def _record(self, path: str, ex: Extraction, keyed: dict[int, str | None]) -> None:
+        """The keys one source's mentions resolved to."""
+        named = self.named.setdefault(path, set())
+        for m in (*ex.mentions, ex.self_doc, ex.base_doc):
+            if m is not None and (k := keyed.get(id(m))):
+                named.add(k)
 
     @staticmethod
     def _reject_backwards(g: Graph) -> None:

@@ -83,6 +83,11 @@ class UpsertStats:
     documents: int
     relations: int
     agencies: int
+    # `Store.replace_graph` only: documents and relations changed (other attributes or evidence) and removed
+    changed_documents: int = 0
+    removed_documents: int = 0
+    changed_relations: int = 0
+    removed_relations: int = 0
 
 
 def follow_chain(key: str, direction: Literal["in", "out"], replaces_of: Callable[[str], list[RelationView]],
@@ -197,6 +202,17 @@ class Store(abc.ABC):
             s = self.upsert(g)
             total = UpsertStats(total.documents + s.documents, total.relations + s.relations, total.agencies + s.agencies)
         return total
+
+    def kept_sources(self) -> dict[str, bytes] | None:
+        """The sources this store's graph was built from, by the name each is kept under (`graph.incremental`), or
+        None when it holds documents but keeps no source (built before sources were kept, or by `upsert` alone):
+        a build into it can only merge."""
+        return None
+
+    def replace_graph(self, graph: Graph, sources: dict[str, bytes]) -> UpsertStats:
+        """Keep `sources` (beside, or instead of those kept under the same names) and make the stored graph equal to
+        `graph`, the graph of every kept source (`graph.incremental.build_into`); returns what changed."""
+        raise NotImplementedError(f"{type(self).__name__} does not keep sources")
 
     @abc.abstractmethod
     def keys_with_base(self, base: str) -> list[str]:

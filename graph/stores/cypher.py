@@ -304,3 +304,24 @@ RETURN node.key AS key, score ORDER BY score DESC LIMIT $limit
 """
 
 PING = "RETURN 1 AS ok"
+
+# the kept sources and the graph made equal to theirs (graph.incremental; Neo4jStore.replace_graph) --------------
+SOURCE = "LexgraphSource"  # one node per kept source: its name and its extraction (compressed JSON, never code)
+SOURCE_SCHEMA = f"CREATE CONSTRAINT lexgraph_source_key IF NOT EXISTS FOR (s:{SOURCE}) REQUIRE s.key IS UNIQUE"
+KEEP_SOURCES = f"UNWIND $rows AS row MERGE (s:{SOURCE} {{key: row.key}}) SET s.data = row.data"
+KEPT_SOURCES = f"MATCH (s:{SOURCE}) RETURN s.key AS key, s.data AS data"
+ANY_DOCUMENT = f"MATCH (d:{DOCUMENT}) RETURN d.key AS key LIMIT 1"
+DELETE_DOCUMENTS = f"UNWIND $rows AS row MATCH (d:{DOCUMENT} {{key: row.key}}) DETACH DELETE d"
+DELETE_AGENCIES = f"UNWIND $rows AS row MATCH (a:{AGENCY} {{id: row.id}}) DETACH DELETE a"
+
+
+@cache
+def delete_relations(type_: str) -> str:
+    """Delete relations of one type, each named by its source key and its target's key (a document) or id (a body)."""
+    t = _checked(type_, relation_types())
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{DOCUMENT} {{key: row.source}})-[r:{t}]->(t)
+WHERE coalesce(t.key, t.id) = row.target
+DELETE r
+"""

@@ -112,6 +112,7 @@ class MemoryStore(Store):
         self._sorted: list[int] | None = None  # document ids in key order (for listing), rebuilt after writes
         self._cache: OrderedDict[int, Document] = OrderedDict()
         self._brief_cache: OrderedDict[int, Document] = OrderedDict()  # their briefs (a copy costs 4 µs)
+        self._sources: dict[str, bytes] = {}  # the kept extractions (graph.incremental)
 
     def clear(self) -> None:
         with self._writing:
@@ -125,8 +126,9 @@ class MemoryStore(Store):
         return self._rev
 
     # persistence ---------------------------------------------------------------------------------------
-    _STATE = ("_ids", "_keys", "_doc", "_meta", "_out", "_in", "_ev", "_dated", "_named", "_agencies", "_n_docs")
-    _ADDED = ("_named",)  # state a file of an earlier version lacks: rebuilt from the documents on load
+    _STATE = ("_ids", "_keys", "_doc", "_meta", "_out", "_in", "_ev", "_dated", "_named", "_agencies", "_n_docs",
+              "_sources")
+    _ADDED = ("_named", "_sources")  # state a file of an earlier version lacks: rebuilt from the documents on load
 
     def _load(self) -> None:
         assert self.path is not None
@@ -302,6 +304,39 @@ class MemoryStore(Store):
                 relations=after["relations"] - before["relations"],
                 agencies=after["agencies"] - before["agencies"],
             )
+
+    def kept_sources(self) -> dict[str, bytes] | None:
+        with self.lock:
+            return dict(self._sources) if self._sources or not self._n_docs else None
+
+    def replace_graph(self, graph: Graph, sources: dict[str, bytes]) -> UpsertStats:
+        """The store made anew from `graph` (as `upsert` into an empty store would), `sources` kept; written once."""
+        with self._writing:  # made on a copy and saved from it, served once saved (as `upsert_many`)
+            old_docs, old_rels = self._fingerprints()
+            old_agencies = set(self._agencies)
+            fork = self._fork()
+            fork._reset()
+            fork._copied = None  # nothing of the store it was made from is left in it to share
+            fork._sources = {**self._sources, **sources}
+            fork._reconcile(fork._merge(graph))
+            fork.save()
+            new_docs, new_rels = fork._fingerprints()
+            agencies = len(fork._agencies.keys() - old_agencies)
+            self._adopt(fork)
+            return UpsertStats(
+                documents=len(new_docs.keys() - old_docs.keys()), relations=len(new_rels.keys() - old_rels.keys()),
+                agencies=agencies,
+                changed_documents=sum(1 for k, v in new_docs.items() if k in old_docs and old_docs[k] != v),
+                removed_documents=len(old_docs.keys() - new_docs.keys()),
+                changed_relations=sum(1 for k, v in new_rels.items() if k in old_rels and old_rels[k] != v),
+                removed_relations=len(old_rels.keys() - new_rels.keys()))
+
+    def _fingerprints(self) -> tuple[dict[str, bytes], dict[tuple[str | None, int, str | None], bytes]]:
+        """Each document's JSON by key, each relation's evidence by (source, type code, target): what
+        `replace_graph` compares to tell what it changed."""
+        docs = {k: raw for k, raw in zip(self._keys, self._doc, strict=True) if k is not None and raw is not None}
+        rels = {(self._keys[ek >> 36], ek & 0xF, self._keys[(ek >> 4) & _LOW32]): raw for ek, raw in self._ev.items()}
+        return docs, rels
 
     def _node(self, key: str) -> int:
         i = self._ids.get(key)

@@ -687,3 +687,69 @@ class Neo4jStore(Store):
             return []
         text = " ".join(f'"{w}"' for w in words[:50])
         return [(r["key"], r["score"]) for r in self._read(C.TITLE_SEARCH, text=text, limit=limit)]
+
+    # the kept sources (graph.incremental) ------------------------------------------------------------------
+    def kept_sources(self) -> dict[str, bytes] | None:
+        kept = {r["key"]: bytes(r["data"]) for r in self._read(C.KEPT_SOURCES)}
+        return kept if kept or not self._read(C.ANY_DOCUMENT) else None
+
+    def replace_graph(self, graph: Graph, sources: dict[str, bytes]) -> UpsertStats:
+        """Keep `sources`, then make the stored graph equal to `graph` as the embedded store would hold it (the same
+        undated numbers merged into their one dated document): what differs from it is deleted, what is missing or
+        different is written anew. Every step is idempotent and the sources are written first, so a build killed at
+        any point and run again (or any later build) ends with the same graph as one never interrupted."""
+        from .memory import MemoryStore
+
+        self.ensure_schema()
+        with self._errors(), self.driver.session(database=self.database) as s:
+            s.run(C.SOURCE_SCHEMA).consume()
+        rows = [{"key": k, "data": v} for k, v in sorted(sources.items())]
+        for i in range(0, len(rows), 16):  # a source is tens of kilobytes: small transactions
+            self._write(lambda tx, b=rows[i : i + 16]: tx.run(C.KEEP_SOURCES, rows=b).consume())  # type: ignore[misc]
+        target = MemoryStore()
+        target.replace_graph(graph, {})
+        want = target.to_graph()
+        have = self.to_graph()
+        want_docs = {k: _stored_props(d) for k, d in want.documents.items()}
+        have_docs = {k: _stored_props(d) for k, d in have.documents.items()}
+        stale_docs = {k for k, p in have_docs.items() if want_docs.get(k) != p}
+        ev = EvidenceJson()
+        want_rels = {k: ev(r.evidence) for k, r in want.relations.items()}
+        have_rels = {k: ev(r.evidence) for k, r in have.relations.items()}
+        stale_rels = [r for k, r in have.relations.items() if want_rels.get(k) != have_rels[k]
+                      and r.source not in stale_docs and r.target not in stale_docs]
+        kept_rels = {k for k, r in have.relations.items() if want_rels.get(k) == have_rels[k]
+                     and r.source not in stale_docs and r.target not in stale_docs}
+        for t, rel_rows in relation_rows(stale_rels):
+            self._run_batches(C.delete_relations(t), [{"source": r["source"], "target": r["target"]} for r in rel_rows])
+        self._run_batches(C.DELETE_DOCUMENTS, [{"key": k} for k in sorted(stale_docs)])
+        agencies = want.named_agencies()
+        self._run_batches(C.DELETE_AGENCIES, [{"id": a} for a in sorted(set(have.agencies) - set(agencies))])
+        self._run_batches(C.MERGE_AGENCIES, [{"id": a.id, "name": a.name, "name_en": a.name_en}
+                                             for a in agencies.values()])
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for k in sorted(want_docs):
+            if k not in have_docs or k in stale_docs:
+                by_type[want.documents[k].type_id].append(want_docs[k])
+        for t, docs in sorted(by_type.items()):
+            self._run_batches(C.create_documents(t), docs)
+        self._write_relations([r for k, r in want.relations.items() if k not in kept_rels])
+        return UpsertStats(
+            documents=len(want_docs.keys() - have_docs.keys()), relations=len(want_rels.keys() - have_rels.keys()),
+            agencies=len(agencies.keys() - have.agencies.keys()),
+            changed_documents=len(stale_docs & want_docs.keys()), removed_documents=len(have_docs.keys() - want_docs.keys()),
+            changed_relations=sum(1 for k in want_rels.keys() & have_rels.keys() if want_rels[k] != have_rels[k]),
+            removed_relations=len(have_rels.keys() - want_rels.keys()))
+
+
+def _stored_props(d: Document) -> dict[str, Any]:
+    """Every property of a document node as `replace_graph` writes it: `_new_doc_props`, with the dates of effect as
+    the document holds them (already folded by the store it comes from), so that a node read back compares equal."""
+    props = _new_doc_props(d)
+    for k in ("effective", "expires"):
+        props.pop(k, None)
+        if (v := getattr(d, k)) is not None:
+            props[k] = v
+    props["effective_claims"] = [_claim_json(c) for c in d.effective_claims]
+    props["effective_conflicts"] = [_claim_json(c) for c in d.effective_conflicts]
+    return props

@@ -9,8 +9,9 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from graph.incremental import build_into, source_key
 from graph.pipeline import extract_bytes, extract_text
-from graph.resolve import Resolver, SourceResult
+from graph.resolve import SourceResult
 
 from ..deps import StoreDep, require_api_key
 from ..schemas import IngestOut, IngestSource, IngestText, problem_response
@@ -41,6 +42,7 @@ _BODY = {
 async def ingest(request: Request, store: StoreDep) -> IngestOut:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     results: list[SourceResult] = []
+    keys: list[str] = []  # the name each text is kept under (graph.incremental): its name, else its content
     if ctype == "application/json":
         raw = await request.body()
         try:
@@ -49,9 +51,11 @@ async def ingest(request: Request, store: StoreDep) -> IngestOut:
             msg = "; ".join(f"{'.'.join(str(p) for p in x['loc']) or 'body'}: {x['msg']}" for x in e.errors()[:5])
             raise HTTPException(422, f"Invalid JSON body: {msg[:300]}") from None
         results.append(await run_in_threadpool(extract_text, body.text, body.name or "ingest.txt"))
+        keys.append(source_key(results[-1], None if body.name else body.text))
     elif ctype == "text/plain":
         raw = await request.body()
         results.append(await run_in_threadpool(extract_bytes, raw, "ingest.txt"))
+        keys.append(source_key(results[-1], raw))
     elif ctype == "multipart/form-data":
         form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
         files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
@@ -60,20 +64,21 @@ async def ingest(request: Request, store: StoreDep) -> IngestOut:
         for f in files:
             data = await f.read()
             results.append(await run_in_threadpool(extract_bytes, data, (f.filename or "upload.txt")[:200]))
+            keys.append(source_key(results[-1], None if f.filename else data))
     else:
         raise HTTPException(415, "Send application/json {\"text\": …}, text/plain, or multipart/form-data files.")
     async with write_queue(request).turn():  # one write at a time, in order; waiting holds no thread
-        return await run_in_threadpool(_merge, store, results)
+        return await run_in_threadpool(_merge, store, results, keys)
 
 
-def _merge(store: Any, results: list[SourceResult]) -> IngestOut:
+def _merge(store: Any, results: list[SourceResult], keys: list[str] | None = None) -> IngestOut:
     if results and all(r.error for r in results):
         raise HTTPException(422, "Nothing could be read: " + "; ".join(f"{r.path}: {r.error}" for r in results)[:500])
-    g = Resolver(known=store.keys_with_base).build(results)
-    stats = store.upsert(g) if g.documents else None
+    # the graph of every text the store keeps and these, resolved together (whatever the order texts come in)
+    built = build_into(store, results, keys)
+    stats = built.stats
     return IngestOut(
-        sources=[IngestSource(name=s.path, document=s.document, error=s.error) for s in g.sources],
-        documents=sorted(g.documents), relations=len(g.relations),
-        added={"documents": stats.documents, "relations": stats.relations, "agencies": stats.agencies}
-        if stats else {"documents": 0, "relations": 0, "agencies": 0},
+        sources=[IngestSource(name=s.path, document=s.document, error=s.error) for s in built.sources],
+        documents=built.named, relations=built.stated,
+        added={"documents": stats.documents, "relations": stats.relations, "agencies": stats.agencies},
     )

@@ -1,0 +1,239 @@
+"""The graph of a set of texts does not depend on the order and grouping in which they are built or ingested, nor on
+an interruption that a re-run follows (issue 24, item 1): every way of building the fixtures gives the checksum of
+the one-shot build, on the embedded store and on Neo4j, by `lexgraph build`, by `POST /ingest`, and after the Neo4j
+server is killed mid-build."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from app.api.main import create_app
+from app.api.settings import Settings
+from app.cli import app as cli_app
+from graph.errors import StoreUnavailable
+from graph.model import Graph
+from graph.stores import Store
+from graph.stores.memory import MemoryStore
+
+from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget
+
+FILES = sorted(SEEDS.glob("*.txt")) + sorted(GAZETTE.glob("*.txt"))
+SEEDS_N = 3  # random partitions and orders tried per store
+
+
+def graph_sum(store: Store) -> str:
+    """sha256 of the store's graph in canonical order: documents (with their dates of effect and evidence), relations
+    (with their evidence) and bodies, each by key."""
+    g = store.to_graph()
+    c = Graph(documents={k: g.documents[k] for k in sorted(g.documents)},
+              relations={k: g.relations[k] for k in sorted(g.relations)},
+              agencies={k: g.agencies[k] for k in sorted(g.agencies)})
+    return hashlib.sha256(c.model_dump_json().encode()).hexdigest()
+
+
+def full_sum(store: Store) -> str:
+    """`graph_sum` with the ambiguities, conflicts and rejected relations of the texts the store keeps."""
+    from graph.incremental import checksum
+
+    return checksum(store)
+
+
+def partitions(seed: int) -> list[list[Path]]:
+    """The fixture texts in a random order, cut into random groups of 1 to 6."""
+    rnd = random.Random(seed)
+    files = list(FILES)
+    rnd.shuffle(files)
+    out = []
+    while files:
+        n = rnd.randint(1, 6)
+        out.append(files[:n])
+        files = files[n:]
+    return out
+
+
+def build(store: str, files: list[Path], env: dict[str, str] | None = None) -> str:
+    r = CliRunner().invoke(cli_app, ["build", *map(str, files), "--store", store, "--jobs", "1"], env=env)
+    assert r.exit_code == 0, (r.output, r.exception)
+    return r.output
+
+
+def _neo4j(target: Neo4jTarget) -> tuple[Store, dict[str, str]]:
+    return target.store(), {"LEXGRAPH_NEO4J_PASSWORD": target.password, "LEXGRAPH_NEO4J_USER": target.user}
+
+
+# lexgraph build, in random partitions and orders -------------------------------------------------------------
+def test_build_order_embedded(tmp_path: Path) -> None:
+    one = str(tmp_path / "one.lexgraph")
+    build(one, FILES)
+    want = graph_sum(MemoryStore(one))
+    two = str(tmp_path / "two.lexgraph")  # two steps: half, then all (the half read again)
+    build(two, FILES[: len(FILES) // 2])
+    build(two, FILES)
+    assert graph_sum(MemoryStore(two)) == want, "two-step build"
+    for seed in range(SEEDS_N):
+        path = str(tmp_path / f"p{seed}.lexgraph")
+        for part in partitions(seed):
+            build(path, part)
+        assert graph_sum(MemoryStore(path)) == want, f"partition {seed}: {partitions(seed)}"
+    # the ambiguities too, and a store read back from its file
+    sums = {full_sum(MemoryStore(p)) for p in [one, two, *(str(tmp_path / f"p{s}.lexgraph") for s in range(SEEDS_N))]}
+    assert len(sums) == 1
+
+
+def test_build_order_neo4j(neo4j_target: Neo4jTarget, tmp_path: Path) -> None:
+    store, env = _neo4j(neo4j_target)
+    try:
+        store.clear()
+        build(neo4j_target.uri, FILES, env)
+        want = graph_sum(store)
+        want_full = full_sum(store)
+        # the same graph as the embedded store's one-shot build
+        emb = str(tmp_path / "one.lexgraph")
+        build(emb, FILES)
+        assert graph_sum(MemoryStore(emb)) == want
+        store.clear()
+        build(neo4j_target.uri, FILES[: len(FILES) // 2], env)
+        build(neo4j_target.uri, FILES, env)
+        assert graph_sum(store) == want, "two-step build"
+        for seed in range(SEEDS_N):
+            store.clear()
+            for part in partitions(100 + seed):
+                build(neo4j_target.uri, part, env)
+            assert graph_sum(store) == want, f"partition {seed}: {partitions(100 + seed)}"
+            assert full_sum(store) == want_full
+    finally:
+        store.clear()
+        store.close()
+
+
+# POST /ingest, one text at a time -----------------------------------------------------------------------------
+def _ingest_all_then_each(store_of: Any) -> None:
+    h = {"X-API-Key": "k3y"}
+
+    def all_at_once(name: str) -> Store:
+        st = store_of(name)
+        with TestClient(create_app(Settings(api_key="k3y"), store=st)) as c:
+            r = c.post("/ingest", files=[("files", (f.name, f.read_bytes(), "text/plain")) for f in FILES], headers=h)
+            assert r.status_code == 200, r.text
+        return st
+
+    want = graph_sum(all_at_once("one"))
+    fulls = set()
+    for seed in range(2):
+        each = store_of(f"each{seed}")
+        files = list(FILES)
+        random.Random(seed).shuffle(files)
+        with TestClient(create_app(Settings(api_key="k3y"), store=each)) as c:
+            for f in files:  # (a file as uploaded: bytes decoded as the one-shot's were)
+                r = c.post("/ingest", files=[("files", (f.name, f.read_bytes(), "text/plain"))], headers=h)
+                assert r.status_code == 200, r.text
+            assert graph_sum(each) == want, f"order {[f.name for f in files]}"
+            counts = each.counts()  # the same text again changes nothing
+            r = c.post("/ingest", files=[("files", (files[0].name, files[0].read_bytes(), "text/plain"))], headers=h)
+            assert r.json()["added"] == {"documents": 0, "relations": 0, "agencies": 0} and each.counts() == counts
+        fulls.add(full_sum(each))
+    fulls.add(full_sum(all_at_once("one again")))  # the ambiguities too
+    assert len(fulls) == 1
+
+
+def test_ingest_one_at_a_time_embedded(tmp_path: Path) -> None:
+    _ingest_all_then_each(lambda name: MemoryStore(tmp_path / f"{name}.lexgraph"))
+
+
+def test_ingest_one_at_a_time_neo4j(neo4j_target: Neo4jTarget) -> None:
+    stores: list[Store] = []
+
+    def store_of(name: str) -> Store:
+        for s in stores:  # one database: the previous graph is kept by its checksum only
+            s.close()
+        s = neo4j_target.store()
+        s.clear()
+        stores.append(s)
+        return s
+
+    try:
+        _ingest_all_then_each(store_of)
+    finally:
+        stores[-1].clear()
+        stores[-1].close()
+
+
+# the Neo4j server killed mid-build, then the build run again ----------------------------------------------------
+def _kill_server(target: Neo4jTarget) -> None:
+    from app import neo4j_server as ns
+
+    pid = int(target.config.pid_file.read_text().strip())
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        try:
+            os.waitpid(pid, os.WNOHANG)  # reaped if the tests' process started it
+        except ChildProcessError:
+            pass
+        stat = Path(f"/proc/{pid}/stat")
+        if stat.exists() and ") Z" in stat.read_text(errors="replace"):
+            break
+        time.sleep(0.1)
+    while time.monotonic() < deadline:  # the ports closed with it (a JVM's threads may take a moment to go)
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            if s.connect_ex(("127.0.0.1", target.config.bolt_port)) != 0:
+                break
+        time.sleep(0.2)
+    ns.start(target.config, timeout=180)
+
+
+def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
+    if neo4j_target.config is None:
+        pytest.skip("killing the server needs the one the tests started (not LEXGRAPH_TEST_NEO4J_URI)")
+    store, env = _neo4j(neo4j_target)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env, "LEXGRAPH_NEO4J_BATCH": "4"}
+    args = [sys.executable, "-m", "app.cli", "build", str(SEEDS), str(GAZETTE), "--store", neo4j_target.uri, "--jobs", "1"]
+    try:
+        store.clear()
+        assert subprocess.run(args, env=env, cwd=ROOT, capture_output=True, timeout=600).returncode == 0
+        want = graph_sum(store)
+        half = [*args[:4], *map(str, FILES[: len(FILES) // 2]), *args[-4:]]
+        # the points of the build at which the server is killed: while documents are written, while relations are;
+        # the last while the build adds the rest to a store that holds half the texts (what an ingest is)
+        for point, (kind, at, first) in enumerate([("documents", 40, False), ("relations", 300, False),
+                                                   ("documents", 60, True)]):
+            store.close()
+            store = neo4j_target.store(connection_timeout=2, retry_time=1)
+            store.clear()
+            if first:
+                assert subprocess.run(half, env=env, cwd=ROOT, capture_output=True, timeout=600).returncode == 0
+                at += store.counts()[kind]
+            p = subprocess.Popen(args, env=env, cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            deadline = time.monotonic() + 300
+            while p.poll() is None and time.monotonic() < deadline and store.counts()[kind] < at:
+                time.sleep(0.02)
+            assert p.poll() is None, f"point {point}: the build finished before the fault"
+            _kill_server(neo4j_target)
+            _, err = p.communicate(timeout=300)
+            assert p.returncode == 1 and "Traceback" not in err, err
+            store.close()
+            store = neo4j_target.store()
+            again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+            assert again.returncode == 0, again.stderr
+            assert graph_sum(store) == want, f"killed at {at} {kind}{' after half the texts' if first else ''}, then run again"
+            again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+            assert graph_sum(store) == want, "a second re-run"
+    finally:
+        with contextlib.suppress(StoreUnavailable):  # (not to hide what failed, if the server is down)
+            store.clear()
+        store.close()
