@@ -205,7 +205,8 @@ def _issuer_before(ctx: _Ctx, mention: Mention, sent_start: int) -> None:
             mention.issuer = ag.id
 
 
-_DATE_OPENS = re.compile(r"\s*(?:[a-z ]{0,20},\s*)?ngay\s+" + "(?:" + _DATE_NUM + "|" + _DATE_WORDS + r")\s*,")  # 'Ngày 20/5/2022,'
+# 'Ngày 20/5/2022,' opening a sentence (bounded runs of spaces: searched over one, the pattern stays linear)
+_DATE_OPENS = re.compile(r"\s{0,40}(?:[a-z ]{0,20},\s{0,40})?ngay\s{1,40}" + "(?:" + _DATE_NUM + "|" + _DATE_WORDS + r")\s{0,40},")
 
 _ISSUED_AT_END = re.compile(r"\b(?:ban\s+hanh|ky)\s*$")  # '… đã ban hành', '… đã ký'
 
