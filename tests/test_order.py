@@ -225,7 +225,9 @@ def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
             assert p.poll() is None, f"point {point}: the build finished before the fault"
             _kill_server(neo4j_target)
             _, err = p.communicate(timeout=300)
-            assert p.returncode == 1 and "Traceback" not in err, err
+            # the build stops with one clear error, or, when the driver's retry reached the restarted server in time,
+            # finishes (under load it may); either way no traceback, and the re-run below must give the same graph
+            assert p.returncode in (0, 1) and "Traceback" not in err, err
             store.close()
             store = neo4j_target.store()
             again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)

@@ -232,7 +232,10 @@ class MemoryStore(Store):
         fork = object.__new__(type(self))
         for name, value in vars(self).items():
             if name not in ("lock", "_writing", "_cache", "_brief_cache"):
-                setattr(fork, name, copy.copy(value))
+                try:
+                    setattr(fork, name, copy.copy(value))
+                except TypeError:  # what cannot be copied is no state of the graph (a subclass's thread-local): shared
+                    setattr(fork, name, value)
         fork.lock, fork._writing = threading.RLock(), threading.Lock()
         fork._cache, fork._brief_cache = OrderedDict(), OrderedDict()
         fork._copied = {}
