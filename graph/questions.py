@@ -806,16 +806,17 @@ def _issued_on(q: str, lang: Language, doc: Document) -> Answer:
     return Answer(q, True, lang, text, intent="issued_on", subject=doc.brief(), evidence=doc.evidence[:1])
 
 
+def _agency_name(aid: str, lang: Language) -> str:
+    """A body's name in the answer's language ('the Ministry of Finance'); its id when the vocabulary lacks it."""
+    a = vocabulary().agencies.get(aid)
+    return aid if a is None else (a.name if lang == "vi" else f"the {a.name_en}")
+
+
 def _issuer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:
     """Who issued a document; `view`: the document with its ISSUED_BY relations."""
-    v = vocabulary()
     doc = view.document
 
-    def name(aid: str) -> str:
-        a = v.agencies.get(aid)
-        return aid if a is None else (a.name if lang == "vi" else f"the {a.name_en}")
-
-    items = [AnswerItem(r.other, name(r.other), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
+    items = [AnswerItem(r.other, _agency_name(r.other, lang), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
              for r in view.relations]
     names = ", ".join(i.label for i in items)
     if lang == "vi":
@@ -827,16 +828,11 @@ def _issuer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:
 
 def _proposer_of(q: str, lang: Language, view: DocumentRelations) -> Answer:
     """Who drafted or proposed a document (PROPOSED_BY), and who issued it; `view`: the document with both."""
-    v = vocabulary()
     doc = view.document
 
-    def name(aid: str) -> str:
-        a = v.agencies.get(aid)
-        return aid if a is None else (a.name if lang == "vi" else f"the {a.name_en}")
-
-    items = [AnswerItem(r.other, name(r.other), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
+    items = [AnswerItem(r.other, _agency_name(r.other, lang), kind="agency", relation=r.type, direction="out", evidence=r.evidence)
              for r in view.relations if r.type == "PROPOSED_BY"]
-    issuers = ", ".join(name(r.other) for r in view.relations if r.type == "ISSUED_BY")
+    issuers = ", ".join(_agency_name(r.other, lang) for r in view.relations if r.type == "ISSUED_BY")
     names = ", ".join(i.label for i in items)
     s = _summary(doc, lang)
     if lang == "vi":
