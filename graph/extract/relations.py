@@ -614,7 +614,6 @@ def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mentio
 # the preamble's 'Theo đề nghị của Bộ trưởng Bộ Tài chính;', before 'Chính phủ ban hành Nghị định …': the body whose
 # minister proposed the text; the preamble ends at the first article ('Điều 1.')
 _AT_PROPOSAL = re.compile(r"(?<![a-z])theo\s+de\s+nghi\s+cua\s+")
-_FIRST_ARTICLE = re.compile(r"\n[ \t]*dieu\s+1\s*[.:]")
 _PROPOSAL_END = re.compile(r"[;.]|\n[ \t]*can\s+cu|(?<![a-z])ban\s+hanh(?![a-z])")
 
 
@@ -627,8 +626,8 @@ def _preamble_proposers(ctx: _Ctx, ex: Extraction) -> None:
     if me is None or ex.base_doc is not None:
         return
     low = ctx.low
-    first = _FIRST_ARTICLE.search(low)
-    end = first.start() if first else min(len(low), 6000)
+    first = first_article(low)
+    end = first if first is not None else min(len(low), 6000)
     for m in _AT_PROPOSAL.finditer(low, 0, end):
         stop = _PROPOSAL_END.search(low, m.end(), min(end, m.end() + 300))
         e = stop.start() if stop else min(end, m.end() + 300)
