@@ -136,17 +136,61 @@ class Agency(_Model):
     name_en: str
 
 
+# The kinds of effect a text has on (a part of) another, from the formula that states it (issue 25): bãi bỏ, sửa đổi,
+# bổ sung, thay thế (a part), thay thế cụm từ / bỏ cụm từ, đình chỉ / tạm ngưng, quy định chi tiết, hướng dẫn.
+EFFECT_KINDS: tuple[str, ...] = ("repealed", "amended", "inserted", "replaced", "words_substituted", "words_removed",
+                                 "suspended", "detailed", "guided")
+if TYPE_CHECKING:
+    EffectKind = str
+else:
+    EffectKind = Literal[EFFECT_KINDS]
+
+
+class PartEffect(_Model):
+    """What one sentence of the acting text does to the target: the kind of effect, the parts of the target it
+    touches (ids relative to the target, ELI style: 'dieu_8/khoan_2/diem_a', 'phu_luc_1'; none: the whole text), the
+    parts as written ('khoản 2 Điều 8'), the part of the acting text that states it (when that text is read in full),
+    the date the effect takes hold when a text states one, and the sentence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: EffectKind
+    parts: list[str] = Field(default_factory=list)
+    written: str | None = None
+    by_part: str | None = None
+    date: dt.date | None = None
+    evidence: Evidence
+
+
 class Relation(_Model):
-    """A typed, directed relation; `source` acts on `target` (the newer text acts on the older)."""
+    """A typed, directed relation; `source` acts on `target` (the newer text acts on the older). `effects` keeps
+    what each stating sentence does, part by part (empty when no sentence names a kind or a part)."""
 
     type: RelationType
     source: str  # document key
     target: str  # document key, or agency id for ISSUED_BY / PROPOSED_BY
     evidence: list[Evidence] = Field(default_factory=list)
+    effects: list[PartEffect] = Field(default_factory=list)
 
     @property
     def id(self) -> tuple[str, str, str]:
         return (self.type, self.source, self.target)
+
+
+class PartNode(_Model):
+    """A part of a document read in full (`graph.structure`): its id relative to the document ('dieu_8/khoan_2'), its
+    kind (phan, chuong, muc, dieu, khoan, diem, phu_luc), its label as written, number, heading, the id of the part
+    that holds it, and its span in the source as read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    kind: str
+    label: str
+    number: str | None = None
+    heading: str | None = None
+    parent: str | None = None
+    source: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
 
 
 class SourceInfo(_Model):
@@ -195,6 +239,7 @@ class Graph(_Model):
     ambiguities: list[Ambiguity] = Field(default_factory=list)
     rejected: list[Rejected] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    parts: dict[str, list[PartNode]] = Field(default_factory=dict)  # document key -> its parts, in text order
 
     @staticmethod
     def rel_key(type_: str, source: str, target: str) -> str:
@@ -218,6 +263,7 @@ class Graph(_Model):
             self.relations[k] = rel
         else:
             merge_evidence(cur.evidence, rel.evidence)
+            merge_effects(cur.effects, rel.effects)
 
 
 def merge_evidence(into: list[Evidence], new: list[Evidence]) -> None:
@@ -231,6 +277,19 @@ def merge_evidence(into: list[Evidence], new: list[Evidence]) -> None:
         if (e.source, e.start, e.end) not in seen:
             into.append(e)
             seen.add((e.source, e.start, e.end))
+
+
+def merge_effects(into: list[PartEffect], new: list[PartEffect]) -> None:
+    """Append effects not already held (the same kind on the same parts, stated at the same place), up to
+    5 * MAX_EVIDENCE per relation (an amending decree's list of items may touch many parts)."""
+    if not new:
+        return
+    seen = {(e.kind, tuple(e.parts), e.evidence.source, e.evidence.start) for e in into}
+    for e in new:
+        k = (e.kind, tuple(e.parts), e.evidence.source, e.evidence.start)
+        if k not in seen and len(into) < 5 * MAX_EVIDENCE:
+            into.append(e)
+            seen.add(k)
 
 
 def merge_document(into: Document, new: Document, additive: bool = True) -> None:
@@ -252,7 +311,7 @@ def merge_document(into: Document, new: Document, additive: bool = True) -> None
 
 
 @dataclass(slots=True)
-class Effect:
+class EffectiveDates:
     """A document's dates of effect as `merge_effective` folds them, apart from the document."""
 
     date: dt.date | None
@@ -262,10 +321,10 @@ class Effect:
     effective_conflicts: list[EffectiveClaim] = dc_field(default_factory=list)
 
 
-def folded_effective(doc: Document) -> Effect:
+def folded_effective(doc: Document) -> EffectiveDates:
     """The dates of effect of a document not yet stored, folded from its statements alone (the same rule, the
     same order, in every store)."""
-    fresh = Effect(doc.date)
+    fresh = EffectiveDates(doc.date)
     merge_effective(fresh, doc.effective_claims)
     return fresh
 
@@ -277,7 +336,7 @@ def fresh_effective(doc: Document) -> Document:
                                   "effective_conflicts": e.effective_conflicts})
 
 
-def merge_effective(into: Document | Effect, claims: list[EffectiveClaim]) -> None:
+def merge_effective(into: Document | EffectiveDates, claims: list[EffectiveClaim]) -> None:
     """Take in statements of when a document takes effect, or until when. The first dated statement for the
     whole document sets `effective` (or `expires`, for a term the text names); one that contradicts it (or the
     date of issue, or ends before the start) is kept in `effective_conflicts`, with its evidence, not silently

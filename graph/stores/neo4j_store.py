@@ -37,8 +37,8 @@ from ..model import (
     MAX_EVIDENCE,
     Agency,
     Document,
-    Effect,
     EffectiveClaim,
+    EffectiveDates,
     Evidence,
     Graph,
     Relation,
@@ -139,7 +139,7 @@ def _document(node: Any) -> Document:
     )
 
 
-def _effect_row(d: Document | Effect) -> dict[str, Any]:
+def _effect_row(d: Document | EffectiveDates) -> dict[str, Any]:
     """A document's dates of effect as query parameters (statements as JSON)."""
     return {"effective": d.effective.isoformat() if d.effective else None,
             "expires": d.expires.isoformat() if d.expires else None,
