@@ -44,6 +44,24 @@ class StatusAt:
     evidence: list[Evidence]
 
 
+PartState = Literal["not_yet_in_force", "in_force", "amended", "repealed", "suspended", "replaced", "unknown"]
+
+
+@dataclass
+class PartStatusAt:
+    """A part's status on a day (issue 25 §3): in force, amended since D (by whom), repealed or suspended since D,
+    not yet in force, or unknown where the texts do not say; the effects that made it so, with their evidence. A
+    part takes the status of the document when no effect names it or a part holding it."""
+
+    part: str  # the part's id ('dieu_8/khoan_2')
+    state: PartState
+    at: dt.date
+    since: dt.date | None
+    by: list[str]  # keys of the acting texts, oldest effect first
+    reasons: list[str]
+    evidence: list[Evidence]
+
+
 @dataclass
 class Event:
     date: dt.date | None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import AmbiguousReference, NotFound, NumberError, UnknownAgency
-from ..model import AGENCY_RELATIONS, Agency, Document, Evidence, Graph
+from ..model import AGENCY_RELATIONS, Agency, Document, Evidence, Graph, PartEffect, PartNode
 from ..numbers import parse
 from ..vocab import fold_lower, is_name_base, name_base, vocabulary
 
@@ -31,6 +31,7 @@ class RelationView:
     direction: Literal["out", "in"]
     other: str  # key of the other document (or agency id)
     evidence: list[Evidence] = field(default_factory=list)
+    effects: list[PartEffect] = field(default_factory=list)  # what it does, part by part (`Relation.effects`)
 
 
 @dataclass
@@ -225,6 +226,11 @@ class Store(abc.ABC):
         LUAT/giao-dich-dien-tu@2005 and 20/2023/QH15 (a law asked for by its name)."""
 
     # reading -----------------------------------------------------------------------------------------
+    def parts(self, key: str) -> list[PartNode]:
+        """The parts of the document with this key, in text order (`Graph.parts`): [] when no text of it was read
+        in full. One store read."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no parts")
+
     @abc.abstractmethod
     def get(self, key: str) -> Document | None:
         """The document with this canonical key, or None."""
