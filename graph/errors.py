@@ -62,3 +62,17 @@ class StoreUnavailable(StoreError):
 class StoreFull(StoreError):
     """The store could not be saved: no space left on its disk, or past a file size or disk quota limit. Nothing
     was changed: the store answers, and its file holds, what they did before the write."""
+
+
+class NoSuchPart(LexgraphError):
+    """A document read in full has no part a reference names; `articles` says which it has ('Điều 1 to Điều 12')."""
+
+    def __init__(self, document: str, ref: str, articles: str) -> None:
+        super().__init__(f"{document} has no part {ref!r}: its articles are {articles}.")
+        self.document = document
+        self.ref = ref
+        self.articles = articles
+
+
+class NotAPart(LexgraphError, ValueError):
+    """A reference names no part: not 'khoản 2 Điều 8', 'Điều 8 khoản 2', 'd8k2' nor an id 'dieu_8/khoan_2'."""

@@ -20,7 +20,7 @@ from graph.stores import Store, open_store
 
 from . import problems
 from .offload import Exports, Sparql
-from .routers import agencies, ask, documents, graph, health, ingest, linked, page
+from .routers import agencies, ask, documents, graph, health, ingest, linked, page, parts
 from .schemas import problem_response
 from .settings import Settings
 
@@ -87,7 +87,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "X-API-Key"])
     app.add_middleware(problems.LimitsMiddleware, max_body=settings.max_body_bytes, max_query=settings.max_query_bytes)
-    for r in (documents.router, agencies.router, graph.router, ask.router, ingest.router, linked.router, health.router,
+    for r in (parts.router, documents.router, agencies.router, graph.router, ask.router, ingest.router, linked.router, health.router,
               page.router):
         app.include_router(r)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -7,12 +7,33 @@ an `Answer`), so an endpoint's reads are the calls its router makes, and no more
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
-from graph.model import AGENCY_RELATIONS, Document, EffectiveClaim
+from graph.errors import NoSuchPart, NotAPart
+from graph.model import AGENCY_RELATIONS, Document, EffectiveClaim, PartNode
+from graph.provisions import (
+    EffectRow,
+    PartTree,
+    Scope,
+    article_range,
+    document_state,
+    effect_rows,
+    effects_on,
+    ended_parts,
+    english_to_vi,
+    holders,
+    known_parts,
+    label_of,
+    part_id,
+    part_status,
+    part_trees,
+    whole_text_relations,
+)
 from graph.questions import Answer
 from graph.status import Change, Event, StatusAt, chain_on, changes, status_on
 from graph.stores.base import ChainStep, DocumentRelations, RelationView
+from graph.structure import parse_reference
 from graph.vocab import vocabulary
 
 from .schemas import (
@@ -24,8 +45,13 @@ from .schemas import (
     DocumentBrief,
     DocumentOut,
     EffectiveOut,
+    EffectOut,
     EventOut,
     EvidenceOut,
+    PartDetailOut,
+    PartOut,
+    PartsOut,
+    PartStatusOut,
     RelationOut,
     Status,
     StatusAtOut,
@@ -103,3 +129,80 @@ def answer_out(a: Answer) -> AnswerOut:
                              document=DocumentBrief.of(i.document) if i.document else None,
                              evidence=[EvidenceOut.of(e) for e in i.evidence]) for i in a.items],
         candidates=a.candidates, examples=a.examples, evidence=[EvidenceOut.of(e) for e in a.evidence])
+
+
+# parts and effects (issue 25 §4) ---------------------------------------------------------------------------------
+@dataclass
+class PartsView:
+    """What the parts endpoints show, from their two reads (the document with what acts on it, and its parts):
+    the document's status on the day, its incoming effects, the labels of the texts acting, its parts (or, not read
+    in full, the parts other texts' effects name)."""
+
+    document: Document
+    status: StatusAt
+    rows: list[EffectRow]
+    labels: dict[str, str]
+    parts: list[PartNode]
+    read_in_full: bool
+
+    @classmethod
+    def of(cls, view: DocumentRelations, parts: list[PartNode], at: dt.date | None) -> PartsView:
+        d = view.document
+        st = status_on(d, changes(whole_text_relations(view.relations), view.others), at)
+        rows = effect_rows(d, view.relations, view.others)
+        labels = {k: o.label for k, o in view.others.items()}
+        return cls(d, st, rows, labels, known_parts(rows, parts), bool(parts))
+
+
+def _tree_out(t: PartTree) -> PartOut:
+    n, s = t.node, t.status
+    return PartOut(id=n.id, kind=n.kind, label=n.label, number=n.number, heading=n.heading, parent=n.parent,
+                   start=n.start, end=n.end, state=s.state, since=s.since, by=s.by,
+                   children=[_tree_out(c) for c in t.children])
+
+
+def parts_out(pv: PartsView) -> PartsOut:
+    """A document's tree of parts, each with its status on the day (`GET /documents/{ref}/parts`)."""
+    trees = part_trees(pv.parts, pv.status, pv.rows, pv.labels)
+    ended = ended_parts(trees)
+    return PartsOut(document=DocumentBrief.of(pv.document), at=pv.status.at, read_in_full=pv.read_in_full,
+                    state=document_state(pv.status, ended), ended_parts=[PartStatusOut.of(e) for e in ended],
+                    parts=[_tree_out(t) for t in trees], count=len(pv.parts))
+
+
+def effect_out(r: EffectRow, labels: dict[str, str], scope: Scope | None = None) -> EffectOut:
+    e = r.effect
+    return EffectOut(target=r.target, target_label=labels.get(r.target, r.target), parts=e.parts,
+                     part_labels=[label_of(p) for p in e.parts], written=e.written, kind=e.kind, relation=r.relation,
+                     by=r.source, by_label=labels.get(r.source, r.source), by_part=e.by_part, since=r.since,
+                     since_basis=r.basis, scope=scope, evidence=EvidenceOut.of(e.evidence))
+
+
+def part_detail_out(pv: PartsView, ref: str) -> PartDetailOut:
+    """One part: its span, the effects on it (and on the parts holding it, and within it) with their sentences, its
+    status on the day (`GET /documents/{ref}/parts/{part}`). NoSuchPart for a part a text read in full lacks."""
+    d = pv.document
+    pid = part_id(pv.parts if pv.read_in_full else [], ref)
+    if pid is None and not parse_reference(english_to_vi(ref)):
+        raise NotAPart(f"{ref!r} names no part: write it 'khoản 2 Điều 8', 'Điều 8 khoản 2', 'd8k2' or "
+                       "'dieu_8/khoan_2'.")
+    if pid is None:
+        raise NoSuchPart(d.label, ref, article_range(pv.parts))
+    node = next((p for p in pv.parts if p.id == pid), None)
+    labels = {**pv.labels, d.key: d.label}
+    return PartDetailOut(
+        document=DocumentBrief.of(d), id=pid, kind=node.kind if node else pid.rsplit("/", 1)[-1].rsplit("_", 1)[0],
+        label=node.label if node else label_of(pid), heading=node.heading if node else None,
+        source=node.source if node and node.source else None,
+        start=node.start if node and node.source else None, end=node.end if node and node.source else None,
+        read_in_full=pv.read_in_full, holders=holders(pid), children=[p.id for p in pv.parts if p.parent == pid],
+        status=PartStatusOut.of(part_status(pid, pv.status, pv.rows, pv.labels)),
+        effects=[effect_out(r, labels, s) for r, s in effects_on(pv.rows, pid)])
+
+
+def effects_table_out(view: DocumentRelations) -> list[EffectOut]:
+    """Every effect of a document's relations (`direction` as read: on it, or by it), in the order they take hold
+    (`GET /documents/{ref}/effects`)."""
+    d = view.document
+    labels = {**{k: o.label for k, o in view.others.items()}, d.key: d.label}
+    return [effect_out(r, labels) for r in effect_rows(d, view.relations, view.others)]

@@ -18,7 +18,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.messages import clip, empty_store
-from graph.errors import AmbiguousReference, InputError, NotFound, NumberError, StoreError, StoreFull, StoreUnavailable
+from graph.errors import (
+    AmbiguousReference,
+    InputError,
+    NoSuchPart,
+    NotAPart,
+    NotFound,
+    NumberError,
+    StoreError,
+    StoreFull,
+    StoreUnavailable,
+)
 from graph.sparql import SparqlError, SparqlTimeout
 
 from .offload import Busy, ExportFailed
@@ -70,6 +80,14 @@ def install(app: FastAPI) -> None:
             return problem(404, "Not found", detail + " " + empty_store(request.app.state.settings.store),
                            suggestions=[], empty_store=True)
         return problem(404, "Not found", detail, suggestions=exc.suggestions)
+
+    @app.exception_handler(NoSuchPart)
+    async def no_such_part(_: Request, exc: NoSuchPart) -> JSONResponse:
+        return problem(404, "No such part", _short(str(exc), 300), document=exc.document, articles=exc.articles)
+
+    @app.exception_handler(NotAPart)
+    async def not_a_part(_: Request, exc: NotAPart) -> JSONResponse:
+        return problem(422, "Not a part", _short(str(exc), 300))
 
     @app.exception_handler(AmbiguousReference)
     async def ambiguous(_: Request, exc: AmbiguousReference) -> JSONResponse:

@@ -7,8 +7,9 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Document, Evidence
-from graph.status import State, StatusAt
+from graph.model import Document, EffectKind, Evidence
+from graph.provisions import DocumentState, label_of
+from graph.status import PartState, PartStatusAt, State, StatusAt
 from graph.stores.base import ChainStep, RelationView
 from graph.vocab import vocabulary
 
@@ -294,3 +295,90 @@ class Problem(Out):
 def problem_response(description: str) -> dict[str, object]:
     """An OpenAPI response entry for an error answered as problem+json."""
     return {"description": description, "model": Problem, "content": {"application/problem+json": {}}}
+
+
+# parts and effects (issue 25 §4) ---------------------------------------------------------------------------------
+class PartStatusOut(Out):
+    """A part's status on a day: from the effects on it and on the parts holding it, or its document's."""
+
+    part: str = Field(description="The part's id, relative to the document: 'dieu_8/khoan_2'")
+    label: str = Field(description="As a sentence writes it: 'khoản 2 Điều 8'")
+    state: PartState
+    at: dt.date
+    since: dt.date | None = Field(None, description="When the state began, if the texts say")
+    by: list[str] = Field(description="Keys of the texts whose effects made it so, oldest first")
+    reasons: list[str] = Field(description="What the texts say, and what they do not, in plain sentences")
+    evidence: list[EvidenceOut]
+
+    @classmethod
+    def of(cls, st: PartStatusAt) -> PartStatusOut:
+        return cls(part=st.part, label=label_of(st.part), state=st.state, at=st.at, since=st.since, by=st.by,
+                   reasons=st.reasons, evidence=[EvidenceOut.of(e) for e in st.evidence])
+
+
+class PartOut(Out):
+    id: str = Field(description="Relative to the document, ELI style: 'dieu_8/khoan_2/diem_a', 'phu_luc_1'")
+    kind: str = Field(description="phan, chuong, muc, dieu, khoan, diem, phu_luc, kem_theo, mau")
+    label: str = Field(description="As written: 'Điều 8', 'khoản 2', 'Phụ lục I'")
+    number: str | None = None
+    heading: str | None = None
+    parent: str | None = None
+    start: int = Field(description="Offset of its first character in the source as read (0 when not read in full)")
+    end: int
+    state: PartState = Field(description="Its status on `at`")
+    since: dt.date | None = None
+    by: list[str] = Field(default_factory=list, description="Keys of the texts whose effects made it so")
+    children: list[PartOut] = Field(default_factory=list)
+
+
+class PartsOut(Out):
+    document: DocumentBrief
+    at: dt.date
+    read_in_full: bool = Field(description="False: no text of the document was read in full; `parts` then holds "
+                                           "only the parts other texts' effects name (no heading, no offsets)")
+    state: DocumentState = Field(description="The document's state on `at`: `partly_in_force` when parts of it are "
+                                             "repealed or suspended")
+    ended_parts: list[PartStatusOut] = Field(description="The parts repealed or suspended on `at` (what makes it "
+                                                         "partly in force)")
+    parts: list[PartOut] = Field(description="The tree, in text order")
+    count: int = Field(description="Parts in the tree, at every level")
+
+
+class EffectOut(Out):
+    """One row of a table of effects: the part affected, the effect, by which text and which part of it, since
+    when, and the sentence."""
+
+    target: str = Field(description="Key of the text affected")
+    target_label: str
+    parts: list[str] = Field(description="Ids of the parts affected ('dieu_8/khoan_2'); empty: the whole text")
+    part_labels: list[str] = Field(description="The same, as sentences write them ('khoản 2 Điều 8')")
+    written: str | None = Field(None, description="The parts as the acting text writes them")
+    kind: EffectKind
+    relation: str = Field(description="The document-level relation it belongs to: AMENDS, REPEALS, GUIDES …")
+    by: str = Field(description="Key of the acting text")
+    by_label: str
+    by_part: str | None = Field(None, description="The part of the acting text that states it ('dieu_1/khoan_3')")
+    since: dt.date | None = Field(None, description="The day it takes hold")
+    since_basis: Literal["stated", "effective", "issued", "unknown"] = Field(
+        description="stated: the text gives the day for this effect; effective / issued: the acting text's date of "
+                    "effect / of issue; unknown: no text read dates it")
+    scope: Literal["self", "holder", "within", "whole"] | None = Field(
+        None, description="For a part's effects: on the part itself, on a part holding it, on a part within it")
+    evidence: EvidenceOut
+
+
+class PartDetailOut(Out):
+    document: DocumentBrief
+    id: str
+    kind: str
+    label: str
+    heading: str | None = None
+    source: str | None = Field(None, description="The source the offsets are into (null when not read in full)")
+    start: int | None = None
+    end: int | None = None
+    read_in_full: bool = Field(description="False: the document's text was not read; the part is known from the "
+                                           "effects other texts state on it")
+    holders: list[str] = Field(description="Ids of the parts holding it, nearest first")
+    children: list[str] = Field(description="Ids of the parts it holds directly")
+    status: PartStatusOut = Field(description="Its status on `at` (default today)")
+    effects: list[EffectOut] = Field(description="The effects on it, on the parts holding it and within it")

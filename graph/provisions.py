@@ -1,0 +1,351 @@
+"""Parts and effects as people ask for them (issue 25 §4): a part named as written, a document's tree of parts with
+each part's status on a day, the effects on a part (and on the parts holding it, and within it), and the table of a
+document's effects, like legislation.gov.uk's.
+
+    part_id(parts, "khoản 2 Điều 8")        # 'dieu_8/khoan_2'; also "Điều 8 khoản 2", "d8k2", "dieu_8/khoan_2"
+    split_reference("khoản 2 Điều 8 Nghị định 145/2020/NĐ-CP")   # ('khoản 2 Điều 8', 'Nghị định 145/2020/NĐ-CP')
+
+The written forms are read by `graph.structure.parse_reference` (the one parser of part references); this module
+maps what it reads onto the ids of `PartNode`s. Nothing here reads the store: each function takes what the service
+read (`Store.parts`, `Store.document_relations`), so an endpoint's reads are its router's calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .model import Document, Evidence, PartEffect, PartNode
+from .status import PartState, PartStatusAt, StatusAt
+from .stores.base import RelationView
+from .structure import LABEL_WORD, parse_reference
+from .vocab import fold_lower
+
+# the kinds of effect that change what a part says or whether it is in force; 'detailed' and 'guided' do neither
+CHANGING = ("repealed", "amended", "inserted", "replaced", "words_substituted", "words_removed", "suspended")
+ENDING = ("repealed", "suspended")  # a part so touched is no longer in force: its document is partly in force
+Scope = Literal["self", "holder", "within", "whole"]
+# a document's state with its parts: `graph.status.State` and partly in force ('hết hiệu lực một phần')
+DocumentState = Literal["not_yet_in_force", "in_force", "partly_in_force", "amended", "replaced", "repealed",
+                        "expired", "unknown"]
+
+# a part as written in a sentence: 'khoản 2 Điều 8', 'điểm a khoản 2 Điều 8', 'Điều 8 khoản 2', 'Phụ lục II', 'd8k2'
+_NUM = r"(?:\d{1,3}[a-z]?|[ivxlc]{1,7}[a-z]?)"
+_TOKEN = (rf"(?:(?:diem|điểm)[ \t]+(?:dd|[a-zđ])|(?:khoan|dieu|chuong|muc|phan)[ \t]+(?:so[ \t]+)?{_NUM}|"
+          rf"phu[ \t]+luc(?:[ \t]+(?:so[ \t]+)?{_NUM})?)")
+_PART_PHRASE = rf"{_TOKEN}(?:[ \t]*,?[ \t]*(?:cua[ \t]+|thuoc[ \t]+|tai[ \t]+)?{_TOKEN})*"
+_LEADING = re.compile(rf"^[ \t]*(?P<part>{_PART_PHRASE}|d\d{{1,3}}[a-z]?(?:k\d{{1,3}}(?:p?(?:dd|[a-z]))?)?)"
+                      r"(?:[ \t]*,)?[ \t]+(?:cua[ \t]+|thuoc[ \t]+|tai[ \t]+)?(?P<rest>\S.*)$")
+_TRAILING = re.compile(rf"^(?P<rest>.*?\S)[ \t]*,?[ \t]+(?P<part>{_PART_PHRASE})[ \t]*$")
+_PART_ANYWHERE = re.compile(rf"(?<![a-z0-9]){_PART_PHRASE}(?![a-z0-9])")
+# the same in English: 'article 8', 'clause 2 of article 8', 'point a, clause 2, article 8', 'annex II'
+_EN_WORDS = {"article": "dieu", "art.": "dieu", "art": "dieu", "clause": "khoan", "paragraph": "khoan",
+             "point": "diem", "chapter": "chuong", "section": "muc", "annex": "phu luc", "appendix": "phu luc"}
+_EN_TOKEN = rf"(?:article|art\.?|clause|paragraph|chapter|section|annex|appendix)[ \t]+{_NUM}|point[ \t]+[a-z]"
+_EN_PHRASE = re.compile(rf"(?<![a-z0-9])(?:{_EN_TOKEN})(?:[ \t]*,?[ \t]*(?:of[ \t]+(?:the[ \t]+)?|in[ \t]+)?"
+                        rf"(?:{_EN_TOKEN}))*(?![a-z0-9])", re.IGNORECASE)
+
+
+def english_to_vi(ref: str) -> str:
+    """'clause 2 of article 8' -> 'khoan 2 dieu 8': what `parse_reference` reads."""
+    return re.sub(r"(?i)\b(?:article|art\.?|clause|paragraph|point|chapter|section|annex|appendix)(?=[ \t])",
+                  lambda m: _EN_WORDS[m.group(0).lower()], re.sub(r"(?i)\b(?:of|in)(?:[ \t]+the)?\b", " ", ref))
+
+
+def split_reference(text: str) -> tuple[str, str] | None:
+    """A part written before or after the document it belongs to -> (the part, the document) as written:
+    'khoản 2 Điều 8 Nghị định 145/2020/NĐ-CP', 'Điều 8 khoản 2 của Nghị định …', 'Nghị định … Điều 8 khoản 2',
+    'd8k2 145/2020/NĐ-CP'. None when the text names no part."""
+    t = unicodedata.normalize("NFC", text).strip()
+    f = fold_lower(t)
+    for rx in (_LEADING, _TRAILING):
+        m = rx.match(f)
+        if m is not None and parse_reference(t[m.start("part") : m.end("part")]):
+            return t[m.start("part") : m.end("part")].strip(" ,"), t[m.start("rest") : m.end("rest")].strip(" ,")
+    return None
+
+
+def find_part_phrase(text: str) -> tuple[int, int] | None:
+    """Where a question names a part ('… khoản 2 Điều 8 Nghị định …'): the span of the first part phrase that
+    holds an article, an annex, a chapter or a part; None when there is none."""
+    f = fold_lower(unicodedata.normalize("NFC", text))
+    for m in [*_PART_ANYWHERE.finditer(f), *_EN_PHRASE.finditer(f)]:
+        want = parse_reference(english_to_vi(text[m.start() : m.end()]))
+        if want.keys() & {"dieu", "phu_luc", "chuong", "phan"}:
+            return m.start(), m.end()
+    return None
+
+
+def id_of(want: dict[str, str]) -> str | None:
+    """The id a parsed reference (`parse_reference`) names: {'dieu': '8', 'khoan': '2'} -> 'dieu_8/khoan_2'."""
+    prefix = [f"{k}_{want[k]}" for k in ("phu_luc", "kem_theo") if k in want][-1:]
+    path: list[str] = []
+    if "dieu" in want:
+        path.append(f"dieu_{want['dieu']}")
+        if "khoan" in want:
+            path.append(f"khoan_{want['khoan']}")
+        if "diem" in want:
+            path.append("diem_" + ("dd" if want["diem"] == "đ" else want["diem"]))
+    elif "chuong" in want:
+        path += [f"chuong_{want['chuong']}"] + ([f"muc_{want['muc']}"] if "muc" in want else [])
+    elif "phan" in want:
+        path.append(f"phan_{want['phan']}")
+    ids = prefix + path
+    return "/".join(ids) if ids else None
+
+
+_ID = re.compile(r"(?:(?:phan|chuong|muc|dieu|khoan|diem|phu_luc|kem_theo|mau)(?:_[0-9a-z.]+)?/?)+")
+
+
+def part_id(parts: list[PartNode], ref: str) -> str | None:
+    """The id of the part a reference names, as people write it ('khoản 2 Điều 8', 'Điều 8 khoản 2', 'd8k2', 'điểm a
+    khoản 2 Điều 8', 'Phụ lục II', or the id 'dieu_8/khoan_2'), among a document's parts; with no parts (a text not
+    read in full), the id the reference names. None: the text has no such part, or the reference names none."""
+    ids = {p.id for p in parts}
+    raw = ref.strip().strip("/")
+    if raw in ids or (not parts and _ID.fullmatch(raw)):
+        return raw
+    if re.fullmatch(r"phu[ \t]*luc|pl", fold_lower(raw)):  # 'Phụ lục': the text's one annex
+        annexes = [p.id for p in parts if p.kind == "phu_luc" and p.parent is None]
+        return annexes[0] if len(annexes) == 1 else None
+    want = parse_reference(english_to_vi(raw))
+    pid = id_of(want)
+    if pid is None or not parts or pid in ids:
+        return pid
+    if "diem" in want and "khoan" in want and want["diem"] != "đ":  # 'd8k1a': khoản 1 điểm a, or khoản 1a
+        alt = id_of({k: v for k, v in want.items() if k != "diem"} | {"khoan": want["khoan"] + want["diem"]})
+        if alt in ids:
+            return alt
+    return None
+
+
+_SEG = re.compile(r"(phu_luc|kem_theo|phan|chuong|muc|dieu|khoan|diem|mau)(?:_([0-9a-z.]+))?")
+
+
+def _seg(seg: str) -> tuple[str, str]:
+    """'khoan_2' -> ('khoan', '2'), 'phu_luc' -> ('phu_luc', '')."""
+    m = _SEG.fullmatch(seg)
+    return (m.group(1), m.group(2) or "") if m else (seg, "")
+
+
+def label_of(pid: str) -> str:
+    """How an id is written in a sentence: 'dieu_8/khoan_2/diem_a' -> 'điểm a khoản 2 Điều 8', 'phu_luc_2' ->
+    'Phụ lục 2'."""
+    words = []
+    for seg in pid.split("/"):
+        kind, num = _seg(seg)
+        num = "đ" if kind == "diem" and num == "dd" else num
+        words.append(f"{LABEL_WORD[kind]} {num}".strip() if kind in LABEL_WORD else seg)
+    return " ".join(reversed(words))
+
+
+def holders(pid: str) -> list[str]:
+    """The ids of the parts holding a part, nearest first: 'dieu_8/khoan_2/diem_a' -> ['dieu_8/khoan_2', 'dieu_8']."""
+    segs = pid.split("/")
+    return ["/".join(segs[:i]) for i in range(len(segs) - 1, 0, -1)]
+
+
+def article_range(parts: list[PartNode]) -> str:
+    """'Điều 1 to Điều 12' (the document's own articles, annexes' left out), for a part the document lacks."""
+    arts = [p for p in parts if p.kind == "dieu" and "/" not in p.id and p.source]  # not those only named
+    if not arts:
+        return "no articles"
+    return arts[0].label if len(arts) == 1 else f"{arts[0].label} to {arts[-1].label}"
+
+
+# effects ---------------------------------------------------------------------------------------------------------
+@dataclass
+class EffectRow:
+    """One effect of one text on (parts of) another, with the day it takes hold: stated with the effect, else the
+    acting text's date of effect ('effective') or of issue ('issued'), else unknown."""
+
+    relation: str  # the relation type that carries it (AMENDS, REPEALS, GUIDES …)
+    source: str  # the acting text's key
+    target: str  # the text acted on
+    effect: PartEffect
+    since: dt.date | None
+    basis: Literal["stated", "effective", "issued", "unknown"]
+
+    @property
+    def parts(self) -> list[str]:
+        return self.effect.parts
+
+
+def _start(d: Document | None) -> tuple[dt.date | None, Literal["effective", "issued", "unknown"]]:
+    if d is not None and d.effective:
+        return d.effective, "effective"
+    if d is not None and d.date:
+        return d.date, "issued"
+    return None, "unknown"
+
+
+def effect_rows(doc: Document, relations: list[RelationView], others: dict[str, Document]) -> list[EffectRow]:
+    """Every effect the relations carry (`RelationView.effects`), seen from `doc`: for a relation 'in', another text
+    acts on `doc`; 'out', `doc` acts on another. In order of the day each takes hold, then of the part."""
+    out: list[EffectRow] = []
+    for r in relations:
+        source, target = (r.other, doc.key) if r.direction == "in" else (doc.key, r.other)
+        acting = others.get(r.other) if r.direction == "in" else doc
+        for e in r.effects:
+            since, basis = _start(acting)
+            out.append(EffectRow(r.type, source, target, e, e.date or since, "stated" if e.date else basis))
+    out.sort(key=lambda x: (x.since or dt.date.max, x.target, x.parts, x.source, x.effect.evidence.start))
+    return out
+
+
+def scope_of(row: EffectRow, pid: str) -> Scope | None:
+    """How an effect touches a part: it names the part ('self'), a part holding it ('holder'), a part within it
+    ('within'), or the whole text ('whole', no parts named); None: another part."""
+    if not row.parts:
+        return "whole"
+    if pid in row.parts:
+        return "self"
+    if any(pid.startswith(p + "/") for p in row.parts):
+        return "holder"
+    if any(p.startswith(pid + "/") for p in row.parts):
+        return "within"
+    return None
+
+
+def effects_on(rows: list[EffectRow], pid: str) -> list[tuple[EffectRow, Scope]]:
+    """The effects on a part, on the parts holding it and within it (not those on the whole text), in date order."""
+    out: list[tuple[EffectRow, Scope]] = []
+    for r in rows:
+        s = scope_of(r, pid)
+        if s is not None and s != "whole":
+            out.append((r, s))
+    return out
+
+
+def whole_text_relations(relations: list[RelationView]) -> list[RelationView]:
+    """The relations as they act on the whole text: a repeal or replacement every one of whose effects names parts
+    ('Bãi bỏ khoản 2 Điều 8 …') ends those parts, not the text; it is read as changing the text (AMENDS), so that
+    the text's status is in force (partly, `document_state`) rather than repealed."""
+    out = []
+    for r in relations:
+        if r.type in ("REPEALS", "REPLACES") and r.effects and all(e.parts for e in r.effects):
+            r = RelationView("AMENDS", r.direction, r.other, r.evidence, r.effects)
+        out.append(r)
+    return out
+
+
+# status, part by part ----------------------------------------------------------------------------------------------
+_DOC_TO_PART: dict[str, PartState] = {"not_yet_in_force": "not_yet_in_force", "replaced": "repealed",
+                                      "repealed": "repealed", "expired": "repealed", "unknown": "unknown"}
+_KIND_TO_STATE: dict[str, PartState] = {"repealed": "repealed", "suspended": "suspended", "replaced": "replaced"}
+
+
+def part_status(pid: str, doc_status: StatusAt, rows: list[EffectRow], labels: dict[str, str] | None = None
+                ) -> PartStatusAt:
+    """A part's status on `doc_status.at`: its document's when the document is not in force then (not yet, replaced,
+    repealed, its term over, unknown); else from the effects on it and the parts holding it that had taken hold by
+    that day (the last decides: repealed, suspended, replaced, or amended for the others); a part an effect inserts
+    is not yet in force before it. Effects within it make it amended. `rows`: the document's incoming `effect_rows`.
+    `labels`: the acting texts' labels by key, for the reasons."""
+    at, labels = doc_status.at, labels or {}
+    name = label_of(pid)
+    if doc_status.state in _DOC_TO_PART:
+        why = [f"{name} follows its document: {doc_status.state.replace('_', ' ')} on {at.isoformat()}."]
+        return PartStatusAt(pid, _DOC_TO_PART[doc_status.state], at, doc_status.since, [c.by for c in doc_status.changes],
+                            why + doc_status.reasons, list(doc_status.evidence))
+    touching = [(r, s) for r, s in effects_on(rows, pid) if r.effect.kind in CHANGING]
+    done = [(r, s) for r, s in touching if r.since is not None and r.since <= at]
+    undated = [(r, s) for r, s in touching if r.since is None]
+    reasons: list[str] = []
+    for r, _ in undated:
+        reasons.append(f"{labels.get(r.source, r.source)} {r.effect.kind.replace('_', ' ')} "
+                       f"{r.effect.written or label_of(r.parts[0])}, but no text read dates it.")
+    inserted = [r for r, s in touching if s == "self" and r.effect.kind == "inserted"]
+    if inserted and all(r.since is not None and r.since > at for r in inserted):
+        first = inserted[0]
+        return PartStatusAt(pid, "not_yet_in_force", at, None, [first.source],
+                            [f"{name} is inserted by {labels.get(first.source, first.source)} from "
+                             f"{first.since.isoformat() if first.since else '?'}."], [first.effect.evidence])
+    if not done:
+        none: PartState = "unknown" if undated else "in_force"
+        reasons.insert(0, f"No text read changes {name} by {at.isoformat()}." if not undated else
+                       f"Whether {name} was changed by {at.isoformat()} is not known.")
+        return PartStatusAt(pid, none, at, doc_status.effective, [], reasons, [r.effect.evidence for r, _ in undated])
+    own = [(r, s) for r, s in done if s != "within"]
+    last = own[-1][0] if own else done[-1][0]
+    state: PartState = _KIND_TO_STATE.get(last.effect.kind, "amended") if own else "amended"
+    if own and last.effect.kind == "inserted" and scope_of(last, pid) == "self" and len(done) == 1:
+        state = "in_force"  # inserted, and not changed since
+    for r, s in done:
+        where = "" if s == "self" else f" ({r.effect.written or label_of(r.parts[0])})"
+        reasons.append(f"{r.effect.kind.replace('_', ' ').capitalize()}{where} by {labels.get(r.source, r.source)} "
+                       f"from {r.since.isoformat() if r.since else '?'}.")
+    by = list(dict.fromkeys(r.source for r, _ in done))
+    return PartStatusAt(pid, state, at, last.since, by, reasons, [r.effect.evidence for r, _ in done])
+
+
+@dataclass
+class PartTree:
+    """A part with its status and its parts: what `GET /documents/{ref}/parts` and `lexgraph show --parts` show."""
+
+    node: PartNode
+    status: PartStatusAt
+    children: list[PartTree] = field(default_factory=list)
+
+
+def known_parts(rows: list[EffectRow], have: list[PartNode] | None = None) -> list[PartNode]:
+    """The parts other texts' effects name that a text's parts lack (their holders first), as nodes without a span
+    (source '', offsets 0): for a text not read in full (`have` empty), every part named; for one read in full, the
+    parts inserted into it ('Bổ sung Điều 8a …'), after its own."""
+    held = {p.id for p in have or []}
+    ids: dict[str, None] = {}
+    for r in rows:
+        if held and r.effect.kind != "inserted":
+            continue
+        for p in r.parts:
+            for h in [*reversed(holders(p)), p]:
+                ids.setdefault(h)
+    out = list(have or [])
+    for pid in sorted(ids.keys() - held, key=_id_order):
+        kind, num = _seg(pid.rsplit("/", 1)[-1])
+        out.append(PartNode(id=pid, kind=kind, label=label_of(pid.rsplit("/", 1)[-1]), number=num or None,
+                            parent=pid.rpartition("/")[0] or None, source="", start=0, end=0))
+    return out
+
+
+def _id_order(pid: str) -> tuple[tuple[str, int, str], ...]:
+    def seg(s: str) -> tuple[str, int, str]:
+        m = re.fullmatch(r"([a-z_]+?)_?(\d*)([a-z.]*)", s)
+        return (m.group(1), int(m.group(2) or 0), m.group(3)) if m else (s, 0, "")
+    return tuple(seg(s) for s in pid.split("/"))
+
+
+def part_trees(parts: list[PartNode], doc_status: StatusAt, rows: list[EffectRow], labels: dict[str, str]
+               ) -> list[PartTree]:
+    """The tree of parts (in text order), each with its status on `doc_status.at`."""
+    nodes = {p.id: PartTree(p, part_status(p.id, doc_status, rows, labels)) for p in parts}
+    roots: list[PartTree] = []
+    for p in parts:
+        holder = nodes.get(p.parent) if p.parent else None
+        (holder.children if holder is not None else roots).append(nodes[p.id])
+    return roots
+
+
+def ended_parts(trees: list[PartTree]) -> list[PartStatusAt]:
+    """The parts repealed or suspended on the day (a part only, not the parts it holds): the document is then
+    partly in force ('hết hiệu lực một phần')."""
+    out: list[PartStatusAt] = []
+    for t in trees:
+        if t.status.state in ENDING:
+            out.append(t.status)
+        else:
+            out.extend(ended_parts(t.children))
+    return out
+
+
+def document_state(doc_status: StatusAt, ended: list[PartStatusAt]) -> DocumentState:
+    """The document's state on the day: `partly_in_force` when it is in force (or amended) and parts of it are
+    repealed or suspended; its own state otherwise."""
+    return "partly_in_force" if doc_status.state in ("in_force", "amended") and ended else doc_status.state
+
+
+def evidence_of(rows: list[EffectRow]) -> list[Evidence]:
+    return [r.effect.evidence for r in rows]
