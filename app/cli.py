@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from app.messages import clip, empty_store
 from graph.clean import iter_sources
-from graph.errors import AmbiguousReference, LexgraphError, NotFound
+from graph.errors import AmbiguousReference, LexgraphError, NoSuchPart, NotFound
 from graph.incremental import build_into
 from graph.model import AGENCY_RELATIONS, Graph
 from graph.pipeline import default_jobs, extract_sources, read_sources
@@ -228,21 +228,79 @@ def _open_built(store: str) -> Store:
 
 def _fail(e: LexgraphError) -> None:
     err.print(f"[red]error:[/] {escape(str(e))}")
-    raise typer.Exit(2 if isinstance(e, (NotFound, AmbiguousReference)) else 1)
+    raise typer.Exit(2 if isinstance(e, (NotFound, AmbiguousReference, NoSuchPart)) else 1)
+
+
+def _day(at: str | None) -> Any:
+    """--at as a date (None: today); exit 2 for what is not YYYY-MM-DD."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(at) if at else None
+    except ValueError:
+        err.print(f"[red]error:[/] --at {escape(at or '')!r} is not a date (YYYY-MM-DD)")
+        raise typer.Exit(2) from None
+
+
+AtOpt = Annotated[str | None, typer.Option("--at", help="A day, YYYY-MM-DD (default: today).")]
+_STATE_STYLE = {"in_force": "green", "amended": "yellow", "partly_in_force": "yellow", "repealed": "red",
+                "replaced": "red", "expired": "red", "suspended": "magenta", "not_yet_in_force": "blue",
+                "unknown": "dim"}
+
+
+def _badge(state: str, since: Any = None) -> str:
+    return (f"[{_STATE_STYLE.get(state, 'dim')}]{state.replace('_', ' ')}[/]"
+            + (f" since {since.isoformat()}" if since else ""))
+
+
+def _show_parts(st: Store, ref: str, day: Any) -> None:
+    """`show REF --parts`: the tree of parts, each with its status on the day (two reads)."""
+    from rich.tree import Tree
+
+    from graph.provisions import PartsView, PartTree, document_state, ended_parts, label_of
+
+    pv = PartsView.read(st, ref, day)
+    d, trees = pv.document, pv.trees()
+    ended = ended_parts(trees)
+    root = Tree(f"[bold]{escape(d.type)} {escape(d.label)}[/]  {_badge(document_state(pv.status, ended))} "
+                f"(on {pv.status.at.isoformat()})")
+
+    def add(into: Tree, t: PartTree) -> None:
+        n, s = t.node, t.status
+        by = f" by {', '.join(pv.labels.get(k, k) for k in s.by)}" if s.by and s.state != "in_force" else ""
+        heading = f". {escape(n.heading)}" if n.heading else ""
+        branch = into.add(f"{escape(n.label)}{heading}  {_badge(s.state, s.since if s.state != 'in_force' else None)}"
+                          f"{escape(by)}")
+        for c in t.children:
+            add(branch, c)
+
+    for t in trees:
+        add(root, t)
+    out.print(root)
+    if not pv.read_in_full:
+        out.print(f"  {d.label} was not read in full: its parts are those other texts' effects name.", markup=False)
+    for e in ended:
+        out.print(f"  {label_of(e.part)} {e.state}: " + " ".join(e.reasons), markup=False)
 
 
 @app.command()
 def show(ref: Annotated[str, typer.Argument(help="A number in any written form: '43/2011/nd-cp'.")],
-         store: StoreOpt = DEFAULT_STORE) -> None:
-    """Show a document, its status and its relations with evidence."""
+         store: StoreOpt = DEFAULT_STORE,
+         parts: Annotated[bool, typer.Option("--parts", help="The tree of its parts, each with its status.")] = False,
+         at: AtOpt = None) -> None:
+    """Show a document, its status and its relations with evidence; with --parts, its parts and their status."""
     from graph.status import changes, status_on
 
+    day = _day(at)
     st = _open_built(store)
     try:
+        if parts:
+            _show_parts(st, ref, day)
+            return
         view = st.document_relations(ref)  # one read: the document, its relations, the documents they name
         d = view.document
         v = vocabulary()
-        status = status_on(d, changes(view.relations, view.others))
+        status = status_on(d, changes(view.relations, view.others), day)
         heading = f"{d.name} {d.number}" if d.name and d.number else f"{d.type} {d.label}"  # 'Bộ luật Lao động 45/2019/QH14'
         out.print(f"[bold]{escape(heading)}[/]  ({escape(d.key)})")
         out.print(f"  issuer: {v.agencies[d.issuer].name if d.issuer in v.agencies else d.issuer or 'unknown'}")
@@ -418,21 +476,22 @@ def serve(
 
 
 @app.command()
-def status(ref: Annotated[str, typer.Argument(help="A number in any written form.")],
-           at: Annotated[str | None, typer.Option("--at", help="A day, YYYY-MM-DD (default: today).")] = None,
+def status(ref: Annotated[str, typer.Argument(help="A number in any written form, or a part of it written before or "
+                                                   "after it: 'khoản 2 Điều 8 Nghị định 145/2020/NĐ-CP'.")],
+           at: AtOpt = None,
            store: StoreOpt = DEFAULT_STORE) -> None:
-    """In force or not on a day, since when, and why — with the sentences that say so — and the timeline."""
-    import datetime as dt
-
+    """In force or not on a day, since when, and why — with the sentences that say so — and the timeline; of a
+    part ('khoản 2 Điều 8 …'), from the effects on it and on the parts holding it."""
+    from graph.provisions import split_reference
     from graph.status import ACTING, changes, events, status_on
 
-    try:
-        day = dt.date.fromisoformat(at) if at else None
-    except ValueError:
-        err.print(f"[red]error:[/] --at {escape(at or '')!r} is not a date (YYYY-MM-DD)")
-        raise typer.Exit(2) from None
+    day = _day(at)
     st = _open_built(store)
     try:
+        split = split_reference(ref)
+        if split is not None:
+            _part_status(st, *split, day)
+            return
         view = st.document_relations(ref, ACTING, "in")  # one read: the document and what acts on it
         d = view.document
         acting = changes(view.relations, view.others)
@@ -448,6 +507,73 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
             out.print("  timeline:")
             for ev in timeline:
                 out.print(f"    {ev.date.isoformat() if ev.date else '    ?     '}  {ev.text}", markup=False)
+    except LexgraphError as e:
+        _fail(e)
+    finally:
+        st.close()
+
+
+def _part_status(st: Store, part: str, ref: str, day: Any) -> None:
+    """`status 'khoản 2 Điều 8 Nghị định …'`: the part's status on the day, the effects on it, with their sentences."""
+    from graph.provisions import PartsView, article_range, effects_on, label_of, part_id
+
+    pv = PartsView.read(st, ref, day)
+    d = pv.document
+    pid = part_id(pv.parts if pv.read_in_full else [], part)
+    if pid is None:
+        raise NoSuchPart(d.label, part, article_range(pv.parts))
+    s = pv.part(pid)
+    out.print(f"[bold]{escape(label_of(pid))} {escape(d.type)} {escape(d.label)}[/] on {s.at.isoformat()}: "
+              f"[bold]{_badge(s.state, s.since)}[/]")
+    if not pv.read_in_full:
+        out.print(f"  ({d.label} was not read in full: from the effects other texts state on it.)", markup=False)
+    for r in s.reasons:
+        out.print(f"  {r}", markup=False)
+    for row, scope in effects_on(pv.rows, pid):
+        where = "" if scope == "self" else f" ({row.effect.written or ', '.join(row.parts)}: {scope})"
+        out.print(f"  {row.since.isoformat() if row.since else '    ?     '}  {row.effect.kind.replace('_', ' ')}"
+                  f"{where} by {pv.labels.get(row.source, row.source)}"
+                  + (f" ({label_of(row.effect.by_part)})" if row.effect.by_part else ""), markup=False)
+        e = row.effect.evidence
+        out.print(f"      “{clip(e.sentence, 220)}” [{e.source}:{e.start}-{e.end}]", markup=False)
+
+
+@app.command()
+def effects(ref: Annotated[str, typer.Argument(help="A number in any written form.")],
+            direction: Annotated[str, typer.Option("--direction", help="in: other texts' effects on it; out: its "
+                                                                      "effects on others.")] = "in",
+            store: StoreOpt = DEFAULT_STORE) -> None:
+    """The table of a document's effects, part by part: the part, the effect, by which text and part, since when,
+    and the sentence (as GET /documents/{ref}/effects)."""
+    from rich.table import Table
+
+    from graph.provisions import effect_rows, label_of
+
+    if direction not in ("in", "out"):
+        err.print("[red]error:[/] --direction is 'in' or 'out'")
+        raise typer.Exit(2)
+    st = _open_built(store)
+    try:
+        view = st.document_relations(ref, None, direction)  # type: ignore[arg-type]
+        d = view.document
+        labels = {**{k: o.label for k, o in view.others.items()}, d.key: d.label}
+        rows = effect_rows(d, view.relations, view.others)
+        if not rows:
+            out.print(f"{d.type} {d.label}: the texts read state no effect "
+                      + ("on its parts." if direction == "in" else "of it on other texts' parts."), markup=False)
+            return
+        table = Table(title=f"{d.type} {d.label}: effects " + ("on it" if direction == "in" else "on other texts"))
+        for col in ("since", "text" if direction == "out" else "part", "part" if direction == "out" else "effect",
+                    "effect" if direction == "out" else "by", "sentence"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            part = ", ".join(label_of(p) for p in r.parts) or "(whole text)"
+            by = labels.get(r.source, r.source) + (f" {label_of(r.effect.by_part)}" if r.effect.by_part else "")
+            cells = [r.since.isoformat() if r.since else "?", part, r.effect.kind.replace("_", " "), by]
+            if direction == "out":
+                cells = [cells[0], labels.get(r.target, r.target), part, r.effect.kind.replace("_", " ")]
+            table.add_row(*(escape(c) for c in cells), escape(clip(r.effect.evidence.sentence, 160)))
+        out.print(table)
     except LexgraphError as e:
         _fail(e)
     finally:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .model import Document, Evidence, PartEffect, PartNode
-from .status import PartState, PartStatusAt, StatusAt
-from .stores.base import RelationView
+from .status import PartState, PartStatusAt, StatusAt, changes, status_on
+from .stores.base import DocumentRelations, RelationView, Store
 from .structure import LABEL_WORD, parse_reference
 from .vocab import fold_lower
 
@@ -349,3 +349,37 @@ def document_state(doc_status: StatusAt, ended: list[PartStatusAt]) -> DocumentS
 
 def evidence_of(rows: list[EffectRow]) -> list[Evidence]:
     return [r.effect.evidence for r in rows]
+
+
+@dataclass
+class PartsView:
+    """What the parts endpoints show, from their two reads (the document with what acts on it, and its parts):
+    the document's status on the day, its incoming effects, the labels of the texts acting, its parts (or, not read
+    in full, the parts other texts' effects name)."""
+
+    document: Document
+    status: StatusAt
+    rows: list[EffectRow]
+    labels: dict[str, str]
+    parts: list[PartNode]
+    read_in_full: bool
+
+    @classmethod
+    def of(cls, view: DocumentRelations, parts: list[PartNode], at: dt.date | None) -> PartsView:
+        d = view.document
+        st = status_on(d, changes(whole_text_relations(view.relations), view.others), at)
+        rows = effect_rows(d, view.relations, view.others)
+        labels = {k: o.label for k, o in view.others.items()}
+        return cls(d, st, rows, labels, known_parts(rows, parts), bool(parts))
+
+    @classmethod
+    def read(cls, store: Store, ref: str, at: dt.date | None = None) -> PartsView:
+        """Two reads: the document a reference means with every relation to it, then its parts."""
+        view = store.document_relations(ref, None, "in")
+        return cls.of(view, store.parts(view.document.key), at)
+
+    def trees(self) -> list[PartTree]:
+        return part_trees(self.parts, self.status, self.rows, self.labels)
+
+    def part(self, pid: str) -> PartStatusAt:
+        return part_status(pid, self.status, self.rows, self.labels)

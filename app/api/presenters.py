@@ -7,13 +7,13 @@ an `Answer`), so an endpoint's reads are the calls its router makes, and no more
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from graph.errors import NoSuchPart, NotAPart
-from graph.model import AGENCY_RELATIONS, Document, EffectiveClaim, PartNode
+from graph.model import AGENCY_RELATIONS, Document, EffectiveClaim
 from graph.provisions import (
     EffectRow,
+    PartsView,
     PartTree,
     Scope,
     article_range,
@@ -23,12 +23,8 @@ from graph.provisions import (
     ended_parts,
     english_to_vi,
     holders,
-    known_parts,
     label_of,
     part_id,
-    part_status,
-    part_trees,
-    whole_text_relations,
 )
 from graph.questions import Answer
 from graph.status import Change, Event, StatusAt, chain_on, changes, status_on
@@ -132,28 +128,6 @@ def answer_out(a: Answer) -> AnswerOut:
 
 
 # parts and effects (issue 25 §4) ---------------------------------------------------------------------------------
-@dataclass
-class PartsView:
-    """What the parts endpoints show, from their two reads (the document with what acts on it, and its parts):
-    the document's status on the day, its incoming effects, the labels of the texts acting, its parts (or, not read
-    in full, the parts other texts' effects name)."""
-
-    document: Document
-    status: StatusAt
-    rows: list[EffectRow]
-    labels: dict[str, str]
-    parts: list[PartNode]
-    read_in_full: bool
-
-    @classmethod
-    def of(cls, view: DocumentRelations, parts: list[PartNode], at: dt.date | None) -> PartsView:
-        d = view.document
-        st = status_on(d, changes(whole_text_relations(view.relations), view.others), at)
-        rows = effect_rows(d, view.relations, view.others)
-        labels = {k: o.label for k, o in view.others.items()}
-        return cls(d, st, rows, labels, known_parts(rows, parts), bool(parts))
-
-
 def _tree_out(t: PartTree) -> PartOut:
     n, s = t.node, t.status
     return PartOut(id=n.id, kind=n.kind, label=n.label, number=n.number, heading=n.heading, parent=n.parent,
@@ -163,7 +137,7 @@ def _tree_out(t: PartTree) -> PartOut:
 
 def parts_out(pv: PartsView) -> PartsOut:
     """A document's tree of parts, each with its status on the day (`GET /documents/{ref}/parts`)."""
-    trees = part_trees(pv.parts, pv.status, pv.rows, pv.labels)
+    trees = pv.trees()
     ended = ended_parts(trees)
     return PartsOut(document=DocumentBrief.of(pv.document), at=pv.status.at, read_in_full=pv.read_in_full,
                     state=document_state(pv.status, ended), ended_parts=[PartStatusOut.of(e) for e in ended],
@@ -196,7 +170,7 @@ def part_detail_out(pv: PartsView, ref: str) -> PartDetailOut:
         source=node.source if node and node.source else None,
         start=node.start if node and node.source else None, end=node.end if node and node.source else None,
         read_in_full=pv.read_in_full, holders=holders(pid), children=[p.id for p in pv.parts if p.parent == pid],
-        status=PartStatusOut.of(part_status(pid, pv.status, pv.rows, pv.labels)),
+        status=PartStatusOut.of(pv.part(pid)),
         effects=[effect_out(r, labels, s) for r, s in effects_on(pv.rows, pid)])
 
 

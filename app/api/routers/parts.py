@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
+from graph.provisions import PartsView
+
 from ..deps import Day, StoreDep, json_response, store_call
-from ..presenters import PartsView, effects_table_out, part_detail_out, parts_out
+from ..presenters import effects_table_out, part_detail_out, parts_out
 from ..schemas import EffectOut, Page, PartDetailOut, PartsOut, problem_response
 
 router = APIRouter(prefix="/documents", tags=["parts"])
@@ -27,9 +29,7 @@ NOT_FOUND = problem_response("No such document (close matches in `suggestions`),
 @store_call
 def part_of(ref: str, part: Annotated[str, Path(description=PART, max_length=200)], store: StoreDep,
             at: Annotated[Day | None, AT] = None) -> Response:
-    view = store.document_relations(ref, None, "in")
-    pv = PartsView.of(view, store.parts(view.document.key), at)
-    return json_response(part_detail_out(pv, part))
+    return json_response(part_detail_out(PartsView.read(store, ref, at), part))
 
 
 @router.get("/{ref:path}/parts", response_model=PartsOut,
@@ -37,8 +37,7 @@ def part_of(ref: str, part: Annotated[str, Path(description=PART, max_length=200
             responses={404: NOT_FOUND, 409: problem_response("The number names several documents")})
 @store_call
 def parts_of(ref: str, store: StoreDep, at: Annotated[Day | None, AT] = None) -> Response:
-    view = store.document_relations(ref, None, "in")
-    return json_response(parts_out(PartsView.of(view, store.parts(view.document.key), at)))
+    return json_response(parts_out(PartsView.read(store, ref, at)))
 
 
 @router.get("/{ref:path}/effects", response_model=Page[EffectOut],
