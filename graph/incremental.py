@@ -24,16 +24,16 @@ from typing import Any
 
 from .clean import CleanText, OffsetMap
 from .extract import Extraction, Mention
-from .extract.types import RawEffective, RawRelation
+from .extract.types import RawEffective, RawPart, RawRelation
 from .model import Graph, SourceInfo
 from .numbers import Number
 from .resolve import Resolver, SourceResult
 from .stores.base import Store, UpsertStats
 
-SOURCE_FORMAT = 1
+SOURCE_FORMAT = 2  # 2: the parts of a text read in full (`Extraction.parts`)
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 _EXTRACTION_FIELDS = {"text", "mentions", "self_doc", "base_doc", "relations", "proposers", "sentences", "effective",
-                      "unresolved"}
+                      "unresolved", "parts"}
 # a field added to an extraction must be kept too: fail at import, not with a graph that silently differs
 assert {f.name for f in fields(Extraction)} == _EXTRACTION_FIELDS, "graph/incremental.py must keep every Extraction field"
 assert {f.name for f in fields(Number)} == {"ordinal", "year", "code", "party"}
@@ -97,6 +97,7 @@ def dump_source(r: SourceResult) -> bytes:
             "effective": [[ref(e.mention), e.date.isoformat() if e.date else None, e.part, e.rule, list(e.sentence)]
                           for e in ex.effective],
             "unresolved": [[ref(m), [ref(c) for c in named]] for m, named in ex.unresolved],
+            "parts": [[p.id, p.kind, p.label, p.number, p.heading, p.parent, p.start, p.end] for p in ex.parts],
         }
         doc["table"] = [_enc_mention(m) for m in table]
     return zlib.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode(), 6)
@@ -105,7 +106,7 @@ def dump_source(r: SourceResult) -> bytes:
 def load_source(data: bytes) -> SourceResult:
     """`dump_source` read back: a fresh extraction, ready for `Resolver.build` (which changes it)."""
     doc = json.loads(zlib.decompress(data))
-    if doc.get("format") != SOURCE_FORMAT:
+    if doc.get("format") not in (1, SOURCE_FORMAT):  # 1: kept before parts were read (none)
         raise ValueError(f"a kept source of format {doc.get('format')!r}, not {SOURCE_FORMAT}")
     r = SourceResult(path=doc["path"], error=doc["error"])
     x = doc.get("x")
@@ -134,6 +135,7 @@ def load_source(data: bytes) -> SourceResult:
         effective=[RawEffective(mention=mm(i), date=dt.date.fromisoformat(d) if d else None, part=part, rule=rule,
                                 sentence=span(sp)) for i, d, part, rule, sp in x["effective"]],
         unresolved=[(mm(i), [mm(c) for c in named]) for i, named in x["unresolved"]],
+        parts=[RawPart(*row) for row in x.get("parts", ())],
     )
     return r
 
@@ -232,6 +234,7 @@ def canonical(g: Graph) -> Graph:
         ambiguities=sorted(g.ambiguities, key=lambda a: a.model_dump_json()),
         rejected=sorted(g.rejected, key=lambda a: a.model_dump_json()),
         conflicts=sorted(g.conflicts, key=lambda a: a.model_dump_json()),
+        parts={k: g.parts[k] for k in sorted(g.parts)},
     )
 
 

@@ -26,6 +26,7 @@ from .model import (
     EffectiveClaim,
     Evidence,
     Graph,
+    PartNode,
     Rejected,
     Relation,
     SourceInfo,
@@ -334,6 +335,54 @@ def _yearless(d: Document) -> bool:
         return False
 
 
+def _part_nodes(ex: Extraction, path: str) -> list[PartNode]:
+    """A source's parts with their spans in the source as read (as evidence offsets are: `CleanText.to_raw`)."""
+    to_raw = ex.text.to_raw
+    return [PartNode(id=p.id, kind=p.kind, label=p.label, number=p.number, heading=p.heading, parent=p.parent,
+                     source=path, start=to_raw(p.start), end=to_raw(p.end)) for p in ex.parts]
+
+
+def _deepest(parts: list[PartNode], starts: list[int], pos: int) -> str | None:
+    """The deepest part holding `pos` (parts in text order: a part's parts follow it, so the nearest part before `pos`
+    that still holds it is the deepest)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0:
+        p = parts[i]
+        if p.start <= pos < p.end:
+            return p.id
+        i -= 1
+    return None
+
+
+def place_parts(g: Graph, results: Sequence[SourceResult], keyed: dict[int, str | None]) -> None:
+    """Each document read in full gets its parts (`Graph.parts`): of the sources that state it in full, the one with
+    the most parts, then the first by path (whatever the order of the texts); and each effect stated in a source read
+    in full gets the part of that source that states it (`PartEffect.by_part`: the deepest part holding its sentence)."""
+    of_source: dict[str, list[PartNode]] = {}
+    chosen: dict[str, list[PartNode]] = {}
+    for r in results:
+        ex = r.extraction
+        if ex is None or not ex.parts or ex.self_doc is None:
+            continue
+        k = keyed.get(id(ex.self_doc))
+        if not k or k not in g.documents:
+            continue
+        nodes = of_source[r.path] = _part_nodes(ex, r.path)
+        cur = chosen.get(k)
+        if cur is None or (len(nodes), cur[0].source) > (len(cur), r.path):
+            chosen[k] = nodes
+    g.parts = {k: chosen[k] for k in sorted(chosen)}
+    if not of_source:
+        return
+    starts = {path: [p.start for p in nodes] for path, nodes in of_source.items()}
+    for rel in g.relations.values():
+        if not rel.effects or not any(e.by_part is None and e.evidence.source in of_source for e in rel.effects):
+            continue
+        rel.effects = [e.model_copy(update={"by_part": _deepest(of_source[e.evidence.source], starts[e.evidence.source],
+                                                                e.evidence.start)})
+                       if e.by_part is None and e.evidence.source in of_source else e for e in rel.effects]
+
+
 @dataclass
 class Resolver:
     """Builds one graph from many sources; `known` looks up keys an existing store holds for a base."""
@@ -517,6 +566,7 @@ class Resolver:
         for k, x in g.relations.items():  # the relations each source states (among their evidence)
             for ev in x.evidence:
                 self.stated.setdefault(ev.source, set()).add(k)
+        place_parts(g, results, keyed)
         used = {x.target for x in g.relations.values() if x.type in AGENCY_RELATIONS}
         g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
                       for a in sorted(used) if a in v.agencies}

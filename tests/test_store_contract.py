@@ -324,3 +324,71 @@ def test_embedded_store_refuses_a_file_of_other_relation_types(tmp_path: Path) -
     path.write_bytes(pickle.dumps(data))
     with pytest.raises(StoreError, match="relation types"):
         MemoryStore(path)
+
+
+# parts and effects part by part (issue 25) ----------------------------------------------------------------------
+def _amending_graph() -> Graph:
+    """A relation whose sentences act on parts of a text read in full (hand-made effects: what extraction gives once
+    it reads them), between two documents of the seed graph."""
+    from graph.model import Evidence, PartEffect, Relation
+
+    ev = Evidence(source="amending.txt", sentence="Bãi bỏ khoản 2 Điều 3 và sửa đổi Điều 4 Nghị định số 111/2022/NĐ-CP.",
+                  start=10, end=80)
+    ev2 = Evidence(source="amending.txt", sentence="Tạm ngưng điểm a khoản 1 Điều 4.", start=90, end=120)
+    effects = [PartEffect(kind="repealed", parts=["dieu_3/khoan_2"], written="khoản 2 Điều 3", by_part="dieu_1/khoan_1",
+                          evidence=ev),
+               PartEffect(kind="amended", parts=["dieu_4"], written="Điều 4", date=dt.date(2026, 7, 1), evidence=ev),
+               PartEffect(kind="suspended", parts=["dieu_4/khoan_1/diem_a", "dieu_99"], evidence=ev2)]
+    rel = Relation(type="AMENDS", source="139/2026/ND-CP", target="111/2022/ND-CP", evidence=[ev], effects=effects)
+    return Graph(relations={Graph.rel_key(rel.type, rel.source, rel.target): rel})
+
+
+def test_parts_of_a_document_read_in_full(store: Store) -> None:
+    want = _seed_graph().parts
+    assert "111/2022/ND-CP" in want and len(want["111/2022/ND-CP"]) > 100
+    got = store.parts("111/2022/ND-CP")
+    assert got == want["111/2022/ND-CP"]
+    assert [p.id for p in got[:3]] == ["chuong_1", "dieu_1", "dieu_2"]
+    khoan = next(p for p in got if p.id == "dieu_2/khoan_1")
+    assert (khoan.kind, khoan.label, khoan.number, khoan.parent) == ("khoan", "khoản 1", "1", "dieu_2")
+    assert khoan.source.endswith("nghi-dinh-so-111-2022-nd-cp-38434.txt") and khoan.start < khoan.end
+    assert store.parts("43/2011/ND-CP") == [] and store.parts("no/such/KEY") == []
+    assert store.to_graph().parts == want
+
+
+def test_effects_on_relations(store: Store) -> None:
+    g = _amending_graph()
+    rel = next(iter(g.relations.values()))
+    store.upsert(g)
+    store.upsert(_amending_graph())  # again: nothing doubled
+    inc = store.relations("111/2022/ND-CP", "AMENDS", "in")
+    assert [(r.other, r.effects) for r in inc] == [("139/2026/ND-CP", rel.effects)]
+    out = store.relations_of(["139/2026/ND-CP"], ("AMENDS",), "out")["139/2026/ND-CP"]
+    assert [r.effects for r in out if r.other == "111/2022/ND-CP"] == [rel.effects]
+    view = store.document_relations("Nghị định 111/2022/NĐ-CP", ("AMENDS",), "in")
+    assert [r.effects for r in view.relations] == [rel.effects]
+    back = store.to_graph().relations[Graph.rel_key("AMENDS", "139/2026/ND-CP", "111/2022/ND-CP")]
+    assert back.effects == rel.effects
+    assert all(r.effects == [] for r in store.relations("42/2022/ND-CP"))
+    assert store.parts("111/2022/ND-CP") == _seed_graph().parts["111/2022/ND-CP"]  # untouched by the upsert
+
+
+def test_replace_graph_keeps_parts_and_effects(store: Store) -> None:
+    g = _seed_graph()
+    for k, r in _amending_graph().relations.items():
+        g.relations[k] = r
+    store.replace_graph(g, {})
+    assert store.to_graph().parts == g.parts
+    rel = store.relations("111/2022/ND-CP", "AMENDS", "in")[0]
+    assert rel.effects == g.relations[Graph.rel_key("AMENDS", "139/2026/ND-CP", "111/2022/ND-CP")].effects
+    # the structure read anew (fewer parts), an effect dropped: the store follows
+    g2 = g.model_copy(deep=True)
+    g2.parts["111/2022/ND-CP"] = g2.parts["111/2022/ND-CP"][:5]
+    del g2.parts["51/2024/QH15"]
+    key = Graph.rel_key("AMENDS", "139/2026/ND-CP", "111/2022/ND-CP")
+    g2.relations[key] = g2.relations[key].model_copy(update={"effects": g2.relations[key].effects[:1]})
+    stats = store.replace_graph(g2, {})
+    assert stats.changed_relations == 1
+    assert store.parts("111/2022/ND-CP") == g2.parts["111/2022/ND-CP"] and store.parts("51/2024/QH15") == []
+    assert store.relations("111/2022/ND-CP", "AMENDS", "in")[0].effects == g2.relations[key].effects
+    assert store.to_graph().parts == g2.parts

@@ -18,6 +18,7 @@ roles the formula gives them.
 from __future__ import annotations
 
 from ..clean import CleanText
+from ..structure import parse_structure
 from ..vocab import Vocabulary, vocabulary
 from .context import _Ctx
 from .effective import find_effective
@@ -25,9 +26,9 @@ from .header import _header, _without_enacting, own_number_without_year
 from .mentions import find_mentions, resolve_anaphors, resolve_short
 from .relations import relate
 from .sentences import _is_wrapped, split_sentences
-from .types import Extraction, Mention, RawEffective, RawRelation
+from .types import Extraction, Mention, RawEffective, RawPart, RawRelation
 
-__all__ = ["Extraction", "Mention", "RawEffective", "RawRelation", "extract", "split_sentences"]
+__all__ = ["Extraction", "Mention", "RawEffective", "RawPart", "RawRelation", "extract", "parts_of", "split_sentences"]
 
 
 def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
@@ -46,4 +47,19 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     ex.mentions = [m for m in mentions if not m.self_ref]
     relate(ctx, ex, mentions)
     ex.effective = find_effective(ctx, ex, mentions, ex.sentences)
+    if ex.self_doc is not None:  # a legal text read in full: its structure, read once, here in the worker
+        ex.parts = parts_of(ct.text)
     return ex
+
+
+def parts_of(text: str) -> list[RawPart]:
+    """The parts of a clean text, flat in text order, each with the id of the part that holds it."""
+    out: list[RawPart] = []
+
+    def walk(parts: list, parent: str | None) -> None:  # type: ignore[type-arg]
+        for p in parts:
+            out.append(RawPart(p.id, p.kind, p.label, p.number, p.heading, parent, p.start, p.end))
+            walk(p.children, p.id)
+
+    walk(parse_structure(text).parts, None)
+    return out

@@ -90,6 +90,21 @@ class RawEffective:
     sentence: tuple[int, int]
 
 
+@dataclass(slots=True)
+class RawPart:
+    """A part of the text itself (`graph.structure.Part`, flat): its id, kind, label, number, heading, the id of the
+    part that holds it, and its span in the clean text."""
+
+    id: str
+    kind: str
+    label: str
+    number: str | None
+    heading: str | None
+    parent: str | None
+    start: int
+    end: int
+
+
 @dataclass
 class Extraction:
     """Everything one text states."""
@@ -104,3 +119,5 @@ class Extraction:
     effective: list[RawEffective] = field(default_factory=list)
     # short references ('Nghị định số 59') the text names in full nowhere, or under several documents: reported
     unresolved: list[tuple[Mention, list[Mention]]] = field(default_factory=list)
+    # the parts of a text read in full (one with its own identity: `self_doc`), in text order (`graph.structure`)
+    parts: list[RawPart] = field(default_factory=list)

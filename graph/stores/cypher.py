@@ -17,6 +17,9 @@ _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 DOCUMENT = "Document"
 AGENCY = "Agency"
+PART = "Part"  # a part of a document read in full: (:Document)-[:HAS_PART]->(:Part)-[:HAS_PART]->(:Part)
+HAS_PART = "HAS_PART"
+AFFECTS = "AFFECTS"  # (:Document)-[:AFFECTS {type, kind, written, date}]->(:Part): an effect on a part, for Browser users
 
 
 def relation_types() -> tuple[str, ...]:
@@ -56,7 +59,8 @@ SCHEMA = (
     f"CREATE TEXT INDEX document_search IF NOT EXISTS FOR (d:{DOCUMENT}) ON (d.search)",
     f"CREATE FULLTEXT INDEX document_titles IF NOT EXISTS FOR (d:{DOCUMENT}) ON EACH [d.title, d.number, d.name]"
     " OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",  # diacritics folded: 'dich vu' finds 'dịch vụ'
-
+    f"CREATE CONSTRAINT part_id IF NOT EXISTS FOR (p:{PART}) REQUIRE p.id IS UNIQUE",
+    f"CREATE INDEX part_doc IF NOT EXISTS FOR (p:{PART}) ON (p.doc)",
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
@@ -139,12 +143,50 @@ MATCH (s:{DOCUMENT} {{key: row.source}})
 MATCH {target}
 WHERE s <> t
 MERGE (s)-[r:{t}]->(t)
-ON CREATE SET r.evidence = row.evidence
-ON MATCH SET r.evidence = (r.evidence + [e IN row.evidence WHERE NOT e IN r.evidence])[..$max_evidence]
+ON CREATE SET r.evidence = row.evidence, r.effects = row.effects
+ON MATCH SET r.evidence = (r.evidence + [e IN row.evidence WHERE NOT e IN r.evidence])[..$max_evidence],
+             r.effects = (coalesce(r.effects, []) + [e IN row.effects WHERE NOT e IN coalesce(r.effects, [])])[..$max_effects]
 """
 
 
-DELETE_DOCUMENT = f"MATCH (d:{DOCUMENT} {{key: $key}}) DETACH DELETE d"
+# the parts of documents read in full ($rows: one per document, its key and its parts in text order, each with the id
+# of the part that holds it, or null for a top part): the document's parts written anew (those it had are deleted,
+# with the AFFECTS to them, which `MERGE_AFFECTS` writes again from the relations' effects)
+WRITE_PARTS = f"""
+UNWIND $rows AS row
+MATCH (d:{DOCUMENT} {{key: row.key}})
+CALL (d) {{ MATCH (p:{PART} {{doc: d.key}}) DETACH DELETE p }}
+WITH d, row
+UNWIND row.parts AS part
+CREATE (p:{PART} {{id: d.key + '#' + part.part}})
+SET p += part, p.doc = d.key
+WITH d, p
+OPTIONAL MATCH (up:{PART} {{id: d.key + '#' + p.parent}})
+FOREACH (_ IN CASE WHEN up IS NULL THEN [1] ELSE [] END | CREATE (d)-[:{HAS_PART}]->(p))
+FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | CREATE (up)-[:{HAS_PART}]->(p))
+"""
+
+# every part of a document, in text order
+PARTS = f"MATCH (p:{PART} {{doc: $key}}) RETURN p ORDER BY p.order"
+ALL_PARTS = f"MATCH (p:{PART}) RETURN p ORDER BY p.doc, p.order"
+
+# the effects of relations on parts as AFFECTS relationships from the acting document to each part it names that the
+# store holds (one row per acting document, relation type, kind and part; the effect's own properties on it)
+MERGE_AFFECTS = f"""
+UNWIND $rows AS row
+MATCH (s:{DOCUMENT} {{key: row.source}})
+MATCH (p:{PART} {{id: row.part}})
+MERGE (s)-[a:{AFFECTS} {{type: row.type, kind: row.kind}}]->(p)
+SET a.written = row.written, a.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+    a.by_part = row.by_part
+"""
+
+
+DELETE_DOCUMENT = f"""
+MATCH (d:{DOCUMENT} {{key: $key}})
+CALL (d) {{ MATCH (p:{PART} {{doc: d.key}}) DETACH DELETE p }}
+DETACH DELETE d
+"""
 
 UNDATED_TWINS = f"""
 UNWIND $bases AS b
@@ -197,8 +239,9 @@ def _relations(briefs: bool) -> str:
         docs = f",\n         collect(CASE WHEN o:{DOCUMENT} THEN o {BRIEF} END) AS {direction}_docs" if briefs else ""
         flag = "$outgoing" if direction == "out" else "$incoming"
         return f"""CALL (d) {{
-  MATCH {arrow} WHERE {flag} AND ($types IS NULL OR type(r) IN $types)
-  RETURN collect({{type: type(r), direction: '{direction}', other: coalesce(o.key, o.id), evidence: r.evidence}}) AS {direction}s{docs}
+  MATCH {arrow} WHERE {flag} AND ($types IS NULL OR type(r) IN $types) AND NOT o:{PART}
+  RETURN collect({{type: type(r), direction: '{direction}', other: coalesce(o.key, o.id), evidence: r.evidence,
+                   effects: r.effects}}) AS {direction}s{docs}
 }}"""
     return side("(d)-[r]->(o)", "out") + "\n" + side("(d)<-[r]-(o)", "in")
 
@@ -291,8 +334,8 @@ def count_relations(type_: str) -> str:
 
 ALL_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN d ORDER BY d.key SKIP $skip LIMIT $limit"
 ALL_RELATIONS = f"""
-MATCH (s:{DOCUMENT})-[r]->(t)
-RETURN s.key AS source, type(r) AS type, coalesce(t.key, t.id) AS target, r.evidence AS evidence
+MATCH (s:{DOCUMENT})-[r]->(t) WHERE NOT t:{PART}
+RETURN s.key AS source, type(r) AS type, coalesce(t.key, t.id) AS target, r.evidence AS evidence, r.effects AS effects
 ORDER BY source, type, target SKIP $skip LIMIT $limit
 """
 ALL_AGENCIES = f"MATCH (a:{AGENCY}) RETURN a ORDER BY a.id"
@@ -311,7 +354,12 @@ SOURCE_SCHEMA = f"CREATE CONSTRAINT lexgraph_source_key IF NOT EXISTS FOR (s:{SO
 KEEP_SOURCES = f"UNWIND $rows AS row MERGE (s:{SOURCE} {{key: row.key}}) SET s.data = row.data"
 KEPT_SOURCES = f"MATCH (s:{SOURCE}) RETURN s.key AS key, s.data AS data"
 ANY_DOCUMENT = f"MATCH (d:{DOCUMENT}) RETURN d.key AS key LIMIT 1"
-DELETE_DOCUMENTS = f"UNWIND $rows AS row MATCH (d:{DOCUMENT} {{key: row.key}}) DETACH DELETE d"
+DELETE_DOCUMENTS = f"""
+UNWIND $rows AS row
+MATCH (d:{DOCUMENT} {{key: row.key}})
+CALL (d) {{ MATCH (p:{PART} {{doc: d.key}}) DETACH DELETE p }}
+DETACH DELETE d
+"""
 DELETE_AGENCIES = f"UNWIND $rows AS row MATCH (a:{AGENCY} {{id: row.id}}) DETACH DELETE a"
 
 
@@ -323,5 +371,6 @@ def delete_relations(type_: str) -> str:
 UNWIND $rows AS row
 MATCH (s:{DOCUMENT} {{key: row.source}})-[r:{t}]->(t)
 WHERE coalesce(t.key, t.id) = row.target
+CALL (s, t) {{ MATCH (s)-[a:{AFFECTS} {{type: '{t}'}}]->(:{PART} {{doc: t.key}}) DELETE a }}
 DELETE r
 """

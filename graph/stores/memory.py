@@ -45,9 +45,12 @@ from ..model import (
     Document,
     Evidence,
     Graph,
+    PartEffect,
+    PartNode,
     Relation,
     fresh_effective,
     merge_document,
+    merge_effects,
     merge_evidence,
 )
 from ..vocab import fold_lower, vocabulary
@@ -60,6 +63,8 @@ assert len(TYPES) <= 16, "a relation's type code takes 4 bits of its packed edge
 _CODE = {t: i for i, t in enumerate(TYPES)}
 _LOW32 = 0xFFFFFFFF
 _EVIDENCE = TypeAdapter(list[Evidence])
+_EFFECTS = TypeAdapter(list[PartEffect])
+_PARTS = TypeAdapter(list[PartNode])
 _DOC_JSON = Document.__pydantic_serializer__
 _CACHE = 4096  # decoded documents kept for reads (cleared by every write)
 _FULL = frozenset(e for e in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", None)) if e is not None)
@@ -104,6 +109,8 @@ class MemoryStore(Store):
         self._out: list[array[int]] = []  # id -> packed (code << 32 | target id)
         self._in: list[array[int]] = []  # id -> packed (code << 32 | source id)
         self._ev: dict[int, bytes] = {}  # packed edge -> its evidence as JSON
+        self._fx: dict[int, bytes] = {}  # packed edge -> its effects part by part as JSON (only when it has some)
+        self._parts: dict[str, bytes] = {}  # document key -> its parts as JSON (a document read in full)
         self._by_type: dict[str, int] = defaultdict(int)
         self._dated: dict[str, list[str]] = defaultdict(list)  # base -> keys carrying '@year'
         self._named: dict[str, list[int]] = defaultdict(list)  # a law name's base -> ids of the documents bearing it
@@ -127,8 +134,9 @@ class MemoryStore(Store):
 
     # persistence ---------------------------------------------------------------------------------------
     _STATE = ("_ids", "_keys", "_doc", "_meta", "_out", "_in", "_ev", "_dated", "_named", "_agencies", "_n_docs",
-              "_sources")
-    _ADDED = ("_named", "_sources")  # state a file of an earlier version lacks: rebuilt from the documents on load
+              "_sources", "_fx", "_parts")
+    # state a file of an earlier version lacks: rebuilt from the documents on load (no parts, no effects: none read)
+    _ADDED = ("_named", "_sources", "_fx", "_parts")
 
     def _load(self) -> None:
         assert self.path is not None
@@ -272,8 +280,11 @@ class MemoryStore(Store):
                 tgt = self._keys[(ek >> 4) & _LOW32]
                 assert src is not None and tgt is not None
                 tgt = tgt.removeprefix("agency:")
-                g.relations[Graph.rel_key(t, src, tgt)] = Relation(type=t, source=src, target=tgt,  # type: ignore[arg-type]
-                                                                   evidence=_EVIDENCE.validate_json(raw))
+                fx = self._fx.get(ek)
+                g.relations[Graph.rel_key(t, src, tgt)] = Relation(
+                    type=t, source=src, target=tgt, evidence=_EVIDENCE.validate_json(raw),  # type: ignore[arg-type]
+                    effects=_EFFECTS.validate_json(fx) if fx is not None else [])
+            g.parts = {k: _PARTS.validate_json(raw) for k, raw in sorted(self._parts.items())}
             return g
 
     def to_networkx(self) -> Any:
@@ -337,8 +348,10 @@ class MemoryStore(Store):
     def _fingerprints(self) -> tuple[dict[str, bytes], dict[tuple[str | None, int, str | None], bytes]]:
         """Each document's JSON by key, each relation's evidence by (source, type code, target): what
         `replace_graph` compares to tell what it changed."""
-        docs = {k: raw for k, raw in zip(self._keys, self._doc, strict=True) if k is not None and raw is not None}
-        rels = {(self._keys[ek >> 36], ek & 0xF, self._keys[(ek >> 4) & _LOW32]): raw for ek, raw in self._ev.items()}
+        docs = {k: raw + self._parts.get(k, b"") for k, raw in zip(self._keys, self._doc, strict=True)
+                if k is not None and raw is not None}
+        rels = {(self._keys[ek >> 36], ek & 0xF, self._keys[(ek >> 4) & _LOW32]): raw + self._fx.get(ek, b"")
+                for ek, raw in self._ev.items()}
         return docs, rels
 
     def _node(self, key: str) -> int:
@@ -388,6 +401,9 @@ class MemoryStore(Store):
                 merge_document(cur, doc, additive=False)
                 self._put(i, cur)
             touched.add(_base(key))
+        for key, parts in graph.parts.items():  # a text read in full again: its structure as read last
+            if parts and key in self._ids and self._doc[self._ids[key]] is not None:
+                self._parts[key] = _PARTS.dump_json(parts)
         for a in graph.agencies.values():
             self._agencies.setdefault(a.id, a)
             self._node("agency:" + a.id)
@@ -403,10 +419,10 @@ class MemoryStore(Store):
             s, t = self._ids.get(rel.source), self._ids.get(tgt_key)
             if s is None or t is None or self._doc[s] is None:
                 continue
-            self._add_edge(s, _CODE[rel.type], t, rel.evidence)
+            self._add_edge(s, _CODE[rel.type], t, rel.evidence, rel.effects)
         return touched
 
-    def _add_edge(self, s: int, code: int, t: int, evidence: list[Evidence]) -> None:
+    def _add_edge(self, s: int, code: int, t: int, evidence: list[Evidence], effects: list[PartEffect]) -> None:
         ek = _edge(s, code, t)
         cur = self._ev.get(ek)
         if cur is None:
@@ -422,13 +438,22 @@ class MemoryStore(Store):
             merge_evidence(held, evidence)
             if len(held) != n:
                 self._ev[ek] = _EVIDENCE.dump_json(held)
+        if effects:
+            fx = self._fx.get(ek)
+            had = _EFFECTS.validate_json(fx) if fx is not None else []
+            n = len(had)
+            merge_effects(had, effects)
+            if len(had) != n:
+                self._fx[ek] = _EFFECTS.dump_json(had)
 
-    def _drop_edge(self, s: int, code: int, t: int) -> list[Evidence]:
-        raw = self._ev.pop(_edge(s, code, t))
+    def _drop_edge(self, s: int, code: int, t: int) -> tuple[list[Evidence], list[PartEffect]]:
+        ek = _edge(s, code, t)
+        raw = self._ev.pop(ek)
+        fx = self._fx.pop(ek, None)
         self._mine(self._out, s).remove((code << 32) | t)
         self._mine(self._in, t).remove((code << 32) | s)
         self._by_type[TYPES[code]] -= 1
-        return _EVIDENCE.validate_json(raw)
+        return _EVIDENCE.validate_json(raw), _EFFECTS.validate_json(fx) if fx is not None else []
 
     def _reconcile(self, bases: set[str] | None) -> None:
         """An undated node '749/QD-TTG' merges into the one dated document with that number, once known."""
@@ -444,14 +469,17 @@ class MemoryStore(Store):
         self._put(n, cur)
         for packed in list(self._in[o]):
             code, s = packed >> 32, packed & _LOW32
-            ev = self._drop_edge(s, code, o)
+            ev, fx = self._drop_edge(s, code, o)
             if s != n:
-                self._add_edge(s, code, n, ev)
+                self._add_edge(s, code, n, ev, fx)
         for packed in list(self._out[o]):
             code, t = packed >> 32, packed & _LOW32
-            ev = self._drop_edge(o, code, t)
+            ev, fx = self._drop_edge(o, code, t)
             if t != n:
-                self._add_edge(n, code, t, ev)
+                self._add_edge(n, code, t, ev, fx)
+        old_parts = self._parts.pop(old, None)
+        if old_parts is not None and new not in self._parts:  # the dated document takes them unless it has its own
+            self._parts[new] = old_parts
         del self._ids[old]
         self._keys[o] = None
         self._doc[o] = None
@@ -524,18 +552,29 @@ class MemoryStore(Store):
                 if codes is None or code in codes:
                     other = self._keys[t]
                     assert other is not None
+                    ek = _edge(i, code, t)
                     out.append(RelationView(TYPES[code], "out", other.removeprefix("agency:"),
-                                            _EVIDENCE.validate_json(self._ev[_edge(i, code, t)])))
+                                            _EVIDENCE.validate_json(self._ev[ek]), self._effects(ek)))
         if direction in ("in", "both"):
             for packed in self._in[i]:
                 code, s = packed >> 32, packed & _LOW32
                 if codes is None or code in codes:
                     other = self._keys[s]
                     assert other is not None
-                    out.append(RelationView(TYPES[code], "in", other,
-                                            _EVIDENCE.validate_json(self._ev[_edge(s, code, i)])))
+                    ek = _edge(s, code, i)
+                    out.append(RelationView(TYPES[code], "in", other, _EVIDENCE.validate_json(self._ev[ek]),
+                                            self._effects(ek)))
         out.sort(key=lambda r: (r.type, r.direction, r.other))
         return out
+
+    def _effects(self, ek: int) -> list[PartEffect]:
+        fx = self._fx.get(ek)
+        return _EFFECTS.validate_json(fx) if fx is not None else []
+
+    def parts(self, key: str) -> list[PartNode]:
+        with self.lock:
+            raw = self._parts.get(key)
+            return _PARTS.validate_json(raw) if raw is not None else []
 
     def candidates(self, lk: Lookup) -> list[Document]:
         if lk.prefix is None:

@@ -41,6 +41,8 @@ from ..model import (
     EffectiveDates,
     Evidence,
     Graph,
+    PartEffect,
+    PartNode,
     Relation,
     folded_effective,
     merge_effective,
@@ -56,6 +58,8 @@ WRITERS = 2  # concurrent write transactions for batches that touch disjoint nod
 
 _EVIDENCE_JSON = Evidence.__pydantic_serializer__.to_json
 _CLAIM_JSON = EffectiveClaim.__pydantic_serializer__.to_json
+_EFFECT_JSON = PartEffect.__pydantic_serializer__.to_json
+MAX_EFFECTS = 5 * MAX_EVIDENCE  # what `merge_effects` keeps per relation
 
 
 def _evidence_json(e: Evidence) -> str:
@@ -66,6 +70,48 @@ def _evidence_json(e: Evidence) -> str:
 
 def _claim_json(c: EffectiveClaim) -> str:
     return _CLAIM_JSON(c).decode()
+
+
+def _effects_json(effects: list[PartEffect]) -> list[str]:
+    return [_EFFECT_JSON(e).decode() for e in effects[:MAX_EFFECTS]]
+
+
+def _effects(rows: list[str] | None) -> list[PartEffect]:
+    return [PartEffect.model_validate_json(e) for e in rows or []]
+
+
+_PART_FIELDS = tuple(PartNode.model_fields)
+
+
+def part_rows(key: str, parts: list[PartNode]) -> list[dict[str, Any]]:
+    """A document's parts as the properties of their nodes (`cypher.WRITE_PARTS`): each field of `PartNode` (its id
+    as `part`), and its place in text order (`order`)."""
+    out = []
+    for i, p in enumerate(parts):
+        row = {f: getattr(p, f) for f in _PART_FIELDS}
+        row["part"] = row.pop("id")
+        row["order"] = i
+        out.append(row)
+    return out
+
+
+def _part_node(node: Any) -> PartNode:
+    p = dict(node)
+    return PartNode.model_validate({"id": p["part"], **{f: p.get(f) for f in _PART_FIELDS if f != "id"}})
+
+
+def affects_rows(relations: Iterable[tuple[str, str, str, list[PartEffect]]]) -> list[dict[str, Any]]:
+    """The AFFECTS relationships of (type, source, target, effects): one per acting document, type, kind and part of
+    the target named, with the properties of the first effect that names it (`cypher.MERGE_AFFECTS`)."""
+    rows: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    for type_, source, target, effects in relations:
+        for e in effects:
+            for part in e.parts:
+                k = (source, type_, e.kind, f"{target}#{part}")
+                if k not in rows:
+                    rows[k] = {"source": source, "type": type_, "kind": e.kind, "part": k[3], "written": e.written,
+                               "date": e.date.isoformat() if e.date else None, "by_part": e.by_part}
+    return [rows[k] for k in sorted(rows)]
 
 
 def _search_parts(d: Document) -> list[str]:
@@ -171,7 +217,8 @@ def relation_rows(relations: Iterable[Relation]) -> list[tuple[str, list[dict[st
     by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
     ev = EvidenceJson()
     for r in relations:
-        by_rel[r.type].append({"source": r.source, "target": r.target, "evidence": ev(r.evidence)})
+        by_rel[r.type].append({"source": r.source, "target": r.target, "evidence": ev(r.evidence),
+                               "effects": _effects_json(r.effects)})
     return sorted(by_rel.items())
 
 
@@ -271,8 +318,8 @@ def _relation_params(types: Collection[str] | None, direction: Direction) -> dic
 
 
 def _relation_views(rels: list[Any]) -> list[RelationView]:
-    out = [RelationView(r["type"], r["direction"], r["other"], [Evidence.model_validate_json(e) for e in r["evidence"] or []])
-           for r in rels]
+    out = [RelationView(r["type"], r["direction"], r["other"], [Evidence.model_validate_json(e) for e in r["evidence"] or []],
+                        _effects(r.get("effects"))) for r in rels]
     out.sort(key=lambda r: (r.type, r.direction, r.other))
     return out
 
@@ -499,7 +546,25 @@ class Neo4jStore(Store):
 
         # batches of documents share no node: each is its own partition
         run_disjoint([(frozenset({i}), job) for i, job in enumerate(jobs)], write_batch, self.writers)
+        self._write_parts(graph.parts)
         self._write_relations(graph.relations.values())
+        self._write_affects(graph.relations.values(), set(graph.parts))
+
+    def _write_parts(self, parts: dict[str, list[PartNode]], empty: bool = False) -> None:
+        """Each document's parts written anew (a few documents a transaction: an act has hundreds of parts); with
+        `empty`, a document given no parts has its parts deleted."""
+        rows = [{"key": k, "parts": part_rows(k, ps)} for k, ps in sorted(parts.items()) if ps or empty]
+        for i in range(0, len(rows), 8):
+            self._write(lambda tx, b=rows[i : i + 8]: tx.run(C.WRITE_PARTS, rows=b).consume())  # type: ignore[misc]
+
+    def _write_affects(self, relations: Iterable[Relation], parted: set[str]) -> None:
+        """The AFFECTS relationships of the relations written, and those of every relation into a document whose
+        parts were written anew (read back from the store: writing parts deleted the AFFECTS to the old ones)."""
+        acting = [(r.type, r.source, r.target, r.effects) for r in relations if r.effects]
+        if parted:
+            for k, views in self.relations_of(sorted(parted), None, "in").items():
+                acting.extend((v.type, v.other, k, v.effects) for v in views if v.effects)
+        self._run_batches(C.MERGE_AFFECTS, affects_rows(acting))
 
     @staticmethod
     def _merge_effective(tx: neo4j.ManagedTransaction, claims: dict[str, list[EffectiveClaim]]) -> None:
@@ -519,7 +584,8 @@ class Neo4jStore(Store):
         share a node (`relation_jobs`, `run_disjoint`), so they do not wait on each other's locks."""
         def write(job: tuple[str, list[dict[str, Any]]]) -> None:
             t, rows = job
-            self._write(lambda tx: tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE).consume())
+            self._write(lambda tx: tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE,
+                                          max_effects=MAX_EFFECTS).consume())
 
         jobs = relation_jobs(relations, 2 * self.writers if self.writers > 1 else 1, self.batch_size)
         run_disjoint([(parts, (t, rows)) for parts, t, rows in jobs], write, self.writers)
@@ -554,10 +620,14 @@ class Neo4jStore(Store):
         for r in rec["rows"][0]["rels"] if rec is not None and rec["rows"] else []:
             ev = [Evidence.model_validate_json(e) for e in r["evidence"] or []]
             s, t = (new, r["other"]) if r["direction"] == "out" else (r["other"], new)
-            moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev))
-        for t, rows in relation_rows(moved):
-            tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE).consume()
+            moved.append(Relation(type=r["type"], source=s, target=t, evidence=ev, effects=_effects(r.get("effects"))))
+        old_parts = [_part_node(p["p"]) for p in tx.run(C.PARTS, key=old)]
         tx.run(C.DELETE_DOCUMENT, key=old).consume()
+        if old_parts and not tx.run(C.PARTS, key=new).peek():  # the dated document takes them unless it has its own
+            tx.run(C.WRITE_PARTS, rows=[{"key": new, "parts": part_rows(new, old_parts)}]).consume()
+        for t, rows in relation_rows(moved):
+            tx.run(C.merge_relations(t), rows=rows, max_evidence=MAX_EVIDENCE, max_effects=MAX_EFFECTS).consume()
+        tx.run(C.MERGE_AFFECTS, rows=affects_rows((r.type, r.source, r.target, r.effects) for r in moved)).consume()
 
     # reading -------------------------------------------------------------------------------------------
     def keys_with_base(self, base: str) -> list[str]:
@@ -575,6 +645,9 @@ class Neo4jStore(Store):
     def get(self, key: str) -> Document | None:
         recs = self._read(C.GET_DOCUMENTS, keys=[key])
         return _document(recs[0]["d"]) if recs else None
+
+    def parts(self, key: str) -> list[PartNode]:
+        return [_part_node(r["p"]) for r in self._read(C.PARTS, key=key)]
 
     def briefs(self, keys: list[str]) -> dict[str, Document]:
         """Projected in the query: the evidence sentences never leave the server."""
@@ -672,11 +745,14 @@ class Neo4jStore(Store):
             recs = self._read(C.ALL_RELATIONS, skip=skip, limit=page)
             for r in recs:
                 rel = Relation(type=r["type"], source=r["source"], target=r["target"],
-                               evidence=[Evidence.model_validate_json(e) for e in r["evidence"] or []])
+                               evidence=[Evidence.model_validate_json(e) for e in r["evidence"] or []],
+                               effects=_effects(r["effects"]))
                 g.relations[Graph.rel_key(rel.type, rel.source, rel.target)] = rel
             if len(recs) < page:
                 break
             skip += page
+        for r in self._read(C.ALL_PARTS):
+            g.parts.setdefault(r["p"]["doc"], []).append(_part_node(r["p"]))
         return g
 
     def search_titles(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
@@ -714,8 +790,8 @@ class Neo4jStore(Store):
         have_docs = {k: _stored_props(d) for k, d in have.documents.items()}
         stale_docs = {k for k, p in have_docs.items() if want_docs.get(k) != p}
         ev = EvidenceJson()
-        want_rels = {k: ev(r.evidence) for k, r in want.relations.items()}
-        have_rels = {k: ev(r.evidence) for k, r in have.relations.items()}
+        want_rels = {k: (ev(r.evidence), _effects_json(r.effects)) for k, r in want.relations.items()}
+        have_rels = {k: (ev(r.evidence), _effects_json(r.effects)) for k, r in have.relations.items()}
         stale_rels = [r for k, r in have.relations.items() if want_rels.get(k) != have_rels[k]
                       and r.source not in stale_docs and r.target not in stale_docs]
         kept_rels = {k for k, r in have.relations.items() if want_rels.get(k) == have_rels[k]
@@ -733,7 +809,11 @@ class Neo4jStore(Store):
                 by_type[want.documents[k].type_id].append(want_docs[k])
         for t, docs in sorted(by_type.items()):
             self._run_batches(C.create_documents(t), docs)
-        self._write_relations([r for k, r in want.relations.items() if k not in kept_rels])
+        parted = {k for k in want_docs if want.parts.get(k, []) != have.parts.get(k, []) or k in stale_docs}
+        self._write_parts({k: want.parts.get(k, []) for k in parted}, empty=True)
+        written = [r for k, r in want.relations.items() if k not in kept_rels]
+        self._write_relations(written)
+        self._write_affects(written, {k for k in parted if want.parts.get(k)})
         return UpsertStats(
             documents=len(want_docs.keys() - have_docs.keys()), relations=len(want_rels.keys() - have_rels.keys()),
             agencies=len(agencies.keys() - have.agencies.keys()),
