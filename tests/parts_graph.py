@@ -9,10 +9,8 @@ details Điều 9. Nghị định 996/2018/NĐ-CP is not read in full: 999/2023 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from graph.model import Document, EffectiveClaim, Evidence, Graph, PartEffect, PartNode, Relation
-from graph.stores.base import Direction, RelationView
 
 SRC = "999-2023-nd-cp.txt"
 
@@ -81,26 +79,3 @@ def parts_graph() -> Graph:
         PartEffect(kind="amended", parts=["dieu_5/khoan_1"], written="khoản 1 Điều 5", by_part="dieu_3",
                    evidence=ev(S_D, start=3000))]))
     return g
-
-
-class HeldParts:
-    """Until both stores keep parts and effects (branch `parts`): a store mixin holding a graph's parts and its
-    relations' effects beside what the store keeps, answering `parts` and adding `effects` to relations."""
-
-    _held_parts: dict[str, list[PartNode]]
-    _held_effects: dict[tuple[str, str, str], list[PartEffect]]
-
-    def hold(self, g: Graph) -> None:
-        self._held_parts = dict(g.parts)
-        self._held_effects = {r.id: list(r.effects) for r in g.relations.values() if r.effects}
-
-    def parts(self, key: str) -> list[PartNode]:
-        return list(getattr(self, "_held_parts", {}).get(key, []))
-
-    def _relations(self, key: str, codes: Any, direction: Direction) -> list[RelationView]:
-        out: list[RelationView] = super()._relations(key, codes, direction)  # type: ignore[misc]
-        held = getattr(self, "_held_effects", {})
-        for r in out:
-            s, t = (key, r.other) if r.direction == "out" else (r.other, key)
-            r.effects = list(held.get((r.type, s, t), []))
-        return out

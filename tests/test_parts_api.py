@@ -1,6 +1,6 @@
 """Issue 25 §4: a document part by part through the service — the tree of parts with each part's status on a day,
 one part with the effects on it and their sentences, the table of effects — on a graph with parts and effects made
-by hand (tests/parts_graph.py)."""
+by hand (tests/parts_graph.py), on both stores."""
 
 from __future__ import annotations
 
@@ -12,23 +12,24 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.api.settings import Settings
+from graph.stores.base import Store
 from graph.stores.memory import MemoryStore
 
-from .parts_graph import S_REPEAL_2, HeldParts, parts_graph
+from .parts_graph import S_REPEAL_2, parts_graph
 
 
-class PartsStore(HeldParts, MemoryStore):
-    pass
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    store = PartsStore()
-    g = parts_graph()
-    store.upsert(g)
-    store.hold(g)
+@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def client(request: pytest.FixtureRequest) -> Iterator[TestClient]:
+    store: Store
+    if request.param == "memory":
+        store = MemoryStore()
+    else:
+        store = request.getfixturevalue("neo4j_target").store()
+        store.clear()
+    store.upsert(parts_graph())
     with TestClient(create_app(Settings(api_key=None), store=store)) as c:
         yield c
+    store.close()
 
 
 def _flat(parts: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -30,7 +30,7 @@ from .conftest import GAZETTE, SEEDS
 # as the primitives they call
 PRIMITIVES = ("get", "brief", "briefs", "relations", "relations_of", "documents", "documents_with_base",
               "keys_with_base", "keys_named", "candidates", "document_chain", "chain", "document_relations",
-              "agencies", "counts", "all_keys", "to_graph")
+              "agencies", "counts", "all_keys", "to_graph", "parts")
 
 
 class CountingStore(MemoryStore):
@@ -125,6 +125,14 @@ def calls_of(counted: tuple[TestClient, Store, list[str]], path: str, **params: 
     ("/graph", {"ref": "42/2022/NĐ-CP", "depth": "2"}, 2),  # … and their relations in one more
     ("/graph", {"ref": "139/2026/NĐ-CP", "depth": "3"}, 5),  # … then the next level's documents, and relations
     ("/agencies/BTTTT/graph", {}, 1),  # a body and the documents it issued
+    # issue 25 §4: the document with what acts on it (and their dates), then its parts
+    ("/documents/139/2026/NĐ-CP/parts", {}, 2),
+    ("/documents/139/2026/NĐ-CP/parts", {"at": "2026-01-01"}, 2),
+    ("/documents/139/2026/NĐ-CP/parts/Điều 2 khoản 1", {}, 2),
+    ("/documents/139/2026/NĐ-CP/parts/d2k1", {"at": "2026-07-01"}, 2),
+    ("/documents/43/2011/NĐ-CP/parts/Điều 5", {}, 2),  # not read in full: from what other texts say of it
+    ("/documents/139/2026/NĐ-CP/effects", {}, 1),  # the effects on it, with the texts acting
+    ("/documents/139/2026/NĐ-CP/effects", {"direction": "out"}, 1),
 ])
 def test_endpoint_reads(counted: tuple[TestClient, Store, list[str]], path: str, params: dict[str, str], n: int) -> None:
     calls = calls_of(counted, path, **params)
