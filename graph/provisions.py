@@ -363,6 +363,7 @@ class PartsView:
     labels: dict[str, str]
     parts: list[PartNode]
     read_in_full: bool
+    others: dict[str, Document] = field(default_factory=dict)  # the briefs of the texts acting on it
 
     @classmethod
     def of(cls, view: DocumentRelations, parts: list[PartNode], at: dt.date | None) -> PartsView:
@@ -370,7 +371,7 @@ class PartsView:
         st = status_on(d, changes(whole_text_relations(view.relations), view.others), at)
         rows = effect_rows(d, view.relations, view.others)
         labels = {k: o.label for k, o in view.others.items()}
-        return cls(d, st, rows, labels, known_parts(rows, parts), bool(parts))
+        return cls(d, st, rows, labels, known_parts(rows, parts), bool(parts), view.others)
 
     @classmethod
     def read(cls, store: Store, ref: str, at: dt.date | None = None) -> PartsView:

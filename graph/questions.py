@@ -49,6 +49,7 @@ from typing import Literal
 from .errors import AmbiguousReference, NotFound, NumberError
 from .model import RELATION_TYPES, Document, Evidence, relation_verbs
 from .numbers import NUMBER_RE, parse, scan
+from .provisions import CHANGING, EffectRow, PartsView, article_range, effects_on, find_part_phrase, label_of, part_id
 from .status import ACTING, Change, changes, status_on
 from .stores.base import DocumentRelations, Lookup, Store, parse_ref
 from .vocab import DocType, fold, fold_lower, vocabulary
@@ -481,8 +482,11 @@ def ask(store: Store, question: str) -> Answer:
         year = int(years.pop()) if len(years) == 1 else None
     written = ref.text + (f" ({ref.day.strftime('%d/%m/%Y') if lang == 'vi' else ref.day.isoformat()})" if ref.day
                           else f" ({year})" if year and _needs_year(ref) else "")
+    part = _part_asked(q, ref, intent)
     try:
         query = _ordinal_key(store, ref, year) if ref.ordinal is not None else _with_year(ref.query or ref.text, year)
+        if part is not None:
+            return _about_part(store, q, lang, query, part, intent, at)
         return _about_document(store, q, lang, query, intent, at, asked_type)
     except AmbiguousReference as e:
         ask_for = ("Hãy nêu số hiệu đầy đủ." if lang == "vi" else "Give the full number.") if year else \
@@ -495,6 +499,92 @@ def ask(store: Store, question: str) -> Answer:
         if e.suggestions:
             msg += (" Gần giống: " if lang == "vi" else " Close: ") + "; ".join(e.suggestions) + "."
         return Answer(q, True, lang, msg, intent="not_found", candidates=e.suggestions)
+
+
+# the parts of a text a question may ask about, and the kinds of effect each relation's verb asks for (issue 25 §4):
+# 'Điều 8 … đã được sửa đổi chưa?', 'văn bản nào quy định chi tiết Điều 24 …?', 'what changed article 8 of …?'
+_PART_KINDS: dict[str, tuple[str, ...]] = {
+    "AMENDS": ("amended", "inserted", "replaced", "words_substituted", "words_removed"), "REPEALS": ("repealed",),
+    "REPLACES": ("replaced",), "GUIDES": ("detailed", "guided"), "": CHANGING}
+_KIND_VI = {"repealed": "bãi bỏ", "amended": "sửa đổi", "inserted": "bổ sung", "replaced": "thay thế",
+            "words_substituted": "thay thế cụm từ", "words_removed": "bỏ cụm từ", "suspended": "đình chỉ thi hành",
+            "detailed": "quy định chi tiết", "guided": "hướng dẫn"}
+_PART_STATE_VI = {"in_force": "còn hiệu lực theo các văn bản đã đọc", "amended": "còn hiệu lực, đã được sửa đổi",
+                  "repealed": "đã bị bãi bỏ", "suspended": "bị đình chỉ thi hành", "replaced": "đã được thay thế",
+                  "not_yet_in_force": "chưa có hiệu lực", "unknown": "không rõ (các văn bản đã đọc không đủ để biết)"}
+
+
+def _part_asked(q: str, ref: _Ref, intent: _Intent | None) -> str | None:
+    """The part of the document a question asks about, as written ('khoản 2 Điều 8', 'article 8'), when it asks what
+    parts answer (its status, or what amends, repeals, replaces or guides it, or what changed it); else None."""
+    if intent is not None and not (intent.kind in ("status", "overview") or (
+            intent.kind == "related" and intent.direction == "in" and intent.rel in _PART_KINDS)):
+        return None
+    span = find_part_phrase(q[: ref.start] + " " * (ref.end - ref.start) + q[ref.end :])
+    return q[span[0] : span[1]] if span else None
+
+
+def _about_part(store: Store, q: str, lang: Language, ref: str, part: str, intent: _Intent | None,
+                at: dt.date | None) -> Answer:
+    """A part's status on a day, or the effects of other texts on it (and on the parts holding it, and within it)
+    with their sentences: two reads of the store (the document with what acts on it, then its parts)."""
+    pv = PartsView.read(store, ref, at)
+    d = pv.document
+    pid = part_id(pv.parts if pv.read_in_full else [], part)
+    whole = _summary(d, lang)
+    if pid is None:
+        arts = article_range(pv.parts)
+        text = (f"{whole} không có {part} (các điều của văn bản: {arts.replace(' to ', ' đến ')})." if lang == "vi"
+                else f"{whole} has no {part} (its articles: {arts}).")
+        return Answer(q, True, lang, text, intent="part_not_found", subject=d.brief())
+    name = f"{label_of(pid)} {whole}"
+    if intent is not None and intent.kind == "status":
+        return _part_status_answer(q, lang, pv, pid, name)
+    kinds = _PART_KINDS[intent.rel if intent is not None and intent.kind == "related" else ""]
+    rows = [(r, sc) for r, sc in effects_on(pv.rows, pid) if r.effect.kind in kinds]
+    items = [AnswerItem(r.source, _part_effect_line(r, pv.labels, lang), relation=r.relation, direction="in",
+                        document=pv.others.get(r.source), evidence=[r.effect.evidence]) for r, _ in rows]
+    if lang == "vi":
+        what = " hoặc ".join(dict.fromkeys(_KIND_VI[k] for k in kinds[:2]))
+        text = (f"{name}: " + "; ".join(i.label for i in items) + "." if items
+                else f"Các văn bản đã đọc không nêu văn bản nào {what} {name}.")
+    else:
+        text = (f"{name}: " + "; ".join(i.label for i in items) + "." if items
+                else f"No text read states an effect on {name} ({', '.join(k.replace('_', ' ') for k in kinds)}).")
+    if not pv.read_in_full:
+        text += (f" ({whole} chưa được đọc toàn văn: trả lời theo các văn bản tác động đến nó.)" if lang == "vi" else
+                 f" ({whole} was not read in full: this is what other texts say of it.)")
+    return Answer(q, True, lang, text, intent="part_effects", subject=d.brief(), items=items,
+                  evidence=[r.effect.evidence for r, _ in rows])
+
+
+def _part_effect_line(r: EffectRow, labels: dict[str, str], lang: Language) -> str:
+    """'sửa đổi khoản 1 Điều 8 bởi Nghị định 999/2023/NĐ-CP (khoản 1 Điều 1), từ 15/04/2023'."""
+    what = r.effect.written or ", ".join(label_of(p) for p in r.parts)
+    by = labels.get(r.source, r.source) + (f" ({label_of(r.effect.by_part)})" if r.effect.by_part else "")
+    if lang == "vi":
+        when = f", từ {r.since.strftime('%d/%m/%Y')}" if r.since else ""
+        return f"{_KIND_VI[r.effect.kind]} {what} bởi {by}{when}"
+    when = f", from {r.since.isoformat()}" if r.since else ""
+    return f"{what} {r.effect.kind.replace('_', ' ')} by {by}{when}"
+
+
+def _part_status_answer(q: str, lang: Language, pv: PartsView, pid: str, name: str) -> Answer:
+    st = pv.part(pid)
+    by = ", ".join(pv.labels.get(k, k) for k in st.by)
+    if lang == "vi":
+        day = st.at.strftime("%d/%m/%Y")
+        text = f"Ngày {day}, {name} {_PART_STATE_VI[st.state]}"
+        text += (f" bởi {by}" if by and st.state != "not_yet_in_force" else "") + (
+            f" từ {st.since.strftime('%d/%m/%Y')}." if st.since and st.state != "in_force" else ".")
+    else:
+        text = f"On {st.at.isoformat()}, {name} is {st.state.replace('_', ' ')}" + (
+            f" by {by}" if by and st.state != "not_yet_in_force" else "") + (
+            f" since {st.since.isoformat()}." if st.since and st.state != "in_force" else ".")
+        text += " " + " ".join(st.reasons)
+    items = [AnswerItem(k, pv.labels.get(k, k), direction="in", document=pv.others.get(k)) for k in st.by]
+    return Answer(q, True, lang, text, intent="part_status", subject=pv.document.brief(), items=items,
+                  evidence=st.evidence)
 
 
 _LONE_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")

@@ -175,6 +175,10 @@ ASK = [  # each kind of question, in one read of the store
     ("Những văn bản nào của Chính phủ đã hết hiệu lực vào ngày 2/7/2026?", "no_longer_in_force", 3),
     ("Which circulars are in force on 1 March 2026?", "in_force", 3),
     ("Những nghị định nào có hiệu lực từ ngày 1/7/2026?", "taking_effect", 2),  # those of that year and the year before
+    # issue 25 §4: a part — the document with what acts on it, then its parts
+    ("khoản 1 Điều 2 Nghị định 139/2026/NĐ-CP còn hiệu lực không?", "part_status", 2),
+    ("Điều 2 Nghị định 139/2026/NĐ-CP đã được sửa đổi chưa?", "part_effects", 2),
+    ("what changed article 2 of decree 139/2026?", "part_effects", 2),
 ]
 
 
