@@ -24,7 +24,7 @@ from typing import Any
 
 from .clean import CleanText, OffsetMap
 from .extract import Extraction, Mention
-from .extract.types import RawEffective, RawPart, RawRelation
+from .extract.types import RawEffect, RawEffective, RawPart, RawRelation
 from .model import Graph, SourceInfo
 from .numbers import Number
 from .resolve import Resolver, SourceResult
@@ -91,7 +91,11 @@ def dump_source(r: SourceResult) -> bytes:
             "mentions": mentions,
             "self_doc": ref(ex.self_doc),
             "base_doc": ref(ex.base_doc),
-            "relations": [[rr.type, ref(rr.source), ref(rr.target), list(rr.sentence)] for rr in ex.relations],
+            # a relation's effects on parts, when it has any, as a fifth item (sources kept before effects have four)
+            "relations": [[rr.type, ref(rr.source), ref(rr.target), list(rr.sentence)]
+                          + ([[[e.kind, e.parts, e.written, list(e.sentence), e.date.isoformat() if e.date else None]
+                               for e in rr.effects]] if rr.effects else [])
+                          for rr in ex.relations],
             "proposers": [[ref(m), agency, list(span)] for m, agency, span in ex.proposers],
             "sentences": [list(s) for s in ex.sentences],
             "effective": [[ref(e.mention), e.date.isoformat() if e.date else None, e.part, e.rule, list(e.sentence)]
@@ -129,7 +133,11 @@ def load_source(data: bytes) -> SourceResult:
         mentions=[mm(i) for i in x["mentions"]],
         self_doc=m(x["self_doc"]),
         base_doc=m(x["base_doc"]),
-        relations=[RawRelation(type=t, source=mm(s), target=mm(g), sentence=span(sp)) for t, s, g, sp in x["relations"]],
+        relations=[RawRelation(type=row[0], source=mm(row[1]), target=mm(row[2]), sentence=span(row[3]),
+                               effects=[RawEffect(kind=k, parts=list(ps), written=w, sentence=span(sp),
+                                                  date=dt.date.fromisoformat(d) if d else None)
+                                        for k, ps, w, sp, d in (row[4] if len(row) > 4 else [])])
+                   for row in x["relations"]],
         proposers=[(mm(i), agency, span(sp)) for i, agency, sp in x["proposers"]],
         sentences=[span(s) for s in x["sentences"]],
         effective=[RawEffective(mention=mm(i), date=dt.date.fromisoformat(d) if d else None, part=part, rule=rule,

@@ -358,3 +358,63 @@ _EFFECT_SENTENCE = re.compile(r"[\s“\"]{0,6}(?:\d{1,3}\.\s*)?(?:[a-z]+\s+){1,3
 
 # blank lines right before a position: where the cleaner took a Gazette page header out
 _PAGE_BREAK_BEFORE = re.compile(r"\n[ \t]*\n[ \t\n]*(?:\d{1,3}\.[ \t]*)?$")  # blank lines: where the cleaner took a Gazette page header out
+
+
+# ----------------------------------------------------------------------------------------------------
+# effects on parts (issue 25 §2): the kind of effect each formula states, and the words of a list of parts
+
+class EffectFormula(NamedTuple):
+    """A formula that states what a text does to (parts of) another: the kind of effect, the pattern (matched where
+    the relation's formula begins, on the folded text), and the Vietnamese it reads."""
+
+    kind: str
+    pattern: str
+    example: str
+
+
+# In order: the first that matches where the relation's formula begins gives the kind. Words changed ('cụm từ', 'từ')
+# come before the act on a part; 'bổ sung' alone inserts, 'sửa đổi (, bổ sung)' amends. Inserted words are a change of
+# the words of a part ('Bổ sung cụm từ “, cung ứng” sau cụm từ …'), read as words_substituted.
+_WORDS = r"(?:(?:mot\s{1,4}so|cac)\s{1,4})?(?:cum\s{1,4}tu|tu\s{0,4}[“\"]|tu\s{1,4}ngu)"
+EFFECT_FORMULAS: tuple[EffectFormula, ...] = (
+    EffectFormula("words_substituted", r"(?:thay\s{1,4}the|thay\s{1,4}doi|sua\s{1,4}doi)\s{1,4}" + _WORDS,
+                  "Thay thế cụm từ “Ủy ban nhân dân cấp huyện” tại điểm a khoản 2 Điều 6 bằng cụm từ “…”"),
+    EffectFormula("words_substituted", r"bo\s{1,4}sung\s{1,4}" + _WORDS,
+                  "Bổ sung cụm từ “tổ chức thực hiện hoặc” trước cụm từ “…” tại điểm a khoản 3 Điều 10"),
+    EffectFormula("words_removed", r"(?:bai\s{1,4}bo|bo|loai\s{1,4}bo)\s{1,4}" + _WORDS,
+                  "Bãi bỏ cụm từ “, Bộ Kế hoạch và Đầu tư” tại khoản 2 Điều 22"),
+    EffectFormula("suspended", r"(?:tam\s{1,4}(?:ngung|dung|dinh\s{1,4}chi)|ngung|dinh\s{1,4}chi)\s{1,4}"
+                  r"(?:viec\s{1,4})?(?:hieu\s{1,4}luc|thi\s{1,4}hanh|ap\s{1,4}dung)",
+                  "Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP …"),
+    EffectFormula("repealed", r"(?:bai\s{1,4}bo|huy\s{1,4}bo|(?:het|cham\s{1,4}dut)\s{1,4}hieu\s{1,4}luc)(?![a-z])",
+                  "Bãi bỏ khoản 2 Điều 8 Nghị định số …; … hết hiệu lực kể từ ngày …"),
+    EffectFormula("replaced", r"thay\s{1,4}the(?![a-z])", "Thay thế Phụ lục I ban hành kèm theo Thông tư số …"),
+    EffectFormula("amended", r"sua\s{1,4}doi(?![a-z])", "Sửa đổi, bổ sung Điều 3 của Thông tư số …"),
+    EffectFormula("inserted", r"bo\s{1,4}sung(?![a-z])", "Bổ sung Điều 8a vào sau Điều 8 như sau:"),
+    EffectFormula("detailed", r"quy\s{1,4}dinh\s{1,4}chi\s{1,4}tiet(?![a-z])",
+                  "quy định chi tiết khoản 4 Điều 24, … của Luật …"),
+    EffectFormula("guided", r"huong\s{1,4}dan(?![a-z])", "hướng dẫn thi hành Điều 5 Nghị định số …"),
+)
+
+# … read where the formula begins, after 'được', 'bị', 'đã' of a passive one ('Khoản 2 Điều 8 … được bãi bỏ bởi …')
+_EFFECT_FORMULA = re.compile(
+    r"(?:(?:da|cung)\s{1,4})?(?:(?:duoc|bi)\s{1,4})?(?:" + "|".join(f"(?P<k{i}>{f.pattern})" for i, f in enumerate(EFFECT_FORMULAS))
+    + ")")
+
+# the kind of effect a relation type states when its formula names none of the above (a text that takes effect ends
+# another: '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực' replaces it)
+EFFECT_OF_TYPE: dict[str, str] = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended", "GUIDES": "guided"}
+
+# the kinds of effect that act on a whole text, when the formula names no part: 'Thông tư này thay thế Thông tư số …',
+# 'Bãi bỏ Quyết định số …', 'Nghị định này quy định chi tiết Luật …'; an amendment is always of parts (the items say
+# which), so an AMENDS that names none carries no effect
+WHOLE_TEXT_KINDS = frozenset(("replaced", "repealed", "suspended", "detailed", "guided"))
+
+# the words of a list of parts: the kind words ('Điều', 'khoản', 'điểm', 'Phụ lục', 'Mẫu số', 'Mục', 'Chương', 'Phần'),
+# and what joins the items ('các điều 104, 105 và 106', 'từ Điều 5 đến Điều 10', 'ban hành kèm theo', 'của', 'tại')
+PART_KIND_WORDS: dict[str, str] = {"dieu": "dieu", "khoan": "khoan", "diem": "diem", "muc": "muc", "chuong": "chuong",
+                                   "phan": "phan", "phu luc": "phu_luc", "mau": "mau", "mau so": "mau"}
+PART_JOINERS = frozenset((",", "va", "cac", "tu", "den", "-", "–", "…", "...", "cua", "tai", "thuoc", "quy", "dinh",
+                          "ban", "hanh", "kem", "theo", "so"))
+# after one of these, the part named is where the new one goes, not what is changed: 'Bổ sung Điều 8a vào sau Điều 8'
+PART_ANCHORS = frozenset(("sau", "truoc", "vao"))

@@ -10,6 +10,7 @@ import re
 
 from ..vocab import fold_lower
 from .context import _Ctx
+from .effects import item_effects, relation_effects
 from .formulas import (
     _ALREADY,
     _AND_BEFORE,
@@ -457,6 +458,8 @@ def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
         for r in list(ex.relations):
             if r.type == "AMENDS" and r.target is ex.base_doc and r.source.start < 4000:
                 rel.add("CONSOLIDATES", ex.self_doc, r.source, r.sentence)
+    relation_effects(rel)  # what each relation does to its target, part by part
+    item_effects(rel)
 
 
 def _by_sentence(sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:

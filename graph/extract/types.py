@@ -72,11 +72,25 @@ class Mention:
 
 
 @dataclass
+class RawEffect:
+    """What one sentence does to the target of a relation (issue 25 §2): the kind of effect (`model.EFFECT_KINDS`),
+    the parts of the target as ids ('dieu_8/khoan_2'; none: the whole text), as written, the sentence that states it,
+    and the date it takes hold where that sentence gives one."""
+
+    kind: str
+    parts: list[str]
+    written: str | None
+    sentence: tuple[int, int]
+    date: dt.date | None = None
+
+
+@dataclass
 class RawRelation:
     type: str
     source: Mention
     target: Mention
     sentence: tuple[int, int]
+    effects: list[RawEffect] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,422 @@
+"""Effects on parts (issue 25 §2): what each acting relation does to its target, part by part.
+
+Two readers, both after the relation grammar (`relations.relate`):
+- `relation_effects`: the sentence that states a relation names the kind of effect (its formula, `EFFECT_FORMULAS`) and
+  the parts of the target written right before it ('Bãi bỏ khoản 2 Điều 8 Nghị định số …': repealed, dieu_8/khoan_2);
+- `item_effects`: a text's own list of the parts it changes, item by item ('Điều 1. Sửa đổi, bổ sung một số điều của
+  Nghị định số … như sau: 1. Sửa đổi khoản 2 Điều 8 như sau: “…” 2. Bổ sung Điều 8a …'), each item an effect on the
+  document its lead (or, failing one, the text's title) amends, with the item's sentence as evidence. Quoted words are
+  the new wording, not items. It reads the text's own article headings and quotes, which extraction already holds; it
+  does not parse the whole structure (`graph.structure.parse_structure`): it takes the text and offsets.
+
+Parts are ids relative to the target, as `graph.structure` makes them (`dieu_8/khoan_2/diem_a`, `phu_luc_1`,
+`phu_luc_1/dieu_3`, `chuong_2/muc_1`, `mau_01`), read from a list of parts by `read_parts`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..structure import RANK, normalise_number
+from .context import DATE_RE, _date
+from .formulas import (
+    _EFFECT_FORMULA,
+    _EXPIRES,
+    _PARTIAL,
+    EFFECT_FORMULAS,
+    EFFECT_OF_TYPE,
+    PART_ANCHORS,
+    PART_JOINERS,
+    PART_KIND_WORDS,
+    WHOLE_TEXT_KINDS,
+    find_triggers,
+)
+from .types import RawEffect, RawRelation
+
+if TYPE_CHECKING:
+    from .relations import _Relator
+
+ACTING = ("REPLACES", "REPEALS", "AMENDS", "GUIDES")  # IMPLEMENTS: no kind of effect on parts (a policy carried out)
+
+# a token of a list of parts: a word, a number ('8', '8a', '02c'), an ellipsis, a mark
+_TOKEN = re.compile(r"[a-z]{1,12}|\d{1,4}[a-z]?(?![a-z0-9])|\.\.\.|…|[^\s\w]")
+_ROMAN_ID = re.compile(r"[ivxlc]{1,6}[a-z]?")
+_QUOTED = re.compile(r"[“\"][^“”\"\n]{0,300}(?:\n[^“”\"\n]{0,300}){0,3}[”\"]")  # words in quotes, up to 4 lines
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a list of parts: 'điểm b, điểm c khoản 2 Điều 10', 'các điều 104, 105 và 106', 'Mẫu số 02 Phụ lục I'
+
+
+@dataclass
+class _Level:
+    kind: str
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Chain:
+    """One reference: its levels from the smallest part up ('điểm b, điểm c' / 'khoản 2' / 'Điều 10'), and whether it
+    names where a new part goes ('vào sau Điều 8'), not a part changed."""
+
+    levels: list[_Level] = field(default_factory=list)
+    anchor: bool = False
+
+    @property
+    def top(self) -> str:
+        return self.levels[-1].kind
+
+    def complete(self) -> bool:
+        return self.top in ("dieu", "phu_luc", "chuong", "phan", "mau")
+
+    def ids(self) -> list[str]:
+        paths = [""]
+        for lv in reversed(self.levels):
+            paths = [f"{p}/{lv.kind}_{i}".lstrip("/") if i else f"{p}/{lv.kind}".lstrip("/") for p in paths for i in lv.ids]
+        return paths
+
+
+def _tokens(low: str, text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """The tokens of low[a:b] outside quoted words ('cụm từ “Điều 5”' names no part): (token, start, end); a điểm's
+    letter 'đ' is kept apart from 'd' (the folded text has both as 'd')."""
+    blank = [(m.start(), m.end()) for m in _QUOTED.finditer(low, a, b)]
+    out: list[tuple[str, int, int]] = []
+    qi = 0
+    for m in _TOKEN.finditer(low, a, b):
+        while qi < len(blank) and blank[qi][1] <= m.start():
+            qi += 1
+        if qi < len(blank) and blank[qi][0] <= m.start() < blank[qi][1]:
+            continue
+        tok = m.group()
+        if tok == "d" and text[m.start()] in "đĐ":
+            tok = "dd"
+        out.append((tok, m.start(), m.end()))
+    return out
+
+
+def _is_id(tok: str, kind: str | None) -> bool:
+    if tok[:1].isdigit():
+        return True
+    if kind in ("diem",):
+        return (len(tok) == 1 and tok.isalpha()) or tok == "dd"
+    if kind in ("phu_luc", "chuong", "muc", "phan"):
+        return bool(_ROMAN_ID.fullmatch(tok))
+    return False
+
+
+def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, int] | None]:
+    """The references a run of tokens names, and the span they are written in."""
+    chains: list[_Chain] = []
+    cur: _Chain | None = None
+    kind: str | None = None  # the kind word just read, waiting for its number
+    last_kind: str | None = None  # the kind of the last number read (for 'các điều 104, 105')
+    anchor = ranging = joined = False  # joined: a ',' or 'và' since the last number (no holding part follows it)
+    span: list[int] = []
+    i = 0
+    while i < len(toks):
+        tok, s, e = toks[i]
+        two = f"{tok} {toks[i + 1][0]}" if i + 1 < len(toks) else ""
+        if two in PART_KIND_WORDS:
+            kind, i = PART_KIND_WORDS[two], i + 2
+            span.append(s)
+            if kind == "phu_luc" and (i >= len(toks) or not _is_id(toks[i][0], kind)):
+                cur = _add_level(chains, cur, "phu_luc", "", anchor)  # 'Phụ lục' with no number: the text's one annex
+                anchor, kind = False, None
+                span.append(toks[i - 1][2])
+            continue
+        if tok in PART_KIND_WORDS:
+            kind = PART_KIND_WORDS[tok]
+            span.append(s)
+        elif kind is not None and _is_id(tok, kind):
+            number = "dd" if tok == "dd" else (normalise_number(kind, tok) if kind not in ("diem", "mau") else tok)
+            if number:
+                cur = _add_level(chains, cur, kind, number, anchor, ranging, joined)
+                anchor, ranging, joined, last_kind, kind = False, False, False, kind, None
+                span.append(e)
+        elif kind is None and last_kind is not None and cur is not None and _is_id(tok, last_kind) and _joined(toks, i):
+            number = "dd" if tok == "dd" else (normalise_number(last_kind, tok) if last_kind not in ("diem", "mau") else tok)
+            if number and cur.levels[-1].kind == last_kind:
+                _extend(cur.levels[-1], number, ranging)
+                ranging = joined = False
+                span.append(e)
+        elif tok in PART_ANCHORS:
+            anchor = i + 1 < len(toks) and (toks[i + 1][0] in PART_KIND_WORDS or toks[i + 1][0] in PART_ANCHORS)
+            kind = None
+        elif tok == "den":
+            ranging, kind = True, None
+        elif tok in (",", "va", "hoac", "-", "tai"):
+            joined = True
+        elif tok not in PART_JOINERS:
+            kind, last_kind = None, None
+        i += 1
+    if cur is not None:
+        chains.append(cur)
+    return chains, ((min(span), max(span)) if span else None)
+
+
+def _joined(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the bare number at i is joined to the one before ('các điều 104, 105 và 106')."""
+    return i > 0 and toks[i - 1][0] in (",", "va", "-", "den", "…", "...")
+
+
+def _extend(level: _Level, number: str, ranging: bool) -> None:
+    """One more number in a level; after 'đến', the numbers between ('từ Điều 5 đến Điều 10', at most 60)."""
+    last = level.ids[-1] if level.ids else ""
+    if ranging and last.isdigit() and number.isdigit() and 0 < int(number) - int(last) <= 60:
+        level.ids.extend(str(n) for n in range(int(last) + 1, int(number) + 1))
+    elif number not in level.ids:
+        level.ids.append(number)
+
+
+def _add_level(chains: list[_Chain], cur: _Chain | None, kind: str, number: str, anchor: bool,
+               ranging: bool = False, joined: bool = False) -> _Chain:
+    """A number of a kind: one more of the same level ('điểm b, điểm c', 'khoản 2 và khoản 3'), the part that holds
+    the level before, written right after it ('khoản 2' after 'điểm b'), or a new reference ('khoản 3' after 'Điều
+    10'; 'khoản 3' after 'điểm a khoản 1,' and 'Phụ lục V' after 'Điều 7 và tại' name other parts)."""
+    if cur is not None and cur.levels[-1].kind == kind and len(cur.levels) == 1:
+        _extend(cur.levels[-1], number, ranging)
+        return cur
+    if cur is not None and not joined and RANK[kind] < RANK[cur.top] and not (kind == "chuong" and cur.top == "dieu"):
+        cur.levels.append(_Level(kind, [number]))
+        return cur
+    if cur is not None:
+        chains.append(cur)
+    return _Chain([_Level(kind, [number])], anchor)
+
+
+def _part_ids(chains: list[_Chain], context: list[_Level] | None = None) -> list[str]:
+    """The ids the references name: a reference without its article ('khoản 3a' in 'Bổ sung khoản 3a vào sau khoản 3
+    Điều 5', 'điểm a khoản 1' in 'điểm a khoản 1 và điểm b khoản 2 Điều 5') takes the holding parts of the next
+    reference that names them, else of the context (the parts the item's lead names); a reference that names where
+    a new part goes is not itself changed."""
+    out: list[str] = []
+    for i, c in enumerate(chains):
+        if c.anchor:
+            continue
+        if not c.complete():
+            donors = [d.levels for d in chains[i + 1 :]] + ([context] if context else [])
+            for levels in donors:
+                above = [lv for lv in levels if RANK[lv.kind] < RANK[c.top]]
+                if above and all(len(lv.ids) == 1 for lv in above):
+                    c = _Chain(c.levels + [_Level(lv.kind, list(lv.ids)) for lv in above])
+                    break
+            if not c.complete():
+                continue
+        out.extend(p for p in c.ids() if p not in out)
+    return out
+
+
+def read_parts(low: str, text: str, a: int, b: int, tail: bool = False,
+               context: list[_Level] | None = None) -> tuple[list[str], str | None]:
+    """The parts low[a:b] names (ids) and how they are written; with `tail`, only the list that ends the span (the
+    parts written right before a document: '… tại khoản 2 Điều 8 của ')."""
+    toks = _tokens(low, text, a, b)
+    if tail:
+        k = len(toks)
+        while k > 0 and _part_token(toks[k - 1][0]):
+            k -= 1
+        if any(x[0] == "mot" for x in toks[max(0, k - 4) : k]):
+            return [], None  # 'một số điểm, khoản của Điều 9': some parts of it, which the items list
+        toks = toks[k:]
+    elif any(x[0] == "mot" and y[0] == "so" for x, y in zip(toks, toks[1:], strict=False)):
+        return [], None
+    chains, span = _chains(toks)
+    ids = _part_ids(chains, context)
+    written = " ".join(text[span[0] : span[1]].split()) if ids and span else None
+    return ids, written
+
+
+def _part_token(tok: str) -> bool:
+    """A token a list of parts is made of."""
+    return (tok in PART_JOINERS or tok in PART_ANCHORS or tok in ("dieu", "khoan", "diem", "muc", "chuong", "phan",
+            "phu", "luc", "mau", "dd") or tok[:1].isdigit() or len(tok) == 1 or bool(_ROMAN_ID.fullmatch(tok)))
+
+
+def _top_levels(low: str, text: str, a: int, b: int) -> list[_Level] | None:
+    """The one part a lead names, as levels ('Sửa đổi, bổ sung Điều 9 như sau:' -> Điều 9), for the items under it
+    that name a part of it only ('1. Sửa đổi khoản 2 như sau:'); None unless it names exactly one."""
+    chains, _ = _chains(_tokens(low, text, a, b))
+    if len(chains) == 1 and chains[0].complete() and all(len(lv.ids) == 1 for lv in chains[0].levels):
+        return chains[0].levels
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the kind of effect and its date
+
+_FROM_DAY = re.compile(r"(?<![a-z])tu\s{1,4}ngay\s{1,4}" + DATE_RE.pattern)
+
+
+def effect_kind(low: str, pos: int) -> str | None:
+    """The kind of effect the formula at pos states (`EFFECT_FORMULAS`), or None."""
+    m = _EFFECT_FORMULA.match(low, pos)
+    return EFFECT_FORMULAS[int(m.lastgroup[1:])].kind if m is not None and m.lastgroup else None
+
+
+def _effect_date(low: str, a: int, b: int) -> dt.date | None:
+    """The date the sentence says the effect takes hold from ('Kể từ ngày 01 tháng 7 năm 2026, bãi bỏ …')."""
+    m = _FROM_DAY.search(low, a, b)
+    return _date(m) if m is not None else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the effect each relation's sentence states
+
+
+def relation_effects(rel: _Relator) -> None:
+    """Each acting relation's effect, from the sentence that states it: the kind its formula names and the parts of
+    the target written right before the target ('Bãi bỏ khoản 2 Điều 8 Nghị định số …', 'Khoản 2 Điều 8 Nghị định số
+    … được bãi bỏ bởi …', a list item 'b) Điều 3 Nghị định số …' after 'Bãi bỏ quy định tại:'). A sentence that names
+    no part gives an effect on the whole text when its kind acts on a whole text (`WHOLE_TEXT_KINDS`); one that names
+    parts it does not list ('một số điều của', 'nội dung … tại') gives none."""
+    for rr in rel.ex.relations:
+        if rr.type in ACTING and not rr.effects:
+            eff = _relation_effect(rel, rr)
+            if eff is not None:
+                rr.effects.append(eff)
+
+
+def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
+    low = rel.ctx.low
+    s0, s1 = rr.sentence
+    t = rr.target
+    trigs = [tr for tr in find_triggers(low, max(0, s0 - 80), s1) if tr.start >= s0]
+    if s0 <= t.start < s1:
+        passive = next((tr for tr in trigs if tr.passive and tr.start >= t.end), None)
+        if passive is not None and rr.source.start >= passive.start:
+            return _passive_effect(rel, rr, passive.start)
+        active = [tr for tr in trigs if not tr.passive and tr.start < t.start]
+        if active:
+            tr = active[-1]
+            between = [m for m in rel.all_mentions if tr.end <= m.start and m.end <= t.start and not m.nested]
+            start = max([tr.end, *(max(m.end, m.ext_end, m.title_end) for m in between)])
+            return _effect(rel, rr, tr.start, (min(start, t.start), t.start))
+        expiry = _EXPIRES.search(low, t.end, s1)
+        if expiry is not None:
+            return _passive_effect(rel, rr, expiry.start())
+        return None
+    item = rel.item_start.get(id(t))
+    active = [tr for tr in trigs if not tr.passive]
+    if item is None or not active or t.start < s1:
+        return None  # named outside the sentence, not as an item of its list ('Khoản này được bổ sung theo …')
+    return _effect(rel, rr, active[-1].start, (item, t.start))
+
+
+def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect | None:
+    """'Khoản 2 Điều 8 Nghị định số … được bãi bỏ bởi …': the parts open the clause; written after 'tại', 'theo'
+    ('… quy định tại khoản 3 Điều 5 Nghị định số X (được sửa đổi, bổ sung bởi Nghị định số Y)') they are where a
+    rule stands, not what Y changed."""
+    low = rel.ctx.low
+    t = rr.target
+    before = [m for m in rel.all_mentions if rr.sentence[0] <= m.start and m.end <= t.start and not m.nested]
+    start = max([rr.sentence[0], *(max(m.end, m.ext_end) for m in before)])
+    eff = _effect(rel, rr, formula, (min(start, t.start), t.start))
+    if eff is not None and eff.parts:
+        head = low[start : t.start]
+        lead = head[: len(head) - len(head.lstrip())] + head.lstrip(" \t\n-–+“\"0123456789.)")
+        opened = re.match(r"\s{0,4}(?:[a-z]\)\s{0,4})?(?:(?:cac|toan\s{1,4}bo)\s{1,4})?(?:dieu|khoan|diem|phu|mau|muc|chuong)",
+                          lead)
+        if opened is None:
+            return None
+    return eff
+
+
+def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int]) -> RawEffect | None:
+    """The effect stated by the formula at `formula` on the parts listed at the end of `span`."""
+    low, text = rel.ctx.low, rel.ctx.text
+    kind = effect_kind(low, formula)
+    parts, written = read_parts(low, text, span[0], span[1], tail=True)
+    if kind is None or (kind == "repealed" and rr.type == "REPLACES" and not parts and _EXPIRES.match(low, formula)):
+        kind = EFFECT_OF_TYPE[rr.type]  # 'A hết hiệu lực kể từ ngày B có hiệu lực': B replaces A
+    if kind in ("amended", "inserted", "replaced", "repealed") and rr.type == "GUIDES":
+        kind = EFFECT_OF_TYPE["GUIDES"]  # 'hướng dẫn … sửa đổi …': another formula inside the subject
+    if not parts:
+        gap = low[formula : span[1]]
+        if kind not in WHOLE_TEXT_KINDS or _PARTIAL.search(gap):
+            return None
+    date = _effect_date(low, *rr.sentence)
+    return RawEffect(kind, parts, written, rr.sentence, date)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a text's own list of the parts it changes, item by item
+
+# an item that changes parts, opening a line: 'Điều 2. Bổ sung Điều 8a …', '1. Sửa đổi khoản 2 Điều 8 như sau:',
+# 'a) Bãi bỏ khoản 3 Điều 22.', 'Bỏ cụm từ “…” tại …'
+_ITEM = re.compile(
+    r"\n[ \t]{0,12}(?P<art>dieu[ \t]{1,4}\d{1,3}[a-z]?[ \t]{0,4}[.:][ \t]{0,12})?"
+    r"(?P<mark>(?:\d{1,3}[a-z]?\.|[a-z]\))[ \t]{0,12})?"
+    r"(?P<f>sua\s{1,4}doi|bo\s{1,4}sung|bai\s{1,4}bo|thay\s{1,4}the|bo(?=\s{1,4}(?:cum|tu|mot|cac)\b)|loai\s{1,4}bo"
+    r"|tam\s{1,4}ngung|dinh\s{1,4}chi)(?![a-z])")
+
+# where an item's clause ends: 'như sau', ':', and for a part replaced, 'bằng' (what replaces it is the text's own:
+# 'Thay thế Mẫu số 02 Phụ lục I bằng Phụ lục I ban hành kèm theo Nghị định này')
+_ITEM_END = re.compile(r"(?<![a-z])nhu\s{1,4}sau|:")
+_BY_WHAT = re.compile(r"(?<![a-z])bang(?![a-z])")
+
+
+def item_effects(rel: _Relator) -> None:
+    """The parts a text changes, item by item, each an effect on the document its lead names (the article's or the
+    list's lead: 'Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số …:'), else on the one document its title
+    amends. Items that name their own document are read by `relation_effects`; quoted items are the new wording."""
+    ex = rel.ex
+    if ex.self_doc is None or ex.base_doc is not None:
+        return
+    low, text = rel.ctx.low, rel.ctx.text
+    own = [r for r in ex.relations if r.source is ex.self_doc and r.type in ("AMENDS", "REPLACES", "REPEALS")]
+    if not own:
+        return
+    starts = [a for a, _ in ex.sentences]
+    articles = [a for a, _ in rel.articles if rel.quote_at(a + 1) is None]
+    first = articles[0] if articles else len(low)
+    title = {r.target.base: r for r in own if r.type == "AMENDS" and r.sentence[0] < first}
+    named = sorted(m.start for m in rel.all_mentions if not m.nested and not m.self_ref)
+    context: dict[int, list[_Level] | None] = {}  # the part each level's last item names (0: article, 1: 1., 2: a))
+    for m in _ITEM.finditer(low):
+        pos = m.start("f")
+        if rel.quote_at(pos) is not None:
+            continue
+        level = 0 if m.group("art") and not m.group("mark") else (2 if m.group("mark") and m.group("mark")[0].isalpha() else 1)
+        for k in [k for k in context if k >= level]:
+            del context[k]
+        i = bisect.bisect_right(starts, pos) - 1
+        sent = ex.sentences[i] if i >= 0 else (pos, len(low))
+        end_m = _ITEM_END.search(low, pos, sent[1])
+        end = end_m.start() if end_m else sent[1]
+        j = bisect.bisect_left(named, pos)
+        if j < len(named) and named[j] < end:
+            continue  # names its document: read with the relation
+        kind = effect_kind(low, pos)
+        if kind is None:
+            continue
+        if kind not in ("words_substituted", "words_removed") and (b := _BY_WHAT.search(low, pos, end)) is not None:
+            end = b.start()
+        ctx_levels = next((context[k] for k in sorted(context, reverse=True) if context[k]), None)
+        parts, written = read_parts(low, text, m.end("f"), end, context=ctx_levels)
+        context[level] = _top_levels(low, text, m.end("f"), end)
+        lead = _lead(low, own, articles, sent[0], title)
+        if not parts or lead is None:
+            continue
+        a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
+        lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, *sent)))
+
+
+def _lead(low: str, own: list[RawRelation], articles: list[int], pos: int,
+          title: dict[str, RawRelation]) -> RawRelation | None:
+    """The relation whose target an item at pos changes: the last of the text's own acting relations stated in the
+    item's article, before it, by a lead (a sentence ending in ':' or opening the article), else the title's when the
+    title amends one document."""
+    k = bisect.bisect_right(articles, pos) - 1
+    art = articles[k] if k >= 0 else 0
+    leads = [r for r in own if art <= r.sentence[0] < pos
+             and (r.sentence[0] - art < 40 or low[r.sentence[1] - 1 : r.sentence[1]] == ":")]
+    if leads:
+        targets = {r.target.base for r in leads if r.sentence[0] == leads[-1].sentence[0]}
+        return leads[-1] if len(targets) == 1 else None
+    return next(iter(title.values())) if len(title) == 1 else None
+
+
