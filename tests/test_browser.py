@@ -338,3 +338,59 @@ def test_api_docs_render_offline(gazette_service: Service) -> None:
         page.goto(base + "/redoc", wait_until="networkidle")
         page.wait_for_selector("h2:has-text('List and search documents')", timeout=20_000)
         assert not outside and not errors, (outside, errors)
+
+
+@pytest.fixture(scope="module")
+def parts_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    from graph.stores.memory import MemoryStore
+
+    from .parts_graph import parts_graph
+
+    store = tmp_path_factory.mktemp("parts-page") / "g.lexgraph"
+    MemoryStore(store).upsert(parts_graph())
+    with running_service(str(store)) as service:
+        yield service
+
+
+@pytest.mark.browser
+def test_a_document_part_by_part(parts_service: Service) -> None:
+    """Issue 25 §4: a document's page shows its parts as a tree, each with its status badge on the chosen day, the
+    effects on a part with their sentence one click away, the table of effects; partly in force said so."""
+    from .parts_graph import S_REPEAL_2
+
+    base = parts_service.url
+    with offline_page() as (page, outside, errors):
+        page.goto(base + "/#/document/" + quote("145/2020/NĐ-CP") + "?at=2023-08-01", wait_until="networkidle")
+        page.wait_for_selector("#parts li.part")
+        assert "Hết hiệu lực một phần" in page.inner_text("#doc-state")
+        assert "khoản 2 Điều 8 (Bị bãi bỏ" in page.inner_text("#ended-parts").replace("Hết hiệu lực — bị bãi bỏ", "Bị bãi bỏ")
+        k2 = page.locator('li.part[data-part="dieu_8/khoan_2"]')
+        assert k2.get_attribute("data-state") == "repealed" and "01/07/2023" in k2.locator("summary").first.inner_text()
+        assert page.locator('li.part[data-part="dieu_8/khoan_1"]').get_attribute("data-state") == "amended"
+        assert page.locator('li.part[data-part="dieu_1"]').get_attribute("data-state") == "in_force"
+        quote_box = k2.locator("ul.part-effects details.evidence").first
+        assert not quote_box.locator("blockquote").is_visible()
+        quote_box.locator("summary").click()  # the sentence, one click away
+        assert quote_box.locator("blockquote").inner_text().startswith(S_REPEAL_2)
+        rows = page.locator("#effects table.effects tbody tr")
+        assert rows.count() == 4 and rows.nth(2).get_attribute("data-kind") == "repealed"
+        assert "khoản 2 Điều 8" in rows.nth(2).inner_text() and "999/2023/NĐ-CP (Điều 2)" in rows.nth(2).inner_text()
+        page.wait_for_timeout(200)
+        _shot(page, "page-parts.png", full=True)
+        # another day: before the repeal took hold, the khoản is in force and the text only amended
+        page.fill("#at", "2023-05-01")
+        page.click(".status-box button[type=submit]")
+        _wait_until(page, "() => location.hash.includes('at=2023-05-01') && !!document.querySelector('#parts li.part')", 10)
+        page.wait_for_selector("#parts li.part")
+        assert page.locator('li.part[data-part="dieu_8/khoan_2"]').get_attribute("data-state") == "in_force"
+        assert "Hết hiệu lực một phần" not in page.inner_text("#doc-state")
+        # a text not read in full: said so, with the parts other texts act on
+        page.goto(base + "/#/document/" + quote("996/2018/NĐ-CP"))
+        page.wait_for_selector("#parts li.part")
+        assert "chưa được đọc toàn văn" in page.inner_text("#parts")
+        assert page.locator('li.part[data-part="dieu_5/khoan_1"]').get_attribute("data-state") == "amended"
+        page.click("#lang")
+        page.wait_for_selector("#parts li.part")
+        assert page.inner_text("#effects-h") == "Table of effects" and "amended" in page.inner_text("#effects")
+        page.click("#lang")
+        assert not outside and not errors, (outside, errors)

@@ -33,6 +33,11 @@ const UI = {
     tap_hint: "Bấm vào một nút để mở trang của nó; bấm vào một cạnh để xem câu làm bằng chứng.",
     edge_of: (a, rel, b) => `${a} — ${rel} — ${b}`, docs_of_agency: (n) => `${n} văn bản do cơ quan này ban hành`,
     at_invalid: "Ngày không hợp lệ.", page_of: (x) => `lexgraph — ${x}`,
+    parts: "Các phần của văn bản", parts_state: (d) => `Tình trạng từng phần vào ngày ${d}:`,
+    not_read: "Văn bản này chưa được đọc toàn văn: chỉ có các phần mà văn bản khác tác động đến.",
+    ended_parts: "Các phần đã hết hiệu lực:", effects: "Bảng tác động", effects_none: "Chưa văn bản nào đã đọc tác động đến từng phần của văn bản này.",
+    col_part: "Phần bị tác động", col_effect: "Tác động", col_by: "Văn bản tác động (phần)", col_since: "Từ ngày", col_ev: "Câu làm bằng chứng",
+    whole: "cả văn bản", effects_on: (n) => `${n} tác động`, of_holder: "(phần chứa nó)",
   },
   en: {
     skip: "Skip to content", nav_search: "Search", nav_graph: "Graph", nav_api: "API", other_lang: "Tiếng Việt",
@@ -62,16 +67,28 @@ const UI = {
     tap_hint: "Select a node to open its page; select an edge to read the sentence that states it.",
     edge_of: (a, rel, b) => `${a} — ${rel} — ${b}`, docs_of_agency: (n) => `${n} documents issued by this body`,
     at_invalid: "Not a valid date.", page_of: (x) => `lexgraph — ${x}`,
+    parts: "Parts of the text", parts_state: (d) => `Each part's status on ${d}:`,
+    not_read: "This text was not read in full: only the parts other texts act on are known.",
+    ended_parts: "Parts no longer in force:", effects: "Table of effects", effects_none: "No text read acts on a part of this text.",
+    col_part: "Affected part", col_effect: "Effect", col_by: "By (and part)", col_since: "From", col_ev: "Evidence",
+    whole: "the whole text", effects_on: (n) => `${n} effect${n === 1 ? "" : "s"}`, of_holder: "(a part holding it)",
   },
+};
+const EFFECTS = {
+  vi: {repealed: "bãi bỏ", amended: "sửa đổi", inserted: "bổ sung", replaced: "thay thế", words_substituted: "thay thế cụm từ",
+       words_removed: "bỏ cụm từ", suspended: "đình chỉ thi hành", detailed: "quy định chi tiết", guided: "hướng dẫn"},
+  en: {repealed: "repealed", amended: "amended", inserted: "inserted", replaced: "replaced", words_substituted: "words substituted",
+       words_removed: "words removed", suspended: "suspended", detailed: "detailed", guided: "guided"},
 };
 
 const STATES = {
   vi: {in_force: "Còn hiệu lực", amended: "Còn hiệu lực, đã được sửa đổi, bổ sung", replaced: "Hết hiệu lực — bị thay thế",
        repealed: "Hết hiệu lực — bị bãi bỏ", expired: "Hết hiệu lực — hết thời hạn", not_yet_in_force: "Chưa có hiệu lực",
-       unknown: "Chưa rõ tình trạng"},
+       unknown: "Chưa rõ tình trạng", partly_in_force: "Hết hiệu lực một phần", suspended: "Bị đình chỉ thi hành"},
   en: {in_force: "In force", amended: "In force, amended", replaced: "No longer in force — replaced",
        repealed: "No longer in force — repealed", expired: "No longer in force — its term ended",
-       not_yet_in_force: "Not yet in force", unknown: "Status not known"},
+       not_yet_in_force: "Not yet in force", unknown: "Status not known", partly_in_force: "Partly in force",
+       suspended: "Suspended"},
 };
 const EVENTS_VI = {issued: "Ban hành", in_force: "Có hiệu lực", part_in_force: "Một phần có hiệu lực",
   amended: "Được sửa đổi, bổ sung bởi", replaced: "Bị thay thế bởi", repealed: "Bị bãi bỏ bởi",
@@ -329,12 +346,14 @@ async function documentView(ref, params) {
   const at = params.get("at") || "";
   document.title = t("page_of", ref);
   put(main, el("p", {class: "count", text: "…"}));
-  let doc, chain = null, timeline = null;
+  let doc, chain = null, timeline = null, parts = null, effects = null;
   try {
     doc = await api(`/documents/${enc(ref)}` + (at ? `?at=${enc(at)}` : ""));
-    [chain, timeline] = await Promise.all([
+    [chain, timeline, parts, effects] = await Promise.all([
       api(`/documents/${enc(doc.key)}/replaced-by`).catch(() => null),
-      api(`/documents/${enc(doc.key)}/timeline`).catch(() => null)]);
+      api(`/documents/${enc(doc.key)}/timeline`).catch(() => null),
+      api(`/documents/${enc(doc.key)}/parts` + (at ? `?at=${enc(at)}` : "")).catch(() => null),
+      api(`/documents/${enc(doc.key)}/effects`).catch(() => null)]);
   } catch (e) { main.replaceChildren(el("h1", {text: ref}), problemMessage(e, ref)); return; }
   main.replaceChildren();
   const label = doc.number || doc.name || doc.key;
@@ -352,7 +371,7 @@ async function documentView(ref, params) {
       el("dt", {text: t("issued")}), el("dd", {text: doc.date ? fmtDate(doc.date) : (doc.year || t("unknown_date"))}),
       el("dt", {text: t("effective")}), el("dd", {text: fmtDate(doc.effective)}),
       doc.expires ? [el("dt", {text: t("expires")}), el("dd", {text: fmtDate(doc.expires)})] : null,
-      el("dt", {text: t("status")}), el("dd", {}, badge(doc.status.state))),
+      el("dt", {text: t("status")}), el("dd", {id: "doc-state"}, badge(parts && parts.state === "partly_in_force" ? parts.state : doc.status.state))),
     el("div", {class: "actions"}, el("a", {href: `#/graph/${enc(doc.key)}`, text: t("graph_of")}),
       el("a", {href: `/documents/${enc(doc.key)}`, text: t("json")})),
     statusBox(doc, at));
@@ -370,6 +389,8 @@ async function documentView(ref, params) {
   }
   put(main, el("h2", {text: t("schema")}),
     el("div", {class: "schema", id: "schema"}, schemaColumn(doc, "out", "acts-on", t("acts_on")), schemaColumn(doc, "in", "acted-on", t("acted_on"))));
+  if (parts && parts.count) put(main, partsSection(parts, effects ? effects.data : []));
+  if (effects && (effects.count || (parts && parts.count))) put(main, effectsSection(effects.data));
   if (timeline && timeline.data.length) {
     const names = Object.fromEntries(doc.relations.map((r) => [r.other, r.other_label]));
     const ol = el("ol", {class: "timeline", id: "timeline"});
@@ -382,6 +403,69 @@ async function documentView(ref, params) {
     }
     put(main, el("h2", {text: t("timeline")}), ol);
   }
+}
+
+// ---- a document's parts and the effects on them (issue 25) --------------------------------------------------------
+const effectWord = (k) => EFFECTS[lang][k] || k;
+function byLink(e) {
+  return el("span", {}, el("a", {href: docHref(e.by), text: e.by_label}), e.by_part ? ` (${partLabelOf(e.by_part)})` : "");
+}
+/** 'dieu_8/khoan_2' -> 'khoản 2 Điều 8' (graph.provisions.label_of) */
+function partLabelOf(id) {
+  const words = {phan: "Phần", chuong: "Chương", muc: "Mục", dieu: "Điều", khoan: "khoản", diem: "điểm", phu_luc: "Phụ lục", kem_theo: "Kèm theo", mau: "Mẫu"};
+  return id.split("/").map((seg) => {
+    const m = /^(phu_luc|kem_theo|phan|chuong|muc|dieu|khoan|diem|mau)(?:_(.+))?$/.exec(seg);
+    if (!m) return seg;
+    const n = m[1] === "diem" && m[2] === "dd" ? "đ" : (m[2] || "");
+    return `${words[m[1]]} ${n}`.trim();
+  }).reverse().join(" ");
+}
+function effectLine(e, holder) {
+  const li = el("li", {}, el("span", {class: "when", text: e.since ? fmtDate(e.since) : "?"}),
+    `${effectWord(e.kind)} `, holder ? `${e.part_labels.join(", ")} ${t("of_holder")} ` : "", byLink(e));
+  const ev = evidenceBlock([e.evidence]);
+  ev.querySelector("summary").textContent = `“${clip(e.evidence.sentence, 90)}”`;
+  li.append(ev);
+  return li;
+}
+function partNode(p, byPart) {
+  const own = byPart.get(p.id) || [];
+  const head = [el("span", {class: "part-label", text: p.label}), p.heading ? el("span", {class: "part-heading", text: `. ${p.heading}`}) : null,
+    " ", badge(p.state), p.since && p.state !== "in_force" ? el("span", {class: "meta", text: t("since", fmtDate(p.since))}) : null];
+  const body = [];
+  if (own.length) body.push(el("ul", {class: "part-effects"}, own.map((e) => effectLine(e, false))));
+  if (p.children.length) body.push(el("ul", {class: "parts"}, p.children.map((c) => partNode(c, byPart))));
+  if (!body.length) return el("li", {class: "part", "data-part": p.id, "data-state": p.state}, ...head);
+  const open = own.length > 0 || p.state !== "in_force";
+  return el("li", {class: "part", "data-part": p.id, "data-state": p.state},
+    el("details", {open}, el("summary", {}, ...head, own.length ? el("span", {class: "meta", text: t("effects_on", own.length)}) : null), ...body));
+}
+function partsSection(parts, effects) {
+  const byPart = new Map();
+  for (const e of effects) for (const id of e.parts) { if (!byPart.has(id)) byPart.set(id, []); byPart.get(id).push(e); }
+  const sec = el("section", {id: "parts", "aria-labelledby": "parts-h"},
+    el("h2", {id: "parts-h"}, `${t("parts")} (${parts.count})`),
+    el("p", {}, t("parts_state", fmtDate(parts.at)), " ", badge(parts.state)),
+    parts.read_in_full ? null : el("p", {class: "note", text: t("not_read")}));
+  if (parts.ended_parts.length) {
+    sec.append(el("p", {id: "ended-parts"}, t("ended_parts"), " ",
+      ...parts.ended_parts.flatMap((e, i) => [i ? "; " : "", `${e.label} (${STATES[lang][e.state] || e.state}${e.since ? ", " + t("since", fmtDate(e.since)) : ""})`])));
+  }
+  sec.append(el("ul", {class: "parts tree"}, parts.parts.map((p) => partNode(p, byPart))));
+  return sec;
+}
+function effectsSection(rows) {
+  const sec = el("section", {id: "effects", "aria-labelledby": "effects-h"}, el("h2", {id: "effects-h", text: t("effects")}));
+  if (!rows.length) { sec.append(el("p", {class: "empty", text: t("effects_none")})); return sec; }
+  const head = el("tr", {}, ...["col_part", "col_effect", "col_by", "col_since", "col_ev"].map((k) => el("th", {scope: "col", text: t(k)})));
+  const body = rows.map((e) => {
+    const ev = evidenceBlock([e.evidence]);
+    ev.querySelector("summary").textContent = `“${clip(e.evidence.sentence, 60)}”`;
+    return el("tr", {"data-kind": e.kind}, el("td", {text: e.part_labels.join(", ") || t("whole")}), el("td", {text: effectWord(e.kind)}),
+      el("td", {}, byLink(e)), el("td", {text: e.since ? fmtDate(e.since) : "?"}), el("td", {}, ev));
+  });
+  sec.append(el("div", {class: "table-wrap"}, el("table", {class: "effects"}, el("thead", {}, head), el("tbody", {}, body))));
+  return sec;
 }
 
 // ---- the graph -------------------------------------------------------------------------------------------------
