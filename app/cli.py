@@ -253,7 +253,7 @@ def _badge(state: str, since: Any = None) -> str:
             + (f" since {since.isoformat()}" if since else ""))
 
 
-def _show_parts(st: Store, ref: str, day: Any) -> None:
+def _show_parts(st: Store, ref: str, day: Any, changed: bool = False, depth: int = 0) -> None:
     """`show REF --parts`: the tree of parts, each with its status on the day (two reads)."""
     from rich.tree import Tree
 
@@ -265,14 +265,19 @@ def _show_parts(st: Store, ref: str, day: Any) -> None:
     root = Tree(f"[bold]{escape(d.type)} {escape(d.label)}[/]  {_badge(document_state(pv.status, ended))} "
                 f"(on {pv.status.at.isoformat()})")
 
-    def add(into: Tree, t: PartTree) -> None:
+    def shown(t: PartTree) -> bool:
+        return not changed or t.status.state != "in_force" or any(shown(c) for c in t.children)
+
+    def add(into: Tree, t: PartTree, level: int = 1) -> None:
+        if not shown(t):
+            return
         n, s = t.node, t.status
         by = f" by {', '.join(pv.labels.get(k, k) for k in s.by)}" if s.by and s.state != "in_force" else ""
         heading = f". {escape(n.heading)}" if n.heading else ""
         branch = into.add(f"{escape(n.label)}{heading}  {_badge(s.state, s.since if s.state != 'in_force' else None)}"
                           f"{escape(by)}")
-        for c in t.children:
-            add(branch, c)
+        for c in t.children if not depth or level < depth else []:
+            add(branch, c, level + 1)
 
     for t in trees:
         add(root, t)
@@ -287,7 +292,11 @@ def _show_parts(st: Store, ref: str, day: Any) -> None:
 def show(ref: Annotated[str, typer.Argument(help="A number in any written form: '43/2011/nd-cp'.")],
          store: StoreOpt = DEFAULT_STORE,
          parts: Annotated[bool, typer.Option("--parts", help="The tree of its parts, each with its status.")] = False,
-         at: AtOpt = None) -> None:
+         at: AtOpt = None,
+         changed: Annotated[bool, typer.Option("--changed", help="With --parts: only the parts not simply in force "
+                                                                 "(and those holding them).")] = False,
+         depth: Annotated[int, typer.Option("--depth", min=0, help="With --parts: the levels shown (0: all).")] = 0,
+         ) -> None:
     """Show a document, its status and its relations with evidence; with --parts, its parts and their status."""
     from graph.status import changes, status_on
 
@@ -295,7 +304,7 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
     st = _open_built(store)
     try:
         if parts:
-            _show_parts(st, ref, day)
+            _show_parts(st, ref, day, changed, depth)
             return
         view = st.document_relations(ref)  # one read: the document, its relations, the documents they name
         d = view.document

@@ -192,7 +192,8 @@ def effect_rows(doc: Document, relations: list[RelationView], others: dict[str, 
         for e in r.effects:
             since, basis = _start(acting)
             out.append(EffectRow(r.type, source, target, e, e.date or since, "stated" if e.date else basis))
-    out.sort(key=lambda x: (x.since or dt.date.max, x.target, x.parts, x.source, x.effect.evidence.start))
+    out.sort(key=lambda x: (x.since or dt.date.max, x.target, [_id_order(p) for p in x.parts], x.source,
+                            x.effect.evidence.start))
     return out
 
 
@@ -326,7 +327,24 @@ def part_trees(parts: list[PartNode], doc_status: StatusAt, rows: list[EffectRow
     for p in parts:
         holder = nodes.get(p.parent) if p.parent else None
         (holder.children if holder is not None else roots).append(nodes[p.id])
+    for t in roots:
+        _roll_up(t)
     return roots
+
+
+def _roll_up(t: PartTree) -> None:
+    """A part in force whose parts changed is amended: what the ids do not say for a chapter, a section or an annex
+    ('chuong_2' holds 'dieu_9', whose id does not start with it)."""
+    for c in t.children:
+        _roll_up(c)
+    s = t.status
+    changed = [c.status for c in t.children if c.status.state in ("amended", "repealed", "suspended", "replaced")]
+    if s.state != "in_force" or not changed:
+        return
+    since = max((c.since for c in changed if c.since), default=None)
+    t.status = PartStatusAt(s.part, "amended", s.at, since, list(dict.fromkeys(k for c in changed for k in c.by)),
+                            [f"Parts of {label_of(s.part)} changed: " + ", ".join(label_of(c.part) for c in changed)
+                             + "."], [e for c in changed for e in c.evidence[:1]])
 
 
 def ended_parts(trees: list[PartTree]) -> list[PartStatusAt]:

@@ -32,19 +32,21 @@ A, B, C, D = "145/2020/ND-CP", "999/2023/ND-CP", "998/2024/TT-BNV", "996/2018/ND
 A_SRC = "nghi-dinh-145-2020.txt"
 
 
-def _part(pid: str, kind: str, label: str, start: int, end: int, heading: str | None = None) -> PartNode:
+def _part(pid: str, kind: str, label: str, start: int, end: int, heading: str | None = None,
+          parent: str | None = None) -> PartNode:
     return PartNode(id=pid, kind=kind, label=label, number=pid.rsplit("_", 1)[-1], heading=heading,
-                    parent=pid.rpartition("/")[0] or None, source=A_SRC, start=start, end=end)
+                    parent=parent or pid.rpartition("/")[0] or None, source=A_SRC, start=start, end=end)
 
 
-A_PARTS = [
+A_PARTS = [  # Chương II holds Điều 8 and Điều 9 (an article's id does not name its chapter)
     _part("dieu_1", "dieu", "Điều 1", 100, 300, "Phạm vi điều chỉnh"),
-    _part("dieu_8", "dieu", "Điều 8", 300, 900, "Hợp đồng lao động"),
+    _part("chuong_2", "chuong", "Chương II", 290, 1200, "HỢP ĐỒNG LAO ĐỘNG"),
+    _part("dieu_8", "dieu", "Điều 8", 300, 900, "Hợp đồng lao động", "chuong_2"),
     _part("dieu_8/khoan_1", "khoan", "khoản 1", 330, 500),
     _part("dieu_8/khoan_2", "khoan", "khoản 2", 500, 900),
     _part("dieu_8/khoan_2/diem_a", "diem", "điểm a", 520, 700),
     _part("dieu_8/khoan_2/diem_b", "diem", "điểm b", 700, 900),
-    _part("dieu_9", "dieu", "Điều 9", 900, 1200, "Hồ sơ"),
+    _part("dieu_9", "dieu", "Điều 9", 900, 1200, "Hồ sơ", "chuong_2"),
     _part("dieu_12", "dieu", "Điều 12", 1200, 1500, "Hiệu lực thi hành"),
 ]
 

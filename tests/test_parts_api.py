@@ -44,7 +44,9 @@ def test_the_tree_at_two_dates(client: TestClient) -> None:
     before = client.get("/documents/145/2020/NĐ-CP/parts", params={"at": "2023-05-01"}).json()
     assert before["read_in_full"] and before["state"] == "amended" and before["ended_parts"] == []
     parts = _flat(before["parts"])
-    assert [p["id"] for p in before["parts"]] == ["dieu_1", "dieu_8", "dieu_9", "dieu_12", "dieu_8a"]
+    assert [p["id"] for p in before["parts"]] == ["dieu_1", "chuong_2", "dieu_12", "dieu_8a"]
+    assert [p["id"] for p in before["parts"][1]["children"]] == ["dieu_8", "dieu_9"]
+    assert parts["chuong_2"]["state"] == "amended"  # what changed within it, though no id names the chapter
     assert parts["dieu_8/khoan_1"]["state"] == "amended" and parts["dieu_8/khoan_1"]["since"] == "2023-04-15"
     assert parts["dieu_8/khoan_2"]["state"] == "in_force"  # its repeal takes hold on 1 July 2023
     assert parts["dieu_8"]["state"] == "amended" and parts["dieu_1"]["state"] == "in_force"

@@ -38,6 +38,14 @@ def test_show_parts_at_two_dates(store: Path) -> None:
     assert "khoản 2 Điều 8 repealed: Repealed by 999/2023/NĐ-CP from 2023-07-01." in text
 
 
+def test_show_only_what_changed(store: Path) -> None:
+    code, text = run(store, "show", "145/2020/NĐ-CP", "--parts", "--changed", "--depth", "2", "--at", "2023-08-01")
+    assert code == 0, text
+    assert "Chương II. HỢP ĐỒNG LAO ĐỘNG  amended" in text and "Điều 8. Hợp đồng lao động  amended" in text
+    tree = [x for x in text.splitlines() if x[:1] in "├└│ " and "──" in x]
+    assert not [x for x in tree if "Điều 1." in x or "Điều 9" in x or "khoản" in x]  # unchanged, or below depth 2
+
+
 def test_status_of_a_part_written_before_or_after(store: Path) -> None:
     code, text = run(store, "status", "khoản 2 Điều 8 Nghị định 145/2020/NĐ-CP", "--at", "2023-08-01")
     assert code == 0, text
