@@ -81,9 +81,11 @@ _GLUED_MARK = re.compile(r"(?<=[^\W\d_])\d{1,3}$")  # a footnote mark glued to a
 _SPACES = re.compile(r"\s+")
 
 _INDENT = re.compile(r"[ \t]+")
-# the lines a heading may open (what `_Reader.heading_at` looks at first: its first letter, after at most 11 spaces
-# or 10 and a quote mark) and those a khoản or an điểm may open ('1.', 'a)'): only those are read, not every line
-_HEAD_LINE = re.compile(r"\n(?=[ \t]{0,11}[dcmp]|[ \t]{0,10}[“\"][dcmp])")
+# the lines a heading may open (the first word of a pattern of HEADINGS, after at most 11 spaces or 10 and a quote mark:
+# what `_Reader.heading_at` reads) and those a khoản or an điểm may open ('1.', 'a)'): only those are read, not every line
+_HEAD_LINE = re.compile(r"\n(?=[ \t]{0,11}(?:dieu|chuong|muc|phan|phu)|[ \t]{0,10}[“\"](?:dieu|chuong|muc|phan|phu))")
+# the patterns of HEADINGS a line's first letter may open, in their order
+_BY_LETTER = {c: [(k, p) for k, p in HEADINGS.items() if k[0] == c] for c in "dcmp"}
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d|[a-z]\)))")
 
 
@@ -344,8 +346,9 @@ class _Reader:
             head = head[1:]
         if head[:1] not in ("d", "c", "m", "p"):
             return None
-        for kind, pat in HEADINGS.items():
-            m = pat.match(low, _at(low, at))
+        pos = _at(low, at)
+        for kind, pat in _BY_LETTER[head[0]]:
+            m = pat.match(low, pos)
             if m is None:
                 continue
             written_no = text[m.start("n") : m.end("n")] if m.group("n") else ""
