@@ -11,6 +11,14 @@ IRIs are stable and readable, built from the canonical key under a base IRI:
 
 Each relation is a direct triple (`<42/2022> lex:replaces <43/2011>`, which ELI readers see as eli:repeals
 through the ontology) and a reified `lex:Assertion` that carries its evidence sentences.
+
+The parts of a document read in full are resources under its IRI, ELI style (`…/42_2022_nd-cp/dieu_8/khoan_2`):
+`lex:Part`, an `eli:LegalResourceSubdivision`, linked by `eli:has_part` / `eli:is_part_of` down the tree. Each effect
+of a relation on parts (`Relation.effects`) is a `lex:Effect` (kind, the parts it acts on, as written, the day, the
+acting text and the part of it that states it, the sentence), linked from the relation's assertion by `lex:effect`;
+and, for ELI readers, a direct triple from the acting document to each part: `eli:repeals` (repealed), `eli:amends`
+(amended, inserted, replaced, words substituted or removed), `eli:changes` (suspended). A part an effect names that
+no text read in full shows is a resource all the same (its id, part of the document, no span).
 """
 
 from __future__ import annotations
@@ -18,16 +26,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 import networkx as nx
-from rdflib import RDF, XSD, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib import Literal as Lit
 
 from ontology.build import ELI, LEX, attribute_iri, relation_iri
 
-from .model import AGENCY_RELATIONS, Document, Evidence
+from .model import AGENCY_RELATIONS, Document, Evidence, PartEffect, Relation
 from .model import Graph as LexGraph
 from .vocab import slug, vocabulary
 
@@ -62,14 +71,19 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
+def scoped(r: Relation) -> bool:
+    """Whether every sentence stating a relation names the parts it acts on: it acts on those, not the whole text."""
+    return bool(r.effects) and all(e.parts for e in r.effects)
+
+
 def statuses(g: LexGraph) -> dict[str, str]:
     """replaced / repealed / amended / in_force_as_far_as_known: what the texts state of each document's force,
     whatever the day — the exports' `lex:status` (ontology/attributes.tsv). The service's status on a day is
     `graph.status.status_on`."""
     inc: dict[str, set[str]] = {}
     for r in g.relations.values():
-        if r.type in ("REPLACES", "REPEALS", "AMENDS"):
-            inc.setdefault(r.target, set()).add(r.type)
+        if r.type in ("REPLACES", "REPEALS", "AMENDS"):  # a repeal of named parts changes the text: amended
+            inc.setdefault(r.target, set()).add("AMENDS" if scoped(r) else r.type)
     out = {}
     for k in g.documents:
         s = inc.get(k, set())
@@ -93,7 +107,8 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
     ends: dict[str, dt.date] = {}
     for r in g.relations.values():
         src = g.documents.get(r.source)
-        if r.type in ("REPLACES", "REPEALS") and src is not None and src.effective and r.target in g.documents:
+        if r.type in ("REPLACES", "REPEALS") and src is not None and src.effective and r.target in g.documents \
+                and not scoped(r):
             ends[r.target] = min(ends.get(r.target, src.effective), src.effective)
     # or the day after the last day of a term its own text names ('… có hiệu lực … đến hết ngày …')
     for k, d in g.documents.items():
@@ -153,6 +168,7 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
         rdf.add((s, RDF.type, LEX.Agency))
         rdf.add((s, attribute_iri("agency_name"), Lit(a.name, lang="vi")))
         rdf.add((s, attribute_iri("agency_name_en"), Lit(a.name_en, lang="en")))
+    _add_parts(rdf, g, iri)  # before the effects, which name parts
     for r in g.relations.values():
         if r.source not in iri:
             continue
@@ -173,7 +189,80 @@ def to_rdf(g: LexGraph, base: str, document_evidence: bool = True) -> Graph:
         rdf.add((node, RDF.object, o))
         for e in r.evidence:
             rdf.add((node, attribute_iri("evidence"), evidence_node(e)))
+        if r.effects and r.target in iri:
+            _add_effects(rdf, base, r, iri, node, evidence_node)
     return rdf
+
+
+def part_iri(doc: URIRef, part: str) -> URIRef:
+    """A part's IRI: its id under its document's, ELI style (`…/42_2022_nd-cp/dieu_8/khoan_2`)."""
+    return URIRef(f"{doc}/{part}")
+
+
+def _add_parts(rdf: Graph, g: LexGraph, iri: dict[str, URIRef]) -> None:
+    """The parts of the documents read in full, as a tree of `eli:has_part` / `eli:is_part_of` (`lex:Part`)."""
+    for k, parts in g.parts.items():
+        doc = iri.get(k)
+        if doc is None:
+            continue
+        for p in parts:
+            s = part_iri(doc, p.id)
+            up = part_iri(doc, p.parent) if p.parent else doc
+            _part_node(rdf, s, p.id, up)
+            rdf.add((s, LEX.partKind, Lit(p.kind)))
+            rdf.add((s, RDFS.label, Lit(p.label, lang="vi")))
+            if p.number:
+                rdf.add((s, LEX.partNumber, Lit(p.number)))
+            if p.heading:
+                rdf.add((s, LEX.heading, Lit(p.heading, lang="vi")))
+            rdf.add((s, LEX.partSource, Lit(p.source)))
+            rdf.add((s, LEX.partStart, Lit(p.start, datatype=XSD.integer)))
+            rdf.add((s, LEX.partEnd, Lit(p.end, datatype=XSD.integer)))
+
+
+def _part_node(rdf: Graph, s: URIRef, pid: str, up: URIRef) -> None:
+    rdf.add((s, RDF.type, LEX.Part))
+    rdf.add((s, RDF.type, ELI.LegalResourceSubdivision))
+    rdf.add((s, LEX.partId, Lit(pid)))
+    rdf.add((s, ELI.is_part_of, up))
+    rdf.add((up, ELI.has_part, s))
+
+
+# the ELI property a kind of effect on a part is (none for guidance: it changes nothing)
+_ELI_EFFECT = {"repealed": ELI.repeals, "amended": ELI.amends, "inserted": ELI.amends, "replaced": ELI.amends,
+               "words_substituted": ELI.amends, "words_removed": ELI.amends, "suspended": ELI.changes}
+
+
+def _add_effects(rdf: Graph, base: str, r: Relation, iri: dict[str, URIRef], assertion: URIRef,
+                 evidence_node: Callable[[Evidence], URIRef]) -> None:
+    """A relation's effects part by part: a `lex:Effect` each, and the ELI triple to each part it acts on."""
+    src, tgt = iri[r.source], iri[r.target]
+    for e in r.effects:
+        node = URIRef(f"{base}effect/{_hash(r.type, r.source, r.target, _effect_key(e))}")
+        rdf.add((assertion, LEX.effect, node))
+        rdf.add((node, RDF.type, LEX.Effect))
+        rdf.add((node, LEX.effectKind, Lit(e.kind)))
+        rdf.add((node, LEX.actingDocument, src))
+        for pid in e.parts:
+            part = part_iri(tgt, pid)
+            rdf.add((node, LEX.affects, part))
+            if (rdf.value(part, LEX.partId)) is None:  # a part no text read in full shows: its id, in the document
+                _part_node(rdf, part, pid, tgt)
+            if e.kind in _ELI_EFFECT:
+                rdf.add((src, _ELI_EFFECT[e.kind], part))
+        if not e.parts:
+            rdf.add((node, LEX.affects, tgt))
+        if e.written:
+            rdf.add((node, LEX.written, Lit(e.written, lang="vi")))
+        if e.date:
+            rdf.add((node, LEX.effectDate, Lit(e.date, datatype=XSD.date)))
+        if e.by_part:
+            rdf.add((node, LEX.statedIn, part_iri(src, e.by_part)))
+        rdf.add((node, attribute_iri("evidence"), evidence_node(e.evidence)))
+
+
+def _effect_key(e: PartEffect) -> str:
+    return "|".join((e.kind, ",".join(e.parts), e.evidence.source, str(e.evidence.start), str(e.evidence.end)))
 
 
 def to_graphml(g: LexGraph) -> bytes:

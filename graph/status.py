@@ -13,12 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from .model import Document, Evidence
+from .model import Document, Evidence, PartEffect, PartNode
 
 if TYPE_CHECKING:
     from .stores.base import ChainStep, RelationView, Store
 
-State = Literal["not_yet_in_force", "in_force", "amended", "replaced", "repealed", "expired", "unknown"]
+# partly_in_force: some parts repealed or suspended by effects that name them (`StatusAt.parts`), the rest in force
+State = Literal["not_yet_in_force", "in_force", "partly_in_force", "amended", "replaced", "repealed", "expired",
+                "unknown"]
 
 
 @dataclass
@@ -31,6 +33,12 @@ class Change:
     since: dt.date | None
     basis: str  # 'effective' (its date of effect), 'issued' (only its date of issue is known), 'unknown'
     evidence: list[Evidence] = field(default_factory=list)
+    effects: list[PartEffect] = field(default_factory=list)  # what it does part by part (`Relation.effects`)
+
+    @property
+    def scoped(self) -> bool:
+        """Whether every sentence that states it names the parts it acts on: it acts on those parts, not the whole."""
+        return bool(self.effects) and all(e.parts for e in self.effects)
 
 
 @dataclass
@@ -42,9 +50,11 @@ class StatusAt:
     changes: list[Change]  # replacements, repeals and amendments in force on `at`
     reasons: list[str]  # plain sentences: what the texts say, and what they do not
     evidence: list[Evidence]
+    parts: list[str] = field(default_factory=list)  # partly_in_force: the ids of the parts repealed or suspended
 
 
-PartState = Literal["not_yet_in_force", "in_force", "amended", "repealed", "suspended", "replaced", "unknown"]
+PartState = Literal["not_yet_in_force", "in_force", "amended", "repealed", "suspended", "replaced", "expired",
+                    "unknown"]
 
 
 @dataclass
@@ -65,10 +75,11 @@ class PartStatusAt:
 @dataclass
 class Event:
     date: dt.date | None
-    kind: str  # issued, in_force, part_in_force, term_ends, amended, replaced, repealed, conflict
+    kind: str  # issued, in_force, part_in_force, term_ends, amended, replaced, repealed, conflict; part_<effect kind>
     text: str
     other: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    part: str | None = None  # the part an effect acts on (kind part_repealed, part_amended …: `PartEffect.kind`)
 
 
 def _start(d: Document) -> tuple[dt.date | None, str]:
@@ -91,7 +102,7 @@ def changes(incoming: Iterable[RelationView], docs: Mapping[str, Document]) -> l
         if o is None:
             continue
         since, basis = _start(o)
-        out.append(Change(r.type, o.key, o.label, since, basis, list(r.evidence)))
+        out.append(Change(r.type, o.key, o.label, since, basis, list(r.evidence), list(r.effects)))
     out.sort(key=lambda c: (c.since or dt.date.max, c.by))
     return out
 
@@ -149,7 +160,7 @@ def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None)
     change made to it (`changes`): the one status model of lexgraph."""
     at = at or dt.date.today()
     start, basis, reasons, evidence = _own_statements(d, at)
-    ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS")]
+    ends = [c for c in all_changes if c.type in ("REPLACES", "REPEALS") and not c.scoped]
     ended = [c for c in ends if c.since is not None and c.since <= at]
     term_claim = d.term_claim()
     lapsed = d.expires + dt.timedelta(days=1) if d.expires else None  # the first day no longer in force
@@ -192,6 +203,9 @@ def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None)
     if start is None:
         reasons.append("Whether it was in force on that day is not known.")
         return StatusAt("unknown", at, None, None, amended, reasons, evidence)
+    partly = _parts_ended(all_changes, at)
+    if partly:
+        return _partly(d, at, start, basis, partly, all_changes, reasons, evidence)
     if amended:
         reasons.append("Amended by " + ", ".join(f"{c.label} (from {c.since.isoformat() if c.since else '?'})"
                                                  for c in amended) + ".")
@@ -200,6 +214,40 @@ def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None)
         return StatusAt("amended", at, d.effective, amended[-1].since, amended, reasons, evidence)
     reasons.append(f"No text read replaces or repeals it by {at.isoformat()}: in force, as far as the texts say.")
     return StatusAt("in_force", at, d.effective, start if basis != "year" else None, [], reasons, evidence)
+
+
+_ENDING_KINDS = ("repealed", "suspended")
+
+
+def _effect_since(e: PartEffect, c: Change) -> tuple[dt.date | None, str]:
+    """The day an effect takes hold: its own date when a text states one; else the acting text's (`Change.since`)."""
+    return (e.date, "stated") if e.date is not None else (c.since, c.basis)
+
+
+def _parts_ended(all_changes: list[Change], at: dt.date) -> list[tuple[dt.date, Change, PartEffect]]:
+    """The effects that repeal or suspend named parts by `at`, each with its day, in date order."""
+    out = []
+    for c in all_changes:
+        for e in c.effects:
+            since, _ = _effect_since(e, c)
+            if e.parts and e.kind in _ENDING_KINDS and since is not None and since <= at:
+                out.append((since, c, e))
+    out.sort(key=lambda x: (x[0], x[1].by))
+    return out
+
+
+def _partly(d: Document, at: dt.date, start: dt.date, basis: str, partly: list[tuple[dt.date, Change, PartEffect]],
+            all_changes: list[Change], reasons: list[str], evidence: list[Evidence]) -> StatusAt:
+    """Partly in force: some parts repealed or suspended by effects that name them, no end of the whole."""
+    parts = list(dict.fromkeys(p for _, _, e in partly for p in e.parts))
+    for since, c, e in partly:
+        what = e.written or ", ".join(e.parts)
+        reasons.append(f"{what} {e.kind} by {c.label} from {since.isoformat()}"
+                       f"{' (the date the text gives for it)' if e.date else ''}.")
+        evidence.append(e.evidence)
+    reasons.append(f"The rest of {d.label} is in force, as far as the texts say: partly in force.")
+    acting = [c for c in all_changes if c.since is not None and c.since <= at]
+    return StatusAt("partly_in_force", at, d.effective, partly[0][0], acting, reasons, evidence, parts)
 
 
 def timeline(store: Store, key: str) -> list[Event]:
@@ -228,17 +276,34 @@ def events(d: Document, all_changes: list[Change]) -> list[Event]:
         kind = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended"}[ch.type]
         when = "" if ch.basis == "effective" else " (date of issue; its date of effect is not stated)" \
             if ch.basis == "issued" else " (undated)"
-        events.append(Event(ch.since, kind, f"{kind} by {ch.label}{when}", other=ch.by, evidence=ch.evidence[:1]))
+        if not ch.scoped:  # a change of named parts only: listed part by part below
+            events.append(Event(ch.since, kind, f"{kind} by {ch.label}{when}", other=ch.by, evidence=ch.evidence[:1]))
+        events.extend(_part_events(ch))
     # dedupe identical events (the same claim read in several texts)
     seen = set()
     out = []
     for e in events:
-        k = (e.date, e.kind, e.text)
+        k = (e.date, e.kind, e.text, e.part)
         if k not in seen:
             seen.add(k)
             out.append(e)
     order = ("issued", "in_force", "part_in_force", "amended", "replaced", "repealed", "term_ends", "conflict")
-    out.sort(key=lambda e: (e.date or dt.date.max, order.index(e.kind) if e.kind in order else len(order)))
+    out.sort(key=lambda e: (e.date or dt.date.max, order.index(e.kind) if e.kind in order else len(order),
+                            e.part or ""))
+    return out
+
+
+def _part_events(ch: Change) -> list[Event]:
+    """One event per part an effect of the change names: 'khoản 2 Điều 8 repealed by …', on the effect's day."""
+    out = []
+    for e in ch.effects:
+        since, basis = _effect_since(e, ch)
+        when = "" if basis in ("effective", "stated") else " (date of issue; its date of effect is not stated)" \
+            if basis == "issued" else " (undated)"
+        for p in e.parts:
+            what = e.written if e.written and len(e.parts) == 1 else p
+            out.append(Event(since, f"part_{e.kind}", f"{what} {e.kind.replace('_', ' ')} by {ch.label}{when}",
+                             other=ch.by, evidence=[e.evidence], part=p))
     return out
 
 
@@ -256,3 +321,108 @@ def chain_on(steps: list[ChainStep], at: dt.date) -> list[ChainStep]:
             break
         out.append(step)
     return out
+
+
+# in force, part by part (issue 25 §3) -----------------------------------------------------------------------------
+_PART_STATE = {"repealed": "repealed", "suspended": "suspended", "replaced": "replaced", "amended": "amended",
+               "inserted": "amended", "words_substituted": "amended", "words_removed": "amended"}
+_WHOLE = {"not_yet_in_force": "not_yet_in_force", "replaced": "replaced", "repealed": "repealed", "expired": "expired",
+          "unknown": "unknown"}
+
+
+def _holders(pid: str, parent: Mapping[str, str | None]) -> list[str]:
+    """The part and every part that holds it: by the structure read ('dieu_8' holds 'dieu_8/khoan_2'; 'chuong_2'
+    holds 'dieu_8'), and by its id for a part the structure lacks."""
+    out = [pid]
+    cur: str | None = pid
+    while cur is not None and (cur := parent.get(cur)) is not None:
+        out.append(cur)
+    bits = pid.split("/")
+    out.extend("/".join(bits[:i]) for i in range(len(bits) - 1, 0, -1))
+    return list(dict.fromkeys(out))
+
+
+def part_status_on(d: Document, parts: list[PartNode], incoming: Iterable[RelationView], others: Mapping[str, Document],
+                   at: dt.date | None = None) -> dict[str, PartStatusAt]:
+    """The status on `at` (default: today) of each part of a document (`parts`, as `Store.parts` gives them), and of
+    each part an effect names that the structure read lacks (after those, by id), from its incoming relations with
+    their effects and the briefs of the texts acting (`others`): a part is repealed, suspended, replaced or amended
+    from the day the effect takes hold (the day the text gives for it, else the acting text's date of effect, else its
+    date of issue: said so), and takes the effects on the parts that hold it; a part takes the status of the document
+    when that ends the whole (or it is not yet in force, or unknown), and else is in force where no effect names it."""
+    at = at or dt.date.today()
+    all_changes = changes(incoming, others)
+    whole = status_on(d, all_changes, at)
+    parent = {p.id: p.parent for p in parts}
+    by_part: dict[str, list[tuple[Change, PartEffect]]] = {}
+    for c in all_changes:
+        for e in c.effects:
+            for pid in e.parts:
+                by_part.setdefault(pid, []).append((c, e))
+    ids = [p.id for p in parts] + sorted(set(by_part) - set(parent))
+    return {pid: _part_status(pid, whole, [x for h in _holders(pid, parent) for x in by_part.get(h, ())], at)
+            for pid in ids}
+
+
+def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffect]], at: dt.date) -> PartStatusAt:
+    """One part's status from the document's (`whole`) and the effects on it and on the parts holding it."""
+    if whole.state in _WHOLE:
+        return PartStatusAt(pid, _WHOLE[whole.state], at, whole.since, [c.by for c in whole.changes],  # type: ignore[arg-type]
+                            [f"The whole document: {whole.state.replace('_', ' ')}.", *whole.reasons], whole.evidence)
+    dated: list[tuple[dt.date, Change, PartEffect]] = []
+    reasons: list[str] = []
+    undated: list[tuple[Change, PartEffect]] = []
+    for c, e in effects:
+        if e.kind not in _PART_STATE:
+            continue
+        since, basis = _effect_since(e, c)
+        what = f"{e.written or ', '.join(e.parts)} {e.kind.replace('_', ' ')} by {c.label}"
+        if since is None:
+            undated.append((c, e))
+            reasons.append(f"{what}, but no text read dates {c.label}: from when is not known.")
+        elif since > at:
+            reasons.append(f"{what} from {since.isoformat()}, after that day.")
+            if e.kind == "inserted" and pid in e.parts:
+                return PartStatusAt(pid, "not_yet_in_force", at, None, [c.by], [f"{what} from {since.isoformat()}: "
+                                    "on that day it was not yet in force."], [e.evidence])
+        else:
+            dated.append((since, c, e))
+            how = {"stated": "the date the text gives for it", "effective": f"the date {c.label} takes effect",
+                   "issued": f"the date of issue of {c.label}: no text read gives its date of effect"}.get(basis, basis)
+            reasons.append(f"{what} from {since.isoformat()} ({how}).")
+    dated.sort(key=lambda x: (x[0], x[1].by))
+    return _fold_part(pid, whole, dated, undated, reasons, at)
+
+
+def _fold_part(pid: str, whole: StatusAt, dated: list[tuple[dt.date, Change, PartEffect]],
+               undated: list[tuple[Change, PartEffect]], reasons: list[str], at: dt.date) -> PartStatusAt:
+    """The state the dated effects leave a part in (in date order; a repeal is final), or unknown when an undated
+    effect could have ended it."""
+    state: PartState = "in_force"
+    since: dt.date | None = whole.effective if whole.state != "unknown" else None
+    used: list[tuple[Change, PartEffect]] = []
+    for day, c, e in dated:
+        used.append((c, e))
+        state, since = _PART_STATE[e.kind], day  # type: ignore[assignment]
+        if state == "repealed":
+            break
+    if state != "repealed" and any(e.kind in ("repealed", "suspended", "replaced") for _, e in undated):
+        state, since = "unknown", None
+        used.extend(undated)
+    if not dated and not undated:
+        reasons.append("No text read names it or a part holding it: in force, as the document is "
+                       f"({whole.state.replace('_', ' ')} on {at.isoformat()}).")
+    return PartStatusAt(pid, state, at, since, list(dict.fromkeys(c.by for c, _ in used)), reasons,
+                        [e.evidence for _, e in used])
+
+
+def part_status_at(store: Store, key: str, at: dt.date | None = None) -> dict[str, PartStatusAt]:
+    """`part_status_on` from the store, in two reads: the parts, and the document with its incoming acting relations
+    and the briefs of the texts acting. KeyError for a key the store does not hold."""
+    from .errors import NotFound
+
+    try:
+        view = store.document_relations(key, ACTING, "in")
+    except NotFound:
+        raise KeyError(key) from None
+    return part_status_on(view.document, store.parts(view.document.key), view.relations, view.others, at)

@@ -64,8 +64,11 @@ _SIGN_OFF = re.compile(r"(?:noi[ \t]+nhan[ \t]*:|(?:tm|kt|tl|tuq|q)\.[ \t]*[a-z]
                        r"[ \t]+ban[ \t]+hop[ \t]+nhat)")
 # a page's footnote in a consolidated text: '3 Khoản này được bổ sung …' on a line after a blank one
 _FOOTNOTE = re.compile(r"\n[ \t]*\n[ \t]*(\d{1,3})[ \t]+(?=\S)")
-# a consolidated text: its own number ('Số: 111/VBHN-VPQH') or its authentication
-_CONSOLIDATED = re.compile(r"\bso[ \t]*:[ \t]*\d{1,5}/vbhn-|xac[ \t]+thuc[ \t]+van[ \t]+ban[ \t]+hop[ \t]+nhat")
+# a consolidated text: its own number ('Số: 111/VBHN-VPQH'), looked for only where '/vbhn-' is, or its authentication
+# (two patterns: the second opens with a literal, which the regex engine finds fast, where one alternation would try
+# every position of the text)
+_CONSOLIDATED_NO = re.compile(r"\bso[ \t]*:[ \t]*\d{1,5}/vbhn-")
+_CONSOLIDATED = re.compile(r"xac[ \t]+thuc[ \t]+van[ \t]+ban[ \t]+hop[ \t]+nhat")
 # a form (Mẫu) whose articles are numbered from 1 again: 'Mẫu số 02C. Mẫu Quyết định …', 'Mẫu I.02'
 _FORM = re.compile(r"^[ \t]*(mau)[ \t]+(?:so[ \t]*)?(?P<n>[0-9ivx]{1,4}(?:[.\-][0-9a-z]{1,3})?[a-z]?)\b[^\n]*", re.MULTILINE)
 _CONTINUED = re.compile(r"(?:\([ \t]*)?tiep[ \t]+theo[ \t]+cong[ \t]+bao")
@@ -78,6 +81,12 @@ _GLUED_MARK = re.compile(r"(?<=[^\W\d_])\d{1,3}$")  # a footnote mark glued to a
 _SPACES = re.compile(r"\s+")
 
 _INDENT = re.compile(r"[ \t]+")
+# the lines a heading may open (the first word of a pattern of HEADINGS, after at most 11 spaces or 10 and a quote mark:
+# what `_Reader.heading_at` reads) and those a khoản or an điểm may open ('1.', 'a)'): only those are read, not every line
+_HEAD_LINE = re.compile(r"\n(?=[ \t]{0,11}(?:dieu|chuong|muc|phan|phu)|[ \t]{0,10}[“\"](?:dieu|chuong|muc|phan|phu))")
+# the patterns of HEADINGS a line's first letter may open, in their order
+_BY_LETTER = {c: [(k, p) for k, p in HEADINGS.items() if k[0] == c] for c in "dcmp"}
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d|[a-z]\)))")
 
 
 def _at(s: str, pos: int) -> int:
@@ -225,17 +234,20 @@ class _Heading:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, low: str | None = None) -> None:
         from .extract.quotes import _quotes  # read-only: the quote spans the extraction reads
 
         self.text = text
-        self.low = fold_lower(text)
+        self.low = low if low is not None and len(low) == len(text) else fold_lower(text)
         self.quotes = _quotes(text)
         self.q_starts = [a for a, _ in self.quotes]
-        self.consolidated = _CONSOLIDATED.search(self.low) is not None
+        self.consolidated = ("/vbhn-" in self.low and _CONSOLIDATED_NO.search(self.low) is not None
+                             or _CONSOLIDATED.search(self.low) is not None)
         self.footnotes = self._footnotes() if self.consolidated else []
         self.f_starts = [a for a, _ in self.footnotes]
         self.lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.head_lines = [0] + [m.end() for m in _HEAD_LINE.finditer(self.low)]
+        self.item_lines = [m.end() for m in _ITEM_LINE.finditer(self.low)]
 
     # -- where not to look ----------------------------------------------------------------------------------------
     def in_quote(self, pos: int) -> tuple[int, int] | None:
@@ -334,8 +346,9 @@ class _Reader:
             head = head[1:]
         if head[:1] not in ("d", "c", "m", "p"):
             return None
-        for kind, pat in HEADINGS.items():
-            m = pat.match(low, _at(low, at))
+        pos = _at(low, at)
+        for kind, pat in _BY_LETTER[head[0]]:
+            m = pat.match(low, pos)
             if m is None:
                 continue
             written_no = text[m.start("n") : m.end("n")] if m.group("n") else ""
@@ -499,9 +512,10 @@ def _kind_rank(kind: str) -> int:
     return RANK[kind]
 
 
-def parse_structure(text: str) -> Structure:
-    """The tree of parts of a cleaned text (`graph.clean.clean(raw).text`). Never raises on any string."""
-    r = _Reader(text)
+def parse_structure(text: str, low: str | None = None) -> Structure:
+    """The tree of parts of a cleaned text (`graph.clean.clean(raw).text`). Never raises on any string. `low`: the
+    text folded and lower-cased (`vocab.fold_lower`), when the caller has it already."""
+    r = _Reader(text, low)
     heads: list[_Heading] = []
     quoted: list[_Heading] = []
     own_last: int | None = None  # the number of this text's last article, in the numbering read
@@ -511,7 +525,7 @@ def parse_structure(text: str) -> Structure:
     in_annex = False  # past the first annex or attached text
     attachments = r.attachments()
     attach_starts = [a[0] for a in attachments]
-    for line in r.lines:
+    for line in r.head_lines:
         if line >= len(text):
             break
         h = r.heading_at(line)
@@ -720,7 +734,11 @@ def _build(r: _Reader, heads: list[_Heading], ends: list[int], st: Structure) ->
         if p.end == 0:
             p.end = len(text)
         # a part does not run past its parent's end nor its last child's into trailing blanks
-        p.end = len(text[: p.end].rstrip()) if p.end > p.start else p.end
+        if p.end > p.start:
+            e = p.end
+            while e > 0 and text[e - 1].isspace():
+                e -= 1
+            p.end = e
         if p.end < p.start:
             p.end = p.start
 
@@ -734,7 +752,7 @@ def _article_end(heads: list[_Heading], i: int, ends: list[int], n: int) -> int:
 def _read_items(r: _Reader, art: Part, body: int, ids: set[str]) -> None:
     """The khoản and điểm of an article, in sequence, outside quotes and footnotes."""
     text, low = r.text, r.low
-    lines = r.lines
+    lines = r.item_lines  # the lines that open with a digit or 'a)': no other line opens a khoản or an điểm
     k = bisect.bisect_left(lines, body)
     khoan: Part | None = None
     last_k: tuple[int, str] | None = None  # (number, letter) of the last khoản

@@ -48,12 +48,13 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     relate(ctx, ex, mentions)
     ex.effective = find_effective(ctx, ex, mentions, ex.sentences)
     if ex.self_doc is not None:  # a legal text read in full: its structure, read once, here in the worker
-        ex.parts = parts_of(ct.text)
+        ex.parts = parts_of(ct.text, ctx.low_whole)
     return ex
 
 
-def parts_of(text: str) -> list[RawPart]:
-    """The parts of a clean text, flat in text order, each with the id of the part that holds it."""
+def parts_of(text: str, low: str | None = None) -> list[RawPart]:
+    """The parts of a clean text, flat in text order, each with the id of the part that holds it (`low`: the text
+    folded, `fold_lower(text)`, when known)."""
     out: list[RawPart] = []
 
     def walk(parts: list, parent: str | None) -> None:  # type: ignore[type-arg]
@@ -61,5 +62,5 @@ def parts_of(text: str) -> list[RawPart]:
             out.append(RawPart(p.id, p.kind, p.label, p.number, p.heading, parent, p.start, p.end))
             walk(p.children, p.id)
 
-    walk(parse_structure(text).parts, None)
+    walk(parse_structure(text, low).parts, None)
     return out

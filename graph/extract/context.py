@@ -95,7 +95,10 @@ class _Ctx:
         self.text = ct.text
         # web addresses and percent-encoded text are blanked out (same length): 'S%E1%BB%91%2031/2015/N%C4%90-CP'
         # in a link is not a document 2031/2015/N
-        self.folded = _blank_urls(fold(ct.text))
+        folded = fold(ct.text)
+        self.folded = _blank_urls(folded)
         low = self.folded.lower()  # ASCII after folding, so lower() keeps the length (checked)
         self.low = low if len(low) == len(self.folded) else _blank_urls(fold_lower(ct.text))
+        # the folded twin with its web addresses, when none was blanked (`fold_lower(text)`; `graph.structure` reads it)
+        self.low_whole: str | None = self.low if self.folded is folded and len(low) == len(folded) else None
         self.v = vocab

@@ -345,12 +345,14 @@ class MemoryStore(Store):
                 changed_relations=sum(1 for k, v in new_rels.items() if k in old_rels and old_rels[k] != v),
                 removed_relations=len(old_rels.keys() - new_rels.keys()))
 
-    def _fingerprints(self) -> tuple[dict[str, bytes], dict[tuple[str | None, int, str | None], bytes]]:
-        """Each document's JSON by key, each relation's evidence by (source, type code, target): what
-        `replace_graph` compares to tell what it changed."""
-        docs = {k: raw + self._parts.get(k, b"") for k, raw in zip(self._keys, self._doc, strict=True)
+    def _fingerprints(self) -> tuple[dict[str, tuple[bytes, bytes | None]],
+                                     dict[tuple[str | None, int, str | None], tuple[bytes, bytes | None]]]:
+        """Each document's JSON and parts by key, each relation's evidence and effects by (source, type code, target):
+        what `replace_graph` compares to tell what it changed (the stored bytes themselves, not copies)."""
+        parts, fx = self._parts, self._fx
+        docs = {k: (raw, parts.get(k)) for k, raw in zip(self._keys, self._doc, strict=True)
                 if k is not None and raw is not None}
-        rels = {(self._keys[ek >> 36], ek & 0xF, self._keys[(ek >> 4) & _LOW32]): raw + self._fx.get(ek, b"")
+        rels = {(self._keys[ek >> 36], ek & 0xF, self._keys[(ek >> 4) & _LOW32]): (raw, fx.get(ek))
                 for ek, raw in self._ev.items()}
         return docs, rels
 

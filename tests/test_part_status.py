@@ -1,0 +1,163 @@
+"""In force, part by part (issue 25 §3): the status of each part of a document on a day, from the effects other texts
+have on its parts; the document partly in force; the timeline part by part. Table tests on hand-made effects (what
+extraction gives) over hand-made and real structures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.model import Document, Evidence, Graph, PartEffect, PartNode, Relation
+from graph.pipeline import extract_paths
+from graph.status import changes, events, part_status_at, part_status_on, status_on
+from graph.stores.base import RelationView
+from graph.stores.memory import MemoryStore
+
+from .conftest import GAZETTE
+
+D = dt.date
+TARGET = Document(key="145/2020/ND-CP", number="145/2020/NĐ-CP", type="Nghị định", type_id="NghiDinh",
+                  date=D(2020, 12, 14), effective=D(2021, 2, 1))
+A = Document(key="12/2022/ND-CP", number="12/2022/NĐ-CP", type="Nghị định", type_id="NghiDinh", date=D(2022, 1, 17),
+             effective=D(2022, 3, 1))
+B = Document(key="5/2024/ND-CP", number="5/2024/NĐ-CP", type="Nghị định", type_id="NghiDinh", date=D(2024, 1, 5))
+C = Document(key="9/2025/ND-CP", number="9/2025/NĐ-CP", type="Nghị định", type_id="NghiDinh")  # undated
+OTHERS = {d.key: d for d in (A, B, C)}
+
+
+def _part(pid: str, parent: str | None, start: int) -> PartNode:
+    kind = pid.rsplit("/", 1)[-1].split("_")[0]
+    return PartNode(id=pid, kind=kind, label=pid, parent=parent, source="t.txt", start=start, end=start + 10)
+
+
+PARTS = [_part("chuong_2", None, 0), _part("dieu_8", "chuong_2", 1), _part("dieu_8/khoan_1", "dieu_8", 2),
+         _part("dieu_8/khoan_2", "dieu_8", 3), _part("dieu_8/khoan_2/diem_a", "dieu_8/khoan_2", 4),
+         _part("dieu_9", "chuong_2", 5), _part("dieu_10", "chuong_2", 6)]
+
+
+def _fx(kind: str, *parts: str, date: D | None = None, written: str | None = None) -> PartEffect:
+    return PartEffect(kind=kind, parts=list(parts), written=written, date=date,
+                      evidence=Evidence(source="a.txt", sentence=f"{kind} {' '.join(parts)}", start=0, end=5))
+
+
+def _in(type_: str, by: Document, *effects: PartEffect) -> RelationView:
+    return RelationView(type_, "in", by.key, [effects[0].evidence] if effects else [], list(effects))
+
+
+# (incoming relations, day) -> the state of each part named, and since when
+CASES = [
+    pytest.param([], D(2021, 6, 1), {"dieu_8": ("in_force", D(2021, 2, 1)), "dieu_8/khoan_2": ("in_force", D(2021, 2, 1))},
+                 id="no effect: in force from the document's date of effect"),
+    pytest.param([], D(2021, 1, 1), {"dieu_8": ("not_yet_in_force", None), "dieu_10": ("not_yet_in_force", None)},
+                 id="before the document: not yet in force"),
+    pytest.param([_in("REPEALS", A, _fx("repealed", "dieu_8/khoan_2", written="khoản 2 Điều 8"))], D(2022, 6, 1),
+                 {"dieu_8/khoan_2": ("repealed", D(2022, 3, 1)), "dieu_8/khoan_2/diem_a": ("repealed", D(2022, 3, 1)),
+                  "dieu_8/khoan_1": ("in_force", D(2021, 2, 1)), "dieu_8": ("in_force", D(2021, 2, 1))},
+                 id="a khoản repealed from the acting decree's date of effect; its điểm with it; not its article"),
+    pytest.param([_in("REPEALS", A, _fx("repealed", "dieu_8/khoan_2"))], D(2022, 2, 1),
+                 {"dieu_8/khoan_2": ("in_force", D(2021, 2, 1))}, id="before the repeal takes hold: in force"),
+    pytest.param([_in("REPEALS", A, _fx("repealed", "dieu_8"))], D(2023, 1, 1),
+                 {"dieu_8": ("repealed", D(2022, 3, 1)), "dieu_8/khoan_1": ("repealed", D(2022, 3, 1)),
+                  "dieu_8/khoan_2/diem_a": ("repealed", D(2022, 3, 1)), "dieu_9": ("in_force", D(2021, 2, 1))},
+                 id="repealing Điều 8 repeals its khoản and điểm"),
+    pytest.param([_in("REPEALS", A, _fx("repealed", "chuong_2"))], D(2023, 1, 1),
+                 {"dieu_9": ("repealed", D(2022, 3, 1)), "dieu_8/khoan_2": ("repealed", D(2022, 3, 1))},
+                 id="repealing a chapter repeals its articles (by the structure)"),
+    pytest.param([_in("AMENDS", A, _fx("amended", "dieu_9", date=D(2022, 7, 1)))], D(2022, 8, 1),
+                 {"dieu_9": ("amended", D(2022, 7, 1))}, id="the effect's own date comes first"),
+    pytest.param([_in("AMENDS", A, _fx("amended", "dieu_9", date=D(2022, 7, 1)))], D(2022, 6, 1),
+                 {"dieu_9": ("in_force", D(2021, 2, 1))}, id="before the effect's own date"),
+    pytest.param([_in("AMENDS", B, _fx("amended", "dieu_9"))], D(2024, 6, 1),
+                 {"dieu_9": ("amended", D(2024, 1, 5))}, id="no date of effect: the acting text's date of issue"),
+    pytest.param([_in("AMENDS", A, _fx("amended", "dieu_8")), _in("REPEALS", B, _fx("repealed", "dieu_8"))],
+                 D(2024, 6, 1), {"dieu_8": ("repealed", D(2024, 1, 5))}, id="amended then repealed: repealed"),
+    pytest.param([_in("AMENDS", A, _fx("suspended", "dieu_10")), _in("AMENDS", B, _fx("amended", "dieu_9"))],
+                 D(2024, 6, 1), {"dieu_10": ("suspended", D(2022, 3, 1)), "dieu_9": ("amended", D(2024, 1, 5))},
+                 id="suspended"),
+    pytest.param([_in("REPEALS", C, _fx("repealed", "dieu_9"))], D(2026, 1, 1), {"dieu_9": ("unknown", None)},
+                 id="an undated repeal: unknown"),
+    pytest.param([_in("AMENDS", B, _fx("inserted", "dieu_8a"))], D(2023, 1, 1), {"dieu_8a": ("not_yet_in_force", None)},
+                 id="an inserted part before its insertion"),
+    pytest.param([_in("AMENDS", B, _fx("inserted", "dieu_8a"))], D(2024, 6, 1), {"dieu_8a": ("amended", D(2024, 1, 5))},
+                 id="an effect naming a part the structure lacks is reported"),
+    pytest.param([_in("REPLACES", B)], D(2024, 6, 1), {"dieu_8": ("replaced", D(2024, 1, 5)),
+                                                        "dieu_10": ("replaced", D(2024, 1, 5))},
+                 id="the whole replaced: every part"),
+    pytest.param([_in("GUIDES", A, _fx("detailed", "dieu_9"))], D(2024, 6, 1), {"dieu_9": ("in_force", D(2021, 2, 1))},
+                 id="guidance does not change force"),
+]
+
+
+@pytest.mark.parametrize(("incoming", "at", "want"), CASES)
+def test_part_status(incoming: list[RelationView], at: D, want: dict[str, tuple[str, D | None]]) -> None:
+    got = part_status_on(TARGET, PARTS, incoming, OTHERS, at)
+    assert {k: (got[k].state, got[k].since) for k in want} == want
+    assert list(got)[: len(PARTS)] == [p.id for p in PARTS]
+    for st in got.values():
+        assert st.reasons and st.at == at
+        if st.state in ("repealed", "amended", "suspended") and incoming and incoming[0].effects:
+            assert st.by and st.evidence
+
+
+def test_reasons_say_where_the_date_comes_from() -> None:
+    st = part_status_on(TARGET, PARTS, [_in("AMENDS", B, _fx("amended", "dieu_9", written="Điều 9"))], OTHERS,
+                        D(2024, 6, 1))["dieu_9"]
+    assert st.by == ["5/2024/ND-CP"]
+    assert any("Điều 9 amended by 5/2024/NĐ-CP from 2024-01-05" in r and "date of issue" in r for r in st.reasons)
+
+
+# the document: partly in force -------------------------------------------------------------------------------------
+def test_partly_in_force() -> None:
+    inc = [_in("REPEALS", A, _fx("repealed", "dieu_8/khoan_2", written="khoản 2 Điều 8")),
+           _in("AMENDS", B, _fx("suspended", "dieu_10"))]
+    st = status_on(TARGET, changes(inc, OTHERS), D(2024, 6, 1))
+    assert (st.state, st.since, st.parts) == ("partly_in_force", D(2022, 3, 1), ["dieu_8/khoan_2", "dieu_10"])
+    assert any("khoản 2 Điều 8 repealed by 12/2022/NĐ-CP" in r for r in st.reasons)
+    early = status_on(TARGET, changes(inc, OTHERS), D(2022, 1, 1))
+    assert (early.state, early.parts) == ("in_force", [])
+
+
+def test_a_scoped_repeal_does_not_repeal_the_whole() -> None:
+    inc = [_in("REPEALS", A, _fx("repealed", "dieu_8"), _fx("repealed", "dieu_9"))]
+    assert status_on(TARGET, changes(inc, OTHERS), D(2024, 1, 1)).state == "partly_in_force"
+    unscoped = [_in("REPEALS", A, _fx("repealed"))]  # 'bãi bỏ Nghị định …': the whole
+    assert status_on(TARGET, changes(unscoped, OTHERS), D(2024, 1, 1)).state == "repealed"
+    plain = [RelationView("REPEALS", "in", A.key, [])]  # no effect read: today's status
+    assert status_on(TARGET, changes(plain, OTHERS), D(2024, 1, 1)).state == "repealed"
+    amended = [_in("AMENDS", A, _fx("amended", "dieu_8"))]
+    assert status_on(TARGET, changes(amended, OTHERS), D(2024, 1, 1)).state == "amended"
+
+
+def test_timeline_part_by_part() -> None:
+    inc = [_in("REPEALS", A, _fx("repealed", "dieu_8/khoan_2", written="khoản 2 Điều 8")),
+           _in("AMENDS", B, _fx("amended", "dieu_9", "dieu_10", date=D(2024, 3, 1)))]
+    evs = [e for e in events(TARGET, changes(inc, OTHERS)) if e.part]
+    assert [(e.date, e.kind, e.part, e.other) for e in evs] == [
+        (D(2022, 3, 1), "part_repealed", "dieu_8/khoan_2", A.key),
+        (D(2024, 3, 1), "part_amended", "dieu_10", B.key), (D(2024, 3, 1), "part_amended", "dieu_9", B.key)]
+    assert evs[0].text == "khoản 2 Điều 8 repealed by 12/2022/NĐ-CP" and evs[0].evidence
+    kinds = [e.kind for e in events(TARGET, changes(inc, OTHERS))]
+    assert "repealed" not in kinds  # the repeal of named parts is not a repeal of the whole
+
+
+# from a store, on a real structure ---------------------------------------------------------------------------------
+def test_part_status_at_from_a_store(tmp_path: Path) -> None:
+    g = extract_paths([GAZETTE / "nghi-dinh-so-111-2022-nd-cp-38434.txt", GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt"])
+    ev = Evidence(source="x.txt", sentence="Bãi bỏ khoản 2 Điều 3 Nghị định số 111/2022/NĐ-CP.", start=0, end=50)
+    rel = Relation(type="REPEALS", source="139/2026/ND-CP", target="111/2022/ND-CP", evidence=[ev],
+                   effects=[PartEffect(kind="repealed", parts=["dieu_3/khoan_2"], written="khoản 2 Điều 3", evidence=ev)])
+    g.relations[Graph.rel_key(rel.type, rel.source, rel.target)] = rel
+    store = MemoryStore(tmp_path / "g.lexgraph")
+    store.upsert(g)
+    eff = store.get("139/2026/ND-CP").effective  # type: ignore[union-attr]
+    assert eff is not None
+    got = part_status_at(store, "111/2022/ND-CP", eff)
+    assert got["dieu_3/khoan_2"].state == "repealed" and got["dieu_3/khoan_2"].since == eff
+    assert got["dieu_3/khoan_1"].state == "in_force" and got["dieu_3"].state == "in_force"
+    assert set(got) == {p.id for p in store.parts("111/2022/ND-CP")}
+    before = part_status_at(store, "111/2022/ND-CP", eff - dt.timedelta(days=1))
+    assert before["dieu_3/khoan_2"].state == "in_force"
+    with pytest.raises(KeyError):
+        part_status_at(store, "no/such/KEY")
