@@ -257,12 +257,12 @@ def _show_parts(st: Store, ref: str, day: Any, changed: bool = False, depth: int
     """`show REF --parts`: the tree of parts, each with its status on the day (two reads)."""
     from rich.tree import Tree
 
-    from graph.provisions import PartsView, PartTree, document_state, ended_parts, label_of
+    from graph.provisions import PartsView, PartTree, label_of
 
     pv = PartsView.read(st, ref, day)
     d, trees = pv.document, pv.trees()
-    ended = ended_parts(trees)
-    root = Tree(f"[bold]{escape(d.type)} {escape(d.label)}[/]  {_badge(document_state(pv.status, ended))} "
+    ended = pv.ended()
+    root = Tree(f"[bold]{escape(d.type)} {escape(d.label)}[/]  {_badge(pv.status.state)} "
                 f"(on {pv.status.at.isoformat()})")
 
     def shown(t: PartTree) -> bool:

@@ -18,19 +18,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import Document, Evidence, PartEffect, PartNode
-from .status import PartState, PartStatusAt, StatusAt, changes, status_on
+from .model import Document, PartEffect, PartNode
+from .status import PartStatusAt, StatusAt, changes, part_status_on, status_on
 from .stores.base import DocumentRelations, RelationView, Store
 from .structure import LABEL_WORD, parse_reference
 from .vocab import fold_lower
 
 # the kinds of effect that change what a part says or whether it is in force; 'detailed' and 'guided' do neither
 CHANGING = ("repealed", "amended", "inserted", "replaced", "words_substituted", "words_removed", "suspended")
-ENDING = ("repealed", "suspended")  # a part so touched is no longer in force: its document is partly in force
 Scope = Literal["self", "holder", "within", "whole"]
-# a document's state with its parts: `graph.status.State` and partly in force ('hết hiệu lực một phần')
-DocumentState = Literal["not_yet_in_force", "in_force", "partly_in_force", "amended", "replaced", "repealed",
-                        "expired", "unknown"]
+
 
 # a part as written in a sentence: 'khoản 2 Điều 8', 'điểm a khoản 2 Điều 8', 'Điều 8 khoản 2', 'Phụ lục II', 'd8k2'
 _NUM = r"(?:\d{1,3}[a-z]?|[ivxlc]{1,7}[a-z]?)"
@@ -221,68 +218,7 @@ def effects_on(rows: list[EffectRow], pid: str) -> list[tuple[EffectRow, Scope]]
     return out
 
 
-def whole_text_relations(relations: list[RelationView]) -> list[RelationView]:
-    """The relations as they act on the whole text: a repeal or replacement every one of whose effects names parts
-    ('Bãi bỏ khoản 2 Điều 8 …') ends those parts, not the text; it is read as changing the text (AMENDS), so that
-    the text's status is in force (partly, `document_state`) rather than repealed."""
-    out = []
-    for r in relations:
-        if r.type in ("REPEALS", "REPLACES") and r.effects and all(e.parts for e in r.effects):
-            r = RelationView("AMENDS", r.direction, r.other, r.evidence, r.effects)
-        out.append(r)
-    return out
-
-
-# status, part by part ----------------------------------------------------------------------------------------------
-_DOC_TO_PART: dict[str, PartState] = {"not_yet_in_force": "not_yet_in_force", "replaced": "repealed",
-                                      "repealed": "repealed", "expired": "repealed", "unknown": "unknown"}
-_KIND_TO_STATE: dict[str, PartState] = {"repealed": "repealed", "suspended": "suspended", "replaced": "replaced"}
-
-
-def part_status(pid: str, doc_status: StatusAt, rows: list[EffectRow], labels: dict[str, str] | None = None
-                ) -> PartStatusAt:
-    """A part's status on `doc_status.at`: its document's when the document is not in force then (not yet, replaced,
-    repealed, its term over, unknown); else from the effects on it and the parts holding it that had taken hold by
-    that day (the last decides: repealed, suspended, replaced, or amended for the others); a part an effect inserts
-    is not yet in force before it. Effects within it make it amended. `rows`: the document's incoming `effect_rows`.
-    `labels`: the acting texts' labels by key, for the reasons."""
-    at, labels = doc_status.at, labels or {}
-    name = label_of(pid)
-    if doc_status.state in _DOC_TO_PART:
-        why = [f"{name} follows its document: {doc_status.state.replace('_', ' ')} on {at.isoformat()}."]
-        return PartStatusAt(pid, _DOC_TO_PART[doc_status.state], at, doc_status.since, [c.by for c in doc_status.changes],
-                            why + doc_status.reasons, list(doc_status.evidence))
-    touching = [(r, s) for r, s in effects_on(rows, pid) if r.effect.kind in CHANGING]
-    done = [(r, s) for r, s in touching if r.since is not None and r.since <= at]
-    undated = [(r, s) for r, s in touching if r.since is None]
-    reasons: list[str] = []
-    for r, _ in undated:
-        reasons.append(f"{labels.get(r.source, r.source)} {r.effect.kind.replace('_', ' ')} "
-                       f"{r.effect.written or label_of(r.parts[0])}, but no text read dates it.")
-    inserted = [r for r, s in touching if s == "self" and r.effect.kind == "inserted"]
-    if inserted and all(r.since is not None and r.since > at for r in inserted):
-        first = inserted[0]
-        return PartStatusAt(pid, "not_yet_in_force", at, None, [first.source],
-                            [f"{name} is inserted by {labels.get(first.source, first.source)} from "
-                             f"{first.since.isoformat() if first.since else '?'}."], [first.effect.evidence])
-    if not done:
-        none: PartState = "unknown" if undated else "in_force"
-        reasons.insert(0, f"No text read changes {name} by {at.isoformat()}." if not undated else
-                       f"Whether {name} was changed by {at.isoformat()} is not known.")
-        return PartStatusAt(pid, none, at, doc_status.effective, [], reasons, [r.effect.evidence for r, _ in undated])
-    own = [(r, s) for r, s in done if s != "within"]
-    last = own[-1][0] if own else done[-1][0]
-    state: PartState = _KIND_TO_STATE.get(last.effect.kind, "amended") if own else "amended"
-    if own and last.effect.kind == "inserted" and scope_of(last, pid) == "self" and len(done) == 1:
-        state = "in_force"  # inserted, and not changed since
-    for r, s in done:
-        where = "" if s == "self" else f" ({r.effect.written or label_of(r.parts[0])})"
-        reasons.append(f"{r.effect.kind.replace('_', ' ').capitalize()}{where} by {labels.get(r.source, r.source)} "
-                       f"from {r.since.isoformat() if r.since else '?'}.")
-    by = list(dict.fromkeys(r.source for r, _ in done))
-    return PartStatusAt(pid, state, at, last.since, by, reasons, [r.effect.evidence for r, _ in done])
-
-
+# status, part by part: graph.status.part_status_on, the one status model; shown as a tree here ----------------------
 @dataclass
 class PartTree:
     """A part with its status and its parts: what `GET /documents/{ref}/parts` and `lexgraph show --parts` show."""
@@ -319,10 +255,10 @@ def _id_order(pid: str) -> tuple[tuple[str, int, str], ...]:
     return tuple(seg(s) for s in pid.split("/"))
 
 
-def part_trees(parts: list[PartNode], doc_status: StatusAt, rows: list[EffectRow], labels: dict[str, str]
-               ) -> list[PartTree]:
-    """The tree of parts (in text order), each with its status on `doc_status.at`."""
-    nodes = {p.id: PartTree(p, part_status(p.id, doc_status, rows, labels)) for p in parts}
+def part_trees(parts: list[PartNode], statuses: dict[str, PartStatusAt]) -> list[PartTree]:
+    """The tree of parts (in text order), each with its status (`graph.status.part_status_on`); a part in force whose
+    parts changed is shown amended (`_roll_up`)."""
+    nodes = {p.id: PartTree(p, statuses[p.id]) for p in parts}
     roots: list[PartTree] = []
     for p in parts:
         holder = nodes.get(p.parent) if p.parent else None
@@ -347,49 +283,30 @@ def _roll_up(t: PartTree) -> None:
                              + "."], [e for c in changed for e in c.evidence[:1]])
 
 
-def ended_parts(trees: list[PartTree]) -> list[PartStatusAt]:
-    """The parts repealed or suspended on the day (a part only, not the parts it holds): the document is then
-    partly in force ('hết hiệu lực một phần')."""
-    out: list[PartStatusAt] = []
-    for t in trees:
-        if t.status.state in ENDING:
-            out.append(t.status)
-        else:
-            out.extend(ended_parts(t.children))
-    return out
-
-
-def document_state(doc_status: StatusAt, ended: list[PartStatusAt]) -> DocumentState:
-    """The document's state on the day: `partly_in_force` when it is in force (or amended) and parts of it are
-    repealed or suspended; its own state otherwise."""
-    return "partly_in_force" if doc_status.state in ("in_force", "amended") and ended else doc_status.state
-
-
-def evidence_of(rows: list[EffectRow]) -> list[Evidence]:
-    return [r.effect.evidence for r in rows]
-
-
 @dataclass
 class PartsView:
-    """What the parts endpoints show, from their two reads (the document with what acts on it, and its parts):
-    the document's status on the day, its incoming effects, the labels of the texts acting, its parts (or, not read
-    in full, the parts other texts' effects name)."""
+    """What a document's parts show, from two reads (the document with what acts on it, and its parts): the document's
+    status on the day (`partly_in_force` with the parts that make it so), each part's status (`part_status_on`), the
+    effects on it (`effect_rows`), the labels and briefs of the texts acting, its parts — or, for a text not read in
+    full, the parts other texts' effects name (`known_parts`)."""
 
     document: Document
     status: StatusAt
+    statuses: dict[str, PartStatusAt]
     rows: list[EffectRow]
-    labels: dict[str, str]
     parts: list[PartNode]
     read_in_full: bool
-    others: dict[str, Document] = field(default_factory=dict)  # the briefs of the texts acting on it
+    relations: list[RelationView]
+    others: dict[str, Document] = field(default_factory=dict)
 
     @classmethod
     def of(cls, view: DocumentRelations, parts: list[PartNode], at: dt.date | None) -> PartsView:
         d = view.document
-        st = status_on(d, changes(whole_text_relations(view.relations), view.others), at)
+        st = status_on(d, changes(view.relations, view.others), at)
         rows = effect_rows(d, view.relations, view.others)
-        labels = {k: o.label for k, o in view.others.items()}
-        return cls(d, st, rows, labels, known_parts(rows, parts), bool(parts), view.others)
+        nodes = known_parts(rows, parts)
+        statuses = part_status_on(d, nodes, view.relations, view.others, st.at)
+        return cls(d, st, statuses, rows, nodes, bool(parts), view.relations, view.others)
 
     @classmethod
     def read(cls, store: Store, ref: str, at: dt.date | None = None) -> PartsView:
@@ -397,8 +314,30 @@ class PartsView:
         view = store.document_relations(ref, None, "in")
         return cls.of(view, store.parts(view.document.key), at)
 
+    @property
+    def labels(self) -> dict[str, str]:
+        return {k: o.label for k, o in self.others.items()}
+
     def trees(self) -> list[PartTree]:
-        return part_trees(self.parts, self.status, self.rows, self.labels)
+        return part_trees(self.parts, self.statuses)
+
+    def ended(self) -> list[PartStatusAt]:
+        """The parts repealed or suspended on the day: what makes the document partly in force."""
+        return [self.part(p) for p in self.status.parts]
 
     def part(self, pid: str) -> PartStatusAt:
-        return part_status(pid, self.status, self.rows, self.labels)
+        """A part's status on the day: as the tree shows it, also for a part no text names (the document's)."""
+        if pid not in self.statuses:
+            node = PartNode(id=pid, kind=pid.rsplit("/", 1)[-1].split("_")[0], label=label_of(pid), source="",
+                            start=0, end=0)
+            self.statuses.update(part_status_on(self.document, [node], self.relations, self.others, self.status.at))
+        tree = {t.node.id: t.status for t in _walk(self.trees())}
+        return tree.get(pid, self.statuses[pid])
+
+
+def _walk(trees: list[PartTree]) -> list[PartTree]:
+    out: list[PartTree] = []
+    for t in trees:
+        out.append(t)
+        out.extend(_walk(t.children))
+    return out

@@ -817,6 +817,10 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
     since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
     by = ", ".join(i.label for i in items)
     end = st.changes[0] if st.state in ("replaced", "repealed") and st.changes else None
+    gone_parts = ", ".join(label_of(p) for p in st.parts[:12]) + (" …" if len(st.parts) > 12 else "") \
+        + " đã bị bãi bỏ hoặc đình chỉ thi hành"
+    gone_parts_en = ", ".join(label_of(p) for p in st.parts[:12]) + (" …" if len(st.parts) > 12 else "") \
+        + " repealed or suspended"
     if since and end is not None and end.basis == "issued":  # the acting text's date of issue, not of effect
         since += (f" (ngày ban hành {end.label}; các văn bản đã đọc không nêu ngày {end.label} có hiệu lực)"
                   if lang == "vi" else f" (the day {end.label} was issued; no text read gives its date of effect)")
@@ -829,6 +833,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
                         + (f"{' ' if st.effective else ' ('}đến hết ngày {doc.expires.strftime('%d/%m/%Y')})."
                            if doc.expires else ")." if st.effective else "."),
             "amended": f"Ngày {day}, {s} còn hiệu lực, đã được sửa đổi, bổ sung bởi {by}.",
+            "partly_in_force": f"Ngày {day}, {s} hết hiệu lực một phần: {gone_parts}"
+                               + (f" (từ {since})." if since else "."),
             "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
             "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
             "expired": f"{s} hết hiệu lực từ {since}: văn bản chỉ có hiệu lực đến hết ngày "
@@ -844,6 +850,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
                         + (f"{', ' if st.effective else ' ('}until the end of {doc.expires.isoformat()})."
                            if doc.expires else ")." if st.effective else "."),
             "amended": f"On {day}, {s} is in force, amended by {by}.",
+            "partly_in_force": f"On {day}, {s} is partly in force: {gone_parts_en}"
+                               + (f" (since {since})." if since else "."),
             "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
             "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
             "expired": f"{s} is no longer in force: its term ended on "
@@ -1185,7 +1193,8 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     for d in docs:
         st = status_on(d, changes(acting.get(d.key, []), briefs), day)
         states[st.state] = states.get(st.state, 0) + 1
-        if (st.state in ("replaced", "repealed", "expired")) if ended else (st.state in ("in_force", "amended")):
+        if (st.state in ("replaced", "repealed", "expired")) if ended else (st.state in ("in_force", "amended",
+                                                                                         "partly_in_force")):
             chosen.append((d, st.changes))
     chosen.sort(key=lambda x: (x[0].date is None, -(x[0].date.toordinal() if x[0].date else 0), x[0].key))
     items = [AnswerItem(d.key, _summary(d, lang), relation=cs[0].type if cs else None, direction="in" if cs else None,
@@ -1193,7 +1202,7 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
     a = v.agencies.get(agency) if agency else None
     k = len(chosen)
-    in_force = states.get("in_force", 0) + states.get("amended", 0)
+    in_force = states.get("in_force", 0) + states.get("amended", 0) + states.get("partly_in_force", 0)
     gone = sum(states.get(x, 0) for x in ("replaced", "repealed", "expired"))
     unknown = states.get("unknown", 0)
     later = states.get("not_yet_in_force", 0)

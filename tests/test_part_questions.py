@@ -53,6 +53,12 @@ def test_a_part_the_document_lacks_and_no_effect(store: MemoryStore) -> None:
     assert a.intent == "part_effects" and not a.items and "không nêu văn bản nào sửa đổi" in a.text
 
 
+def test_a_text_partly_in_force(store: MemoryStore) -> None:
+    a = ask(store, "Nghị định 145/2020/NĐ-CP còn hiệu lực vào ngày 1/8/2023 không?")
+    assert a.intent == "status" and "hết hiệu lực một phần: khoản 2 Điều 8 đã bị bãi bỏ" in a.text
+    assert "amended" in ask(store, "is decree 145/2020 in force on 2023-05-01?").text
+
+
 def test_questions_about_the_whole_text_are_unchanged(store: MemoryStore) -> None:
     """Without a part, or asking what a part cannot answer (who issued it), the document is answered, as before."""
     assert ask(store, "Văn bản nào sửa đổi Nghị định 145/2020/NĐ-CP?").intent == "amends_in"

@@ -51,7 +51,7 @@ def test_the_tree_at_two_dates(client: TestClient) -> None:
     assert parts["dieu_8/khoan_2"]["state"] == "in_force"  # its repeal takes hold on 1 July 2023
     assert parts["dieu_8"]["state"] == "amended" and parts["dieu_1"]["state"] == "in_force"
     assert parts["dieu_9"]["state"] == "in_force"  # detailed by a circular: still in force, unchanged
-    assert parts["dieu_8a"]["state"] == "in_force" and parts["dieu_8a"]["start"] == 0  # inserted: known from the effect
+    assert parts["dieu_8a"]["state"] == "amended" and parts["dieu_8a"]["start"] == 0  # inserted (graph.status: amended)
     after = client.get("/documents/145/2020/NĐ-CP/parts", params={"at": "2023-08-01"}).json()
     parts = _flat(after["parts"])
     assert after["state"] == "partly_in_force"
@@ -92,6 +92,12 @@ def test_the_effects_on_a_part_and_on_what_holds_it(client: TestClient) -> None:
     d9 = client.get("/documents/145/2020/NĐ-CP/parts/d9").json()
     assert [(e["kind"], e["by"], e["relation"]) for e in d9["effects"]] == [("detailed", "998/2024/TT-BNV", "GUIDES")]
     assert d9["status"]["state"] == "in_force"
+
+
+def test_the_document_partly_in_force(client: TestClient) -> None:
+    d = client.get("/documents/145/2020/NĐ-CP", params={"at": "2023-08-01"}).json()
+    assert d["status"]["state"] == d["in_force"]["state"] == "partly_in_force"
+    assert d["in_force"]["parts"] == ["dieu_8/khoan_2"]
 
 
 def test_a_part_the_document_lacks(client: TestClient) -> None:

@@ -17,10 +17,8 @@ from graph.provisions import (
     PartTree,
     Scope,
     article_range,
-    document_state,
     effect_rows,
     effects_on,
-    ended_parts,
     english_to_vi,
     holders,
     label_of,
@@ -137,11 +135,9 @@ def _tree_out(t: PartTree) -> PartOut:
 
 def parts_out(pv: PartsView) -> PartsOut:
     """A document's tree of parts, each with its status on the day (`GET /documents/{ref}/parts`)."""
-    trees = pv.trees()
-    ended = ended_parts(trees)
     return PartsOut(document=DocumentBrief.of(pv.document), at=pv.status.at, read_in_full=pv.read_in_full,
-                    state=document_state(pv.status, ended), ended_parts=[PartStatusOut.of(e) for e in ended],
-                    parts=[_tree_out(t) for t in trees], count=len(pv.parts))
+                    state=pv.status.state, ended_parts=[PartStatusOut.of(e) for e in pv.ended()],
+                    parts=[_tree_out(t) for t in pv.trees()], count=len(pv.parts))
 
 
 def effect_out(r: EffectRow, labels: dict[str, str], scope: Scope | None = None) -> EffectOut:

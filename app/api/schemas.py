@@ -8,7 +8,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Document, EffectKind, Evidence
-from graph.provisions import DocumentState, label_of
+from graph.provisions import label_of
 from graph.status import PartState, PartStatusAt, State, StatusAt
 from graph.stores.base import ChainStep, RelationView
 from graph.vocab import vocabulary
@@ -120,13 +120,15 @@ class StatusAtOut(Out):
     changes: list[ChangeOut]
     reasons: list[str] = Field(description="What the texts say, and what they do not, in plain sentences")
     evidence: list[EvidenceOut]
+    parts: list[str] = Field(default_factory=list, description="partly_in_force: the ids of the parts repealed or "
+                                                               "suspended ('dieu_8/khoan_2'; GET …/parts/{part})")
 
     @classmethod
     def of(cls, st: StatusAt) -> StatusAtOut:
         return cls(state=st.state, at=st.at, effective=st.effective, since=st.since,
                    changes=[ChangeOut(type=c.type, by=c.by, label=c.label, since=c.since, basis=c.basis,
                                       evidence=[EvidenceOut.of(e) for e in c.evidence]) for c in st.changes],
-                   reasons=st.reasons, evidence=[EvidenceOut.of(e) for e in st.evidence])
+                   reasons=st.reasons, evidence=[EvidenceOut.of(e) for e in st.evidence], parts=st.parts)
 
 
 class EventOut(Out):
@@ -336,7 +338,7 @@ class PartsOut(Out):
     at: dt.date
     read_in_full: bool = Field(description="False: no text of the document was read in full; `parts` then holds "
                                            "only the parts other texts' effects name (no heading, no offsets)")
-    state: DocumentState = Field(description="The document's state on `at`: `partly_in_force` when parts of it are "
+    state: State = Field(description="The document's state on `at`: `partly_in_force` when parts of it are "
                                              "repealed or suspended")
     ended_parts: list[PartStatusOut] = Field(description="The parts repealed or suspended on `at` (what makes it "
                                                          "partly in force)")

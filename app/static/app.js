@@ -286,6 +286,7 @@ function reasonsVi(st, doc) {
   else if (st.state === "expired") out.push(`Văn bản tự quy định thời hạn: có hiệu lực đến hết ngày ${fmtDate(doc.expires)}.`);
   else if (st.state === "in_force") out.push(`Đến ngày ${at}, chưa văn bản nào đã đọc thay thế hoặc bãi bỏ văn bản này.`);
   else if (st.state === "unknown") out.push("Chưa rõ văn bản còn hiệu lực vào ngày đó hay không.");
+  else if (st.state === "partly_in_force") out.push(`Hết hiệu lực một phần: ${st.parts.map(partLabelOf).join(", ")} đã bị bãi bỏ hoặc đình chỉ thi hành; phần còn lại còn hiệu lực.`);
   return out;
 }
 
@@ -371,7 +372,7 @@ async function documentView(ref, params) {
       el("dt", {text: t("issued")}), el("dd", {text: doc.date ? fmtDate(doc.date) : (doc.year || t("unknown_date"))}),
       el("dt", {text: t("effective")}), el("dd", {text: fmtDate(doc.effective)}),
       doc.expires ? [el("dt", {text: t("expires")}), el("dd", {text: fmtDate(doc.expires)})] : null,
-      el("dt", {text: t("status")}), el("dd", {id: "doc-state"}, badge(parts && parts.state === "partly_in_force" ? parts.state : doc.status.state))),
+      el("dt", {text: t("status")}), el("dd", {id: "doc-state"}, badge(doc.status.state))),
     el("div", {class: "actions"}, el("a", {href: `#/graph/${enc(doc.key)}`, text: t("graph_of")}),
       el("a", {href: `/documents/${enc(doc.key)}`, text: t("json")})),
     statusBox(doc, at));
