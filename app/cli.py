@@ -284,8 +284,8 @@ def _show_parts(st: Store, ref: str, day: Any, changed: bool = False, depth: int
     out.print(root)
     if not pv.read_in_full:
         out.print(f"  {d.label} was not read in full: its parts are those other texts' effects name.", markup=False)
-    for e in ended:
-        out.print(f"  {label_of(e.part)} {e.state}: " + " ".join(e.reasons), markup=False)
+    if ended:
+        out.print(f"  partly in force: {', '.join(label_of(e.part) for e in ended)} repealed or suspended", markup=False)
 
 
 @app.command()
