@@ -524,7 +524,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
 
 def _part_status(st: Store, part: str, ref: str, day: Any) -> None:
     """`status 'khoản 2 Điều 8 Nghị định …'`: the part's status on the day, the effects on it, with their sentences."""
-    from graph.provisions import PartsView, article_range, effects_on, label_of, part_id
+    from graph.provisions import PartsView, article_range, label_of, part_id
 
     pv = PartsView.read(st, ref, day)
     d = pv.document
@@ -538,7 +538,7 @@ def _part_status(st: Store, part: str, ref: str, day: Any) -> None:
         out.print(f"  ({d.label} was not read in full: from the effects other texts state on it.)", markup=False)
     for r in s.reasons:
         out.print(f"  {r}", markup=False)
-    for row, scope in effects_on(pv.rows, pid):
+    for row, scope in pv.effects_on(pid):
         where = "" if scope == "self" else f" ({row.effect.written or ', '.join(row.parts)}: {scope})"
         out.print(f"  {row.since.isoformat() if row.since else '    ?     '}  {row.effect.kind.replace('_', ' ')}"
                   f"{where} by {pv.labels.get(row.source, row.source)}"

@@ -194,25 +194,40 @@ def effect_rows(doc: Document, relations: list[RelationView], others: dict[str, 
     return out
 
 
-def scope_of(row: EffectRow, pid: str) -> Scope | None:
-    """How an effect touches a part: it names the part ('self'), a part holding it ('holder'), a part within it
-    ('within'), or the whole text ('whole', no parts named); None: another part."""
+def scope_of(row: EffectRow, pid: str, parents: dict[str, str | None] | None = None) -> Scope | None:
+    """How an effect touches a part: it names the part ('self'), a part holding it ('holder': by the id, or by the
+    tree read, `parents`: 'chuong_3/muc_1' holds 'dieu_13'), a part within it ('within'), or the whole text ('whole',
+    no parts named); None: another part."""
     if not row.parts:
         return "whole"
     if pid in row.parts:
         return "self"
-    if any(pid.startswith(p + "/") for p in row.parts):
+    up = set(holders(pid))
+    for h in [pid, *holders(pid)]:
+        up.update(_chain(h, parents))
+    if any(p in up for p in row.parts):
         return "holder"
-    if any(p.startswith(pid + "/") for p in row.parts):
+    if any(p.startswith(pid + "/") or pid in _chain(p, parents) for p in row.parts):
         return "within"
     return None
 
 
-def effects_on(rows: list[EffectRow], pid: str) -> list[tuple[EffectRow, Scope]]:
-    """The effects on a part, on the parts holding it and within it (not those on the whole text), in date order."""
+def _chain(pid: str, parents: dict[str, str | None] | None) -> list[str]:
+    out: list[str] = []
+    cur = (parents or {}).get(pid)
+    while cur is not None and cur not in out:
+        out.append(cur)
+        cur = (parents or {}).get(cur)
+    return out
+
+
+def effects_on(rows: list[EffectRow], pid: str, parents: dict[str, str | None] | None = None
+               ) -> list[tuple[EffectRow, Scope]]:
+    """The effects on a part, on the parts holding it and within it (not those on the whole text), in date order;
+    `parents`: the tree's links (`PartNode.parent`), for the holders an id does not name."""
     out: list[tuple[EffectRow, Scope]] = []
     for r in rows:
-        s = scope_of(r, pid)
+        s = scope_of(r, pid, parents)
         if s is not None and s != "whole":
             out.append((r, s))
     return out
@@ -317,6 +332,10 @@ class PartsView:
     @property
     def labels(self) -> dict[str, str]:
         return {k: o.label for k, o in self.others.items()}
+
+    def effects_on(self, pid: str) -> list[tuple[EffectRow, Scope]]:
+        """The effects on a part, on the parts holding it (by its id and by the tree) and within it."""
+        return effects_on(self.rows, pid, {p.id: p.parent for p in self.parts})
 
     def trees(self) -> list[PartTree]:
         return part_trees(self.parts, self.statuses)

@@ -49,7 +49,7 @@ from typing import Literal
 from .errors import AmbiguousReference, NotFound, NumberError
 from .model import RELATION_TYPES, Document, Evidence, relation_verbs
 from .numbers import NUMBER_RE, parse, scan
-from .provisions import CHANGING, EffectRow, PartsView, article_range, effects_on, find_part_phrase, label_of, part_id
+from .provisions import CHANGING, EffectRow, PartsView, article_range, find_part_phrase, label_of, part_id
 from .status import ACTING, Change, changes, status_on
 from .stores.base import DocumentRelations, Lookup, Store, parse_ref
 from .vocab import DocType, fold, fold_lower, vocabulary
@@ -541,7 +541,7 @@ def _about_part(store: Store, q: str, lang: Language, ref: str, part: str, inten
     if intent is not None and intent.kind == "status":
         return _part_status_answer(q, lang, pv, pid, name)
     kinds = _PART_KINDS[intent.rel if intent is not None and intent.kind == "related" else ""]
-    rows = [(r, sc) for r, sc in effects_on(pv.rows, pid) if r.effect.kind in kinds]
+    rows = [(r, sc) for r, sc in pv.effects_on(pid) if r.effect.kind in kinds]
     items = [AnswerItem(r.source, _part_effect_line(r, pv.labels, lang), relation=r.relation, direction="in",
                         document=pv.others.get(r.source), evidence=[r.effect.evidence]) for r, _ in rows]
     if lang == "vi":

@@ -18,7 +18,6 @@ from graph.provisions import (
     Scope,
     article_range,
     effect_rows,
-    effects_on,
     english_to_vi,
     holders,
     label_of,
@@ -167,7 +166,7 @@ def part_detail_out(pv: PartsView, ref: str) -> PartDetailOut:
         start=node.start if node and node.source else None, end=node.end if node and node.source else None,
         read_in_full=pv.read_in_full, holders=holders(pid), children=[p.id for p in pv.parts if p.parent == pid],
         status=PartStatusOut.of(pv.part(pid)),
-        effects=[effect_out(r, labels, s) for r, s in effects_on(pv.rows, pid)])
+        effects=[effect_out(r, labels, s) for r, s in pv.effects_on(pid)])
 
 
 def effects_table_out(view: DocumentRelations) -> list[EffectOut]:
