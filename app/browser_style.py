@@ -1,7 +1,8 @@
 """The Neo4j Browser style (GraSS) for a lexgraph graph, generated from the ontology.
 
 Each document type (a second label beside `Document`) gets its own colour, documents are captioned by
-their number (or a law's name), bodies by their name, relationships by their type. A type added to
+their number (or a law's name), bodies by their name, parts by their label ('khoản 2'), relationships by their type
+(an effect on a part, AFFECTS, by its kind). A type added to
 `ontology/document_types.tsv` gets the next colour of the palette. `lexgraph neo4j style` prints it;
 `app/neo4j_files/lexgraph.grass` is the same text, kept in step by a test.
 """
@@ -17,6 +18,7 @@ PALETTE = [
     ("#569480", "#447666"), ("#D9C8AE", "#C0A378"), ("#A5ABB6", "#9AA1AC"), ("#C990C0", "#B261A5"),
 ]
 AGENCY_COLOUR = ("#6C3483", "#4A235A")
+PART_COLOUR = ("#E8E8E8", "#B0B4BC")
 
 
 def colours() -> dict[str, tuple[str, str]]:
@@ -38,7 +40,12 @@ def grass() -> str:
     fill, border = AGENCY_COLOUR
     lines += ["node.Agency {", "  diameter: 70px;", f"  color: {fill};", f"  border-color: {border};",
               '  caption: "{name}";', "}"]
+    # the parts of a document read in full (Điều 8, khoản 2 …), small, captioned by their label
+    lines += ["node.Part {", "  diameter: 35px;", f"  color: {PART_COLOUR[0]};", f"  border-color: {PART_COLOUR[1]};",
+              "  text-color-internal: #000000;", '  caption: "{label}";', "}"]
     for rel, colour in (("REPLACES", "#EB2728"), ("REPEALS", "#CC3C6C"), ("AMENDS", "#F36924"),
                         ("IMPLEMENTS", "#5DB665"), ("GUIDES", "#2870C2")):
         lines += [f"relationship.{rel} {{", f"  color: {colour};", "  shaft-width: 3px;", "}"]
+    lines += ["relationship.HAS_PART {", "  color: #C0C4CC;", "  shaft-width: 1px;", "}",
+              "relationship.AFFECTS {", "  color: #F36924;", "  shaft-width: 2px;", '  caption: "{kind}";', "}"]
     return "\n".join(lines) + "\n"

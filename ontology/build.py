@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
@@ -141,10 +142,55 @@ def build() -> Graph:
         g.add((p, RDFS.domain, LEX.Evidence))
         g.add((p, RDFS.range, rng))
         labelled(p, name, name, comment)
+    _parts_and_effects(g, labelled)
     g.add((LEX.neo4jType, RDF.type, OWL.AnnotationProperty))
     labelled(LEX.neo4jType, "kiểu quan hệ Neo4j", "Neo4j relationship type",
              "The name of the relation in Neo4j, the API and the code.")
     return g
+
+
+def _parts_and_effects(g: Graph, labelled: Any) -> None:
+    """The parts of a document read in full (ELI subdivisions) and the effects of a relation on them (issue 25)."""
+    g.add((LEX.Part, RDF.type, OWL.Class))
+    g.add((LEX.Part, RDFS.subClassOf, ELI.LegalResourceSubdivision))
+    labelled(LEX.Part, "Phần của văn bản", "Part",
+             "A part of a document read in full: Phần, Chương, Mục, Điều, khoản, điểm, Phụ lục; its IRI is its id under "
+             "the document's (…/dieu_8/khoan_2), linked by eli:is_part_of to the part or document holding it.")
+    g.add((LEX.Effect, RDF.type, OWL.Class))
+    labelled(LEX.Effect, "Tác động", "Effect",
+             "What one sentence of the acting text does to parts of another (repealed, amended, inserted, replaced, "
+             "words substituted or removed, suspended, detailed, guided), with the day it takes hold when stated.")
+    for name, domain, rng, vi, en, comment in (
+            ("partId", LEX.Part, XSD.string, "mã phần", "part id", "The part's id in its document: dieu_8/khoan_2."),
+            ("partKind", LEX.Part, XSD.string, "loại phần", "part kind",
+             "phan, chuong, muc, dieu, khoan, diem, phu_luc, kem_theo (a text issued with it) or mau (a form)."),
+            ("partNumber", LEX.Part, XSD.string, "số phần", "part number", "Its number, normalised: 8, 5a, II, a."),
+            ("heading", LEX.Part, XSD.string, "tiêu đề", "heading", "The heading of an article, chapter or annex."),
+            ("partSource", LEX.Part, XSD.string, "nguồn", "source", "The source the part was read in."),
+            ("partStart", LEX.Part, XSD.integer, "vị trí đầu", "start", "Offset of its first character in the source."),
+            ("partEnd", LEX.Part, XSD.integer, "vị trí cuối", "end", "Offset just past its last character."),
+            ("effectKind", LEX.Effect, XSD.string, "loại tác động", "kind of effect",
+             "repealed, amended, inserted, replaced, words_substituted, words_removed, suspended, detailed, guided."),
+            ("written", LEX.Effect, XSD.string, "như văn bản viết", "as written",
+             "The parts as the acting text writes them: 'khoản 2 Điều 8'."),
+            ("effectDate", LEX.Effect, XSD.date, "ngày có hiệu lực", "date of effect",
+             "The day the effect takes hold, when a text states one for it.")):
+        g.add((LEX[name], RDF.type, OWL.DatatypeProperty))
+        g.add((LEX[name], RDFS.domain, domain))
+        g.add((LEX[name], RDFS.range, rng))
+        labelled(LEX[name], vi, en, comment)
+    for name, domain, rng, vi, en, comment in (
+            ("effect", LEX.Assertion, LEX.Effect, "tác động", "effect", "An effect part by part of the relation."),
+            ("actingDocument", LEX.Effect, LEX.Document, "văn bản tác động", "acting document",
+             "The document whose sentence states the effect."),
+            ("affects", LEX.Effect, ELI.LegalResource, "tác động đến", "affects",
+             "A part the effect acts on (the document itself when the sentence names no part)."),
+            ("statedIn", LEX.Effect, LEX.Part, "quy định tại", "stated in",
+             "The part of the acting document that states it (Điều 1 khoản 3), when that text was read in full.")):
+        g.add((LEX[name], RDF.type, OWL.ObjectProperty))
+        g.add((LEX[name], RDFS.domain, domain))
+        g.add((LEX[name], RDFS.range, rng))
+        labelled(LEX[name], vi, en, comment)
 
 
 def main() -> int:

@@ -113,7 +113,7 @@ def _rows(folder: Path, files: ImportFiles) -> dict[str, list[list[str]]]:
 def test_import_files_hold_the_same_rows_in_one_or_several_processes(tmp_path: Path) -> None:
     g = _seed_graph()
     one = write_import_files(g, tmp_path / "one", workers=1)
-    assert one.nodes == [["documents.csv"], ["agencies.csv"]] and one.parts == 1
+    assert one.nodes == [["documents.csv"], ["agencies.csv"], ["parts.csv"]] and one.parts == 1
     for k in (2, 3):
         more = write_import_files(g, tmp_path / str(k), workers=k)
         assert more.parts == k and more.nodes[0] == ["documents.csv"] + [f"documents.{i}.csv" for i in range(1, k)]

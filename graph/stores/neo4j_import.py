@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model import AGENCY_RELATIONS, Document, Graph, Relation
 from . import cypher as C
-from .neo4j_store import EvidenceJson, _new_doc_props
+from .neo4j_store import EvidenceJson, _effects_json, _new_doc_props, affects_rows, part_rows
 
 ARRAY_DELIMITER = "\x1f"  # the unit separator: never in JSON (escaped) nor in cleaned text (a control char)
 ARRAY_DELIMITER_ARG = f"U+{ord(ARRAY_DELIMITER):04X}"  # the importer's notation for it
@@ -36,6 +36,10 @@ DOC_COLUMNS = (  # property, CSV type ('' for string)
 )
 DOCUMENTS, AGENCIES = "documents", "agencies"
 RELATIONS_DOCUMENTS, RELATIONS_AGENCIES = "relations_documents", "relations_agencies"
+# the parts of documents read in full: their nodes, HAS_PART from a document and from a part, AFFECTS (issue 25)
+PARTS, HAS_PART_DOCUMENTS, HAS_PART_PARTS, AFFECTS = "parts", "has_part_documents", "has_part_parts", "affects"
+PART_COLUMNS = (("part", ""), ("doc", ""), ("kind", ""), ("label", ""), ("number", ""), ("heading", ""), ("parent", ""),
+                ("source", ""), ("start", "int"), ("end", "int"), ("order", "int"))
 
 
 def _text(value: Any) -> str:
@@ -140,7 +144,8 @@ class _Part:
                 (out / _name(RELATIONS_AGENCIES, part)).open("w", encoding="utf-8", newline="") as f2:
             to_docs, to_agencies = csv.writer(f1, lineterminator="\n"), csv.writer(f2, lineterminator="\n")
             if part == 0:
-                to_docs.writerow([":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]"])
+                to_docs.writerow([":START_ID(Document)", ":END_ID(Document)", ":TYPE", "evidence:string[]",
+                                  "effects:string[]"])
                 to_agencies.writerow([":START_ID(Document)", ":END_ID(Agency)", ":TYPE", "evidence:string[]"])
             for r in self.rels:
                 t, src, dst = r.type, r.source, r.target
@@ -150,7 +155,10 @@ class _Part:
                     agency = checked[t] = t in AGENCY_RELATIONS
                 if src == dst or src not in docs or dst not in (agencies if agency else docs):
                     continue  # as `upsert` leaves them out
-                (to_agencies if agency else to_docs).writerow([src, dst, t, _array(ev(r.evidence))])
+                if agency:
+                    to_agencies.writerow([src, dst, t, _array(ev(r.evidence))])
+                else:
+                    to_docs.writerow([src, dst, t, _array(ev(r.evidence)), _array(_effects_json(r.effects))])
                 n += 1
         return n
 
@@ -209,6 +217,7 @@ def write_import_files(graph: Graph, out: Path, workers: int | None = None) -> I
     try:
         results[0] = parts[0].write(out, 0)
         multiline = _write_agencies(agencies, out)
+        multiline = _write_parts(graph, out) or multiline
     finally:
         if collecting:
             gc.enable()
@@ -228,11 +237,50 @@ def write_import_files(graph: Graph, out: Path, workers: int | None = None) -> I
         if i not in results:
             results[i] = parts[i].write(out, i)
     return ImportFiles(
-        nodes=[[_name(DOCUMENTS, i) for i in range(k)], [_name(AGENCIES, 0)]],
+        nodes=[[_name(DOCUMENTS, i) for i in range(k)], [_name(AGENCIES, 0)], [_name(PARTS, 0)]],
         relationships=[[_name(RELATIONS_DOCUMENTS, i) for i in range(k)],
-                       [_name(RELATIONS_AGENCIES, i) for i in range(k)]],
+                       [_name(RELATIONS_AGENCIES, i) for i in range(k)],
+                       [_name(HAS_PART_DOCUMENTS, 0)], [_name(HAS_PART_PARTS, 0)], [_name(AFFECTS, 0)]],
         documents=len(docs), agencies=len(agencies), relations=sum(n for _, n in results.values()),
         multiline=multiline or any(m for m, _ in results.values()), parts=k)
+
+
+def _write_parts(graph: Graph, out: Path) -> bool:
+    """parts.csv, the HAS_PART files and affects.csv: what `Neo4jStore` writes for `Graph.parts` and the relations'
+    effects (`cypher.WRITE_PARTS`, `cypher.MERGE_AFFECTS`); whether a field spans lines."""
+    multiline = False
+    docs = graph.documents
+    with (out / _name(PARTS, 0)).open("w", encoding="utf-8", newline="") as fp, \
+            (out / _name(HAS_PART_DOCUMENTS, 0)).open("w", encoding="utf-8", newline="") as fd, \
+            (out / _name(HAS_PART_PARTS, 0)).open("w", encoding="utf-8", newline="") as fq:
+        wp, wd, wq = (csv.writer(f, lineterminator="\n") for f in (fp, fd, fq))
+        wp.writerow(["id:ID(Part)", *(f"{c}:{t}" if t else c for c, t in PART_COLUMNS), ":LABEL"])
+        wd.writerow([":START_ID(Document)", ":END_ID(Part)", ":TYPE"])
+        wq.writerow([":START_ID(Part)", ":END_ID(Part)", ":TYPE"])
+        for key, parts in sorted(graph.parts.items()):
+            if key not in docs:
+                continue
+            for row in part_rows(key, parts):
+                row["doc"] = key
+                pid = f"{key}#{row['part']}"
+                wp.writerow([pid, *(_CELL[t](row.get(c)) for c, t in PART_COLUMNS), C.PART])
+                if row["parent"] is None:
+                    wd.writerow([key, pid, C.HAS_PART])
+                else:
+                    wq.writerow([f"{key}#{row['parent']}", pid, C.HAS_PART])
+                multiline = multiline or _multiline(row["label"], row["heading"])
+    held = {f"{k}#{p.id}" for k, ps in graph.parts.items() if k in docs for p in ps}
+    with (out / _name(AFFECTS, 0)).open("w", encoding="utf-8", newline="") as fa:
+        wa = csv.writer(fa, lineterminator="\n")
+        wa.writerow([":START_ID(Document)", ":END_ID(Part)", ":TYPE", "type", "kind", "written", "date:date", "by_part"])
+        acting = [(r.type, r.source, r.target, r.effects) for r in graph.relations.values()
+                  if r.effects and r.source in docs and r.source != r.target]
+        for a in affects_rows(acting):
+            if a["part"] in held:
+                wa.writerow([a["source"], a["part"], C.AFFECTS, a["type"], a["kind"], _text(a["written"]),
+                             a["date"] or "", _text(a["by_part"])])
+                multiline = multiline or _multiline(a["written"])
+    return multiline
 
 
 def _write_agencies(agencies: dict[str, tuple[str, str]], out: Path) -> bool:
