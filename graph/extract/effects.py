@@ -177,10 +177,10 @@ def _add_level(chains: list[_Chain], cur: _Chain | None, kind: str, number: str,
     """A number of a kind: one more of the same level ('điểm b, điểm c', 'khoản 2 và khoản 3'), the part that holds
     the level before, written right after it ('khoản 2' after 'điểm b'), or a new reference ('khoản 3' after 'Điều
     10'; 'khoản 3' after 'điểm a khoản 1,' and 'Phụ lục V' after 'Điều 7 và tại' name other parts)."""
-    if cur is not None and cur.levels[-1].kind == kind and len(cur.levels) == 1:
+    if cur is not None and cur.levels[-1].kind == kind and len(cur.levels) == 1 and not anchor:
         _extend(cur.levels[-1], number, ranging)
         return cur
-    if cur is not None and not joined and RANK[kind] < RANK[cur.top] and not (kind == "chuong" and cur.top == "dieu"):
+    if cur is not None and not joined and not anchor and RANK[kind] < RANK[cur.top] and not (kind == "chuong" and cur.top == "dieu"):
         cur.levels.append(_Level(kind, [number]))
         return cur
     if cur is not None:
@@ -280,11 +280,16 @@ def relation_effects(rel: _Relator) -> None:
                 rr.effects.append(eff)
 
 
+# the formulas that state each type of relation: a repeal or replacement of parts is an AMENDS
+_STATED_BY = {"REPLACES": ("REPLACES",), "REPEALS": ("REPEALS",), "AMENDS": ("AMENDS", "REPLACES", "REPEALS"),
+              "GUIDES": ("GUIDES",)}
+
+
 def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
     low = rel.ctx.low
     s0, s1 = rr.sentence
     t = rr.target
-    trigs = [tr for tr in find_triggers(low, max(0, s0 - 80), s1) if tr.start >= s0]
+    trigs = [tr for tr in find_triggers(low, max(0, s0 - 80), s1) if tr.start >= s0 and tr.type in _STATED_BY[rr.type]]
     if s0 <= t.start < s1:
         passive = next((tr for tr in trigs if tr.passive and tr.start >= t.end), None)
         if passive is not None and rr.source.start >= passive.start:
@@ -303,7 +308,13 @@ def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
     active = [tr for tr in trigs if not tr.passive]
     if item is None or not active or t.start < s1:
         return None  # named outside the sentence, not as an item of its list ('Khoản này được bổ sung theo …')
-    return _effect(rel, rr, active[-1].start, (item, t.start))
+    # the item's own formula, else the lead's ('Sửa đổi, bãi bỏ các quy định sau đây:' / 'b) Bãi bỏ Điều 101 …')
+    own = [tr for tr in find_triggers(low, item, t.start) if not tr.passive and tr.type in _STATED_BY[rr.type]]
+    return _effect(rel, rr, (own or active)[-1].start, (item, t.start))
+
+
+# what places a rule in parts, before them: the parts are where it stands, not what the passive formula changed
+_PLACED = re.compile(r"(?<![a-z])(?:tai|theo|thuoc|trong|cua)(?![a-z])")
 
 
 def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect | None:
@@ -316,13 +327,28 @@ def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect |
     start = max([rr.sentence[0], *(max(m.end, m.ext_end) for m in before)])
     eff = _effect(rel, rr, formula, (min(start, t.start), t.start))
     if eff is not None and eff.parts:
-        head = low[start : t.start]
-        lead = head[: len(head) - len(head.lstrip())] + head.lstrip(" \t\n-–+“\"0123456789.)")
-        opened = re.match(r"\s{0,4}(?:[a-z]\)\s{0,4})?(?:(?:cac|toan\s{1,4}bo)\s{1,4})?(?:dieu|khoan|diem|phu|mau|muc|chuong)",
-                          lead)
-        if opened is None:
-            return None
+        first = _tail_start(low, start, t.start)
+        if _PLACED.search(low, max(start, first - 24), first) or any(
+                not tr.passive for tr in find_triggers(low, rr.sentence[0], first)):
+            return None  # where a rule stands ('… quy định tại khoản 3 Điều 5 Nghị định số X (được sửa đổi bởi Y)'),
+            # or what an active formula before acts on ('Sửa đổi khoản 3 Điều 4 Thông tư X đã được sửa đổi tại Y')
     return eff
+
+
+def _tail_start(low: str, a: int, b: int) -> int:
+    """Where the list of parts that ends low[a:b] begins."""
+    toks = _tokens(low, low, a, b)
+    k = len(toks)
+    while k > 0 and _part_token(toks[k - 1][0]):
+        k -= 1
+    run = toks[k:]
+    first = next((t for i, t in enumerate(run) if t[0] in _KIND_STARTS and i + 1 < len(run)
+                  and (run[i + 1][0][:1].isdigit() or run[i + 1][0] in ("luc", "so")
+                       or (t[0] == "diem" and _is_id(run[i + 1][0], "diem")))), None)
+    return first[1] if first is not None else b
+
+
+_KIND_STARTS = frozenset(("dieu", "khoan", "diem", "muc", "chuong", "phan", "phu", "mau"))
 
 
 def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int]) -> RawEffect | None:
@@ -334,9 +360,9 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int])
         kind = EFFECT_OF_TYPE[rr.type]  # 'A hết hiệu lực kể từ ngày B có hiệu lực': B replaces A
     if kind in ("amended", "inserted", "replaced", "repealed") and rr.type == "GUIDES":
         kind = EFFECT_OF_TYPE["GUIDES"]  # 'hướng dẫn … sửa đổi …': another formula inside the subject
-    if not parts:
+    if not parts:  # an AMENDS is of parts, whatever the formula: one that names none has no effect of its own
         gap = low[formula : span[1]]
-        if kind not in WHOLE_TEXT_KINDS or _PARTIAL.search(gap):
+        if kind not in WHOLE_TEXT_KINDS or rr.type == "AMENDS" or _PARTIAL.search(gap):
             return None
     date = _effect_date(low, *rr.sentence)
     return RawEffect(kind, parts, written, rr.sentence, date)
