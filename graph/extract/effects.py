@@ -369,6 +369,35 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int])
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# a suspension: no relation type of its own (the text cites what it suspends), an effect on it
+
+# 'Tạm ngưng hiệu lực', 'Đình chỉ thi hành', opening the title or a sentence of the text's own
+_SUSPENDS = re.compile(r"[ \t\n]{0,12}(?:dieu[ \t]{1,4}\d{1,3}[a-z]?[ \t]{0,4}[.:][ \t]{0,12})?(?:(?:\d{1,3}\.|[a-z]\))[ \t]{0,12})?"
+                       r"(?:tam\s{1,4}ngung|tam\s{1,4}dinh\s{1,4}chi|dinh\s{1,4}chi|ngung)\s{1,4}(?:viec\s{1,4})?"
+                       r"(?:hieu\s{1,4}luc(?:\s{1,4}thi\s{1,4}hanh)?|thi\s{1,4}hanh)\s{1,4}")
+
+
+def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
+    """'Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP … và Nghị quyết số 66.13/2026/NQ-CP …' opening the text's title
+    or one of its own sentences: the documents named right after it are suspended by the text. The relation stays a
+    citation (the graph has no type for a suspension); it carries the effect."""
+    ex = rel.ex
+    if ex.self_doc is None or ex.base_doc is not None:
+        return
+    low = rel.ctx.low
+    for a, b in ([title] if title else []) + ex.sentences:
+        m = _SUSPENDS.match(low, a, b)
+        if m is None or rel.quote_at(m.end()) is not None:
+            continue
+        ms = [x for x in rel.all_mentions if a <= x.start < b]
+        for o in rel.after(ms, m.end(), 12):
+            rel.add("CITES", ex.self_doc, o, (a, b))
+            last = ex.relations[-1]
+            if last.target is o and not last.effects:
+                last.effects.append(RawEffect("suspended", [], None, (a, b), _effect_date(low, a, b)))
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # a text's own list of the parts it changes, item by item
 
 # an item that changes parts, opening a line: 'Điều 2. Bổ sung Điều 8a …', '1. Sửa đổi khoản 2 Điều 8 như sau:',
