@@ -26,6 +26,7 @@ from .context import DATE_RE, _date
 from .formulas import (
     _EFFECT_FORMULA,
     _EXPIRES,
+    _FROM_DATE_OPENS,
     _PARTIAL,
     EFFECT_FORMULAS,
     EFFECT_OF_TYPE,
@@ -43,8 +44,9 @@ if TYPE_CHECKING:
 ACTING = ("REPLACES", "REPEALS", "AMENDS", "GUIDES")  # IMPLEMENTS: no kind of effect on parts (a policy carried out)
 
 # a token of a list of parts: a word, a number ('8', '8a', '02c'), an ellipsis, a mark
-_TOKEN = re.compile(r"[a-z]{1,12}|\d{1,4}[a-z]?(?![a-z0-9])|\.\.\.|…|[^\s\w]")
+_TOKEN = re.compile(r"[a-z]\d{1,2}(?![a-z0-9])|[a-z]{1,12}|\d{1,4}[a-z]?(?![a-z0-9])|\.\.\.|…|[^\s\w]")  # 'b1': a điểm
 _ROMAN_ID = re.compile(r"[ivxlc]{1,6}[a-z]?")
+_DIEM_ID = re.compile(r"[a-z]\d{0,2}|dd")  # 'điểm a', 'điểm đ', 'điểm b1' 
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{0,300}(?:\n[^“”\"\n]{0,300}){0,3}[”\"]")  # words in quotes, up to 4 lines
 
 
@@ -102,7 +104,7 @@ def _is_id(tok: str, kind: str | None) -> bool:
     if tok[:1].isdigit():
         return True
     if kind in ("diem",):
-        return (len(tok) == 1 and tok.isalpha()) or tok == "dd"
+        return bool(_DIEM_ID.fullmatch(tok))
     if kind in ("phu_luc", "chuong", "muc", "phan"):
         return bool(_ROMAN_ID.fullmatch(tok))
     return False
@@ -257,9 +259,11 @@ def effect_kind(low: str, pos: int) -> str | None:
     return EFFECT_FORMULAS[int(m.lastgroup[1:])].kind if m is not None and m.lastgroup else None
 
 
-def _effect_date(low: str, a: int, b: int) -> dt.date | None:
-    """The date the sentence says the effect takes hold from ('Kể từ ngày 01 tháng 7 năm 2026, bãi bỏ …')."""
-    m = _FROM_DAY.search(low, a, b)
+def _effect_date(low: str, sent: tuple[int, int], formula: int) -> dt.date | None:
+    """The date the sentence says the effect takes hold from: opening it ('Kể từ ngày 01 tháng 7 năm 2026, bãi bỏ …')
+    or after the formula ('Bãi bỏ các điều, khoản … sau đây từ ngày 01 tháng 7 năm 2025:'); a date before the formula is
+    another's ('Phụ lục I …, có hiệu lực từ ngày 14/10/2016 được sửa đổi …': when the annex took effect)."""
+    m = _FROM_DATE_OPENS.match(low, sent[0], sent[1]) or _FROM_DAY.search(low, max(formula, sent[0]), sent[1])
     return _date(m) if m is not None else None
 
 
@@ -364,8 +368,7 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int])
         gap = low[formula : span[1]]
         if kind not in WHOLE_TEXT_KINDS or rr.type == "AMENDS" or _PARTIAL.search(gap):
             return None
-    date = _effect_date(low, *rr.sentence)
-    return RawEffect(kind, parts, written, rr.sentence, date)
+    return RawEffect(kind, parts, written, rr.sentence, _effect_date(low, rr.sentence, formula))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -394,7 +397,7 @@ def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
             rel.add("CITES", ex.self_doc, o, (a, b))
             last = ex.relations[-1]
             if last.target is o and not last.effects:
-                last.effects.append(RawEffect("suspended", [], None, (a, b), _effect_date(low, a, b)))
+                last.effects.append(RawEffect("suspended", [], None, (a, b), _effect_date(low, (a, b), m.start())))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -457,7 +460,7 @@ def item_effects(rel: _Relator) -> None:
         if not parts or lead is None:
             continue
         a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
-        lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, *sent)))
+        lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, sent, pos)))
 
 
 def _lead(low: str, own: list[RawRelation], articles: list[int], pos: int,
