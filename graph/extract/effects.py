@@ -46,7 +46,7 @@ ACTING = ("REPLACES", "REPEALS", "AMENDS", "GUIDES")  # IMPLEMENTS: no kind of e
 # a token of a list of parts: a word, a number ('8', '8a', '02c'), an ellipsis, a mark
 _TOKEN = re.compile(r"[a-z]\d{1,2}(?![a-z0-9])|[a-z]{1,12}|\d{1,4}[a-z]?(?![a-z0-9])|\.\.\.|…|[^\s\w]")  # 'b1': a điểm
 _ROMAN_ID = re.compile(r"[ivxlc]{1,6}[a-z]?")
-_DIEM_ID = re.compile(r"[a-z]\d{0,2}|dd")  # 'điểm a', 'điểm đ', 'điểm b1' 
+_DIEM_ID = re.compile(r"[a-z]\d{0,2}|dd")  # 'điểm a', 'điểm đ', 'điểm b1'
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{0,300}(?:\n[^“”\"\n]{0,300}){0,3}[”\"]")  # words in quotes, up to 4 lines
 
 
