@@ -126,7 +126,7 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
             kind, i = PART_KIND_WORDS[two], i + 2
             span.append(s)
             if kind == "phu_luc" and (i >= len(toks) or not _is_id(toks[i][0], kind)):
-                cur = _add_level(chains, cur, "phu_luc", "", anchor)  # 'Phụ lục' with no number: the text's one annex
+                cur = _add_level(chains, cur, "phu_luc", "", anchor, joined=joined)  # 'Phụ lục': the text's one annex
                 anchor, kind = False, None
                 span.append(toks[i - 1][2])
             continue
@@ -314,7 +314,7 @@ def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
         return None  # named outside the sentence, not as an item of its list ('Khoản này được bổ sung theo …')
     # the item's own formula, else the lead's ('Sửa đổi, bãi bỏ các quy định sau đây:' / 'b) Bãi bỏ Điều 101 …')
     own = [tr for tr in find_triggers(low, item, t.start) if not tr.passive and tr.type in _STATED_BY[rr.type]]
-    return _effect(rel, rr, (own or active)[-1].start, (item, t.start))
+    return _effect(rel, rr, (own or active)[-1].start, (item, t.start), tail=False)
 
 
 # what places a rule in parts, before them: the parts are where it stands, not what the passive formula changed
@@ -355,11 +355,12 @@ def _tail_start(low: str, a: int, b: int) -> int:
 _KIND_STARTS = frozenset(("dieu", "khoan", "diem", "muc", "chuong", "phan", "phu", "mau"))
 
 
-def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int]) -> RawEffect | None:
-    """The effect stated by the formula at `formula` on the parts listed at the end of `span`."""
+def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int], tail: bool = True) -> RawEffect | None:
+    """The effect stated by the formula at `formula` on the parts listed at the end of `span` (with `tail`; else on
+    all those the span names: a list item's head, 'a) Các điều từ Điều 1 đến Điều 12, … của')."""
     low, text = rel.ctx.low, rel.ctx.text
     kind = effect_kind(low, formula)
-    parts, written = read_parts(low, text, span[0], span[1], tail=True)
+    parts, written = read_parts(low, text, span[0], span[1], tail=tail)
     if kind is None or (kind == "repealed" and rr.type == "REPLACES" and not parts and _EXPIRES.match(low, formula)):
         kind = EFFECT_OF_TYPE[rr.type]  # 'A hết hiệu lực kể từ ngày B có hiệu lực': B replaces A
     if kind in ("amended", "inserted", "replaced", "repealed") and rr.type == "GUIDES":
