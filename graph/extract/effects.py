@@ -26,6 +26,7 @@ from .context import DATE_RE, _date
 from .formulas import (
     _EFFECT_FORMULA,
     _EXPIRES,
+    _FROM_DATE_OPENS,
     _PARTIAL,
     EFFECT_FORMULAS,
     EFFECT_OF_TYPE,
@@ -43,8 +44,9 @@ if TYPE_CHECKING:
 ACTING = ("REPLACES", "REPEALS", "AMENDS", "GUIDES")  # IMPLEMENTS: no kind of effect on parts (a policy carried out)
 
 # a token of a list of parts: a word, a number ('8', '8a', '02c'), an ellipsis, a mark
-_TOKEN = re.compile(r"[a-z]{1,12}|\d{1,4}[a-z]?(?![a-z0-9])|\.\.\.|…|[^\s\w]")
+_TOKEN = re.compile(r"[a-z]\d{1,2}(?![a-z0-9])|[a-z]{1,12}|\d{1,4}[a-z]?(?![a-z0-9])|\.\.\.|…|[^\s\w]")  # 'b1': a điểm
 _ROMAN_ID = re.compile(r"[ivxlc]{1,6}[a-z]?")
+_DIEM_ID = re.compile(r"[a-z]\d{0,2}|dd")  # 'điểm a', 'điểm đ', 'điểm b1'
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{0,300}(?:\n[^“”\"\n]{0,300}){0,3}[”\"]")  # words in quotes, up to 4 lines
 
 
@@ -102,7 +104,7 @@ def _is_id(tok: str, kind: str | None) -> bool:
     if tok[:1].isdigit():
         return True
     if kind in ("diem",):
-        return (len(tok) == 1 and tok.isalpha()) or tok == "dd"
+        return bool(_DIEM_ID.fullmatch(tok))
     if kind in ("phu_luc", "chuong", "muc", "phan"):
         return bool(_ROMAN_ID.fullmatch(tok))
     return False
@@ -124,7 +126,7 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
             kind, i = PART_KIND_WORDS[two], i + 2
             span.append(s)
             if kind == "phu_luc" and (i >= len(toks) or not _is_id(toks[i][0], kind)):
-                cur = _add_level(chains, cur, "phu_luc", "", anchor)  # 'Phụ lục' with no number: the text's one annex
+                cur = _add_level(chains, cur, "phu_luc", "", anchor, joined=joined)  # 'Phụ lục': the text's one annex
                 anchor, kind = False, None
                 span.append(toks[i - 1][2])
             continue
@@ -177,10 +179,10 @@ def _add_level(chains: list[_Chain], cur: _Chain | None, kind: str, number: str,
     """A number of a kind: one more of the same level ('điểm b, điểm c', 'khoản 2 và khoản 3'), the part that holds
     the level before, written right after it ('khoản 2' after 'điểm b'), or a new reference ('khoản 3' after 'Điều
     10'; 'khoản 3' after 'điểm a khoản 1,' and 'Phụ lục V' after 'Điều 7 và tại' name other parts)."""
-    if cur is not None and cur.levels[-1].kind == kind and len(cur.levels) == 1:
+    if cur is not None and cur.levels[-1].kind == kind and len(cur.levels) == 1 and not anchor:
         _extend(cur.levels[-1], number, ranging)
         return cur
-    if cur is not None and not joined and RANK[kind] < RANK[cur.top] and not (kind == "chuong" and cur.top == "dieu"):
+    if cur is not None and not joined and not anchor and RANK[kind] < RANK[cur.top] and not (kind == "chuong" and cur.top == "dieu"):
         cur.levels.append(_Level(kind, [number]))
         return cur
     if cur is not None:
@@ -257,9 +259,11 @@ def effect_kind(low: str, pos: int) -> str | None:
     return EFFECT_FORMULAS[int(m.lastgroup[1:])].kind if m is not None and m.lastgroup else None
 
 
-def _effect_date(low: str, a: int, b: int) -> dt.date | None:
-    """The date the sentence says the effect takes hold from ('Kể từ ngày 01 tháng 7 năm 2026, bãi bỏ …')."""
-    m = _FROM_DAY.search(low, a, b)
+def _effect_date(low: str, sent: tuple[int, int], formula: int) -> dt.date | None:
+    """The date the sentence says the effect takes hold from: opening it ('Kể từ ngày 01 tháng 7 năm 2026, bãi bỏ …')
+    or after the formula ('Bãi bỏ các điều, khoản … sau đây từ ngày 01 tháng 7 năm 2025:'); a date before the formula is
+    another's ('Phụ lục I …, có hiệu lực từ ngày 14/10/2016 được sửa đổi …': when the annex took effect)."""
+    m = _FROM_DATE_OPENS.match(low, sent[0], sent[1]) or _FROM_DAY.search(low, max(formula, sent[0]), sent[1])
     return _date(m) if m is not None else None
 
 
@@ -280,11 +284,16 @@ def relation_effects(rel: _Relator) -> None:
                 rr.effects.append(eff)
 
 
+# the formulas that state each type of relation: a repeal or replacement of parts is an AMENDS
+_STATED_BY = {"REPLACES": ("REPLACES",), "REPEALS": ("REPEALS",), "AMENDS": ("AMENDS", "REPLACES", "REPEALS"),
+              "GUIDES": ("GUIDES",)}
+
+
 def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
     low = rel.ctx.low
     s0, s1 = rr.sentence
     t = rr.target
-    trigs = [tr for tr in find_triggers(low, max(0, s0 - 80), s1) if tr.start >= s0]
+    trigs = [tr for tr in find_triggers(low, max(0, s0 - 80), s1) if tr.start >= s0 and tr.type in _STATED_BY[rr.type]]
     if s0 <= t.start < s1:
         passive = next((tr for tr in trigs if tr.passive and tr.start >= t.end), None)
         if passive is not None and rr.source.start >= passive.start:
@@ -303,7 +312,13 @@ def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
     active = [tr for tr in trigs if not tr.passive]
     if item is None or not active or t.start < s1:
         return None  # named outside the sentence, not as an item of its list ('Khoản này được bổ sung theo …')
-    return _effect(rel, rr, active[-1].start, (item, t.start))
+    # the item's own formula, else the lead's ('Sửa đổi, bãi bỏ các quy định sau đây:' / 'b) Bãi bỏ Điều 101 …')
+    own = [tr for tr in find_triggers(low, item, t.start) if not tr.passive and tr.type in _STATED_BY[rr.type]]
+    return _effect(rel, rr, (own or active)[-1].start, (item, t.start), tail=False)
+
+
+# what places a rule in parts, before them: the parts are where it stands, not what the passive formula changed
+_PLACED = re.compile(r"(?<![a-z])(?:tai|theo|thuoc|trong|cua)(?![a-z])")
 
 
 def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect | None:
@@ -316,30 +331,74 @@ def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect |
     start = max([rr.sentence[0], *(max(m.end, m.ext_end) for m in before)])
     eff = _effect(rel, rr, formula, (min(start, t.start), t.start))
     if eff is not None and eff.parts:
-        head = low[start : t.start]
-        lead = head[: len(head) - len(head.lstrip())] + head.lstrip(" \t\n-–+“\"0123456789.)")
-        opened = re.match(r"\s{0,4}(?:[a-z]\)\s{0,4})?(?:(?:cac|toan\s{1,4}bo)\s{1,4})?(?:dieu|khoan|diem|phu|mau|muc|chuong)",
-                          lead)
-        if opened is None:
-            return None
+        first = _tail_start(low, start, t.start)
+        if _PLACED.search(low, max(start, first - 24), first) or any(
+                not tr.passive for tr in find_triggers(low, rr.sentence[0], first)):
+            return None  # where a rule stands ('… quy định tại khoản 3 Điều 5 Nghị định số X (được sửa đổi bởi Y)'),
+            # or what an active formula before acts on ('Sửa đổi khoản 3 Điều 4 Thông tư X đã được sửa đổi tại Y')
     return eff
 
 
-def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int]) -> RawEffect | None:
-    """The effect stated by the formula at `formula` on the parts listed at the end of `span`."""
+def _tail_start(low: str, a: int, b: int) -> int:
+    """Where the list of parts that ends low[a:b] begins."""
+    toks = _tokens(low, low, a, b)
+    k = len(toks)
+    while k > 0 and _part_token(toks[k - 1][0]):
+        k -= 1
+    run = toks[k:]
+    first = next((t for i, t in enumerate(run) if t[0] in _KIND_STARTS and i + 1 < len(run)
+                  and (run[i + 1][0][:1].isdigit() or run[i + 1][0] in ("luc", "so")
+                       or (t[0] == "diem" and _is_id(run[i + 1][0], "diem")))), None)
+    return first[1] if first is not None else b
+
+
+_KIND_STARTS = frozenset(("dieu", "khoan", "diem", "muc", "chuong", "phan", "phu", "mau"))
+
+
+def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int], tail: bool = True) -> RawEffect | None:
+    """The effect stated by the formula at `formula` on the parts listed at the end of `span` (with `tail`; else on
+    all those the span names: a list item's head, 'a) Các điều từ Điều 1 đến Điều 12, … của')."""
     low, text = rel.ctx.low, rel.ctx.text
     kind = effect_kind(low, formula)
-    parts, written = read_parts(low, text, span[0], span[1], tail=True)
+    parts, written = read_parts(low, text, span[0], span[1], tail=tail)
     if kind is None or (kind == "repealed" and rr.type == "REPLACES" and not parts and _EXPIRES.match(low, formula)):
         kind = EFFECT_OF_TYPE[rr.type]  # 'A hết hiệu lực kể từ ngày B có hiệu lực': B replaces A
     if kind in ("amended", "inserted", "replaced", "repealed") and rr.type == "GUIDES":
         kind = EFFECT_OF_TYPE["GUIDES"]  # 'hướng dẫn … sửa đổi …': another formula inside the subject
-    if not parts:
+    if not parts:  # an AMENDS is of parts, whatever the formula: one that names none has no effect of its own
         gap = low[formula : span[1]]
-        if kind not in WHOLE_TEXT_KINDS or _PARTIAL.search(gap):
+        if kind not in WHOLE_TEXT_KINDS or rr.type == "AMENDS" or _PARTIAL.search(gap):
             return None
-    date = _effect_date(low, *rr.sentence)
-    return RawEffect(kind, parts, written, rr.sentence, date)
+    return RawEffect(kind, parts, written, rr.sentence, _effect_date(low, rr.sentence, formula))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a suspension: no relation type of its own (the text cites what it suspends), an effect on it
+
+# 'Tạm ngưng hiệu lực', 'Đình chỉ thi hành', opening the title or a sentence of the text's own
+_SUSPENDS = re.compile(r"[ \t\n]{0,12}(?:dieu[ \t]{1,4}\d{1,3}[a-z]?[ \t]{0,4}[.:][ \t]{0,12})?(?:(?:\d{1,3}\.|[a-z]\))[ \t]{0,12})?"
+                       r"(?:tam\s{1,4}ngung|tam\s{1,4}dinh\s{1,4}chi|dinh\s{1,4}chi|ngung)\s{1,4}(?:viec\s{1,4})?"
+                       r"(?:hieu\s{1,4}luc(?:\s{1,4}thi\s{1,4}hanh)?|thi\s{1,4}hanh)\s{1,4}")
+
+
+def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
+    """'Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP … và Nghị quyết số 66.13/2026/NQ-CP …' opening the text's title
+    or one of its own sentences: the documents named right after it are suspended by the text. The relation stays a
+    citation (the graph has no type for a suspension); it carries the effect."""
+    ex = rel.ex
+    if ex.self_doc is None or ex.base_doc is not None:
+        return
+    low = rel.ctx.low
+    for a, b in ([title] if title else []) + ex.sentences:
+        m = _SUSPENDS.match(low, a, b)
+        if m is None or rel.quote_at(m.end()) is not None:
+            continue
+        ms = [x for x in rel.all_mentions if a <= x.start < b]
+        for o in rel.after(ms, m.end(), 12):
+            rel.add("CITES", ex.self_doc, o, (a, b))
+            last = ex.relations[-1]
+            if last.target is o and not last.effects:
+                last.effects.append(RawEffect("suspended", [], None, (a, b), _effect_date(low, (a, b), m.start())))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -402,7 +461,7 @@ def item_effects(rel: _Relator) -> None:
         if not parts or lead is None:
             continue
         a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
-        lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, *sent)))
+        lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, sent, pos)))
 
 
 def _lead(low: str, own: list[RawRelation], articles: list[int], pos: int,

@@ -10,7 +10,7 @@ import re
 
 from ..vocab import fold_lower
 from .context import _Ctx
-from .effects import item_effects, relation_effects
+from .effects import item_effects, relation_effects, suspensions
 from .formulas import (
     _ALREADY,
     _AND_BEFORE,
@@ -450,8 +450,9 @@ def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
             m.year = _constitution_year(ctx.v, rel.writer_at(m.start))
     _read_sentences(ctx, ex, rel, _by_sentence(ex.sentences, mentions))
     # the title of the text itself states relations too: "Sửa đổi, bổ sung một số điều của Nghị định số 38/…"
+    title = None
     if ex.self_doc is not None and ex.self_doc.title and ex.base_doc is None:
-        _title_relations(ctx, ex, rel, mentions, ex.self_doc.end)
+        title = _title_relations(ctx, ex, rel, mentions, ex.self_doc.end)
     _preamble_proposers(ctx, ex)
     if ex.self_doc is not None and ex.base_doc is not None:
         rel.add("CONSOLIDATES", ex.self_doc, ex.base_doc, (ex.base_doc.start, ex.base_doc.ext_end))
@@ -460,6 +461,7 @@ def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
                 rel.add("CONSOLIDATES", ex.self_doc, r.source, r.sentence)
     relation_effects(rel)  # what each relation does to its target, part by part
     item_effects(rel)
+    suspensions(rel, title)
 
 
 def _by_sentence(sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -675,19 +677,20 @@ def _find_words(low: str, words: list[str], start: int, end: int) -> int | None:
     return None
 
 
-def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Mention], header_end: int) -> None:
-    """Relations a full text's title states, with the text itself as the actor."""
+def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Mention],
+                     header_end: int) -> tuple[int, int] | None:
+    """Relations a full text's title states, with the text itself as the actor; returns the title's span."""
     assert ex.self_doc is not None
     title_low = fold_lower(ex.self_doc.title or "")
     if not title_low:
-        return
+        return None
     # the title's first words as printed, whatever the line breaks between them ('… thực hiện \nChỉ thị số …')
     words = title_low.split()
     found = _find_words(ctx.low, words[:7], header_end, len(ctx.low))
     if found is None:
         found = _find_words(ctx.low, words[:7], 0, header_end)  # 'Số: …' under the title
     if found is None:
-        return
+        return None
     pos = found
     whole = _words_at(ctx.low, pos, words)
     end = whole + 1 if whole is not None else pos + len(title_low) + 20
@@ -713,3 +716,4 @@ def _title_relations(ctx: _Ctx, ex: Extraction, rel: _Relator, mentions: list[Me
                 t = "AMENDS"
             rel.add(t, doer, o, (pos, min(len(ctx.low), end)))
         break
+    return (pos, min(len(ctx.low), end))
