@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 import threading
 import weakref
 import zlib
@@ -143,9 +144,21 @@ def load_source(data: bytes) -> SourceResult:
         effective=[RawEffective(mention=mm(i), date=dt.date.fromisoformat(d) if d else None, part=part, rule=rule,
                                 sentence=span(sp)) for i, d, part, rule, sp in x["effective"]],
         unresolved=[(mm(i), [mm(c) for c in named]) for i, named in x["unresolved"]],
-        parts=[RawPart(*row) for row in x.get("parts", ())],
+        parts=_dec_parts(x.get("parts", ())),
     )
     return r
+
+
+def _dec_parts(rows: list[list[Any]]) -> list[RawPart]:
+    """The kept parts, each part's parent the very string of the id it names and the kinds interned (50,000 parts
+    on the corpus: the strings are most of their memory)."""
+    out: list[RawPart] = []
+    ids: dict[str, str] = {}
+    for pid, kind, label, number, heading, parent, start, end in rows:
+        ids[pid] = pid
+        out.append(RawPart(pid, sys.intern(kind), label, number, heading, ids.get(parent, parent) if parent else None,
+                           start, end))
+    return out
 
 
 def source_key(r: SourceResult, text: str | bytes | None = None) -> str:

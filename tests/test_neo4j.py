@@ -204,3 +204,32 @@ def test_a_key_taken_meanwhile_is_merged_not_lost(neo: Neo4jStore, monkeypatch: 
     assert neo.counts() == want
     again = neo.get("42/2022/ND-CP")
     assert again is not None and other in again.evidence and doc.evidence[0] in again.evidence
+
+
+def test_parts_and_effects_as_browser_users_see_them(neo: Neo4jStore) -> None:
+    """Parts are (:Part) nodes under their document by HAS_PART, down the tree; an effect on a part is also an
+    AFFECTS relationship from the acting document to the part (with the relation's type, the kind, as written, the
+    day); neither shows among a document's relations. Constraint and index for parts."""
+    from .test_store_contract import _amending_graph
+
+    g = extract_paths([GAZETTE / "nghi-dinh-so-111-2022-nd-cp-38434.txt", GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt"])
+    neo.upsert(g)
+    neo.upsert(_amending_graph())
+    names = {r["name"] for r in neo._read("SHOW CONSTRAINTS YIELD name")}
+    assert "part_id" in names and "part_doc" in {r["name"] for r in neo._read("SHOW INDEXES YIELD name")}
+    n = len(g.parts["111/2022/ND-CP"])
+    assert neo._read("MATCH (p:Part {doc: '111/2022/ND-CP'}) RETURN count(p) AS n")[0]["n"] == n
+    tree = neo._read("MATCH (:Document {key: '111/2022/ND-CP'})-[:HAS_PART*]->(p:Part) RETURN count(DISTINCT p) AS n")
+    assert tree[0]["n"] == n
+    rec = neo._read("MATCH (:Document {key: '111/2022/ND-CP'})-[:HAS_PART*]->(:Part {part: 'dieu_3'})-[:HAS_PART]->"
+                    "(k:Part {part: 'dieu_3/khoan_2'}) RETURN k.id AS id, k.label AS label")[0]
+    assert (rec["id"], rec["label"]) == ("111/2022/ND-CP#dieu_3/khoan_2", "khoản 2")
+    affects = neo._read("MATCH (d:Document)-[a:AFFECTS]->(p:Part) RETURN d.key AS d, a.type AS t, a.kind AS kind, "
+                        "a.written AS w, p.part AS part ORDER BY part")
+    assert [(r["d"], r["t"], r["kind"], r["w"], r["part"]) for r in affects] == [
+        ("139/2026/ND-CP", "AMENDS", "repealed", "khoản 2 Điều 3", "dieu_3/khoan_2"),
+        ("139/2026/ND-CP", "AMENDS", "amended", "Điều 4", "dieu_4"),
+        ("139/2026/ND-CP", "AMENDS", "suspended", None, "dieu_4/khoan_1/diem_a")]  # dieu_99: no such part
+    assert all(r.type != "HAS_PART" and r.type != "AFFECTS" for r in neo.relations("111/2022/ND-CP"))
+    neo.replace_graph(g, {})  # the effects gone: their AFFECTS too
+    assert neo._read("MATCH ()-[a:AFFECTS]->() RETURN count(a) AS n")[0]["n"] == 0

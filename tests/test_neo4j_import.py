@@ -156,15 +156,19 @@ def test_csv_export_loads_into_a_server_as_a_build(import_server: ns.ServerConfi
     folder = tmp_path / "csv"
     paths = write_csv_dir(mem.to_graph(), folder)
     assert {p.name for p in paths} == {"documents.csv", "agencies.csv", "relations_documents.csv",
-                                      "relations_agencies.csv", "schema.cypher", "IMPORT.txt"}
+                                      "relations_agencies.csv", "parts.csv", "has_part_documents.csv",
+                                      "has_part_parts.csv", "affects.csv", "schema.cypher", "IMPORT.txt"}
     how = (folder / "IMPORT.txt").read_text(encoding="utf-8")
     assert ("neo4j-admin database import full neo4j --overwrite-destination=true --array-delimiter=U+001F "
-            "--multiline-fields=false --nodes=documents.csv --nodes=agencies.csv "
-            "--relationships=relations_documents.csv --relationships=relations_agencies.csv") in how
+            "--multiline-fields=false --nodes=documents.csv --nodes=agencies.csv --nodes=parts.csv "
+            "--relationships=relations_documents.csv --relationships=relations_agencies.csv "
+            "--relationships=has_part_documents.csv --relationships=has_part_parts.csv "
+            "--relationships=affects.csv") in how
     ns.stop(import_server)
     # the files as IMPORT.txt names them, with the options it gives
-    named = ImportFiles(nodes=[["documents.csv"], ["agencies.csv"]],
-                        relationships=[["relations_documents.csv"], ["relations_agencies.csv"]],
+    named = ImportFiles(nodes=[["documents.csv"], ["agencies.csv"], ["parts.csv"]],
+                        relationships=[["relations_documents.csv"], ["relations_agencies.csv"],
+                                       ["has_part_documents.csv"], ["has_part_parts.csv"], ["affects.csv"]],
                         documents=0, agencies=0, relations=0, multiline=False)
     assert named.command() in how
     ns.import_database(import_server, folder, named)

@@ -247,6 +247,7 @@ def assert_same_answers(mem: Store, neo: Store) -> None:
     for key in mem.all_keys():
         assert mem.get(key) == neo.get(key), key
         assert mem.relations(key) == neo.relations(key), key
+        assert mem.parts(key) == neo.parts(key), key
         assert mem.keys_with_base(key.split("@")[0]) == neo.keys_with_base(key.split("@")[0])
         nb = mem.get(key).name_base  # type: ignore[union-attr]
         if nb is not None:
