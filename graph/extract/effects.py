@@ -150,7 +150,7 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
             kind = None
         elif tok == "den":
             ranging, kind = True, None
-        elif tok in (",", "va", "hoac", "-", "tai"):
+        elif tok in (",", "va", "hoac", "-"):
             joined = True
         elif tok not in PART_JOINERS:
             kind, last_kind = None, None
