@@ -27,6 +27,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "congbao"
 
 # the acting texts' headers: number, date of issue, type, title (as the Gazette prints them)
 HEADS: dict[str, tuple[str, str, str, str]] = {
+    'nghi-dinh-so-136-2026-nd-cp-469355.txt': ('136/2026/NĐ-CP', '2026-04-07', 'NGHỊ ĐỊNH', 'Sửa đổi, bổ sung một số điều của Nghị định số 100/2024/NĐ-CP ngày 26 tháng 7 năm 2024 của Chính phủ quy định chi tiết một số điều của Luật Nhà ở về phát triển và quản lý nhà ở xã hội (đã được sửa đổi, bổ sung tại Nghị định số 261/2025/NĐ-CP và Nghị định số 54/2026/NĐ-CP)'),
     'thong-tu-so-16-2022-tt-bkhdt-37688.txt': ('16/2022/TT-BKHĐT', '2022-07-29', 'THÔNG TƯ', 'Ngưng hiệu lực của Thông tư số 08/2022/TT-BKHĐT ngày 31 tháng 5 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin về đấu thầu và lựa chọn nhà thầu trên Hệ thống mạng đấu thầu quốc gia và Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia'),
     'nghi-dinh-so-188-2025-nd-cp-45593.txt': ('188/2025/NĐ-CP', '2025-07-01', 'NGHỊ ĐỊNH', 'Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế'),
     'nghi-quyet-so-17-2026-nq-cp-469464.txt': ('17/2026/NQ-CP', '2026-04-29', 'NGHỊ QUYẾT', 'Về phân cấp thẩm quyền giải quyết thủ tục hành chính'),
@@ -386,6 +387,10 @@ EFFECTS: list[E] = [
     E('thong-tu-so-41-2026-tt-btc-469351.txt',
       'Phạm vi điều chỉnh Thông tư này hướng dẫn về kê khai, khấu trừ, nộp thuế, quyết toán thuế trên thị trường tài sản mã hóa theo Nghị quyết số 05/2025/NQ-CP về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam.',
       'GUIDES', '5/2025/NQ-CP', 'guided', ()),
+    # a form of an annex, item by item under the title
+    E('nghi-dinh-so-136-2026-nd-cp-469355.txt',
+      '3. Sửa đổi, bổ sung Mẫu số 01 tại Phụ lục II (đơn đăng ký mua, thuê mua, thuê nhà ở xã hội).',
+      'AMENDS', '100/2024/ND-CP', 'amended', ('phu_luc_2/mau_01',)),
     # suspensions: the title names what the text suspends
     E('nghi-quyet-so-15-2026-nq-cp-469344.txt',
       'Điều 1. Tạm ngưng hiệu lực áp dụng văn bản',
@@ -514,6 +519,8 @@ PARTS: list[tuple[str, list[str]]] = [
     ("Mẫu số 01, Mẫu số 02 và Mẫu số 05 ban hành kèm theo", ["mau_01", "mau_02", "mau_05"]),
     ("Mẫu số 02 Phụ lục III", ["phu_luc_3/mau_02"]),
     ("Phụ lục I", ["phu_luc_1"]),
+    ("Mẫu số 01 tại Phụ lục II", ["phu_luc_2/mau_01"]),
+    ("điểm a khoản 1 Điều 7 và tại Phụ lục V", ["dieu_7/khoan_1/diem_a", "phu_luc_5"]),
     ("Phụ lục", ["phu_luc"]),
     ("Điều 3 Phụ lục II", ["phu_luc_2/dieu_3"]),
     ("khoản 4 Điều 24, khoản 3 Điều 26", ["dieu_24/khoan_4", "dieu_26/khoan_3"]),

@@ -6,8 +6,10 @@ Two readers, both after the relation grammar (`relations.relate`):
 - `item_effects`: a text's own list of the parts it changes, item by item ('Điều 1. Sửa đổi, bổ sung một số điều của
   Nghị định số … như sau: 1. Sửa đổi khoản 2 Điều 8 như sau: “…” 2. Bổ sung Điều 8a …'), each item an effect on the
   document its lead (or, failing one, the text's title) amends, with the item's sentence as evidence. Quoted words are
-  the new wording, not items. It reads the text's own article headings and quotes, which extraction already holds; it
-  does not parse the whole structure (`graph.structure.parse_structure`): it takes the text and offsets.
+  the new wording, not items. It reads the text's sentences, quotes and article headings, which extraction already
+  holds (through the relation reader); it does not parse the whole structure (`graph.structure.parse_structure`).
+- `suspensions`: 'Tạm ngưng hiệu lực Nghị định số …' opening the title or a sentence: a `suspended` effect on the
+  citation of each document it names (there is no relation type for a suspension).
 
 Parts are ids relative to the target, as `graph.structure` makes them (`dieu_8/khoan_2/diem_a`, `phu_luc_1`,
 `phu_luc_1/dieu_3`, `chuong_2/muc_1`, `mau_01`), read from a list of parts by `read_parts`.
@@ -150,7 +152,7 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
             kind = None
         elif tok == "den":
             ranging, kind = True, None
-        elif tok in (",", "va", "hoac", "-", "tai"):
+        elif tok in (",", "va", "hoac", "-"):
             joined = True
         elif tok not in PART_JOINERS:
             kind, last_kind = None, None
