@@ -60,4 +60,4 @@ def validate_rdf(data: Graph) -> Report:
 
 
 def validate(g: LexGraph, base: str = "https://lexgraph.org/eli/") -> Report:
-    return validate_rdf(to_rdf(g, base, document_evidence=False))
+    return validate_rdf(to_rdf(g, base, document_evidence=False, part_details=False))

@@ -274,3 +274,38 @@ def test_sparql_sees_ingested_documents(tmp_path: Path) -> None:
         c.post("/ingest", json={"text": "Nghị định số 88/2026/NĐ-CP ngày 1/3/2026 của Chính phủ thay thế Nghị định "
                                         "số 42/2022/NĐ-CP."}, headers={"X-API-Key": "k"})
         assert sparql_ready(c.get, q).json()["boolean"] is True
+
+
+def test_parts_and_effects_as_linked_data() -> None:
+    """Parts are ELI subdivisions under their document's IRI, in a tree of eli:has_part / eli:is_part_of; an effect
+    on parts is a lex:Effect and an ELI change property from the acting document to each part; they conform to the
+    shapes, and a part without its id does not."""
+    from graph.validate import validate_rdf
+
+    from .test_store_contract import _amending_graph
+
+    g = extract_paths([GAZETTE / "nghi-dinh-so-111-2022-nd-cp-38434.txt", GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt"])
+    for k, r in _amending_graph().relations.items():
+        g.relations[k] = r
+    base = "https://lexgraph.org/eli/"
+    rdf = to_rdf(g, base)
+    eli = Namespace("http://data.europa.eu/eli/ontology#")
+    doc = URIRef(base + "vn/nghi-dinh/2022/111_2022_nd-cp")
+    art, khoan = URIRef(f"{doc}/dieu_3"), URIRef(f"{doc}/dieu_3/khoan_2")
+    assert (khoan, eli.is_part_of, art) in rdf and (art, eli.has_part, khoan) in rdf
+    assert (khoan, RDF.type, eli.LegalResourceSubdivision) in rdf and (khoan, LEX.partId, Literal("dieu_3/khoan_2")) in rdf
+    acting = URIRef(base + "vn/nghi-dinh/2026/139_2026_nd-cp")
+    assert (acting, eli.repeals, khoan) in rdf and (acting, eli.amends, URIRef(f"{doc}/dieu_4")) in rdf
+    assert (acting, eli.changes, URIRef(f"{doc}/dieu_4/khoan_1/diem_a")) in rdf
+    effects = set(rdf.subjects(RDF.type, LEX.Effect))
+    assert len(effects) == 3 and {str(rdf.value(e, LEX.effectKind)) for e in effects} == {"repealed", "amended", "suspended"}
+    missing = URIRef(f"{doc}/dieu_99")  # named by an effect, not in the structure read: a resource all the same
+    assert (missing, eli.is_part_of, doc) in rdf and rdf.value(missing, LEX.partStart) is None
+    statuses = {str(o) for o in rdf.objects(doc, LEX.status)}
+    assert statuses == {"amended"}  # a repeal of named parts is no repeal of the whole
+    back = Graph().parse(data=rdf.serialize(format="turtle"), format="turtle")
+    assert isomorphic(rdf, back)
+    assert validate(g).conforms
+    rdf.remove((khoan, LEX.partId, None))
+    report = validate_rdf(rdf)
+    assert not report.conforms and any("exactly one id" in f.message for f in report.violations)
