@@ -27,6 +27,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "congbao"
 
 # the acting texts' headers: number, date of issue, type, title (as the Gazette prints them)
 HEADS: dict[str, tuple[str, str, str, str]] = {
+    'thong-tu-so-08-2023-tt-bldtbxh-40176.txt': ('08/2023/TT-BLĐTBXH', '2023-08-29', 'THÔNG TƯ', 'Sửa đổi, bổ sung, bãi bỏ một số điều của các Thông tư, Thông tư liên tịch có quy định liên quan đến việc nộp, xuất trình sổ hộ khẩu giấy, sổ tạm trú giấy hoặc giấy tờ có yêu cầu xác nhận nơi cư trú khi thực hiện thủ tục hành chính thuộc lĩnh vực quản lý nhà nước'),
     'nghi-dinh-so-136-2026-nd-cp-469355.txt': ('136/2026/NĐ-CP', '2026-04-07', 'NGHỊ ĐỊNH', 'Sửa đổi, bổ sung một số điều của Nghị định số 100/2024/NĐ-CP ngày 26 tháng 7 năm 2024 của Chính phủ quy định chi tiết một số điều của Luật Nhà ở về phát triển và quản lý nhà ở xã hội (đã được sửa đổi, bổ sung tại Nghị định số 261/2025/NĐ-CP và Nghị định số 54/2026/NĐ-CP)'),
     'thong-tu-so-16-2022-tt-bkhdt-37688.txt': ('16/2022/TT-BKHĐT', '2022-07-29', 'THÔNG TƯ', 'Ngưng hiệu lực của Thông tư số 08/2022/TT-BKHĐT ngày 31 tháng 5 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin về đấu thầu và lựa chọn nhà thầu trên Hệ thống mạng đấu thầu quốc gia và Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia'),
     'nghi-dinh-so-188-2025-nd-cp-45593.txt': ('188/2025/NĐ-CP', '2025-07-01', 'NGHỊ ĐỊNH', 'Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế'),
@@ -65,7 +66,6 @@ HEADS: dict[str, tuple[str, str, str, str]] = {
     'thong-tu-so-06-2021-tt-bldtbxh-34037.txt': ('06/2021/TT-BLĐTBXH', '2021-07-07', 'THÔNG TƯ', 'Sửa đổi, bổ sung một số điều của Thông tư số 59/2015/TT-BLĐTBXH ngày 29 tháng 12 năm 2015 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc'),
     'thong-tu-so-06-2026-tt-btc-468899.txt': ('06/2026/TT-BTC', '2026-01-26', 'THÔNG TƯ', 'Sửa đổi, bổ sung một số điều của Thông tư số 13/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng Bộ Tài chính quy định về kiểm tra, giám sát, tạm dừng làm thủ tục hải quan đối với hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo vệ quyền sở hữu trí tuệ; kiểm soát hàng giả và hàng hóa xâm phạm quyền sở hữu trí tuệ được sửa đổi, bổ sung bởi Thông tư số 13/2020/TT-BTC'),
     'thong-tu-so-07-2023-tt-bldtbxh-40090.txt': ('07/2023/TT-BLĐTBXH', '2023-08-28', 'THÔNG TƯ', 'quy định mã số, tiêu chuẩn chức danh nghề nghiệp'),
-    'thong-tu-so-08-2023-tt-bldtbxh-40176.txt': ('08/2023/TT-BLĐTBXH', '2023-08-29', 'THÔNG TƯ', 'sửa đổi'),
     'thong-tu-so-10-2022-tt-bkhdt-37566.txt': ('10/2022/TT-BKHĐT', '2022-06-15', 'THÔNG TƯ', 'quy định chi tiết việc cung cấp đăng tải thông tin và lựa chọn nhà đầu tư trên hệ thống mạng đấu thầu quốc gia'),
     'thong-tu-so-107-2025-tt-btc-46707.txt': ('107/2025/TT-BTC', '2025-11-14', 'THÔNG TƯ', 'Hướng dẫn kế toán quỹ bảo hiểm xã hội, quỹ bảo hiểm y tế, quỹ bảo hiểm thất nghiệp'),
     'thong-tu-so-11-2021-tt-bldtbxh-34739.txt': ('11/2021/TT-BLĐTBXH', '2021-09-30', 'THÔNG TƯ', 'Hướng dẫn chức năng, nhiệm vụ, quyền hạn của Sở Lao động - Thương binh và Xã hội thuộc Ủy ban nhân dân cấp tỉnh và Phòng Lao động - Thương binh và Xã hội thuộc Ủy ban nhân dân cấp huyện'),
@@ -387,6 +387,17 @@ EFFECTS: list[E] = [
     E('thong-tu-so-41-2026-tt-btc-469351.txt',
       'Phạm vi điều chỉnh Thông tư này hướng dẫn về kê khai, khấu trừ, nộp thuế, quyết toán thuế trên thị trường tài sản mã hóa theo Nghị quyết số 05/2025/NQ-CP về việc triển khai thí điểm thị trường tài sản mã hóa tại Việt Nam.',
       'GUIDES', '5/2025/NQ-CP', 'guided', ()),
+    # quoted words ('nội dung “…”') removed
+    E('thong-tu-so-08-2023-tt-bldtbxh-40176.txt',
+      'Bãi bỏ nội dung “(có xác nhận của Ủy ban nhân dân cấp xã nơi cư trú)” tại điểm b khoản 2 Điều 10 của Thông tư số '
+      '57/2015/TT-BLĐTBXH ngày 25 tháng 12 năm 2015 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định về Điều '
+      'lệ trung tâm giáo dục nghề nghiệp.',
+      'AMENDS', '57/2015/TT-BLDTBXH', 'words_removed', ('dieu_10/khoan_2/diem_b',)),
+    # an item that names a điểm only: its khoản from the item above, its article from the article's lead
+    E('nghi-dinh-so-155-2026-nd-cp-469547.txt',
+      'Điều 8. Sửa đổi, bổ sung một số khoản của Điều 10\n2. Sửa đổi, bổ sung một số điểm của khoản 2\n'
+      'a) Sửa đổi, bổ sung điểm b như sau:',
+      'AMENDS', '124/2020/ND-CP', 'amended', ('dieu_10/khoan_2/diem_b',)),
     # a form of an annex, item by item under the title
     E('nghi-dinh-so-136-2026-nd-cp-469355.txt',
       '3. Sửa đổi, bổ sung Mẫu số 01 tại Phụ lục II (đơn đăng ký mua, thuê mua, thuê nhà ở xã hội).',

@@ -240,13 +240,17 @@ def _part_token(tok: str) -> bool:
             "phu", "luc", "mau", "dd") or tok[:1].isdigit() or len(tok) == 1 or bool(_ROMAN_ID.fullmatch(tok)))
 
 
-def _top_levels(low: str, text: str, a: int, b: int) -> list[_Level] | None:
-    """The one part a lead names, as levels ('Sửa đổi, bổ sung Điều 9 như sau:' -> Điều 9), for the items under it
-    that name a part of it only ('1. Sửa đổi khoản 2 như sau:'); None unless it names exactly one."""
+def _top_levels(low: str, text: str, a: int, b: int, context: list[_Level] | None) -> list[_Level] | None:
+    """The one part a lead names, as levels ('Sửa đổi, bổ sung Điều 9 như sau:' -> Điều 9; '2. Sửa đổi, bổ sung khoản
+    2 như sau:' under it -> khoản 2 Điều 9), for the items under it that name a part of it only ('a) Sửa đổi điểm b');
+    None unless it names exactly one."""
     chains, _ = _chains(_tokens(low, text, a, b))
-    if len(chains) == 1 and chains[0].complete() and all(len(lv.ids) == 1 for lv in chains[0].levels):
-        return chains[0].levels
-    return None
+    if len(chains) != 1 or not all(len(lv.ids) == 1 for lv in chains[0].levels):
+        return None
+    levels = chains[0].levels
+    if not chains[0].complete() and context:
+        levels = levels + [lv for lv in context if RANK[lv.kind] < RANK[levels[-1].kind]]
+    return levels if _Chain(levels).complete() else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -418,6 +422,7 @@ _ITEM = re.compile(
 # 'Thay thế Mẫu số 02 Phụ lục I bằng Phụ lục I ban hành kèm theo Nghị định này')
 _ITEM_END = re.compile(r"(?<![a-z])nhu\s{1,4}sau|:")
 _BY_WHAT = re.compile(r"(?<![a-z])bang(?![a-z])")
+_OPENS_QUOTE = re.compile(r"[“\"]")  # the quoted new wording after the item's clause: “Điều 41a. …
 
 
 def item_effects(rel: _Relator) -> None:
@@ -454,11 +459,14 @@ def item_effects(rel: _Relator) -> None:
         kind = effect_kind(low, pos)
         if kind is None:
             continue
-        if kind not in ("words_substituted", "words_removed") and (b := _BY_WHAT.search(low, pos, end)) is not None:
-            end = b.start()
+        if kind not in ("words_substituted", "words_removed"):  # the new wording and what replaces the part: not read
+            if (q := _OPENS_QUOTE.search(low, pos, end)) is not None:
+                end = q.start()
+            if (b := _BY_WHAT.search(low, pos, end)) is not None:
+                end = b.start()
         ctx_levels = next((context[k] for k in sorted(context, reverse=True) if context[k]), None)
         parts, written = read_parts(low, text, m.end("f"), end, context=ctx_levels)
-        context[level] = _top_levels(low, text, m.end("f"), end)
+        context[level] = _top_levels(low, text, m.end("f"), end, ctx_levels)
         lead = _lead(low, own, articles, sent[0], title)
         if not parts or lead is None:
             continue

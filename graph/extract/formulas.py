@@ -372,10 +372,10 @@ class EffectFormula(NamedTuple):
     example: str
 
 
-# In order: the first that matches where the relation's formula begins gives the kind. Words changed ('cụm từ', 'từ')
-# come before the act on a part; 'bổ sung' alone inserts, 'sửa đổi (, bổ sung)' amends. Inserted words are a change of
-# the words of a part ('Bổ sung cụm từ “, cung ứng” sau cụm từ …'), read as words_substituted.
-_WORDS = r"(?:(?:mot\s{1,4}so|cac)\s{1,4})?(?:cum\s{1,4}tu|tu\s{0,4}[“\"]|tu\s{1,4}ngu)"
+# In order: the first that matches where the relation's formula begins gives the kind. Words changed ('cụm từ', 'từ',
+# 'nội dung “…”') come before the act on a part; 'bổ sung' alone inserts, 'sửa đổi (, bổ sung)' amends. Inserted words
+# are a change of the words of a part ('Bổ sung cụm từ “, cung ứng” sau cụm từ …'), read as words_substituted.
+_WORDS = r"(?:(?:mot\s{1,4}so|cac)\s{1,4})?(?:cum\s{1,4}tu|tu\s{0,4}[“\"]|tu\s{1,4}ngu|noi\s{1,4}dung\s{0,4}[“\"])"
 EFFECT_FORMULAS: tuple[EffectFormula, ...] = (
     EffectFormula("words_substituted", r"(?:thay\s{1,4}the|thay\s{1,4}doi|sua\s{1,4}doi)\s{1,4}" + _WORDS,
                   "Thay thế cụm từ “Ủy ban nhân dân cấp huyện” tại điểm a khoản 2 Điều 6 bằng cụm từ “…”"),
