@@ -298,7 +298,8 @@ def test_parts_and_effects_as_linked_data() -> None:
     assert (acting, eli.repeals, khoan) in rdf and (acting, eli.amends, URIRef(f"{doc}/dieu_4")) in rdf
     assert (acting, eli.changes, URIRef(f"{doc}/dieu_4/khoan_1/diem_a")) in rdf
     effects = set(rdf.subjects(RDF.type, LEX.Effect))
-    assert len(effects) == 3 and {str(rdf.value(e, LEX.effectKind)) for e in effects} == {"repealed", "amended", "suspended"}
+    # the three made by hand, and those extraction reads in the two texts (branch effects)
+    assert len(effects) >= 3 and {str(rdf.value(e, LEX.effectKind)) for e in effects} >= {"repealed", "amended", "suspended"}
     missing = URIRef(f"{doc}/dieu_99")  # named by an effect, not in the structure read: a resource all the same
     assert (missing, eli.is_part_of, doc) in rdf and rdf.value(missing, LEX.partStart) is None
     statuses = {str(o) for o in rdf.objects(doc, LEX.status)}
