@@ -739,6 +739,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
                         + (f"{' ' if st.effective else ' ('}đến hết ngày {doc.expires.strftime('%d/%m/%Y')})."
                            if doc.expires else ")." if st.effective else "."),
             "amended": f"Ngày {day}, {s} còn hiệu lực, đã được sửa đổi, bổ sung bởi {by}.",
+            "partly_in_force": f"Ngày {day}, {s} hết hiệu lực một phần: {', '.join(st.parts)} bị bãi bỏ hoặc tạm "
+                               f"ngưng" + (f" từ {since}." if since else "."),
             "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
             "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
             "expired": f"{s} hết hiệu lực từ {since}: văn bản chỉ có hiệu lực đến hết ngày "
@@ -754,6 +756,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
                         + (f"{', ' if st.effective else ' ('}until the end of {doc.expires.isoformat()})."
                            if doc.expires else ")." if st.effective else "."),
             "amended": f"On {day}, {s} is in force, amended by {by}.",
+            "partly_in_force": f"On {day}, {s} is partly in force: {', '.join(st.parts)} repealed or suspended"
+                               + (f" from {since}." if since else "."),
             "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
             "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
             "expired": f"{s} is no longer in force: its term ended on "

@@ -66,10 +66,12 @@ const UI = {
 };
 
 const STATES = {
-  vi: {in_force: "Còn hiệu lực", amended: "Còn hiệu lực, đã được sửa đổi, bổ sung", replaced: "Hết hiệu lực — bị thay thế",
+  vi: {in_force: "Còn hiệu lực", amended: "Còn hiệu lực, đã được sửa đổi, bổ sung", partly_in_force: "Hết hiệu lực một phần",
+       replaced: "Hết hiệu lực — bị thay thế",
        repealed: "Hết hiệu lực — bị bãi bỏ", expired: "Hết hiệu lực — hết thời hạn", not_yet_in_force: "Chưa có hiệu lực",
        unknown: "Chưa rõ tình trạng"},
-  en: {in_force: "In force", amended: "In force, amended", replaced: "No longer in force — replaced",
+  en: {in_force: "In force", amended: "In force, amended", partly_in_force: "Partly in force",
+       replaced: "No longer in force — replaced",
        repealed: "No longer in force — repealed", expired: "No longer in force — its term ended",
        not_yet_in_force: "Not yet in force", unknown: "Status not known"},
 };
