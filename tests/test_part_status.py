@@ -161,3 +161,20 @@ def test_part_status_at_from_a_store(tmp_path: Path) -> None:
     assert before["dieu_3/khoan_2"].state == "in_force"
     with pytest.raises(KeyError):
         part_status_at(store, "no/such/KEY")
+
+
+def test_ask_says_partly_in_force(tmp_path: Path) -> None:
+    """/ask on a document some of whose parts are repealed: partly in force, with the parts (not an error)."""
+    from graph.questions import ask
+
+    g = extract_paths([GAZETTE / "nghi-dinh-so-111-2022-nd-cp-38434.txt", GAZETTE / "nghi-dinh-so-139-2026-nd-cp-469377.txt"])
+    ev = Evidence(source="x.txt", sentence="Bãi bỏ khoản 2 Điều 3 Nghị định số 111/2022/NĐ-CP.", start=0, end=50)
+    rel = Relation(type="REPEALS", source="139/2026/ND-CP", target="111/2022/ND-CP", evidence=[ev],
+                   effects=[PartEffect(kind="repealed", parts=["dieu_3/khoan_2"], evidence=ev)])
+    g.relations[Graph.rel_key(rel.type, rel.source, rel.target)] = rel
+    store = MemoryStore(tmp_path / "g.lexgraph")
+    store.upsert(g)
+    vi = ask(store, "Nghị định 111/2022/NĐ-CP còn hiệu lực không?")
+    assert "hết hiệu lực một phần" in vi.text and "khoản 2 Điều 3" in vi.text  # the part as a sentence writes it
+    en = ask(store, "Is decree 111/2022/ND-CP in force?")
+    assert "partly in force" in en.text

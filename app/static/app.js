@@ -82,13 +82,14 @@ const EFFECTS = {
 };
 
 const STATES = {
-  vi: {in_force: "Còn hiệu lực", amended: "Còn hiệu lực, đã được sửa đổi, bổ sung", replaced: "Hết hiệu lực — bị thay thế",
+  vi: {in_force: "Còn hiệu lực", amended: "Còn hiệu lực, đã được sửa đổi, bổ sung", partly_in_force: "Hết hiệu lực một phần",
+       replaced: "Hết hiệu lực — bị thay thế",
        repealed: "Hết hiệu lực — bị bãi bỏ", expired: "Hết hiệu lực — hết thời hạn", not_yet_in_force: "Chưa có hiệu lực",
-       unknown: "Chưa rõ tình trạng", partly_in_force: "Hết hiệu lực một phần", suspended: "Bị đình chỉ thi hành"},
-  en: {in_force: "In force", amended: "In force, amended", replaced: "No longer in force — replaced",
+       unknown: "Chưa rõ tình trạng", suspended: "Bị đình chỉ thi hành"},
+  en: {in_force: "In force", amended: "In force, amended", partly_in_force: "Partly in force",
+       replaced: "No longer in force — replaced",
        repealed: "No longer in force — repealed", expired: "No longer in force — its term ended",
-       not_yet_in_force: "Not yet in force", unknown: "Status not known", partly_in_force: "Partly in force",
-       suspended: "Suspended"},
+       not_yet_in_force: "Not yet in force", unknown: "Status not known", suspended: "Suspended"},
 };
 const EVENTS_VI = {issued: "Ban hành", in_force: "Có hiệu lực", part_in_force: "Một phần có hiệu lực",
   amended: "Được sửa đổi, bổ sung bởi", replaced: "Bị thay thế bởi", repealed: "Bị bãi bỏ bởi",
