@@ -9,7 +9,8 @@ relations). Prints each checksum with its time and the process's peak memory; ex
     python -m bench.order ../shared/corpus/congbao/texts --store bolt://127.0.0.1:7687   # Neo4j (it is cleared!)
 
 The texts are read once (over `--jobs` processes); every mode then builds from those extractions through
-`graph.incremental.build_into`, the path of `lexgraph build` and `POST /ingest`.
+`graph.incremental.build_into`, the path of `lexgraph build` and `POST /ingest`. A Neo4j build killed and run
+again: `python -m bench.order_kill`.
 """
 
 from __future__ import annotations
