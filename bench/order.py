@@ -9,7 +9,8 @@ relations). Prints each checksum with its time and the process's peak memory; ex
     python -m bench.order ../shared/corpus/congbao/texts --store bolt://127.0.0.1:7687   # Neo4j (it is cleared!)
 
 The texts are read once (over `--jobs` processes); every mode then builds from those extractions through
-`graph.incremental.build_into`, the path of `lexgraph build` and `POST /ingest`.
+`graph.incremental.build_into`, the path of `lexgraph build` and `POST /ingest`. A Neo4j build killed and run
+again: `python -m bench.order_kill`.
 """
 
 from __future__ import annotations
@@ -62,13 +63,15 @@ def main(argv: list[str] | None = None) -> int:
             return st
         return open_store(Path(tmp.name) / f"{name}.lexgraph")
 
-    def steps(st: Store, groups: list[list[str]]) -> list[float]:
-        took = []
+    def steps(st: Store, groups: list[list[str]]) -> tuple[list[float], list[float]]:
+        """Each build's wall and CPU time (this process's: on a shared machine the steadier figure)."""
+        took, cpu = [], []
         for g in groups:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             build_into(st, [load_source(kept[p]) for p in g])
             took.append(time.perf_counter() - t0)
-        return took
+            cpu.append(time.process_time() - c0)
+        return took, cpu
 
     rnd = random.Random(args.seed)
     modes: list[tuple[str, Callable[[], list[list[str]]]]] = [
@@ -98,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             groups = groups_of()
             t0 = time.perf_counter()
-            took = steps(st, groups)
+            took, cpu = steps(st, groups)
             total = time.perf_counter() - t0
             c = checksum(st)
             counts = st.counts()
@@ -106,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
             st.close()
         sums[name] = c
         last = f"; last step {took[-1]:.2f} s" if len(took) > 1 else ""
+        ones = [(t, c) for t, c, g in zip(took, cpu, groups, strict=True) if len(g) == 1]
+        if len(ones) > 1:
+            wall, proc = sorted(t for t, _ in ones), sorted(c for _, c in ones)
+            last += (f"; {len(ones)} steps of one text: median {wall[len(ones) // 2]:.2f} s (CPU "
+                     f"{proc[len(ones) // 2]:.2f} s), max {wall[-1]:.2f} s, the first {ones[0][0]:.2f} s")
         print(f"{c}  {name}: {len(groups)} builds, {total:.1f} s{last}; {counts['documents']} documents, "
               f"{counts['relations']} relations; peak RSS {_peak_mb():.0f} MB", flush=True)
     if len(set(sums.values())) != 1:

@@ -186,11 +186,57 @@ class BuildResult:
     kept: int = 0  # sources the store keeps after the build
 
 
-def ordered(kept: dict[str, bytes]) -> list[SourceResult]:
+def ordered(kept: dict[str, bytes], decoded: Decoded | None = None) -> list[SourceResult]:
     """The sources to resolve, in the order of the names they are kept under: the resolver's output depends on the
     order it reads its sources in (which sighting of a document gives its title, which 20 pieces of evidence are
-    kept), so it is read in one order whatever the order the sources came in."""
-    return [load_source(kept[k]) for k in sorted(kept)]
+    kept), so it is read in one order whatever the order the sources came in. With `decoded`, each source is
+    decoded once per process and reused as decoded (`Decoded`)."""
+    if decoded is None:
+        return [load_source(kept[k]) for k in sorted(kept)]
+    return decoded.sources(kept)
+
+
+class _Pristine:
+    """What `Resolver.build` changes in an extraction it reads (`close_names`: the list of mentions, and the name of
+    each named mention and whether it is closed and sure), taken before it reads it, so that it can be put back."""
+
+    __slots__ = ("mentions", "names")
+
+    def __init__(self, ex: Extraction) -> None:
+        self.mentions = list(ex.mentions)
+        self.names = [(m, m.name, m.name_closed, m.name_sure) for m in ex.mentions if m.name]
+
+    def restore(self, ex: Extraction) -> None:
+        ex.mentions = list(self.mentions)
+        for m, name, closed, sure in self.names:
+            m.name, m.name_closed, m.name_sure = name, closed, sure
+
+
+class Decoded:
+    """A store's kept sources, decoded once per process (decoding the corpus' 401 takes about a second, as long as
+    half its resolution): each is kept with the bytes it was decoded from and what resolving it changes
+    (`_Pristine`), which is put back before it is read again, so that the resolver reads it as if freshly decoded.
+    A source kept under the same name with other bytes (another process wrote the store) is decoded again."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[bytes, SourceResult, _Pristine | None]] = {}
+
+    def sources(self, kept: dict[str, bytes]) -> list[SourceResult]:
+        for k in self.kept.keys() - kept.keys():
+            del self.kept[k]
+        out = []
+        for k in sorted(kept):
+            data = kept[k]
+            hit = self.kept.get(k)
+            if hit is None or not (hit[0] is data or hit[0] == data):
+                r = load_source(data)
+                hit = self.kept[k] = (data, r, _Pristine(r.extraction) if r.extraction is not None else None)
+            _, r, pristine = hit
+            if pristine is not None:
+                assert r.extraction is not None
+                pristine.restore(r.extraction)
+            out.append(r)
+        return out
 
 
 def resolve(kept: dict[str, bytes]) -> Graph:
@@ -199,6 +245,7 @@ def resolve(kept: dict[str, bytes]) -> Graph:
 
 
 _LOCKS: weakref.WeakKeyDictionary[Store, threading.Lock] = weakref.WeakKeyDictionary()
+_DECODED: weakref.WeakKeyDictionary[Store, Decoded] = weakref.WeakKeyDictionary()  # used under the store's lock
 _LOCKS_LOCK = threading.Lock()
 
 
@@ -228,7 +275,9 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
             new[k] = dump_source(r)  # before resolving: the resolver changes the mentions it reads
     union = {**kept, **new}
     res = Resolver()
-    g = res.build(ordered(union))
+    with _LOCKS_LOCK:
+        decoded = _DECODED.setdefault(store, Decoded())
+    g = res.build(ordered(union, decoded))
     info = dict(zip(sorted(union), g.sources, strict=True))
     for k, r in zip(keys, results, strict=True):  # failed reads: reported with the graph's sources, never kept
         if r.error is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -47,8 +49,21 @@ def extract_files(files: list[Path], jobs: int = 1) -> Iterator[SourceResult]:
             yield extract_file(f)
         return
     # spawn, not fork: the caller may run threads (a progress bar, the service's pool)
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         yield from pool.map(extract_file, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A reading worker's start: it ends once the process that started it is gone. A build killed (SIGKILL) leaves
+    its workers waiting for work that never comes, and multiprocessing's resource tracker with them (it ends when they
+    do); a worker started from a thread cannot use the kernel's parent-death signal (it fires when that thread ends)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _total_size(files: list[Path]) -> int:

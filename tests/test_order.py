@@ -239,3 +239,33 @@ def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
         with contextlib.suppress(StoreUnavailable):  # (not to hide what failed, if the server is down)
             store.clear()
         store.close()
+
+
+# the sources a store keeps, decoded once per process and read again by every build ----------------------------------
+def test_decoded_once_resolves_as_decoded_afresh() -> None:
+    """`Decoded` hands the resolver the same extraction objects build after build (the resolver changes what it reads:
+    `close_names` shortens open names and drops the mentions it cannot close); each build over any set of the
+    fixtures, in any order of builds, gives the graph of the same sources decoded afresh."""
+    from graph.incremental import Decoded, canonical, dump_source, ordered
+    from graph.pipeline import extract_file, extract_text
+    from graph.resolve import Resolver
+
+    kept = {str(f): dump_source(extract_file(f)) for f in FILES}
+    # an open name ('… theo Luật Khuyến nông nộp hồ sơ.') that another text closes ('Luật Khuyến nông ngày …'): the
+    # resolver shortens it when both are read, not when the first is read alone
+    kept["open"] = dump_source(extract_text("NGHỊ ĐỊNH\nSố: 10/2021/NĐ-CP\n\nĐiều 1. Phạm vi\nTổ chức thực hiện theo "
+                                            "Luật Khuyến nông nộp hồ sơ.\n", "open"))
+    kept["closes"] = dump_source(extract_text("THÔNG TƯ\nSố: 11/2022/TT-BNNPTNT\n\nĐiều 1. Căn cứ Luật Khuyến nông "
+                                              "ngày 20 tháng 6 năm 2020 của Quốc hội.\n", "closes"))
+
+    def graph_of(sources: list[Any]) -> str:
+        return canonical(Resolver().build(sources)).model_dump_json()
+
+    decoded = Decoded()
+    for some in ({"open": kept["open"], "closes": kept["closes"]}, {"open": kept["open"]}):
+        assert graph_of(decoded.sources(some)) == graph_of(ordered(some)), sorted(some)
+    rnd = random.Random(24)
+    for _ in range(12):
+        some = {k: kept[k] for k in rnd.sample(sorted(kept), rnd.randint(1, len(kept)))}
+        assert graph_of(decoded.sources(some)) == graph_of(ordered(some)), sorted(some)
+    assert graph_of(decoded.sources(kept)) == graph_of(ordered(kept))

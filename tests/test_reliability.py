@@ -38,9 +38,26 @@ from .conftest import GAZETTE, ROOT, SEEDS, Neo4jTarget, running_service
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+def cli(*args: str, env: dict[str, str] | None = None, session: bool = False) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env={**ENV, **(env or {})}, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=session)
+
+
+def left_in_session(sid: int, wait: float = 10) -> list[str]:
+    """The command lines of the processes still in session `sid` (a killed build's workers) after up to `wait` s."""
+    deadline = time.monotonic() + wait
+    while True:
+        left = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text(errors="replace").rpartition(")")[2].split()
+                if int(fields[3]) == sid and fields[0] != "Z":
+                    left.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+            except (OSError, IndexError, ValueError):
+                continue
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
 
 
 def expected_counts() -> dict[str, int]:
@@ -93,18 +110,20 @@ def test_neo4j_stopped_while_serving_and_loading(neo4j_target: Neo4jTarget) -> N
 # 2. killed mid-build: the embedded store ------------------------------------------------------------------
 def test_embedded_build_killed_repeatedly_never_corrupts(tmp_path: Path) -> None:
     """SIGKILL builds at many moments (during extraction and during the write); the file always loads, holds
-    either the old graph or the new one, and a final run completes it."""
+    either the old graph or the new one, and a final run completes it. The killed build's reading workers (and
+    multiprocessing's resource tracker) end with it."""
     store = tmp_path / "g.lexgraph"
     MemoryStore(store).upsert(extract_paths([SEEDS]))
     before = MemoryStore(store).counts()
     want = expected_counts()
     delays = [0.3, 0.8, 1.2, 1.6, 2.0, 2.4, 2.8, 3.2]
     for d in delays:
-        p = cli("build", str(SEEDS), str(GAZETTE), "--store", str(store))
+        p = cli("build", str(SEEDS), str(GAZETTE), "--store", str(store), "--jobs", "2", session=True)
         time.sleep(d)
         if p.poll() is None:
             os.kill(p.pid, signal.SIGKILL)
         p.wait(timeout=60)
+        assert not (left := left_in_session(p.pid)), f"killed after {d} s, left running: {left}"
         got = MemoryStore(store).counts()  # loads: never corrupt
         assert got in (before, want), got
     p = cli("build", str(SEEDS), str(GAZETTE), "--store", str(store))
