@@ -34,10 +34,15 @@ _SLASH_BREAK = r"[ \t]{0,2}/[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"  # after the year th
 _SEP = rf"(?:{_DASH}|[ \t]{{0,2}}/[ \t]{{0,2}}(?=[A-Za-z]))"
 _CODE = rf"{_PART}(?:{_SEP}{_PART}){{0,7}}"
 
+# The ordinal's first digit comes before the look-behind that no word, dot, slash or dash is before it: written
+# '(?<![\w./\-])0{0,3}\d{1,5}' the pattern begins with a look-behind and the regex engine tries it at every position;
+# written so, it tries only where a digit stands (a pass over the Gazette corpus: 1.07 s that way, 0.73 s this way).
+# The same matches and groups: the look-behind puts the ordinal at the start of a run of digits, and only the whole
+# run can be followed by what comes after an ordinal (neither a digit), so both read the whole run: at most eight
+# digits, all but the last five zeros.
 NUMBER_RE = re.compile(
     rf"""
-    (?<![\w./\-])
-    (?P<ord>0{{0,3}}\d{{1,5}}(?:\.\d{{1,3}}|[a-zA-Z](?=[ \t]{{0,2}}/))?)
+    (?P<ord>(?:0(?<![\w./\-]0)0{{0,2}}\d{{1,5}}|\d(?<![\w./\-]\d)\d{{0,4}})(?:\.\d{{1,3}}|[a-zA-Z](?=[ \t]{{0,2}}/))?)
     (?:
         {_SLASH}(?P<year>(?:19|20)\d\d){_SLASH_BREAK}(?P<ycode>{_CODE})
       | -(?P<ptype>[A-Z]{{1,4}}[a-z]?){_SLASH}(?P<party>TW|TU|Tw)
