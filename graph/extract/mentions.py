@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..errors import NumberError
 from ..numbers import NumberMatch, parse, scan
 from ..vocab import Vocabulary
-from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash, at_word_start
+from .context import _DATE_NUM, _DATE_WORDS, _Ctx, _date, _squash, at_word_start, self_references
 from .laws import _amending_name, law_named_before, named_laws
 from .types import Mention
 
@@ -460,10 +460,10 @@ def resolve_anaphors(ctx: _Ctx, mentions: list[Mention]) -> list[Mention]:
 def _self_references(ctx: _Ctx) -> list[Mention]:
     """'Nghị định này', 'Thông tư này': the text itself, or, in a quote, the text that wrote it."""
     out = []
-    for m in _SELF_RE.finditer(ctx.low):
-        t = ctx.v.type_for_word(m.group(1))
-        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
-                           type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
+    for start, words_end, end in self_references(ctx.low):  # the matches of _SELF_RE, found faster
+        t = ctx.v.type_for_word(ctx.low[start:words_end])
+        out.append(Mention(start=start, end=end, ext_end=end, self_ref=True,
+                           type_id=t.id if t else None, written=ctx.text[start:end]))
     return out
 
 
