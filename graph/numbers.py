@@ -147,12 +147,16 @@ def scan(folded: str, vocab: Vocabulary | None = None) -> list[NumberMatch]:
     v = vocab or vocabulary()
     out: list[NumberMatch] = []
     read: dict[tuple[str | None, ...], Number | None] = {}  # a text cites a number many times: read it once
+    cuts: dict[tuple[str | None, ...], tuple[int, int, int]] = {}  # … and cut it once (the cuts read only the groups)
     for m in NUMBER_RE.finditer(folded):
         if _STANDARD_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
             continue  # a technical standard's year: 'QCVN 06:2012/BLĐTBXH', 'QTKĐ:06- 2021/BLĐTBXH'
         # a word glued after the code ('142/2025/NĐ-Cpngày') or a footnote's digit ('140/NQ-CP2'); failing the whole,
         # a word after the code ('51/2010/QH12 - Luật Người khuyết tật'): the number ends with the known code
-        for cut in (_glued_tail(m, v), 0, _last_word(m)):
+        k = m.groups()
+        if k not in cuts:
+            cuts[k] = (_glued_tail(m, v), 0, _last_word(m))
+        for cut in cuts[k]:
             shorter = NUMBER_RE.match(m.string, m.start(), m.end() - cut) if cut else m
             n = _read_once(read, shorter, v) if shorter is not None and shorter.end() == m.end() - cut else None
             if n is not None:
