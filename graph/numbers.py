@@ -34,10 +34,15 @@ _SLASH_BREAK = r"[ \t]{0,2}/[ \t]{0,3}(?:\r?\n[ \t]{0,3})?"  # after the year th
 _SEP = rf"(?:{_DASH}|[ \t]{{0,2}}/[ \t]{{0,2}}(?=[A-Za-z]))"
 _CODE = rf"{_PART}(?:{_SEP}{_PART}){{0,7}}"
 
+# The ordinal's first digit comes before the look-behind that no word, dot, slash or dash is before it: written
+# '(?<![\w./\-])0{0,3}\d{1,5}' the pattern begins with a look-behind and the regex engine tries it at every position;
+# written so, it tries only where a digit stands (a pass over the Gazette corpus: 1.07 s that way, 0.73 s this way).
+# The same matches and groups: the look-behind puts the ordinal at the start of a run of digits, and only the whole
+# run can be followed by what comes after an ordinal (neither a digit), so both read the whole run: at most eight
+# digits, all but the last five zeros.
 NUMBER_RE = re.compile(
     rf"""
-    (?<![\w./\-])
-    (?P<ord>0{{0,3}}\d{{1,5}}(?:\.\d{{1,3}}|[a-zA-Z](?=[ \t]{{0,2}}/))?)
+    (?P<ord>(?:0(?<![\w./\-]0)0{{0,2}}\d{{1,5}}|\d(?<![\w./\-]\d)\d{{0,4}})(?:\.\d{{1,3}}|[a-zA-Z](?=[ \t]{{0,2}}/))?)
     (?:
         {_SLASH}(?P<year>(?:19|20)\d\d){_SLASH_BREAK}(?P<ycode>{_CODE})
       | -(?P<ptype>[A-Z]{{1,4}}[a-z]?){_SLASH}(?P<party>TW|TU|Tw)
@@ -142,12 +147,16 @@ def scan(folded: str, vocab: Vocabulary | None = None) -> list[NumberMatch]:
     v = vocab or vocabulary()
     out: list[NumberMatch] = []
     read: dict[tuple[str | None, ...], Number | None] = {}  # a text cites a number many times: read it once
+    cuts: dict[tuple[str | None, ...], tuple[int, int, int]] = {}  # … and cut it once (the cuts read only the groups)
     for m in NUMBER_RE.finditer(folded):
         if _STANDARD_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
             continue  # a technical standard's year: 'QCVN 06:2012/BLĐTBXH', 'QTKĐ:06- 2021/BLĐTBXH'
         # a word glued after the code ('142/2025/NĐ-Cpngày') or a footnote's digit ('140/NQ-CP2'); failing the whole,
         # a word after the code ('51/2010/QH12 - Luật Người khuyết tật'): the number ends with the known code
-        for cut in (_glued_tail(m, v), 0, _last_word(m)):
+        k = m.groups()
+        if k not in cuts:
+            cuts[k] = (_glued_tail(m, v), 0, _last_word(m))
+        for cut in cuts[k]:
             shorter = NUMBER_RE.match(m.string, m.start(), m.end() - cut) if cut else m
             n = _read_once(read, shorter, v) if shorter is not None and shorter.end() == m.end() - cut else None
             if n is not None:

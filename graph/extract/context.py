@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from ..clean import CleanText
 from ..vocab import Vocabulary, fold, fold_lower
@@ -47,12 +48,58 @@ def at_word_start(*words: str) -> str:
     return "|".join(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}" for w in words)
 
 
+_SELF_WORDS = ("nghi dinh", "thong tu lien tich", "thong tu", "quyet dinh", "nghi quyet", "bo luat", "luat", "phap lenh",
+               "chi thi", "van ban hop nhat", "ke hoach")
+
+
 # 'Nghị định này', 'Thông tư liên tịch này', 'Văn bản hợp nhất này'
-_SELF_RE = re.compile(
-    "(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu\s+lien\s+tich", r"thong\s+tu", r"quyet\s+dinh", r"nghi\s+quyet",
-                        r"bo\s+luat", r"luat", r"phap\s+lenh", r"chi\s+thi", r"van\s+ban\s+hop\s+nhat", r"ke\s+hoach")
-    + r")\s+nay(?![a-z])"
-)
+_SELF_RE = re.compile("(" + at_word_start(*(w.replace(" ", r"\s+") for w in _SELF_WORDS)) + r")\s+nay(?![a-z])")
+
+
+# _SELF_WORDS by their last word: 'luat' -> (('bo', 'luat'), ('luat',))
+_SELF_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _w in _SELF_WORDS:
+    _SELF_BY_LAST.setdefault(_w.split()[-1], []).append(tuple(_w.split()))
+
+
+_NAY = re.compile(r"nay(?![a-z])")
+
+
+def self_references(low: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end of the type words, end) of each match of _SELF_RE in `low`, in order, found from the 'nay' that
+    ends it: the regex engine looks for the literal 'nay', and the type words are read backwards from it (a pass of
+    _SELF_RE tries every position where a type word's first letter stands: twice the time). The same matches: each
+    ends at the first 'nay' after its type words (they hold none), so each 'nay' ends at most one, the one that
+    begins leftmost, which finditer finds first; and no two overlap (none holds a 'nay' but at its end)."""
+    for m in _NAY.finditer(low):
+        p = m.start()
+        j = p
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        i = j
+        while i > 0 and "a" <= low[i - 1] <= "z":
+            i -= 1
+        if j == p or i == j:
+            continue  # 'nay' not after white space after a word
+        starts = [s for words in _SELF_BY_LAST.get(low[i:j], ()) if (s := _words_before(low, j, words)) >= 0]
+        if starts:
+            yield min(starts), j, m.end()
+
+
+def _words_before(low: str, j: int, words: tuple[str, ...]) -> int:
+    """Where `words`, separated by white space, begin when they end at j, the first at a word's start; -1 if not."""
+    for k in range(len(words) - 1, -1, -1):
+        a = j - len(words[k])
+        if a < 0 or not low.startswith(words[k], a, j):
+            return -1
+        j = a
+        if k:
+            while a > 0 and low[a - 1].isspace():
+                a -= 1
+            if a == j:
+                return -1
+            j = a
+    return -1 if j > 0 and "a" <= low[j - 1] <= "z" else j
 
 
 _TOKEN_RE = re.compile(r"[^\s<>\"]+")

@@ -7,12 +7,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..errors import NumberError
 from ..numbers import NumberMatch, parse, scan
 from ..vocab import Vocabulary
-from .context import _DATE_NUM, _DATE_WORDS, _SELF_RE, _Ctx, _date, _squash, at_word_start
+from .context import _DATE_NUM, _DATE_WORDS, _Ctx, _date, _squash, at_word_start, self_references
 from .laws import _amending_name, law_named_before, named_laws
 from .types import Mention
 
@@ -354,6 +354,21 @@ _SHORT_REF = re.compile("(" + at_word_start(r"nghi\s+dinh", r"thong\s+tu", r"quy
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+_SHORT_CAPITAL = re.compile(r"[NTQC]")  # a short reference's first letter, written as a capital
+
+
+def _short_refs(ctx: _Ctx) -> Iterator[re.Match[str]]:
+    """The matches of _SHORT_REF in ctx.low whose type word is written with a capital, tried only where a capital N, T,
+    Q or C stands in the folded text (a pass of _SHORT_REF tries every small n, t, q, c too: 0.41 s over the corpus,
+    this way 0.32 s). The same matches as `_SHORT_REF.finditer` kept when capitalised: no match can begin inside
+    another (nothing in one is a type word's start), so leaving the others out hides none; and the only characters
+    whose lower case is n, t, q or c and that are upper case are N, T, Q and C."""
+    for c in _SHORT_CAPITAL.finditer(ctx.folded):
+        m = _SHORT_REF.match(ctx.low, c.start())
+        if m is not None:
+            yield m
+
+
 # older texts write the ordinal and the issuer's code apart: 'Quyết định số 167 HĐ/CTN', 'Thông tư số 43 TC/QLCS',
 # 'Quyết định số 150 CP' (167-HĐ/CTN, 43-TC/QLCS, 150/CP); the code in capitals, a part of it a known body's
 _SPACED_CODE = re.compile(r"[ \t]{1,3}([A-Z][A-Z&]{0,7}(?:/[A-Z][A-Z&]{0,9}){0,3})(?![A-Za-z0-9/&-])")
@@ -386,9 +401,9 @@ def _short_references(ctx: _Ctx, covered: list[tuple[int, int]],
     space, an older text's number ('Quyết định số 167 HĐ/CTN')."""
     starts = [a for a, _ in covered]
     out = []
-    for m in _SHORT_REF.finditer(ctx.low):
+    for m in _short_refs(ctx):
         k = bisect.bisect_right(starts, m.start()) - 1
-        if (k >= 0 and m.start() < covered[k][1]) or not ctx.folded[m.start()].isupper():
+        if k >= 0 and m.start() < covered[k][1]:
             continue
         if _A_YEAR.fullmatch(m.group(2)):
             continue  # a year: 'Nghị quyết 2024'
@@ -460,10 +475,10 @@ def resolve_anaphors(ctx: _Ctx, mentions: list[Mention]) -> list[Mention]:
 def _self_references(ctx: _Ctx) -> list[Mention]:
     """'Nghị định này', 'Thông tư này': the text itself, or, in a quote, the text that wrote it."""
     out = []
-    for m in _SELF_RE.finditer(ctx.low):
-        t = ctx.v.type_for_word(m.group(1))
-        out.append(Mention(start=m.start(), end=m.end(), ext_end=m.end(), self_ref=True,
-                           type_id=t.id if t else None, written=ctx.text[m.start() : m.end()]))
+    for start, words_end, end in self_references(ctx.low):  # the matches of _SELF_RE, found faster
+        t = ctx.v.type_for_word(ctx.low[start:words_end])
+        out.append(Mention(start=start, end=end, ext_end=end, self_ref=True,
+                           type_id=t.id if t else None, written=ctx.text[start:end]))
     return out
 
 
