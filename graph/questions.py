@@ -575,12 +575,18 @@ def _part_status_answer(q: str, lang: Language, pv: PartsView, pid: str, name: s
     if lang == "vi":
         day = st.at.strftime("%d/%m/%Y")
         text = f"Ngày {day}, {name} {_PART_STATE_VI[st.state]}"
-        text += (f" bởi {by}" if by and st.state != "not_yet_in_force" else "") + (
-            f" từ {st.since.strftime('%d/%m/%Y')}." if st.since and st.state != "in_force" else ".")
+        if st.state == "in_force" and by:  # an inserted part: in force since its insertion, by the inserting text
+            text += f" (được bổ sung bởi {by}" + (f" từ {st.since.strftime('%d/%m/%Y')})." if st.since else ").")
+        else:
+            text += (f" bởi {by}" if by and st.state != "not_yet_in_force" else "") + (
+                f" từ {st.since.strftime('%d/%m/%Y')}." if st.since and st.state != "in_force" else ".")
     else:
-        text = f"On {st.at.isoformat()}, {name} is {st.state.replace('_', ' ')}" + (
-            f" by {by}" if by and st.state != "not_yet_in_force" else "") + (
-            f" since {st.since.isoformat()}." if st.since and st.state != "in_force" else ".")
+        text = f"On {st.at.isoformat()}, {name} is {st.state.replace('_', ' ')}"
+        if st.state == "in_force" and by:
+            text += f" (inserted by {by}" + (f" from {st.since.isoformat()})." if st.since else ").")
+        else:
+            text += (f" by {by}" if by and st.state != "not_yet_in_force" else "") + (
+                f" since {st.since.isoformat()}." if st.since and st.state != "in_force" else ".")
         text += " " + " ".join(st.reasons)
     items = [AnswerItem(k, pv.labels.get(k, k), direction="in", document=pv.others.get(k)) for k in st.by]
     return Answer(q, True, lang, text, intent="part_status", subject=pv.document.brief(), items=items,

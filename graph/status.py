@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from .model import Document, Evidence, PartEffect, PartNode
+from .model import Document, EffectiveClaim, Evidence, PartEffect, PartNode
 
 if TYPE_CHECKING:
     from .stores.base import ChainStep, RelationView, Store
@@ -342,14 +342,39 @@ def _holders(pid: str, parent: Mapping[str, str | None]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def own_dates(d: Document, parts: list[PartNode] | None = None) -> dict[str, EffectiveClaim]:
+    """The parts a document's own text gives a date of effect apart ('riêng khoản 3 Điều 5 có hiệu lực từ ngày …',
+    `EffectiveClaim.part`), by id: the first dated statement for each part it names (a list names several)."""
+    from .extract.effects import read_parts  # the reader of lists of parts (extraction's, no import at load)
+    from .vocab import fold_lower
+
+    out: dict[str, EffectiveClaim] = {}
+    for c in d.effective_claims:
+        if c.part is None or c.date is None or c.ends:
+            continue
+        low = fold_lower(c.part)
+        ids, _ = read_parts(low, c.part, 0, len(c.part)) if len(low) == len(c.part) else ([], None)
+        if not ids:
+            from .provisions import part_id
+
+            one = part_id(parts or [], c.part)
+            ids = [one] if one else []
+        for pid in ids:
+            out.setdefault(pid, c)
+    return out
+
+
 def part_status_on(d: Document, parts: list[PartNode], incoming: Iterable[RelationView], others: Mapping[str, Document],
                    at: dt.date | None = None) -> dict[str, PartStatusAt]:
     """The status on `at` (default: today) of each part of a document (`parts`, as `Store.parts` gives them), and of
     each part an effect names that the structure read lacks (after those, by id), from its incoming relations with
     their effects and the briefs of the texts acting (`others`): a part is repealed, suspended, replaced or amended
     from the day the effect takes hold (the day the text gives for it, else the acting text's date of effect, else its
-    date of issue: said so), and takes the effects on the parts that hold it; a part takes the status of the document
-    when that ends the whole (or it is not yet in force, or unknown), and else is in force where no effect names it."""
+    date of issue: said so), and takes the effects on the parts that hold it; an inserted part is in force from the
+    day its insertion takes hold and not before; a part the document's own text gives a date of effect apart
+    (`EffectiveClaim.part`: 'riêng khoản 3 Điều 5 có hiệu lực từ …'), and the parts it holds, is in force from that
+    day and not before; a part takes the status of the document when that ends the whole (or it is not yet in force,
+    or unknown), and else is in force where no effect names it."""
     at = at or dt.date.today()
     all_changes = changes(incoming, others)
     whole = status_on(d, all_changes, at)
@@ -359,19 +384,37 @@ def part_status_on(d: Document, parts: list[PartNode], incoming: Iterable[Relati
         for e in c.effects:
             for pid in e.parts:
                 by_part.setdefault(pid, []).append((c, e))
+    own = own_dates(d, parts)
     ids = [p.id for p in parts] + sorted(set(by_part) - set(parent))
-    return {pid: _part_status(pid, whole, [x for h in _holders(pid, parent) for x in by_part.get(h, ())], at)
-            for pid in ids}
+    out = {}
+    for pid in ids:
+        held = _holders(pid, parent)
+        claim = next((own[h] for h in held if h in own), None)
+        out[pid] = _part_status(pid, whole, [x for h in held for x in by_part.get(h, ())], at, claim)
+    return out
 
 
-def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffect]], at: dt.date) -> PartStatusAt:
-    """One part's status from the document's (`whole`) and the effects on it and on the parts holding it."""
-    if whole.state in _WHOLE:
+def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffect]], at: dt.date,
+                 claim: EffectiveClaim | None = None) -> PartStatusAt:
+    """One part's status from the document's (`whole`), the date of effect its own text gives it or a part holding it
+    (`claim`), and the effects on it and on the parts holding it."""
+    early = claim is not None and claim.date is not None and claim.date <= at and whole.state == "not_yet_in_force"
+    if whole.state in _WHOLE and not early:
         return PartStatusAt(pid, _WHOLE[whole.state], at, whole.since, [c.by for c in whole.changes],  # type: ignore[arg-type]
                             [f"The whole document: {whole.state.replace('_', ' ')}.", *whole.reasons], whole.evidence)
+    start: dt.date | None = None
+    if claim is not None and claim.date is not None:
+        if claim.date > at:
+            return PartStatusAt(pid, "not_yet_in_force", at, None, [], [
+                f"Its own text gives {claim.part} a date of effect of its own, {claim.date.isoformat()}: on "
+                f"{at.isoformat()} it was not yet in force."], [claim.evidence])
+        start = claim.date
     dated: list[tuple[dt.date, Change, PartEffect]] = []
     reasons: list[str] = []
+    if start is not None and claim is not None:
+        reasons.append(f"Its own text gives {claim.part} a date of effect of its own: in force from {start.isoformat()}.")
     undated: list[tuple[Change, PartEffect]] = []
+    later: list[str] = []
     for c, e in effects:
         if e.kind not in _PART_STATE:
             continue
@@ -381,39 +424,51 @@ def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffe
             undated.append((c, e))
             reasons.append(f"{what}, but no text read dates {c.label}: from when is not known.")
         elif since > at:
-            reasons.append(f"{what} from {since.isoformat()}, after that day.")
-            if e.kind == "inserted" and pid in e.parts:
+            later.append(f"{what} from {since.isoformat()}")
+            if e.kind == "inserted":
                 return PartStatusAt(pid, "not_yet_in_force", at, None, [c.by], [f"{what} from {since.isoformat()}: "
-                                    "on that day it was not yet in force."], [e.evidence])
+                                    f"on {at.isoformat()} it was not yet in force."], [e.evidence])
         else:
             dated.append((since, c, e))
             how = {"stated": "the date the text gives for it", "effective": f"the date {c.label} takes effect",
                    "issued": f"the date of issue of {c.label}: no text read gives its date of effect"}.get(basis, basis)
             reasons.append(f"{what} from {since.isoformat()} ({how}).")
     dated.sort(key=lambda x: (x[0], x[1].by))
-    return _fold_part(pid, whole, dated, undated, reasons, at)
+    st = _fold_part(pid, whole, dated, undated, reasons, at, start, claim, later)
+    return st
 
 
 def _fold_part(pid: str, whole: StatusAt, dated: list[tuple[dt.date, Change, PartEffect]],
-               undated: list[tuple[Change, PartEffect]], reasons: list[str], at: dt.date) -> PartStatusAt:
-    """The state the dated effects leave a part in (in date order; a repeal is final), or unknown when an undated
-    effect could have ended it."""
+               undated: list[tuple[Change, PartEffect]], reasons: list[str], at: dt.date,
+               start: dt.date | None = None, claim: EffectiveClaim | None = None,
+               later: list[str] | None = None) -> PartStatusAt:
+    """The state the dated effects leave a part in (in date order; a repeal is final; an insertion puts the part in
+    force from its day), or unknown when an undated effect could have ended it; `start`: the part's own date of
+    effect; `later`: the changes that take hold after `at`, said in the reasons."""
     state: PartState = "in_force"
-    since: dt.date | None = whole.effective if whole.state != "unknown" else None
+    since: dt.date | None = start or (whole.effective if whole.state != "unknown" else None)
     used: list[tuple[Change, PartEffect]] = []
     for day, c, e in dated:
         used.append((c, e))
-        state, since = _PART_STATE[e.kind], day  # type: ignore[assignment]
+        state, since = ("in_force" if e.kind == "inserted" else _PART_STATE[e.kind]), day  # type: ignore[assignment]
         if state == "repealed":
             break
     if state != "repealed" and any(e.kind in ("repealed", "suspended", "replaced") for _, e in undated):
         state, since = "unknown", None
         used.extend(undated)
+    for x in later or ():
+        reasons.append(f"A change comes later: {x}, after {at.isoformat()}.")
     if not dated and not undated:
-        reasons.append("No text read names it or a part holding it: in force, as the document is "
-                       f"({whole.state.replace('_', ' ')} on {at.isoformat()}).")
-    return PartStatusAt(pid, state, at, since, list(dict.fromkeys(c.by for c, _ in used)), reasons,
-                        [e.evidence for _, e in used])
+        if later:
+            reasons.append(f"Until then it is in force, as the document is ({whole.state.replace('_', ' ')} on "
+                           f"{at.isoformat()}).")
+        elif start is None:
+            reasons.append("No text read names it or a part holding it: in force, as the document is "
+                           f"({whole.state.replace('_', ' ')} on {at.isoformat()}).")
+    evidence = [e.evidence for _, e in used]
+    if claim is not None and start is not None:
+        evidence.insert(0, claim.evidence)
+    return PartStatusAt(pid, state, at, since, list(dict.fromkeys(c.by for c, _ in used)), reasons, evidence)
 
 
 def part_status_at(store: Store, key: str, at: dt.date | None = None) -> dict[str, PartStatusAt]:

@@ -10,7 +10,7 @@ from graph.questions import ask
 from graph.stores.memory import MemoryStore
 from graph.vocab import fold_lower
 
-from .parts_graph import S_AMEND_1, S_DETAIL, S_REPEAL_2, parts_graph
+from .parts_graph import S_AMEND_1, S_DETAIL, S_INSERT, S_REPEAL_2, parts_graph
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,13 @@ def store() -> MemoryStore:
     ("is clause 2 of article 8 of decree 145/2020 in force on 2023-08-01?", "part_status",
      "is repealed by 999/2023/NĐ-CP since 2023-07-01", [S_REPEAL_2]),
     ("Điều 5 Nghị định 996/2018/NĐ-CP đã được sửa đổi chưa?", "part_effects", "chưa được đọc toàn văn", []),
+    ("Điều 8a Nghị định 145/2020/NĐ-CP còn hiệu lực vào ngày 1/5/2023 không?", "part_status",
+     "Ngày 01/05/2023, Điều 8a Nghị định 145/2020/NĐ-CP còn hiệu lực theo các văn bản đã đọc (được bổ sung bởi "
+     "999/2023/NĐ-CP từ 15/04/2023).", [S_INSERT]),
+    ("Điều 8a Nghị định 145/2020/NĐ-CP còn hiệu lực vào ngày 1/1/2023 không?", "part_status",
+     "Ngày 01/01/2023, Điều 8a Nghị định 145/2020/NĐ-CP chưa có hiệu lực.", [S_INSERT]),
+    ("is article 8a of decree 145/2020 in force on 2023-05-01?", "part_status",
+     "is in force (inserted by 999/2023/NĐ-CP from 2023-04-15)", [S_INSERT]),
 ])
 def test_questions_about_parts(store: MemoryStore, q: str, intent: str, says: str, sentences: list[str]) -> None:
     a = ask(store, q)

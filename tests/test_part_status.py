@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Document, Evidence, Graph, PartEffect, PartNode, Relation
+from graph.model import Document, EffectiveClaim, Evidence, Graph, PartEffect, PartNode, Relation
 from graph.pipeline import extract_paths
 from graph.status import changes, events, part_status_at, part_status_on, status_on
 from graph.stores.base import RelationView
@@ -80,8 +80,15 @@ CASES = [
                  id="an undated repeal: unknown"),
     pytest.param([_in("AMENDS", B, _fx("inserted", "dieu_8a"))], D(2023, 1, 1), {"dieu_8a": ("not_yet_in_force", None)},
                  id="an inserted part before its insertion"),
-    pytest.param([_in("AMENDS", B, _fx("inserted", "dieu_8a"))], D(2024, 6, 1), {"dieu_8a": ("amended", D(2024, 1, 5))},
-                 id="an effect naming a part the structure lacks is reported"),
+    pytest.param([_in("AMENDS", B, _fx("inserted", "dieu_8a"))], D(2024, 6, 1), {"dieu_8a": ("in_force", D(2024, 1, 5))},
+                 id="an inserted part, after its insertion: in force since (a part the structure lacks is reported)"),
+    pytest.param([_in("AMENDS", A, _fx("inserted", "dieu_8/khoan_3")), _in("AMENDS", B, _fx("amended", "dieu_8/khoan_3"))],
+                 D(2024, 6, 1), {"dieu_8/khoan_3": ("amended", D(2024, 1, 5)), "dieu_8": ("in_force", D(2021, 2, 1))},
+                 id="inserted, then amended: amended; not its article"),
+    pytest.param([_in("AMENDS", A, _fx("inserted", "dieu_8/khoan_2", date=D(2022, 7, 1)))], D(2022, 6, 1),
+                 {"dieu_8/khoan_2": ("not_yet_in_force", None), "dieu_8/khoan_2/diem_a": ("not_yet_in_force", None),
+                  "dieu_8": ("in_force", D(2021, 2, 1))},
+                 id="an inserted part before the date the text gives for it: it and its điểm not yet in force"),
     pytest.param([_in("REPLACES", B)], D(2024, 6, 1), {"dieu_8": ("replaced", D(2024, 1, 5)),
                                                         "dieu_10": ("replaced", D(2024, 1, 5))},
                  id="the whole replaced: every part"),
@@ -99,6 +106,70 @@ def test_part_status(incoming: list[RelationView], at: D, want: dict[str, tuple[
         assert st.reasons and st.at == at
         if st.state in ("repealed", "amended", "suspended") and incoming and incoming[0].effects:
             assert st.by and st.evidence
+
+
+def test_inserted_part_in_force_by_the_inserting_text() -> None:
+    st = part_status_on(TARGET, PARTS, [_in("AMENDS", B, _fx("inserted", "dieu_8a", written="Điều 8a"))], OTHERS,
+                        D(2024, 6, 1))["dieu_8a"]
+    assert (st.state, st.since, st.by) == ("in_force", D(2024, 1, 5), [B.key])
+    assert st.evidence and any("Điều 8a inserted by 5/2024/NĐ-CP from 2024-01-05" in r for r in st.reasons)
+
+
+def test_a_later_change_is_said_not_no_text() -> None:
+    """An effect that takes hold after the day asked about: the reasons say a change comes later, with its day and
+    text, not that no text names the part."""
+    st = part_status_on(TARGET, PARTS, [_in("REPEALS", B, _fx("repealed", "dieu_9", written="Điều 9"))], OTHERS,
+                        D(2023, 1, 1))["dieu_9"]
+    assert st.state == "in_force"
+    assert not any("No text read names it" in r for r in st.reasons)
+    assert any("A change comes later: Điều 9 repealed by 5/2024/NĐ-CP from 2024-01-05" in r for r in st.reasons)
+    quiet = part_status_on(TARGET, PARTS, [], OTHERS, D(2023, 1, 1))["dieu_9"]
+    assert any("No text read names it" in r for r in quiet.reasons)
+
+
+# a part's own date of effect ('riêng khoản 2 Điều 8 có hiệu lực từ …') ---------------------------------------------
+OWN_EV = Evidence(source="t.txt", sentence="Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 02 năm 2021, riêng "
+                  "khoản 2 Điều 8 có hiệu lực từ ngày 01 tháng 01 năm 2022.", start=0, end=100)
+OWN = TARGET.model_copy(update={"effective_claims": [
+    EffectiveClaim(date=D(2021, 2, 1), evidence=OWN_EV),
+    EffectiveClaim(date=D(2022, 1, 1), part="khoản 2 Điều 8", evidence=OWN_EV)]})
+OWN_LIST = TARGET.model_copy(update={"effective_claims": [
+    EffectiveClaim(date=D(2022, 1, 1), part="Điều 9 và Điều 10", evidence=OWN_EV)]})
+OWN_EARLY = TARGET.model_copy(update={"effective_claims": [
+    EffectiveClaim(date=D(2020, 12, 20), part="Điều 9", evidence=OWN_EV)]})
+
+OWN_CASES = [
+    pytest.param(OWN, [], D(2021, 6, 1), {"dieu_8/khoan_2": ("not_yet_in_force", None),
+                                          "dieu_8/khoan_2/diem_a": ("not_yet_in_force", None),
+                                          "dieu_8/khoan_1": ("in_force", D(2021, 2, 1)), "dieu_8": ("in_force", D(2021, 2, 1))},
+                 id="a khoản with its own later date: not yet in force before it, nor its điểm; not its article"),
+    pytest.param(OWN, [], D(2022, 1, 1), {"dieu_8/khoan_2": ("in_force", D(2022, 1, 1)),
+                                          "dieu_8/khoan_2/diem_a": ("in_force", D(2022, 1, 1))},
+                 id="in force from its own date"),
+    pytest.param(OWN, [], D(2021, 1, 1), {"dieu_8/khoan_2": ("not_yet_in_force", None)},
+                 id="before the document too: not yet in force"),
+    pytest.param(OWN, [_in("REPEALS", B, _fx("repealed", "dieu_8/khoan_2"))], D(2024, 6, 1),
+                 {"dieu_8/khoan_2": ("repealed", D(2024, 1, 5))}, id="its own date, then repealed: repealed"),
+    pytest.param(OWN_LIST, [], D(2021, 6, 1), {"dieu_9": ("not_yet_in_force", None), "dieu_10": ("not_yet_in_force", None),
+                                               "dieu_8": ("in_force", D(2021, 2, 1))},
+                 id="a list of parts with their own date"),
+    pytest.param(OWN_EARLY, [], D(2021, 1, 1), {"dieu_9": ("in_force", D(2020, 12, 20)), "dieu_8": ("not_yet_in_force", None)},
+                 id="a part in force before the rest of the document"),
+]
+
+
+@pytest.mark.parametrize(("doc", "incoming", "at", "want"), OWN_CASES)
+def test_part_own_date_of_effect(doc: Document, incoming: list[RelationView], at: D,
+                                 want: dict[str, tuple[str, D | None]]) -> None:
+    got = part_status_on(doc, PARTS, incoming, OTHERS, at)
+    assert {k: (got[k].state, got[k].since) for k in want} == want
+
+
+def test_part_own_date_reasons_and_evidence() -> None:
+    before = part_status_on(OWN, PARTS, [], OTHERS, D(2021, 6, 1))["dieu_8/khoan_2"]
+    assert before.evidence == [OWN_EV] and any("date of effect of its own, 2022-01-01" in r for r in before.reasons)
+    after = part_status_on(OWN, PARTS, [], OTHERS, D(2022, 6, 1))["dieu_8/khoan_2/diem_a"]
+    assert after.evidence == [OWN_EV] and any("in force from 2022-01-01" in r for r in after.reasons)
 
 
 def test_reasons_say_where_the_date_comes_from() -> None:

@@ -51,7 +51,8 @@ def test_the_tree_at_two_dates(client: TestClient) -> None:
     assert parts["dieu_8/khoan_2"]["state"] == "in_force"  # its repeal takes hold on 1 July 2023
     assert parts["dieu_8"]["state"] == "amended" and parts["dieu_1"]["state"] == "in_force"
     assert parts["dieu_9"]["state"] == "in_force"  # detailed by a circular: still in force, unchanged
-    assert parts["dieu_8a"]["state"] == "amended" and parts["dieu_8a"]["start"] == 0  # inserted (graph.status: amended)
+    assert parts["dieu_8a"]["state"] == "in_force" and parts["dieu_8a"]["start"] == 0  # inserted: in force since
+    assert parts["dieu_8a"]["since"] == "2023-04-15" and parts["dieu_8a"]["by"]
     after = client.get("/documents/145/2020/NĐ-CP/parts", params={"at": "2023-08-01"}).json()
     parts = _flat(after["parts"])
     assert after["state"] == "partly_in_force"
