@@ -492,7 +492,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
     """In force or not on a day, since when, and why — with the sentences that say so — and the timeline; of a
     part ('khoản 2 Điều 8 …'), from the effects on it and on the parts holding it."""
     from graph.provisions import split_reference
-    from graph.status import ACTING, changes, events, status_on
+    from graph.status import STATUS_TYPES, changes, events, status_on
 
     day = _day(at)
     st = _open_built(store)
@@ -501,7 +501,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
         if split is not None:
             _part_status(st, *split, day)
             return
-        view = st.document_relations(ref, ACTING, "in")  # one read: the document and what acts on it
+        view = st.document_relations(ref, STATUS_TYPES, "in")  # one read: the document and what acts on it
         d = view.document
         acting = changes(view.relations, view.others)
         s = status_on(d, acting, day)

@@ -50,7 +50,7 @@ from .errors import AmbiguousReference, NotFound, NumberError
 from .model import RELATION_TYPES, Document, Evidence, relation_verbs
 from .numbers import NUMBER_RE, parse, scan
 from .provisions import CHANGING, EffectRow, PartsView, article_range, find_part_phrase, label_of, part_id
-from .status import ACTING, Change, changes, status_on
+from .status import ACTING, STATUS_TYPES, Change, changes, status_on
 from .stores.base import DocumentRelations, Lookup, Store, parse_ref
 from .vocab import DocType, fold, fold_lower, vocabulary
 
@@ -702,7 +702,7 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
     if intent.kind == "issued_on":
         return _issued_on(q, lang, store.document(ref))
     if intent.kind == "status":
-        return _status(q, lang, store.document_relations(ref, ACTING, "in"), at)
+        return _status(q, lang, store.document_relations(ref, STATUS_TYPES, "in"), at)
     if intent.kind == "issuer":
         return _issuer_of(q, lang, store.document_relations(ref, ("ISSUED_BY",), "out"))
     if intent.kind == "proposer":
@@ -841,6 +841,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
             "amended": f"Ngày {day}, {s} còn hiệu lực, đã được sửa đổi, bổ sung bởi {by}.",
             "partly_in_force": f"Ngày {day}, {s} hết hiệu lực một phần: {gone_parts}"
                                + (f" (từ {since})." if since else "."),
+            "suspended": f"Ngày {day}, {s} bị ngưng hiệu lực thi hành bởi {by}" + (f" từ {since}" if since else "")
+                         + "; các văn bản đã đọc không cho biết ngày kết thúc việc ngưng hiệu lực (lexgraph không đọc được).",
             "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
             "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
             "expired": f"{s} hết hiệu lực từ {since}: văn bản chỉ có hiệu lực đến hết ngày "
@@ -858,6 +860,7 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
             "amended": f"On {day}, {s} is in force, amended by {by}.",
             "partly_in_force": f"On {day}, {s} is partly in force: {gone_parts_en}"
                                + (f" (since {since})." if since else "."),
+            "suspended": f"On {day}, {s} is suspended by {by}" + (f" since {since}." if since else "."),
             "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
             "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
             "expired": f"{s} is no longer in force: its term ended on "

@@ -18,16 +18,17 @@ from .model import Document, EffectiveClaim, Evidence, PartEffect, PartNode
 if TYPE_CHECKING:
     from .stores.base import ChainStep, RelationView, Store
 
-# partly_in_force: some parts repealed or suspended by effects that name them (`StatusAt.parts`), the rest in force
-State = Literal["not_yet_in_force", "in_force", "partly_in_force", "amended", "replaced", "repealed", "expired",
-                "unknown"]
+# partly_in_force: some parts repealed or suspended by effects that name them (`StatusAt.parts`), the rest in force;
+# suspended: the whole text suspended ('Ngưng hiệu lực thi hành Thông tư số …') from the day the suspension takes hold
+State = Literal["not_yet_in_force", "in_force", "partly_in_force", "amended", "suspended", "replaced", "repealed",
+                "expired", "unknown"]
 
 
 @dataclass
 class Change:
     """Another text acting on this one: how, and from which day (None: the texts do not say)."""
 
-    type: str  # REPLACES, REPEALS, AMENDS
+    type: str  # REPLACES, REPEALS, AMENDS; CITES: a citation that carries a suspension (`PartEffect.kind` suspended)
     by: str  # key of the acting text
     label: str
     since: dt.date | None
@@ -75,7 +76,7 @@ class PartStatusAt:
 @dataclass
 class Event:
     date: dt.date | None
-    kind: str  # issued, in_force, part_in_force, term_ends, amended, replaced, repealed, conflict; part_<effect kind>
+    kind: str  # issued, in_force, part_in_force, term_ends, amended, suspended, replaced, repealed, conflict; part_<kind>
     text: str
     other: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
@@ -91,29 +92,38 @@ def _start(d: Document) -> tuple[dt.date | None, str]:
 
 
 ACTING = ("REPLACES", "REPEALS", "AMENDS")  # the relations by which a text ends or changes another's force
+# what the status of one document reads: ACTING, and the citations, of which those carrying a suspension count
+# ('Ngưng hiệu lực thi hành Thông tư số …' has no relation type of its own: a CITES with a `suspended` effect)
+STATUS_TYPES = (*ACTING, "CITES")
+
+
+def _suspends(r: RelationView) -> bool:
+    return r.type == "CITES" and any(e.kind == "suspended" for e in r.effects)
 
 
 def changes(incoming: Iterable[RelationView], docs: Mapping[str, Document]) -> list[Change]:
     """Replacements, repeals and amendments of a document (from its incoming relations, and the briefs of the texts
-    acting: `docs`), each dated by the acting text's date of effect, in that order."""
+    acting: `docs`), each dated by the acting text's date of effect, in that order; a citation counts when it carries a
+    suspension (with its suspensions only)."""
     out = []
     for r in incoming:
-        o = docs.get(r.other) if r.type in ACTING and r.direction == "in" else None
+        o = docs.get(r.other) if (r.type in ACTING or _suspends(r)) and r.direction == "in" else None
         if o is None:
             continue
         since, basis = _start(o)
-        out.append(Change(r.type, o.key, o.label, since, basis, list(r.evidence), list(r.effects)))
+        effects = [e for e in r.effects if e.kind == "suspended"] if r.type == "CITES" else list(r.effects)
+        out.append(Change(r.type, o.key, o.label, since, basis, list(r.evidence), effects))
     out.sort(key=lambda c: (c.since or dt.date.max, c.by))
     return out
 
 
 def read_changes(store: Store, key: str) -> tuple[Document, list[Change]]:
     """A document and its `changes`, by key (three reads; the service reads them at once with the document:
-    `Store.document_relations(ref, ACTING, "in")`). KeyError for a key the store does not hold."""
+    `Store.document_relations(ref, STATUS_TYPES, "in")`). KeyError for a key the store does not hold."""
     d = store.get(key)
     if d is None:
         raise KeyError(key)
-    incoming = store.relations_of([key], ACTING, "in")[key]
+    incoming = store.relations_of([key], STATUS_TYPES, "in")[key]
     return d, changes(incoming, store.briefs(sorted({r.other for r in incoming})) if incoming else {})
 
 
@@ -203,6 +213,9 @@ def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None)
     if start is None:
         reasons.append("Whether it was in force on that day is not known.")
         return StatusAt("unknown", at, None, None, amended, reasons, evidence)
+    held = _suspended(d, all_changes, at, reasons, evidence)
+    if held is not None:
+        return held
     partly = _parts_ended(all_changes, at)
     if partly:
         return _partly(d, at, start, basis, partly, all_changes, reasons, evidence)
@@ -217,6 +230,44 @@ def status_on(d: Document, all_changes: list[Change], at: dt.date | None = None)
 
 
 _ENDING_KINDS = ("repealed", "suspended")
+
+
+def _suspended(d: Document, all_changes: list[Change], at: dt.date, reasons: list[str],
+               evidence: list[Evidence]) -> StatusAt | None:
+    """Suspended: an effect that suspends the whole text (no parts named) has taken hold by `at` (its own date, else
+    the acting text's date of effect, else its date of issue: said so). The effects carry no end date (extraction
+    reads none: 'đến ngày 15 tháng 9 năm 2022', 'cho đến khi …' are not read), so the reasons say that no end is read
+    and the text stays suspended from that day. A suspension no text dates leaves the status unknown."""
+    held: list[tuple[dt.date, Change, PartEffect]] = []
+    undated: list[tuple[Change, PartEffect]] = []
+    for c in all_changes:
+        for e in c.effects:
+            if e.kind != "suspended" or e.parts:
+                continue
+            since, _ = _effect_since(e, c)
+            if since is None:
+                undated.append((c, e))
+            elif since <= at:
+                held.append((since, c, e))
+            else:
+                reasons.append(f"It is suspended by {c.label} from {since.isoformat()}, after that day.")
+    if held:
+        held.sort(key=lambda x: (x[0], x[1].by))
+        since, c, e = held[0]
+        how = ("the date the text gives for it" if e.date else f"the date {c.label} takes effect" if c.basis == "effective"
+               else f"the date of issue of {c.label}: no text read gives its date of effect")
+        reasons.append(f"It was suspended by {c.label} from {since.isoformat()} ({how}).")
+        reasons.append("The texts read give no end date of the suspension that lexgraph reads: suspended from that "
+                       "day on, as far as they say.")
+        evidence.append(e.evidence)
+        return StatusAt("suspended", at, d.effective, since, [c for _, c, _ in held], reasons, evidence)
+    if undated:
+        c, e = undated[0]
+        reasons.append(f"It was suspended by {c.label}, but no text read dates {c.label}: whether that had happened "
+                       f"by {at.isoformat()} is not known.")
+        evidence.append(e.evidence)
+        return StatusAt("unknown", at, d.effective, None, [c], reasons, evidence)
+    return None
 
 
 def _effect_since(e: PartEffect, c: Change) -> tuple[dt.date | None, str]:
@@ -273,7 +324,7 @@ def events(d: Document, all_changes: list[Change]) -> list[Event]:
         events.append(Event(c.date, "conflict", "a contradicting " + ("end of term" if c.ends else "date of effect")
                             + " (not used)", evidence=[c.evidence]))
     for ch in all_changes:
-        kind = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended"}[ch.type]
+        kind = {"REPLACES": "replaced", "REPEALS": "repealed", "AMENDS": "amended"}.get(ch.type, "suspended")
         when = "" if ch.basis == "effective" else " (date of issue; its date of effect is not stated)" \
             if ch.basis == "issued" else " (undated)"
         if not ch.scoped:  # a change of named parts only: listed part by part below
@@ -287,7 +338,8 @@ def events(d: Document, all_changes: list[Change]) -> list[Event]:
         if k not in seen:
             seen.add(k)
             out.append(e)
-    order = ("issued", "in_force", "part_in_force", "amended", "replaced", "repealed", "term_ends", "conflict")
+    order = ("issued", "in_force", "part_in_force", "amended", "suspended", "replaced", "repealed", "term_ends",
+             "conflict")
     out.sort(key=lambda e: (e.date or dt.date.max, order.index(e.kind) if e.kind in order else len(order),
                             e.part or ""))
     return out
@@ -327,7 +379,7 @@ def chain_on(steps: list[ChainStep], at: dt.date) -> list[ChainStep]:
 _PART_STATE = {"repealed": "repealed", "suspended": "suspended", "replaced": "replaced", "amended": "amended",
                "inserted": "amended", "words_substituted": "amended", "words_removed": "amended"}
 _WHOLE = {"not_yet_in_force": "not_yet_in_force", "replaced": "replaced", "repealed": "repealed", "expired": "expired",
-          "unknown": "unknown"}
+          "suspended": "suspended", "unknown": "unknown"}
 
 
 def _holders(pid: str, parent: Mapping[str, str | None]) -> list[str]:
@@ -477,7 +529,7 @@ def part_status_at(store: Store, key: str, at: dt.date | None = None) -> dict[st
     from .errors import NotFound
 
     try:
-        view = store.document_relations(key, ACTING, "in")
+        view = store.document_relations(key, STATUS_TYPES, "in")
     except NotFound:
         raise KeyError(key) from None
     return part_status_on(view.document, store.parts(view.document.key), view.relations, view.others, at)

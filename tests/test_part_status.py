@@ -249,3 +249,66 @@ def test_ask_says_partly_in_force(tmp_path: Path) -> None:
     assert "hết hiệu lực một phần" in vi.text and "khoản 2 Điều 3" in vi.text  # the part as a sentence writes it
     en = ask(store, "Is decree 111/2022/ND-CP in force?")
     assert "partly in force" in en.text
+
+
+# a whole text suspended ('Ngưng hiệu lực thi hành Thông tư số …': a CITES carrying a `suspended` effect, no parts) ----
+S_SUSPEND = ("2. Đối với Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 …, ngưng hiệu lực thi hành từ ngày 01 "
+             "tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022.")
+
+
+def _suspension(by: Document, date: D | None = None) -> RelationView:
+    ev = Evidence(source="thong-tu-so-16-2022-tt-bkhdt-37688.txt", sentence=S_SUSPEND, start=0, end=len(S_SUSPEND))
+    return RelationView("CITES", "in", by.key, [ev], [PartEffect(kind="suspended", date=date, evidence=ev)])
+
+
+@pytest.mark.parametrize(("incoming", "at", "want"), [
+    pytest.param([_suspension(A)], D(2022, 2, 1), ("in_force", D(2021, 2, 1)), id="before the suspension: in force"),
+    pytest.param([_suspension(A)], D(2022, 3, 1), ("suspended", D(2022, 3, 1)),
+                 id="from the acting text's date of effect: suspended"),
+    pytest.param([_suspension(A)], D(2026, 1, 1), ("suspended", D(2022, 3, 1)), id="no end read: still suspended"),
+    pytest.param([_suspension(A, D(2022, 8, 1))], D(2022, 7, 1), ("in_force", D(2021, 2, 1)),
+                 id="the effect's own date comes first"),
+    pytest.param([_suspension(A, D(2022, 8, 1))], D(2022, 8, 1), ("suspended", D(2022, 8, 1)), id="on its own date"),
+    pytest.param([_suspension(A), _in("REPEALS", B)], D(2024, 6, 1), ("repealed", D(2024, 1, 5)),
+                 id="suspended, then repealed: repealed"),
+    pytest.param([_suspension(C)], D(2026, 1, 1), ("unknown", None), id="an undated suspension: unknown"),
+    pytest.param([RelationView("CITES", "in", A.key, [], [])], D(2024, 6, 1), ("in_force", D(2021, 2, 1)),
+                 id="a mere citation changes nothing"),
+])
+def test_a_whole_text_suspended(incoming: list[RelationView], at: D, want: tuple[str, D | None]) -> None:
+    st = status_on(TARGET, changes(incoming, OTHERS), at)
+    assert (st.state, st.since) == want
+    parts = part_status_on(TARGET, PARTS, incoming, OTHERS, at)
+    assert {p.state for p in parts.values()} == {"in_force" if want[0] == "in_force" else want[0]}
+
+
+def test_suspension_reasons_evidence_and_timeline() -> None:
+    inc = [_suspension(A)]
+    st = status_on(TARGET, changes(inc, OTHERS), D(2022, 6, 1))
+    assert [c.by for c in st.changes] == [A.key] and st.evidence[-1].sentence == S_SUSPEND
+    assert any("suspended by 12/2022/NĐ-CP from 2022-03-01 (the date 12/2022/NĐ-CP takes effect)" in r for r in st.reasons)
+    assert any("give no end date" in r for r in st.reasons)
+    early = status_on(TARGET, changes(inc, OTHERS), D(2022, 1, 1))
+    assert any("suspended by 12/2022/NĐ-CP from 2022-03-01, after that day" in r for r in early.reasons)
+    evs = [(e.date, e.kind, e.other) for e in events(TARGET, changes(inc, OTHERS)) if e.kind == "suspended"]
+    assert evs == [(D(2022, 3, 1), "suspended", A.key)]
+
+
+def test_suspension_from_the_corpus_text(tmp_path: Path) -> None:
+    """16/2022/TT-BKHĐT suspends 10/2022/TT-BKHĐT (and 08/2022/TT-BKHĐT) from 01/08/2022, its own date of effect;
+    the end it states (15/09/2022) is not read, and the reasons say so. /ask words the state."""
+    from graph.questions import ask
+    from graph.status import status_at
+
+    g = extract_paths([GAZETTE.parent / "suspension" / "thong-tu-so-16-2022-tt-bkhdt-37688.txt"])  # from the corpus
+    store = MemoryStore(tmp_path / "g.lexgraph")
+    store.upsert(g)
+    st = status_at(store, "10/2022/TT-BKHDT", D(2022, 8, 20))
+    assert (st.state, st.since) == ("suspended", D(2022, 8, 1))
+    assert any("give no end date" in r for r in st.reasons)
+    assert status_at(store, "10/2022/TT-BKHDT", D(2022, 7, 20)).state != "suspended"
+    assert {p.state for p in part_status_at(store, "10/2022/TT-BKHDT", D(2022, 8, 20)).values()} <= {"suspended"}
+    vi = ask(store, "Thông tư 10/2022/TT-BKHĐT còn hiệu lực vào ngày 20/8/2022 không?")
+    assert "bị ngưng hiệu lực thi hành bởi" in vi.text and "01/08/2022" in vi.text
+    en = ask(store, "Is circular 10/2022/TT-BKHĐT in force on 2022-08-20?")
+    assert "is suspended by" in en.text

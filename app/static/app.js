@@ -93,6 +93,7 @@ const STATES = {
 };
 const EVENTS_VI = {issued: "Ban hành", in_force: "Có hiệu lực", part_in_force: "Một phần có hiệu lực",
   amended: "Được sửa đổi, bổ sung bởi", replaced: "Bị thay thế bởi", repealed: "Bị bãi bỏ bởi",
+  suspended: "Bị ngưng hiệu lực thi hành bởi",
   term_ends: "Hết thời hạn (văn bản tự quy định)", conflict: "Một ngày mâu thuẫn (không dùng)"};
 
 let lang = (new URLSearchParams(location.search).get("lang") || localStorage.getItem("lexgraph.lang") || "vi") === "en" ? "en" : "vi";
@@ -277,7 +278,8 @@ function reasonsVi(st, doc) {
   if (st.effective) out.push(`Có hiệu lực từ ngày ${fmtDate(st.effective)}.`);
   else if (doc.date) out.push(`Chưa văn bản nào đã đọc nêu ngày có hiệu lực; ban hành ngày ${fmtDate(doc.date)}.`);
   else out.push("Chưa văn bản nào đã đọc nêu ngày ban hành hay ngày có hiệu lực.");
-  const verb = {REPLACES: "Bị thay thế bởi", REPEALS: "Bị bãi bỏ bởi", AMENDS: "Được sửa đổi, bổ sung bởi"};
+  const verb = {REPLACES: "Bị thay thế bởi", REPEALS: "Bị bãi bỏ bởi", AMENDS: "Được sửa đổi, bổ sung bởi",
+                CITES: "Bị ngưng hiệu lực thi hành bởi"};
   for (const c of st.changes) {
     const when = c.since ? (c.basis === "effective" ? `, có hiệu lực từ ngày ${fmtDate(c.since)}` : `, ban hành ngày ${fmtDate(c.since)} (chưa rõ ngày có hiệu lực)`) : " (chưa rõ ngày)";
     out.push(`${verb[c.type] || c.type} ${c.label}${when}.`);
@@ -287,6 +289,7 @@ function reasonsVi(st, doc) {
   else if (st.state === "expired") out.push(`Văn bản tự quy định thời hạn: có hiệu lực đến hết ngày ${fmtDate(doc.expires)}.`);
   else if (st.state === "in_force") out.push(`Đến ngày ${at}, chưa văn bản nào đã đọc thay thế hoặc bãi bỏ văn bản này.`);
   else if (st.state === "unknown") out.push("Chưa rõ văn bản còn hiệu lực vào ngày đó hay không.");
+  else if (st.state === "suspended") out.push(`Vào ngày ${at} văn bản bị ngưng hiệu lực thi hành${st.since ? ` (từ ngày ${fmtDate(st.since)})` : ""}; các văn bản đã đọc không cho biết ngày kết thúc.`);
   else if (st.state === "partly_in_force") out.push(`Hết hiệu lực một phần: ${st.parts.map(partLabelOf).join(", ")} đã bị bãi bỏ hoặc đình chỉ thi hành; phần còn lại còn hiệu lực.`);
   return out;
 }

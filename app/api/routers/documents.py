@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from graph.errors import NotFound
 from graph.model import RelationType
-from graph.status import ACTING, changes, events, status_on
+from graph.status import ACTING, STATUS_TYPES, changes, events, status_on
 
 from ..deps import Day, StoreDep, json_response, store_call
 from ..presenters import chain_out, document_out, events_out, relations_out
@@ -56,7 +56,7 @@ def replaced_by(ref: str, store: StoreDep,
             summary="Issue, effect, each amendment, replacement or repeal, in date order, with evidence")
 @store_call
 def timeline_of(ref: str, store: StoreDep) -> Response:
-    view = store.document_relations(ref, ACTING, "in")
+    view = store.document_relations(ref, STATUS_TYPES, "in")
     data = events_out(events(view.document, changes(view.relations, view.others)))
     return json_response(Page[EventOut](data=data, count=len(data)))
 
