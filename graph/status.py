@@ -259,6 +259,11 @@ def _suspended(d: Document, all_changes: list[Change], at: dt.date, reasons: lis
         reasons.append(f"It was suspended by {c.label} from {since.isoformat()} ({how}).")
         reasons.append("The texts read give no end date of the suspension that lexgraph reads: suspended from that "
                        "day on, as far as they say.")
+        after = [x for x in all_changes if x.type in ACTING and x.since is not None and since < x.since <= at]
+        if after:
+            reasons.append("Texts act on it after the suspension began: " + ", ".join(
+                f"{x.label} (from {x.since.isoformat() if x.since else '?'})" for x in after)
+                + "; whether the suspension had ended by then is not read (its parts follow those effects).")
         evidence.append(e.evidence)
         return StatusAt("suspended", at, d.effective, since, [c for _, c, _ in held], reasons, evidence)
     if undated:
@@ -379,7 +384,7 @@ def chain_on(steps: list[ChainStep], at: dt.date) -> list[ChainStep]:
 _PART_STATE = {"repealed": "repealed", "suspended": "suspended", "replaced": "replaced", "amended": "amended",
                "inserted": "amended", "words_substituted": "amended", "words_removed": "amended"}
 _WHOLE = {"not_yet_in_force": "not_yet_in_force", "replaced": "replaced", "repealed": "repealed", "expired": "expired",
-          "suspended": "suspended", "unknown": "unknown"}
+          "unknown": "unknown"}
 
 
 def _holders(pid: str, parent: Mapping[str, str | None]) -> list[str]:
@@ -463,6 +468,14 @@ def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffe
         start = claim.date
     dated: list[tuple[dt.date, Change, PartEffect]] = []
     reasons: list[str] = []
+    if whole.state == "suspended" and whole.since is not None and whole.changes:
+        # the whole text suspended: an effect on every part from that day, which a later effect on the part (a
+        # repeal, an amendment) follows in date order; no end of the suspension is read
+        c0 = whole.changes[0]
+        e0 = next((e for e in c0.effects if e.kind == "suspended" and not e.parts), None)
+        if e0 is not None:
+            dated.append((whole.since, c0, e0))
+            reasons.append(f"The whole text suspended by {c0.label} from {whole.since.isoformat()} (no end date read).")
     if start is not None and claim is not None:
         reasons.append(f"Its own text gives {claim.part} a date of effect of its own: in force from {start.isoformat()}.")
     undated: list[tuple[Change, PartEffect]] = []
@@ -508,6 +521,8 @@ def _fold_part(pid: str, whole: StatusAt, dated: list[tuple[dt.date, Change, Par
     if state != "repealed" and any(e.kind in ("repealed", "suspended", "replaced") for _, e in undated):
         state, since = "unknown", None
         used.extend(undated)
+    if state != "suspended" and whole.state == "suspended":  # a later effect follows the suspension of the whole
+        used = [(c, e) for c, e in used if e.parts]
     for x in later or ():
         reasons.append(f"A change comes later: {x}, after {at.isoformat()}.")
     if not dated and not undated:

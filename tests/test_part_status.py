@@ -312,3 +312,17 @@ def test_suspension_from_the_corpus_text(tmp_path: Path) -> None:
     assert "bị ngưng hiệu lực thi hành bởi" in vi.text and "01/08/2022" in vi.text
     en = ask(store, "Is circular 10/2022/TT-BKHĐT in force on 2022-08-20?")
     assert "is suspended by" in en.text
+
+
+def test_a_part_changed_after_the_whole_was_suspended() -> None:
+    """No end of a suspension is read, but a later effect on a part follows it in date order (10/2022/TT-BKHĐT:
+    suspended by 16/2022 from 01/08/2022, khoản 3 Điều 9 repealed by 10/2024 from 26/07/2024)."""
+    inc = [_suspension(A), _in("AMENDS", B, _fx("repealed", "dieu_8/khoan_2", written="khoản 2 Điều 8"))]
+    got = part_status_on(TARGET, PARTS, inc, OTHERS, D(2024, 6, 1))
+    assert (got["dieu_8/khoan_2"].state, got["dieu_8/khoan_2"].since, got["dieu_8/khoan_2"].by) == (
+        "repealed", D(2024, 1, 5), [B.key])
+    assert (got["dieu_9"].state, got["dieu_9"].since, got["dieu_9"].by) == ("suspended", D(2022, 3, 1), [A.key])
+    assert got["dieu_9"].evidence[0].sentence == S_SUSPEND
+    whole = status_on(TARGET, changes(inc, OTHERS), D(2024, 6, 1))
+    assert whole.state == "suspended" and any("after the suspension began: 5/2024/NĐ-CP (from 2024-01-05)" in r
+                                              for r in whole.reasons)
