@@ -59,6 +59,34 @@ def _store(*texts: tuple[str, str]) -> MemoryStore:
     return s
 
 
+# Nghị định 188/2025/NĐ-CP, Điều 70 (nghi-dinh-so-188-2025-nd-cp-45593.txt): items giving parts their own date
+ITEMS = DECREE.replace("""1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024, riêng khoản 3 Điều 5 có hiệu lực từ ngày 01 tháng 01 năm 2025.
+""", """1. Nghị định này có hiệu lực từ ngày 15 tháng 8 năm 2024, trừ quy định tại khoản 2
+và khoản 3 Điều này.
+2. Các điều từ Điều 1 đến Điều 3, các điều 6 và 7 của Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2024.
+3. Khoản 8 Điều 7 của Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2024
+đến hết 31 tháng 12 năm 2025.
+""")
+
+
+def test_items_giving_parts_their_own_date() -> None:
+    from graph.status import own_dates, part_status_on
+
+    d = _store((ITEMS, "nd15.txt")).get("15/2024/ND-CP")
+    assert d is not None and d.effective == dt.date(2024, 8, 15)
+    assert [(c.date, c.part) for c in d.effective_claims if c.part] == [
+        (dt.date(2024, 7, 1), "Các điều từ Điều 1 đến Điều 3, các điều 6 và 7"), (dt.date(2024, 7, 1), "Khoản 8 Điều 7")]
+    assert sorted(own_dates(d)) == ["dieu_1", "dieu_2", "dieu_3", "dieu_6", "dieu_7", "dieu_7/khoan_8"]
+    from graph.model import PartNode
+
+    nodes = [PartNode(id=i, kind="dieu", label=i, parent=None, source="nd15.txt", start=n, end=n + 1)
+             for n, i in enumerate(("dieu_1", "dieu_5"))]
+    got = part_status_on(d, nodes, [], {}, dt.date(2024, 7, 15))  # after its own date, before the document's
+    assert (got["dieu_1"].state, got["dieu_1"].since) == ("in_force", dt.date(2024, 7, 1))
+    assert got["dieu_5"].state == "not_yet_in_force"
+    assert d.effective_conflicts == []
+
+
 def test_parts_and_replacement_dates() -> None:
     s = _store((DECREE, "nd15.txt"))
     d = s.get("15/2024/ND-CP")

@@ -31,6 +31,15 @@ _PART_EFFECT = re.compile(
 )
 
 
+# an item of the article of effect that gives parts of this text their own date: '3. Khoản 8 Điều 69 của Nghị định này
+# có hiệu lực từ ngày 01 tháng 7 năm 2025', '2. Các điều từ Điều 1 đến Điều 11, … của Nghị định này có hiệu lực từ …'
+_PART_OWN = re.compile(
+    r"\n[ \t]*(?:\d{1,2}\.|[a-z]\))[ \t]*(?P<part>(?:cac\s+)?(?:khoan|dieu|diem|phu\s+luc|chuong|muc|phan)\b[^;:]{0,400}?)"
+    r"\s+(?:cua\s+)?(?:nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|bo\s+luat|luat|nghi\s+quyet|quyet\s+dinh|phap\s+lenh)"
+    r"\s+nay\s+(?:se\s+)?" + _EFFECT + r"(?:ngay\s+)?(?P<date>" + DATE_RE.pattern + r")"
+)
+
+
 # a term the text names for itself: '… có hiệu lực … kể từ ngày ký đến hết ngày 31 tháng 12 năm 2027' (right
 # after the clause of effect), or 'Nghị quyết này có hiệu lực đến hết ngày …' / '… hết hiệu lực kể từ ngày …'
 _UNTIL_TAIL = re.compile(r"[ \t\r\n]{0,3},?[ \t\r\n]{0,3}(?:cho\s+)?den\s+(?P<last>het\s+)?ngay\s+(?P<date>" + DATE_RE.pattern + r")")
@@ -151,6 +160,10 @@ def _own_effect(ctx: _Ctx, ex: Extraction, own: Mention, main: re.Match[str],
     for pm in _PART_EFFECT.finditer(ctx.low, a, end):
         part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
         out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start())))
+    for pm in _PART_OWN.finditer(ctx.low, main.end(), end):
+        part = " ".join(ctx.text[pm.start("part") : pm.end("part")].split())
+        if not any(r.part == part for r in out):
+            out.append(RawEffective(own, _first_date(pm.group("date")), part, "date", sentence(pm.start("part"))))
     return out
 
 
