@@ -402,6 +402,13 @@ EFFECTS: list[E] = [
     E('nghi-dinh-so-136-2026-nd-cp-469355.txt',
       '3. Sửa đổi, bổ sung Mẫu số 01 tại Phụ lục II (đơn đăng ký mua, thuê mua, thuê nhà ở xã hội).',
       'AMENDS', '100/2024/ND-CP', 'amended', ('phu_luc_2/mau_01',)),
+    # a heading alone ('tên Mục 1', 'tên Điều 9'): an amendment of the part, not a repeal of what it holds
+    E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+      '15. Bãi bỏ một số tên mục và điều, khoản, điểm như sau:\na) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.',
+      'AMENDS', '112/2021/ND-CP', 'amended', ('chuong_3/muc_1', 'chuong_3/muc_2', 'chuong_3/muc_3')),
+    E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+      '13. Sửa đổi, bổ sung tên Điều và khoản 7 Điều 39 như sau:',
+      'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_39', 'dieu_39/khoan_7')),
     # suspensions: the title names what the text suspends
     E('nghi-quyet-so-15-2026-nq-cp-469344.txt',
       'Điều 1. Tạm ngưng hiệu lực áp dụng văn bản',
@@ -501,6 +508,17 @@ NO_EFFECT: list[tuple[str, str, str, str]] = [
      'Nghị định này sửa đổi, bổ sung một số điều của Nghị định số 146/2018/NĐ-CP.',
      'AMENDS', '146/2018/ND-CP'),
 ]
+
+
+def test_a_heading_repealed_is_no_repeal_of_the_section() -> None:
+    """'a) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.' (372/2025/NĐ-CP on 112/2021/NĐ-CP): the headings go,
+    written as such; no part of Chương III is repealed."""
+    g = _graph(_text('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+                     '15. Bãi bỏ một số tên mục và điều, khoản, điểm như sau:\na) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong '
+                     'Chương III.'))
+    effs = [e for r in g.relations.values() for e in r.effects]
+    assert effs and all(e.kind != "repealed" for e in effs)
+    assert [e.written for e in effs] == ["tên Mục 1, Mục 2, Mục 3 trong Chương III"]
 
 
 @pytest.mark.parametrize("row", NO_EFFECT, ids=[f"{i}" for i in range(len(NO_EFFECT))])

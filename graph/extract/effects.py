@@ -230,8 +230,33 @@ def read_parts(low: str, text: str, a: int, b: int, tail: bool = False,
         return [], None
     chains, span = _chains(toks)
     ids = _part_ids(chains, context)
+    if ids and span and (head := _heading(toks, span[0])) is not None:
+        # 'tên Điều và khoản 7 Điều 39', 'tên điều, khoản 1' (under Điều 39): the heading of the one article named
+        arts = {p.split("/")[0] for p in ids} | {lv.kind + "_" + lv.ids[0] for lv in context or [] if lv.kind == "dieu"}
+        if head[1] and len(arts) == 1 and (art := arts.pop()).startswith("dieu_") and art not in ids:
+            ids.insert(0, art)
+        span = (head[0], span[1])
     written = " ".join(text[span[0] : span[1]].split()) if ids and span else None
     return ids, written
+
+
+def _heading(toks: list[tuple[str, int, int]], start: int) -> tuple[int, bool] | None:
+    """Whether the list of parts that starts at `start` names their headings ('tên Mục 1, Mục 2', 'tên của Mục 3',
+    'tên Điều 9'): where 'tên' stands, and whether its article has no number ('tên Điều và khoản 7 Điều 39')."""
+    k = next((i for i, t in enumerate(toks) if t[1] == start), None)
+    if k is None or k == 0:
+        return None
+    j = k - 1 - (toks[k - 1][0] == "cua")
+    if j < 0 or toks[j][0] != "ten":
+        return None
+    bare = toks[k][0] == "dieu" and (k + 1 >= len(toks) or not toks[k + 1][0][:1].isdigit())
+    return toks[j][1], bare
+
+
+def heading_only(written: str | None) -> bool:
+    """Whether the parts as written are headings ('tên Mục 1, Mục 2, Mục 3 trong Chương III'): a change to a heading
+    is an amendment of the part, not a repeal or replacement of what it holds."""
+    return written is not None and written.split(" ", 1)[0].lower() == "tên"
 
 
 def _part_token(tok: str) -> bool:
@@ -375,6 +400,8 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int],
         gap = low[formula : span[1]]
         if kind not in WHOLE_TEXT_KINDS or rr.type == "AMENDS" or _PARTIAL.search(gap):
             return None
+    if kind in ("repealed", "replaced") and heading_only(written):
+        kind = "amended"  # 'Bãi bỏ tên Mục 1 …': the heading goes, the section's articles stay
     return RawEffect(kind, parts, written, rr.sentence, _effect_date(low, rr.sentence, formula))
 
 
@@ -470,6 +497,8 @@ def item_effects(rel: _Relator) -> None:
         lead = _lead(low, own, articles, sent[0], title)
         if not parts or lead is None:
             continue
+        if kind in ("repealed", "replaced") and heading_only(written):
+            kind = "amended"  # 'a) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.': the headings, not the sections
         a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
         lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, sent, pos)))
 
