@@ -479,10 +479,22 @@ def item_effects(rel: _Relator) -> None:
         i = bisect.bisect_right(starts, pos) - 1
         sent = ex.sentences[i] if i >= 0 else (pos, len(low))
         end_m = _ITEM_END.search(low, pos, sent[1])
+        one = sent[1]  # the item's first sentence: a document named after it, after a ';', is its list's end
+        if end_m is None:
+            sent = _goes_on(low, ex.sentences, i, sent)
+            end_m = _ITEM_END.search(low, pos, sent[1])
         end = end_m.start() if end_m else sent[1]
         j = bisect.bisect_left(named, pos)
+        doer: RawRelation | None = None
         if j < len(named) and named[j] < end:
-            continue  # names its document: read with the relation
+            if named[j] < one:
+                continue  # names its document: read with the relation
+            # '2. Bãi bỏ khoản 1 Điều 15; các khoản 1, 2 Điều 18 của Thông tư số …': the relation its last sentence
+            # states, which has no formula of its own
+            doer = next((r for r in own if r.target.start == named[j] and not r.effects), None)
+            if doer is None:  # else the first sentence's list alone
+                sent = (sent[0], one)
+            end = named[j] if doer is not None else one
         kind = effect_kind(low, pos)
         if kind is None:
             continue
@@ -494,13 +506,37 @@ def item_effects(rel: _Relator) -> None:
         ctx_levels = next((context[k] for k in sorted(context, reverse=True) if context[k]), None)
         parts, written = read_parts(low, text, m.end("f"), end, context=ctx_levels)
         context[level] = _top_levels(low, text, m.end("f"), end, ctx_levels)
-        lead = _lead(low, own, articles, sent[0], title)
+        lead = doer or _lead(low, own, articles, sent[0], title)
         if not parts or lead is None:
             continue
         if kind in ("repealed", "replaced") and heading_only(written):
             kind = "amended"  # 'a) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.': the headings, not the sections
         a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
         lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, sent, pos)))
+
+
+# what a sentence after a ';' opens with when it goes on with the item's list: a part, or more quoted words
+_GOES_ON = re.compile(r"[ \t\n]{0,12}(?:[“\"]|(?:(?:cac|tu)[ \t\n]{1,4}){0,2}(?:khoan|diem|dieu|muc|chuong|phan|phu[ \t]{1,4}luc|mau)"
+                      r"[ \t\n]{1,4}(?:so[ \t]{1,4})?[0-9a-z])")
+
+
+def _goes_on(low: str, sentences: list[tuple[int, int]], i: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """An item's sentence with those after it that go on with its list after a ';' ('5. Bãi bỏ khoản 3 Điều 9; điểm c
+    khoản 1, điểm c khoản 2 và điểm c khoản 3 Điều 10; điểm b khoản 1 Điều 20.', 'Bãi bỏ cụm từ “…”; “…” tại Điều 20,
+    Điều 27.'), or that a ';' inside quoted words cut ('Bãi bỏ cụm từ “Điều 5; Điều 6; …” tại khoản 3 Điều 34'): they
+    open with a part or quoted words, not with a mark or a formula of their own (at most 24)."""
+    end = sent[1]
+    k = i
+    while (k + 1 < len(sentences) and k - i < 24 and low[end - 1 : end] == ";" and sentences[k + 1][0] - end <= 12
+           and (_GOES_ON.match(low, end, sentences[k + 1][1]) or _open_quote(low, sent[0], end))):
+        k += 1
+        end = sentences[k][1]
+    return (sent[0], end)
+
+
+def _open_quote(low: str, a: int, b: int) -> bool:
+    """Whether quoted words opened in low[a:b] are not closed there."""
+    return low.count("“", a, b) > low.count("”", a, b)
 
 
 def _lead(low: str, own: list[RawRelation], articles: list[int], pos: int,
