@@ -410,6 +410,11 @@ EFFECTS: list[E] = [
     E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
       '13. Sửa đổi, bổ sung tên Điều và khoản 7 Điều 39 như sau:',
       'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_39', 'dieu_39/khoan_7')),
+    # a khoản without its article after a reference that names one: of that article
+    E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+      '5. Sửa đổi, bổ sung điểm a, điểm c, điểm d khoản 2 Điều 7 và khoản 3 như sau:',
+      'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_7/khoan_2/diem_a', 'dieu_7/khoan_2/diem_c', 'dieu_7/khoan_2/diem_d',
+                                              'dieu_7/khoan_3')),
     # a list of parts that goes on after a ';' (the sentence ends there, the item does not)
     E('thong-tu-so-10-2024-tt-bkhdt-42068.txt',
       'Điều 2. Sửa đổi một số điều của Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia\n'
@@ -575,6 +580,7 @@ PARTS: list[tuple[str, list[str]]] = [
     ("cụm từ “Điều 5” tại khoản 2 Điều 22", ["dieu_22/khoan_2"]),  # quoted words name no part
     ("một số điều", []),
     ("khoản 2", []),  # no article: not an id of the target
+    ("khoản 2 Điều 7 và khoản 3", ["dieu_7/khoan_2", "dieu_7/khoan_3"]),  # the article of the one before
 ]
 
 

@@ -195,14 +195,17 @@ def _add_level(chains: list[_Chain], cur: _Chain | None, kind: str, number: str,
 def _part_ids(chains: list[_Chain], context: list[_Level] | None = None) -> list[str]:
     """The ids the references name: a reference without its article ('khoản 3a' in 'Bổ sung khoản 3a vào sau khoản 3
     Điều 5', 'điểm a khoản 1' in 'điểm a khoản 1 và điểm b khoản 2 Điều 5') takes the holding parts of the next
-    reference that names them, else of the context (the parts the item's lead names); a reference that names where
+    reference that names them, else of the one right before ('khoản 2 Điều 7 và khoản 3'), else of the context (the parts the item's lead names); a reference that names where
     a new part goes is not itself changed."""
     out: list[str] = []
     for i, c in enumerate(chains):
         if c.anchor:
             continue
         if not c.complete():
-            donors = [d.levels for d in chains[i + 1 :]] + ([context] if context else [])
+            # the next references, then the one right before ('điểm a, điểm c khoản 2 Điều 7 và khoản 3': khoản 3
+            # of Điều 7), then the context
+            donors = ([d.levels for d in chains[i + 1 :]] + [d.levels for d in chains[i - 1 : i]
+                      if i and not d.anchor and d.complete()] + ([context] if context else []))
             for levels in donors:
                 above = [lv for lv in levels if RANK[lv.kind] < RANK[c.top]]
                 if above and all(len(lv.ids) == 1 for lv in above):
