@@ -410,6 +410,10 @@ EFFECTS: list[E] = [
     E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
       '13. Sửa đổi, bổ sung tên Điều và khoản 7 Điều 39 như sau:',
       'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_39', 'dieu_39/khoan_7')),
+    # a form numbered with a dot, as the structure numbers it
+    E('thong-tu-so-22-2026-tt-bnnmt-469587.txt',
+      '11. Thay thế Mẫu số 07.DT Phụ lục XII kèm theo Thông tư số 24/2022/TT-BNNPTNT đã được thay thế bởi Mẫu số 07.DT tại Phụ lục II kèm theo Thông tư số 09/2025/TT-BNNMT bằng Mẫu số 07.DT Phần C Phụ lục IV kèm theo Thông tư này.',
+      'AMENDS', '24/2022/TT-BNNPTNT', 'replaced', ('phu_luc_12/mau_07.dt',)),
     # a khoản without its article after a reference that names one: of that article
     E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
       '5. Sửa đổi, bổ sung điểm a, điểm c, điểm d khoản 2 Điều 7 và khoản 3 như sau:',
@@ -580,6 +584,8 @@ PARTS: list[tuple[str, list[str]]] = [
     ("cụm từ “Điều 5” tại khoản 2 Điều 22", ["dieu_22/khoan_2"]),  # quoted words name no part
     ("một số điều", []),
     ("khoản 2", []),  # no article: not an id of the target
+    ("Mẫu số 04-A và Mẫu số 05", ["mau_04.a", "mau_05"]),  # a form numbered with a dash or a dot: as the structure
+    ("Mẫu số 07.DT Phụ lục XII", ["phu_luc_12/mau_07.dt"]),
     ("khoản 2 Điều 7 và khoản 3", ["dieu_7/khoan_2", "dieu_7/khoan_3"]),  # the article of the one before
 ]
 

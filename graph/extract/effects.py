@@ -136,6 +136,10 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
             kind = PART_KIND_WORDS[tok]
             span.append(s)
         elif kind is not None and _is_id(tok, kind):
+            if (kind == "mau" and i + 2 < len(toks) and toks[i + 1][0] in (".", "-") and toks[i + 1][1] == e
+                    and toks[i + 2][1] == toks[i + 1][2] and len(toks[i + 2][0]) <= 3 and toks[i + 2][0][:1].isalnum()):
+                # a form numbered with a dot or a dash ('Mẫu số 07.DT'), as `graph.structure` numbers it ('mau_07.dt')
+                tok, e, i = f"{tok}.{toks[i + 2][0]}", toks[i + 2][2], i + 2
             number = "dd" if tok == "dd" else (normalise_number(kind, tok) if kind not in ("diem", "mau") else tok)
             if number:
                 cur = _add_level(chains, cur, kind, number, anchor, ranging, joined)
@@ -224,7 +228,7 @@ def read_parts(low: str, text: str, a: int, b: int, tail: bool = False,
     toks = _tokens(low, text, a, b)
     if tail:
         k = len(toks)
-        while k > 0 and _part_token(toks[k - 1][0]):
+        while k > 0 and (_part_token(toks[k - 1][0]) or _form_suffix(toks, k - 1)):
             k -= 1
         if any(x[0] == "mot" for x in toks[max(0, k - 4) : k]):
             return [], None  # 'một số điểm, khoản của Điều 9': some parts of it, which the items list
@@ -260,6 +264,12 @@ def heading_only(written: str | None) -> bool:
     """Whether the parts as written are headings ('tên Mục 1, Mục 2, Mục 3 trong Chương III'): a change to a heading
     is an amendment of the part, not a repeal or replacement of what it holds."""
     return written is not None and written.split(" ", 1)[0].lower() == "tên"
+
+
+def _form_suffix(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the token at i ends a form's number written with a dot or a dash ('DT' in 'Mẫu số 07.DT')."""
+    return (i >= 2 and len(toks[i][0]) <= 3 and toks[i - 1][0] in (".", "-") and toks[i - 1][2] == toks[i][1]
+            and toks[i - 2][2] == toks[i - 1][1] and toks[i - 2][0][:1].isdigit())
 
 
 def _part_token(tok: str) -> bool:
