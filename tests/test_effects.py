@@ -67,6 +67,7 @@ HEADS: dict[str, tuple[str, str, str, str]] = {
     'thong-tu-so-06-2026-tt-btc-468899.txt': ('06/2026/TT-BTC', '2026-01-26', 'THÔNG TƯ', 'Sửa đổi, bổ sung một số điều của Thông tư số 13/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng Bộ Tài chính quy định về kiểm tra, giám sát, tạm dừng làm thủ tục hải quan đối với hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo vệ quyền sở hữu trí tuệ; kiểm soát hàng giả và hàng hóa xâm phạm quyền sở hữu trí tuệ được sửa đổi, bổ sung bởi Thông tư số 13/2020/TT-BTC'),
     'thong-tu-so-07-2023-tt-bldtbxh-40090.txt': ('07/2023/TT-BLĐTBXH', '2023-08-28', 'THÔNG TƯ', 'quy định mã số, tiêu chuẩn chức danh nghề nghiệp'),
     'thong-tu-so-10-2024-tt-bkhdt-42068.txt': ('10/2024/TT-BKHĐT', '2024-06-12', 'THÔNG TƯ', 'Sửa đổi một số điều của Thông tư số 09/2021/TT-BKHĐT ngày 16 tháng 11 năm 2021 của Bộ trưởng Bộ Kế hoạch và Đầu tư hướng dẫn lựa chọn nhà đầu tư thực hiện dự án đầu tư theo phương thức đối tác công tư và dự án đầu tư có sử dụng đất, Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia'),
+    'thong-tu-so-21-2022-tt-bkhdt-38037.txt': ('21/2022/TT-BKHĐT', '2022-09-30', 'THÔNG TƯ', 'Quy định chi tiết về lập hồ sơ mời thầu dịch vụ phi tư vấn đối với gói thầu thuộc phạm vi điều chỉnh của Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương, Hiệp định Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh Châu Âu, Hiệp định Thương mại tự do giữa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len'),
     'thong-tu-so-10-2022-tt-bkhdt-37566.txt': ('10/2022/TT-BKHĐT', '2022-06-15', 'THÔNG TƯ', 'quy định chi tiết việc cung cấp đăng tải thông tin và lựa chọn nhà đầu tư trên hệ thống mạng đấu thầu quốc gia'),
     'thong-tu-so-107-2025-tt-btc-46707.txt': ('107/2025/TT-BTC', '2025-11-14', 'THÔNG TƯ', 'Hướng dẫn kế toán quỹ bảo hiểm xã hội, quỹ bảo hiểm y tế, quỹ bảo hiểm thất nghiệp'),
     'thong-tu-so-11-2021-tt-bldtbxh-34739.txt': ('11/2021/TT-BLĐTBXH', '2021-09-30', 'THÔNG TƯ', 'Hướng dẫn chức năng, nhiệm vụ, quyền hạn của Sở Lao động - Thương binh và Xã hội thuộc Ủy ban nhân dân cấp tỉnh và Phòng Lao động - Thương binh và Xã hội thuộc Ủy ban nhân dân cấp huyện'),
@@ -410,6 +411,10 @@ EFFECTS: list[E] = [
     E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
       '13. Sửa đổi, bổ sung tên Điều và khoản 7 Điều 39 như sau:',
       'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_39', 'dieu_39/khoan_7')),
+    # a table's row ('khoản 2.c Bảng số 01') is no part: its holders are; the clause after 'như sau:' says the kind
+    E('thong-tu-so-21-2022-tt-bkhdt-38037.txt',
+      '6. Sửa đổi khoản 3 Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4 ban hành kèm theo Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia như sau: Thay thế cụm từ “nhà đầu tư” bằng cụm từ “đối tác”.',
+      'AMENDS', '10/2022/TT-BKHDT', 'words_substituted', ('dieu_31/khoan_3', 'phu_luc_4/chuong_2')),
     # a form numbered with a dot, as the structure numbers it
     E('thong-tu-so-22-2026-tt-bnnmt-469587.txt',
       '11. Thay thế Mẫu số 07.DT Phụ lục XII kèm theo Thông tư số 24/2022/TT-BNNPTNT đã được thay thế bởi Mẫu số 07.DT tại Phụ lục II kèm theo Thông tư số 09/2025/TT-BNNMT bằng Mẫu số 07.DT Phần C Phụ lục IV kèm theo Thông tư này.',

@@ -151,6 +151,9 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
                 _extend(cur.levels[-1], number, ranging)
                 ranging = joined = False
                 span.append(e)
+        elif tok == "bang" and i + 1 < len(toks) and toks[i + 1][0] in ("so", *"0123456789"):
+            cur = None  # 'khoản 2.c Bảng số 01 Chương II Phụ lục 4': a table's rows are no part; its holders are
+            kind, last_kind, joined = None, None, True
         elif tok in PART_ANCHORS:
             anchor = i + 1 < len(toks) and (toks[i + 1][0] in PART_KIND_WORDS or toks[i + 1][0] in PART_ANCHORS)
             kind = None
@@ -275,7 +278,7 @@ def _form_suffix(toks: list[tuple[str, int, int]], i: int) -> bool:
 def _part_token(tok: str) -> bool:
     """A token a list of parts is made of."""
     return (tok in PART_JOINERS or tok in PART_ANCHORS or tok in ("dieu", "khoan", "diem", "muc", "chuong", "phan",
-            "phu", "luc", "mau", "dd") or tok[:1].isdigit() or len(tok) == 1 or bool(_ROMAN_ID.fullmatch(tok)))
+            "phu", "luc", "mau", "dd", "bang") or tok[:1].isdigit() or len(tok) == 1 or bool(_ROMAN_ID.fullmatch(tok)))
 
 
 def _top_levels(low: str, text: str, a: int, b: int, context: list[_Level] | None) -> list[_Level] | None:
@@ -415,7 +418,23 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int],
             return None
     if kind in ("repealed", "replaced") and heading_only(written):
         kind = "amended"  # 'Bãi bỏ tên Mục 1 …': the heading goes, the section's articles stay
+    if kind == "amended" and parts and (then := _then_words(low, rr.target.end, rr.sentence[1] + 1)) is not None:
+        kind = then
     return RawEffect(kind, parts, written, rr.sentence, _effect_date(low, rr.sentence, formula))
+
+
+# 'như sau: Thay thế cụm từ …', 'như sau: Bỏ cụm từ …': what the amendment is, after its clause
+_THEN = re.compile(r"(?<![a-z])nhu[ \t\n]{1,4}sau[ \t]{0,4}:[ \t\n]{0,12}")
+
+
+def _then_words(low: str, a: int, b: int) -> str | None:
+    """The kind of a change of words that the clause after 'như sau:' in low[a:b] states ('Sửa đổi khoản 3 Điều 31 …
+    như sau: Thay thế cụm từ “nhà đầu tư” bằng cụm từ “đối tác”'), else None."""
+    m = _THEN.search(low, a, min(b + 200, len(low)))
+    if m is None or m.start() >= b:
+        return None
+    kind = effect_kind(low, m.end())
+    return kind if kind in ("words_substituted", "words_removed") else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
