@@ -66,6 +66,8 @@ HEADS: dict[str, tuple[str, str, str, str]] = {
     'thong-tu-so-06-2021-tt-bldtbxh-34037.txt': ('06/2021/TT-BLĐTBXH', '2021-07-07', 'THÔNG TƯ', 'Sửa đổi, bổ sung một số điều của Thông tư số 59/2015/TT-BLĐTBXH ngày 29 tháng 12 năm 2015 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc'),
     'thong-tu-so-06-2026-tt-btc-468899.txt': ('06/2026/TT-BTC', '2026-01-26', 'THÔNG TƯ', 'Sửa đổi, bổ sung một số điều của Thông tư số 13/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng Bộ Tài chính quy định về kiểm tra, giám sát, tạm dừng làm thủ tục hải quan đối với hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo vệ quyền sở hữu trí tuệ; kiểm soát hàng giả và hàng hóa xâm phạm quyền sở hữu trí tuệ được sửa đổi, bổ sung bởi Thông tư số 13/2020/TT-BTC'),
     'thong-tu-so-07-2023-tt-bldtbxh-40090.txt': ('07/2023/TT-BLĐTBXH', '2023-08-28', 'THÔNG TƯ', 'quy định mã số, tiêu chuẩn chức danh nghề nghiệp'),
+    'thong-tu-so-10-2024-tt-bkhdt-42068.txt': ('10/2024/TT-BKHĐT', '2024-06-12', 'THÔNG TƯ', 'Sửa đổi một số điều của Thông tư số 09/2021/TT-BKHĐT ngày 16 tháng 11 năm 2021 của Bộ trưởng Bộ Kế hoạch và Đầu tư hướng dẫn lựa chọn nhà đầu tư thực hiện dự án đầu tư theo phương thức đối tác công tư và dự án đầu tư có sử dụng đất, Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia'),
+    'thong-tu-so-21-2022-tt-bkhdt-38037.txt': ('21/2022/TT-BKHĐT', '2022-09-30', 'THÔNG TƯ', 'Quy định chi tiết về lập hồ sơ mời thầu dịch vụ phi tư vấn đối với gói thầu thuộc phạm vi điều chỉnh của Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương, Hiệp định Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh Châu Âu, Hiệp định Thương mại tự do giữa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len'),
     'thong-tu-so-10-2022-tt-bkhdt-37566.txt': ('10/2022/TT-BKHĐT', '2022-06-15', 'THÔNG TƯ', 'quy định chi tiết việc cung cấp đăng tải thông tin và lựa chọn nhà đầu tư trên hệ thống mạng đấu thầu quốc gia'),
     'thong-tu-so-107-2025-tt-btc-46707.txt': ('107/2025/TT-BTC', '2025-11-14', 'THÔNG TƯ', 'Hướng dẫn kế toán quỹ bảo hiểm xã hội, quỹ bảo hiểm y tế, quỹ bảo hiểm thất nghiệp'),
     'thong-tu-so-11-2021-tt-bldtbxh-34739.txt': ('11/2021/TT-BLĐTBXH', '2021-09-30', 'THÔNG TƯ', 'Hướng dẫn chức năng, nhiệm vụ, quyền hạn của Sở Lao động - Thương binh và Xã hội thuộc Ủy ban nhân dân cấp tỉnh và Phòng Lao động - Thương binh và Xã hội thuộc Ủy ban nhân dân cấp huyện'),
@@ -402,6 +404,36 @@ EFFECTS: list[E] = [
     E('nghi-dinh-so-136-2026-nd-cp-469355.txt',
       '3. Sửa đổi, bổ sung Mẫu số 01 tại Phụ lục II (đơn đăng ký mua, thuê mua, thuê nhà ở xã hội).',
       'AMENDS', '100/2024/ND-CP', 'amended', ('phu_luc_2/mau_01',)),
+    # a heading alone ('tên Mục 1', 'tên Điều 9'): an amendment of the part, not a repeal of what it holds
+    E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+      '15. Bãi bỏ một số tên mục và điều, khoản, điểm như sau:\na) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.',
+      'AMENDS', '112/2021/ND-CP', 'amended', ('chuong_3/muc_1', 'chuong_3/muc_2', 'chuong_3/muc_3')),
+    E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+      '13. Sửa đổi, bổ sung tên Điều và khoản 7 Điều 39 như sau:',
+      'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_39', 'dieu_39/khoan_7')),
+    # a table's row ('khoản 2.c Bảng số 01') is no part: its holders are; the clause after 'như sau:' says the kind
+    E('thong-tu-so-21-2022-tt-bkhdt-38037.txt',
+      '6. Sửa đổi khoản 3 Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4 ban hành kèm theo Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia như sau: Thay thế cụm từ “nhà đầu tư” bằng cụm từ “đối tác”.',
+      'AMENDS', '10/2022/TT-BKHDT', 'words_substituted', ('dieu_31/khoan_3', 'phu_luc_4/chuong_2')),
+    # a form numbered with a dot, as the structure numbers it
+    E('thong-tu-so-22-2026-tt-bnnmt-469587.txt',
+      '11. Thay thế Mẫu số 07.DT Phụ lục XII kèm theo Thông tư số 24/2022/TT-BNNPTNT đã được thay thế bởi Mẫu số 07.DT tại Phụ lục II kèm theo Thông tư số 09/2025/TT-BNNMT bằng Mẫu số 07.DT Phần C Phụ lục IV kèm theo Thông tư này.',
+      'AMENDS', '24/2022/TT-BNNPTNT', 'replaced', ('phu_luc_12/mau_07.dt',)),
+    # a khoản without its article after a reference that names one: of that article
+    E('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+      '5. Sửa đổi, bổ sung điểm a, điểm c, điểm d khoản 2 Điều 7 và khoản 3 như sau:',
+      'AMENDS', '112/2021/ND-CP', 'amended', ('dieu_7/khoan_2/diem_a', 'dieu_7/khoan_2/diem_c', 'dieu_7/khoan_2/diem_d',
+                                              'dieu_7/khoan_3')),
+    # a list of parts that goes on after a ';' (the sentence ends there, the item does not)
+    E('thong-tu-so-10-2024-tt-bkhdt-42068.txt',
+      'Điều 2. Sửa đổi một số điều của Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia\n'
+      '5. Bãi bỏ khoản 3 Điều 9; điểm c khoản 1, điểm c khoản 2 và điểm c khoản 3 Điều 10; điểm b khoản 1 Điều 20.',
+      'AMENDS', '10/2022/TT-BKHDT', 'repealed', ('dieu_9/khoan_3', 'dieu_10/khoan_1/diem_c', 'dieu_10/khoan_2/diem_c',
+                                                  'dieu_10/khoan_3/diem_c', 'dieu_20/khoan_1/diem_b')),
+    E('thong-tu-so-10-2024-tt-bkhdt-42068.txt',
+      'Điều 2. Sửa đổi một số điều của Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 6 năm 2022 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định chi tiết việc cung cấp, đăng tải thông tin và lựa chọn nhà đầu tư trên Hệ thống mạng đấu thầu quốc gia\n'
+      '3. Bãi bỏ cụm từ “đơn vị được cấp có thẩm quyền giao nhiệm vụ đối với dự án phải tổ chức đấu thầu theo quy định của pháp luật chuyên ngành, pháp luật về xã hội hóa”; “đơn vị được cấp có thẩm quyền giao nhiệm vụ đánh giá đối với dự án phải tổ chức đấu thầu theo quy định của pháp luật chuyên ngành, pháp luật về xã hội hóa” tại Điều 20, Điều 27.',
+      'AMENDS', '10/2022/TT-BKHDT', 'words_removed', ('dieu_20', 'dieu_27')),
     # suspensions: the title names what the text suspends
     E('nghi-quyet-so-15-2026-nq-cp-469344.txt',
       'Điều 1. Tạm ngưng hiệu lực áp dụng văn bản',
@@ -503,6 +535,17 @@ NO_EFFECT: list[tuple[str, str, str, str]] = [
 ]
 
 
+def test_a_heading_repealed_is_no_repeal_of_the_section() -> None:
+    """'a) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.' (372/2025/NĐ-CP on 112/2021/NĐ-CP): the headings go,
+    written as such; no part of Chương III is repealed."""
+    g = _graph(_text('nghi-dinh-so-372-2025-nd-cp-468594.txt',
+                     '15. Bãi bỏ một số tên mục và điều, khoản, điểm như sau:\na) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong '
+                     'Chương III.'))
+    effs = [e for r in g.relations.values() for e in r.effects]
+    assert effs and all(e.kind != "repealed" for e in effs)
+    assert [e.written for e in effs] == ["tên Mục 1, Mục 2, Mục 3 trong Chương III"]
+
+
 @pytest.mark.parametrize("row", NO_EFFECT, ids=[f"{i}" for i in range(len(NO_EFFECT))])
 def test_parts_named_that_are_no_effect(row: tuple[str, str, str, str]) -> None:
     file, excerpt, type_, target = row
@@ -546,6 +589,9 @@ PARTS: list[tuple[str, list[str]]] = [
     ("cụm từ “Điều 5” tại khoản 2 Điều 22", ["dieu_22/khoan_2"]),  # quoted words name no part
     ("một số điều", []),
     ("khoản 2", []),  # no article: not an id of the target
+    ("Mẫu số 04-A và Mẫu số 05", ["mau_04.a", "mau_05"]),  # a form numbered with a dash or a dot: as the structure
+    ("Mẫu số 07.DT Phụ lục XII", ["phu_luc_12/mau_07.dt"]),
+    ("khoản 2 Điều 7 và khoản 3", ["dieu_7/khoan_2", "dieu_7/khoan_3"]),  # the article of the one before
 ]
 
 

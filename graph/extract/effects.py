@@ -136,6 +136,10 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
             kind = PART_KIND_WORDS[tok]
             span.append(s)
         elif kind is not None and _is_id(tok, kind):
+            if (kind == "mau" and i + 2 < len(toks) and toks[i + 1][0] in (".", "-") and toks[i + 1][1] == e
+                    and toks[i + 2][1] == toks[i + 1][2] and len(toks[i + 2][0]) <= 3 and toks[i + 2][0][:1].isalnum()):
+                # a form numbered with a dot or a dash ('Mẫu số 07.DT'), as `graph.structure` numbers it ('mau_07.dt')
+                tok, e, i = f"{tok}.{toks[i + 2][0]}", toks[i + 2][2], i + 2
             number = "dd" if tok == "dd" else (normalise_number(kind, tok) if kind not in ("diem", "mau") else tok)
             if number:
                 cur = _add_level(chains, cur, kind, number, anchor, ranging, joined)
@@ -147,6 +151,9 @@ def _chains(toks: list[tuple[str, int, int]]) -> tuple[list[_Chain], tuple[int, 
                 _extend(cur.levels[-1], number, ranging)
                 ranging = joined = False
                 span.append(e)
+        elif tok == "bang" and i + 1 < len(toks) and toks[i + 1][0] in ("so", *"0123456789"):
+            cur = None  # 'khoản 2.c Bảng số 01 Chương II Phụ lục 4': a table's rows are no part; its holders are
+            kind, last_kind, joined = None, None, True
         elif tok in PART_ANCHORS:
             anchor = i + 1 < len(toks) and (toks[i + 1][0] in PART_KIND_WORDS or toks[i + 1][0] in PART_ANCHORS)
             kind = None
@@ -195,14 +202,17 @@ def _add_level(chains: list[_Chain], cur: _Chain | None, kind: str, number: str,
 def _part_ids(chains: list[_Chain], context: list[_Level] | None = None) -> list[str]:
     """The ids the references name: a reference without its article ('khoản 3a' in 'Bổ sung khoản 3a vào sau khoản 3
     Điều 5', 'điểm a khoản 1' in 'điểm a khoản 1 và điểm b khoản 2 Điều 5') takes the holding parts of the next
-    reference that names them, else of the context (the parts the item's lead names); a reference that names where
+    reference that names them, else of the one right before ('khoản 2 Điều 7 và khoản 3'), else of the context (the parts the item's lead names); a reference that names where
     a new part goes is not itself changed."""
     out: list[str] = []
     for i, c in enumerate(chains):
         if c.anchor:
             continue
         if not c.complete():
-            donors = [d.levels for d in chains[i + 1 :]] + ([context] if context else [])
+            # the next references, then the one right before ('điểm a, điểm c khoản 2 Điều 7 và khoản 3': khoản 3
+            # of Điều 7), then the context
+            donors = ([d.levels for d in chains[i + 1 :]] + [d.levels for d in chains[i - 1 : i]
+                      if i and not d.anchor and d.complete()] + ([context] if context else []))
             for levels in donors:
                 above = [lv for lv in levels if RANK[lv.kind] < RANK[c.top]]
                 if above and all(len(lv.ids) == 1 for lv in above):
@@ -221,7 +231,7 @@ def read_parts(low: str, text: str, a: int, b: int, tail: bool = False,
     toks = _tokens(low, text, a, b)
     if tail:
         k = len(toks)
-        while k > 0 and _part_token(toks[k - 1][0]):
+        while k > 0 and (_part_token(toks[k - 1][0]) or _form_suffix(toks, k - 1)):
             k -= 1
         if any(x[0] == "mot" for x in toks[max(0, k - 4) : k]):
             return [], None  # 'một số điểm, khoản của Điều 9': some parts of it, which the items list
@@ -230,14 +240,45 @@ def read_parts(low: str, text: str, a: int, b: int, tail: bool = False,
         return [], None
     chains, span = _chains(toks)
     ids = _part_ids(chains, context)
+    if ids and span and (head := _heading(toks, span[0])) is not None:
+        # 'tên Điều và khoản 7 Điều 39', 'tên điều, khoản 1' (under Điều 39): the heading of the one article named
+        arts = {p.split("/")[0] for p in ids} | {lv.kind + "_" + lv.ids[0] for lv in context or [] if lv.kind == "dieu"}
+        if head[1] and len(arts) == 1 and (art := arts.pop()).startswith("dieu_") and art not in ids:
+            ids.insert(0, art)
+        span = (head[0], span[1])
     written = " ".join(text[span[0] : span[1]].split()) if ids and span else None
     return ids, written
+
+
+def _heading(toks: list[tuple[str, int, int]], start: int) -> tuple[int, bool] | None:
+    """Whether the list of parts that starts at `start` names their headings ('tên Mục 1, Mục 2', 'tên của Mục 3',
+    'tên Điều 9'): where 'tên' stands, and whether its article has no number ('tên Điều và khoản 7 Điều 39')."""
+    k = next((i for i, t in enumerate(toks) if t[1] == start), None)
+    if k is None or k == 0:
+        return None
+    j = k - 1 - (toks[k - 1][0] == "cua")
+    if j < 0 or toks[j][0] != "ten":
+        return None
+    bare = toks[k][0] == "dieu" and (k + 1 >= len(toks) or not toks[k + 1][0][:1].isdigit())
+    return toks[j][1], bare
+
+
+def heading_only(written: str | None) -> bool:
+    """Whether the parts as written are headings ('tên Mục 1, Mục 2, Mục 3 trong Chương III'): a change to a heading
+    is an amendment of the part, not a repeal or replacement of what it holds."""
+    return written is not None and written.split(" ", 1)[0].lower() == "tên"
+
+
+def _form_suffix(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the token at i ends a form's number written with a dot or a dash ('DT' in 'Mẫu số 07.DT')."""
+    return (i >= 2 and len(toks[i][0]) <= 3 and toks[i - 1][0] in (".", "-") and toks[i - 1][2] == toks[i][1]
+            and toks[i - 2][2] == toks[i - 1][1] and toks[i - 2][0][:1].isdigit())
 
 
 def _part_token(tok: str) -> bool:
     """A token a list of parts is made of."""
     return (tok in PART_JOINERS or tok in PART_ANCHORS or tok in ("dieu", "khoan", "diem", "muc", "chuong", "phan",
-            "phu", "luc", "mau", "dd") or tok[:1].isdigit() or len(tok) == 1 or bool(_ROMAN_ID.fullmatch(tok)))
+            "phu", "luc", "mau", "dd", "bang") or tok[:1].isdigit() or len(tok) == 1 or bool(_ROMAN_ID.fullmatch(tok)))
 
 
 def _top_levels(low: str, text: str, a: int, b: int, context: list[_Level] | None) -> list[_Level] | None:
@@ -375,7 +416,25 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int],
         gap = low[formula : span[1]]
         if kind not in WHOLE_TEXT_KINDS or rr.type == "AMENDS" or _PARTIAL.search(gap):
             return None
+    if kind in ("repealed", "replaced") and heading_only(written):
+        kind = "amended"  # 'Bãi bỏ tên Mục 1 …': the heading goes, the section's articles stay
+    if kind == "amended" and parts and (then := _then_words(low, rr.target.end, rr.sentence[1] + 1)) is not None:
+        kind = then
     return RawEffect(kind, parts, written, rr.sentence, _effect_date(low, rr.sentence, formula))
+
+
+# 'như sau: Thay thế cụm từ …', 'như sau: Bỏ cụm từ …': what the amendment is, after its clause
+_THEN = re.compile(r"(?<![a-z])nhu[ \t\n]{1,4}sau[ \t]{0,4}:[ \t\n]{0,12}")
+
+
+def _then_words(low: str, a: int, b: int) -> str | None:
+    """The kind of a change of words that the clause after 'như sau:' in low[a:b] states ('Sửa đổi khoản 3 Điều 31 …
+    như sau: Thay thế cụm từ “nhà đầu tư” bằng cụm từ “đối tác”'), else None."""
+    m = _THEN.search(low, a, min(b + 200, len(low)))
+    if m is None or m.start() >= b:
+        return None
+    kind = effect_kind(low, m.end())
+    return kind if kind in ("words_substituted", "words_removed") else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -452,10 +511,22 @@ def item_effects(rel: _Relator) -> None:
         i = bisect.bisect_right(starts, pos) - 1
         sent = ex.sentences[i] if i >= 0 else (pos, len(low))
         end_m = _ITEM_END.search(low, pos, sent[1])
+        one = sent[1]  # the item's first sentence: a document named after it, after a ';', is its list's end
+        if end_m is None:
+            sent = _goes_on(low, ex.sentences, i, sent)
+            end_m = _ITEM_END.search(low, pos, sent[1])
         end = end_m.start() if end_m else sent[1]
         j = bisect.bisect_left(named, pos)
+        doer: RawRelation | None = None
         if j < len(named) and named[j] < end:
-            continue  # names its document: read with the relation
+            if named[j] < one:
+                continue  # names its document: read with the relation
+            # '2. Bãi bỏ khoản 1 Điều 15; các khoản 1, 2 Điều 18 của Thông tư số …': the relation its last sentence
+            # states, which has no formula of its own
+            doer = next((r for r in own if r.target.start == named[j] and not r.effects), None)
+            if doer is None:  # else the first sentence's list alone
+                sent = (sent[0], one)
+            end = named[j] if doer is not None else one
         kind = effect_kind(low, pos)
         if kind is None:
             continue
@@ -467,11 +538,37 @@ def item_effects(rel: _Relator) -> None:
         ctx_levels = next((context[k] for k in sorted(context, reverse=True) if context[k]), None)
         parts, written = read_parts(low, text, m.end("f"), end, context=ctx_levels)
         context[level] = _top_levels(low, text, m.end("f"), end, ctx_levels)
-        lead = _lead(low, own, articles, sent[0], title)
+        lead = doer or _lead(low, own, articles, sent[0], title)
         if not parts or lead is None:
             continue
+        if kind in ("repealed", "replaced") and heading_only(written):
+            kind = "amended"  # 'a) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.': the headings, not the sections
         a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
         lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, sent, pos)))
+
+
+# what a sentence after a ';' opens with when it goes on with the item's list: a part, or more quoted words
+_GOES_ON = re.compile(r"[ \t\n]{0,12}(?:[“\"]|(?:(?:cac|tu)[ \t\n]{1,4}){0,2}(?:khoan|diem|dieu|muc|chuong|phan|phu[ \t]{1,4}luc|mau)"
+                      r"[ \t\n]{1,4}(?:so[ \t]{1,4})?[0-9a-z])")
+
+
+def _goes_on(low: str, sentences: list[tuple[int, int]], i: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """An item's sentence with those after it that go on with its list after a ';' ('5. Bãi bỏ khoản 3 Điều 9; điểm c
+    khoản 1, điểm c khoản 2 và điểm c khoản 3 Điều 10; điểm b khoản 1 Điều 20.', 'Bãi bỏ cụm từ “…”; “…” tại Điều 20,
+    Điều 27.'), or that a ';' inside quoted words cut ('Bãi bỏ cụm từ “Điều 5; Điều 6; …” tại khoản 3 Điều 34'): they
+    open with a part or quoted words, not with a mark or a formula of their own (at most 24)."""
+    end = sent[1]
+    k = i
+    while (k + 1 < len(sentences) and k - i < 24 and low[end - 1 : end] == ";" and sentences[k + 1][0] - end <= 12
+           and (_GOES_ON.match(low, end, sentences[k + 1][1]) or _open_quote(low, sent[0], end))):
+        k += 1
+        end = sentences[k][1]
+    return (sent[0], end)
+
+
+def _open_quote(low: str, a: int, b: int) -> bool:
+    """Whether quoted words opened in low[a:b] are not closed there."""
+    return low.count("“", a, b) > low.count("”", a, b)
 
 
 def _lead(low: str, own: list[RawRelation], articles: list[int], pos: int,
