@@ -41,6 +41,13 @@ assert {f.name for f in fields(Number)} == {"ordinal", "year", "code", "party"}
 
 
 # the codec ------------------------------------------------------------------------------------------------
+def _dec_effect(row: list[Any]) -> RawEffect:
+    k, ps, w, sp, d = row[:5]
+    until = row[5] if len(row) > 5 else None
+    return RawEffect(kind=k, parts=list(ps), written=w, sentence=(sp[0], sp[1]),
+                     date=dt.date.fromisoformat(d) if d else None, until=dt.date.fromisoformat(until) if until else None)
+
+
 def _enc_mention(m: Mention) -> list[Any]:
     out: list[Any] = []
     for name in _MENTION_FIELDS:
@@ -95,6 +102,7 @@ def dump_source(r: SourceResult) -> bytes:
             # a relation's effects on parts, when it has any, as a fifth item (sources kept before effects have four)
             "relations": [[rr.type, ref(rr.source), ref(rr.target), list(rr.sentence)]
                           + ([[[e.kind, e.parts, e.written, list(e.sentence), e.date.isoformat() if e.date else None]
+                               + ([e.until.isoformat()] if e.until else [])  # a sixth item only when there is an end
                                for e in rr.effects]] if rr.effects else [])
                           for rr in ex.relations],
             "proposers": [[ref(m), agency, list(span)] for m, agency, span in ex.proposers],
@@ -135,9 +143,7 @@ def load_source(data: bytes) -> SourceResult:
         self_doc=m(x["self_doc"]),
         base_doc=m(x["base_doc"]),
         relations=[RawRelation(type=row[0], source=mm(row[1]), target=mm(row[2]), sentence=span(row[3]),
-                               effects=[RawEffect(kind=k, parts=list(ps), written=w, sentence=span(sp),
-                                                  date=dt.date.fromisoformat(d) if d else None)
-                                        for k, ps, w, sp, d in (row[4] if len(row) > 4 else [])])
+                               effects=[_dec_effect(e) for e in (row[4] if len(row) > 4 else [])])
                    for row in x["relations"]],
         proposers=[(mm(i), agency, span(sp)) for i, agency, sp in x["proposers"]],
         sentences=[span(s) for s in x["sentences"]],

@@ -150,7 +150,7 @@ class PartEffect(_Model):
     """What one sentence of the acting text does to the target: the kind of effect, the parts of the target it
     touches (ids relative to the target, ELI style: 'dieu_8/khoan_2/diem_a', 'phu_luc_1'; none: the whole text), the
     parts as written ('khoản 2 Điều 8'), the part of the acting text that states it (when that text is read in full),
-    the date the effect takes hold when a text states one, and the sentence."""
+    the date the effect takes hold and the last day it holds when a text states them, and the sentence."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: EffectKind
@@ -158,6 +158,7 @@ class PartEffect(_Model):
     written: str | None = None
     by_part: str | None = None
     date: dt.date | None = None
+    until: dt.date | None = None  # the last day it holds, when the text names one ('… đến ngày 15 tháng 9 năm 2022')
     evidence: Evidence
 
 

@@ -842,7 +842,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
             "partly_in_force": f"Ngày {day}, {s} hết hiệu lực một phần: {gone_parts}"
                                + (f" (từ {since})." if since else "."),
             "suspended": f"Ngày {day}, {s} bị ngưng hiệu lực thi hành bởi {by}" + (f" từ {since}" if since else "")
-                         + "; các văn bản đã đọc không cho biết ngày kết thúc việc ngưng hiệu lực (lexgraph không đọc được).",
+                         + (f" đến hết ngày {st.until.strftime('%d/%m/%Y')}." if st.until else
+                            "; các văn bản đã đọc không cho biết ngày kết thúc việc ngưng hiệu lực (lexgraph không đọc được)."),
             "replaced": f"{s} hết hiệu lực: đã được thay thế bởi {by}" + (f" từ {since}." if since else "."),
             "repealed": f"{s} hết hiệu lực: đã bị bãi bỏ bởi {by}" + (f" từ {since}." if since else "."),
             "expired": f"{s} hết hiệu lực từ {since}: văn bản chỉ có hiệu lực đến hết ngày "
@@ -860,7 +861,8 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
             "amended": f"On {day}, {s} is in force, amended by {by}.",
             "partly_in_force": f"On {day}, {s} is partly in force: {gone_parts_en}"
                                + (f" (since {since})." if since else "."),
-            "suspended": f"On {day}, {s} is suspended by {by}" + (f" since {since}." if since else "."),
+            "suspended": f"On {day}, {s} is suspended by {by}" + (f" since {since}" if since else "")
+                         + (f" until {st.until.isoformat()} inclusive." if st.until else "."),
             "replaced": f"{s} is no longer in force: replaced by {by}" + (f" from {since}." if since else "."),
             "repealed": f"{s} is no longer in force: repealed by {by}" + (f" from {since}." if since else "."),
             "expired": f"{s} is no longer in force: its term ended on "

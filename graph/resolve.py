@@ -535,7 +535,7 @@ class Resolver:
                 # subject before ';'): the evidence holds that sentence too; the text itself is named by its header
                 ends = tuple(sp for m in (rr.source, rr.target) if m is not ex.self_doc and m is not ex.base_doc
                              and (sp := sentence_of.get(id(m))) is not None and sp != rr.sentence)
-                effects = [PartEffect(kind=e.kind, parts=e.parts, written=e.written, date=e.date,
+                effects = [PartEffect(kind=e.kind, parts=e.parts, written=e.written, date=e.date, until=e.until,
                                       evidence=evidence(ex, r.path, e.sentence)) for e in rr.effects]
                 g.add_relation(Relation(type=rr.type, source=s, target=t,  # type: ignore[arg-type]
                                         evidence=[evidence(ex, r.path, rr.sentence, ends)], effects=effects))

@@ -52,6 +52,7 @@ class StatusAt:
     reasons: list[str]  # plain sentences: what the texts say, and what they do not
     evidence: list[Evidence]
     parts: list[str] = field(default_factory=list)  # partly_in_force: the ids of the parts repealed or suspended
+    until: dt.date | None = None  # suspended: the last day of the suspension, when the text names it
 
 
 PartState = Literal["not_yet_in_force", "in_force", "amended", "repealed", "suspended", "replaced", "expired",
@@ -235,37 +236,45 @@ _ENDING_KINDS = ("repealed", "suspended")
 def _suspended(d: Document, all_changes: list[Change], at: dt.date, reasons: list[str],
                evidence: list[Evidence]) -> StatusAt | None:
     """Suspended: an effect that suspends the whole text (no parts named) has taken hold by `at` (its own date, else
-    the acting text's date of effect, else its date of issue: said so). The effects carry no end date (extraction
-    reads none: 'đến ngày 15 tháng 9 năm 2022', 'cho đến khi …' are not read), so the reasons say that no end is read
-    and the text stays suspended from that day. A suspension no text dates leaves the status unknown."""
+    the acting text's date of effect, else its date of issue: said so) and, when the text names its last day ('… đến
+    ngày 15 tháng 9 năm 2022': `PartEffect.until`), has not ended; with no end read ('cho đến khi …'), the reasons say
+    so and the text stays suspended from that day. A suspension no text dates leaves the status unknown."""
     held: list[tuple[dt.date, Change, PartEffect]] = []
     undated: list[tuple[Change, PartEffect]] = []
     for c in all_changes:
-        for e in c.effects:
-            if e.kind != "suspended" or e.parts:
-                continue
+        whole = [e for e in c.effects if e.kind == "suspended" and not e.parts]
+        # a sentence that gives the period ('… từ ngày 01 tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022') says more
+        # than the title that names the suspension: the dated statements of a text are taken over its undated ones
+        whole = [e for e in whole if e.date is not None] or whole
+        for e in whole:
             since, _ = _effect_since(e, c)
             if since is None:
                 undated.append((c, e))
-            elif since <= at:
-                held.append((since, c, e))
-            else:
+            elif since > at:
                 reasons.append(f"It is suspended by {c.label} from {since.isoformat()}, after that day.")
+            elif e.until is not None and e.until < at:
+                reasons.append(f"It was suspended by {c.label} from {since.isoformat()} to {e.until.isoformat()}, "
+                               "before that day.")
+            else:
+                held.append((since, c, e))
     if held:
         held.sort(key=lambda x: (x[0], x[1].by))
         since, c, e = held[0]
         how = ("the date the text gives for it" if e.date else f"the date {c.label} takes effect" if c.basis == "effective"
                else f"the date of issue of {c.label}: no text read gives its date of effect")
-        reasons.append(f"It was suspended by {c.label} from {since.isoformat()} ({how}).")
-        reasons.append("The texts read give no end date of the suspension that lexgraph reads: suspended from that "
-                       "day on, as far as they say.")
+        if e.until is not None:
+            reasons.append(f"It is suspended by {c.label} from {since.isoformat()} ({how}) to {e.until.isoformat()}.")
+        else:
+            reasons.append(f"It was suspended by {c.label} from {since.isoformat()} ({how}).")
+            reasons.append("The texts read give no end date of the suspension that lexgraph reads: suspended from that "
+                           "day on, as far as they say.")
         after = [x for x in all_changes if x.type in ACTING and x.since is not None and since < x.since <= at]
         if after:
             reasons.append("Texts act on it after the suspension began: " + ", ".join(
                 f"{x.label} (from {x.since.isoformat() if x.since else '?'})" for x in after)
                 + "; whether the suspension had ended by then is not read (its parts follow those effects).")
         evidence.append(e.evidence)
-        return StatusAt("suspended", at, d.effective, since, [c for _, c, _ in held], reasons, evidence)
+        return StatusAt("suspended", at, d.effective, since, [c for _, c, _ in held], reasons, evidence, until=e.until)
     if undated:
         c, e = undated[0]
         reasons.append(f"It was suspended by {c.label}, but no text read dates {c.label}: whether that had happened "
@@ -470,12 +479,14 @@ def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffe
     reasons: list[str] = []
     if whole.state == "suspended" and whole.since is not None and whole.changes:
         # the whole text suspended: an effect on every part from that day, which a later effect on the part (a
-        # repeal, an amendment) follows in date order; no end of the suspension is read
+        # repeal, an amendment) follows in date order, up to the suspension's last day when the text names one
         c0 = whole.changes[0]
-        e0 = next((e for e in c0.effects if e.kind == "suspended" and not e.parts), None)
+        suspends = [e for e in c0.effects if e.kind == "suspended" and not e.parts]
+        e0 = next((e for e in suspends if e.date is not None), suspends[0] if suspends else None)
         if e0 is not None:
             dated.append((whole.since, c0, e0))
-            reasons.append(f"The whole text suspended by {c0.label} from {whole.since.isoformat()} (no end date read).")
+            end = f"to {e0.until.isoformat()}" if e0.until else "no end date read"
+            reasons.append(f"The whole text suspended by {c0.label} from {whole.since.isoformat()} ({end}).")
     if start is not None and claim is not None:
         reasons.append(f"Its own text gives {claim.part} a date of effect of its own: in force from {start.isoformat()}.")
     undated: list[tuple[Change, PartEffect]] = []

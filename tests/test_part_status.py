@@ -256,9 +256,9 @@ S_SUSPEND = ("2. Đối với Thông tư số 10/2022/TT-BKHĐT ngày 15 tháng 
              "tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022.")
 
 
-def _suspension(by: Document, date: D | None = None) -> RelationView:
+def _suspension(by: Document, date: D | None = None, until: D | None = None) -> RelationView:
     ev = Evidence(source="thong-tu-so-16-2022-tt-bkhdt-37688.txt", sentence=S_SUSPEND, start=0, end=len(S_SUSPEND))
-    return RelationView("CITES", "in", by.key, [ev], [PartEffect(kind="suspended", date=date, evidence=ev)])
+    return RelationView("CITES", "in", by.key, [ev], [PartEffect(kind="suspended", date=date, until=until, evidence=ev)])
 
 
 @pytest.mark.parametrize(("incoming", "at", "want"), [
@@ -272,6 +272,10 @@ def _suspension(by: Document, date: D | None = None) -> RelationView:
     pytest.param([_suspension(A), _in("REPEALS", B)], D(2024, 6, 1), ("repealed", D(2024, 1, 5)),
                  id="suspended, then repealed: repealed"),
     pytest.param([_suspension(C)], D(2026, 1, 1), ("unknown", None), id="an undated suspension: unknown"),
+    pytest.param([_suspension(A, D(2022, 8, 1), D(2022, 9, 15))], D(2022, 9, 15), ("suspended", D(2022, 8, 1)),
+                 id="on its last day: suspended"),
+    pytest.param([_suspension(A, D(2022, 8, 1), D(2022, 9, 15))], D(2022, 9, 16), ("in_force", D(2021, 2, 1)),
+                 id="after its last day: in force again"),
     pytest.param([RelationView("CITES", "in", A.key, [], [])], D(2024, 6, 1), ("in_force", D(2021, 2, 1)),
                  id="a mere citation changes nothing"),
 ])
@@ -296,7 +300,7 @@ def test_suspension_reasons_evidence_and_timeline() -> None:
 
 def test_suspension_from_the_corpus_text(tmp_path: Path) -> None:
     """16/2022/TT-BKHĐT suspends 10/2022/TT-BKHĐT (and 08/2022/TT-BKHĐT) from 01/08/2022, its own date of effect;
-    the end it states (15/09/2022) is not read, and the reasons say so. /ask words the state."""
+    and in force again after the last day its sentence states (15/09/2022). /ask words the state."""
     from graph.questions import ask
     from graph.status import status_at
 
@@ -305,11 +309,14 @@ def test_suspension_from_the_corpus_text(tmp_path: Path) -> None:
     store.upsert(g)
     st = status_at(store, "10/2022/TT-BKHDT", D(2022, 8, 20))
     assert (st.state, st.since) == ("suspended", D(2022, 8, 1))
-    assert any("give no end date" in r for r in st.reasons)
+    assert any("from 2022-08-01 (the date the text gives for it) to 2022-09-15" in r for r in st.reasons), st.reasons
+    assert status_at(store, "10/2022/TT-BKHDT", D(2022, 9, 16)).state == "in_force"
+    assert status_at(store, "8/2022/TT-BKHDT", D(2022, 9, 16)).state == "in_force"
     assert status_at(store, "10/2022/TT-BKHDT", D(2022, 7, 20)).state != "suspended"
     assert {p.state for p in part_status_at(store, "10/2022/TT-BKHDT", D(2022, 8, 20)).values()} <= {"suspended"}
     vi = ask(store, "Thông tư 10/2022/TT-BKHĐT còn hiệu lực vào ngày 20/8/2022 không?")
     assert "bị ngưng hiệu lực thi hành bởi" in vi.text and "01/08/2022" in vi.text
+    assert "đến hết ngày 15/09/2022" in vi.text, vi.text
     en = ask(store, "Is circular 10/2022/TT-BKHĐT in force on 2022-08-20?")
     assert "is suspended by" in en.text
 

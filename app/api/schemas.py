@@ -122,13 +122,15 @@ class StatusAtOut(Out):
     evidence: list[EvidenceOut]
     parts: list[str] = Field(default_factory=list, description="partly_in_force: the ids of the parts repealed or "
                                                                "suspended ('dieu_8/khoan_2'; GET …/parts/{part})")
+    until: dt.date | None = Field(None, description="suspended: the last day of the suspension, when the text names it")
 
     @classmethod
     def of(cls, st: StatusAt) -> StatusAtOut:
         return cls(state=st.state, at=st.at, effective=st.effective, since=st.since,
                    changes=[ChangeOut(type=c.type, by=c.by, label=c.label, since=c.since, basis=c.basis,
                                       evidence=[EvidenceOut.of(e) for e in c.evidence]) for c in st.changes],
-                   reasons=st.reasons, evidence=[EvidenceOut.of(e) for e in st.evidence], parts=st.parts)
+                   reasons=st.reasons, evidence=[EvidenceOut.of(e) for e in st.evidence], parts=st.parts,
+                   until=st.until)
 
 
 class EventOut(Out):

@@ -289,7 +289,7 @@ function reasonsVi(st, doc) {
   else if (st.state === "expired") out.push(`Văn bản tự quy định thời hạn: có hiệu lực đến hết ngày ${fmtDate(doc.expires)}.`);
   else if (st.state === "in_force") out.push(`Đến ngày ${at}, chưa văn bản nào đã đọc thay thế hoặc bãi bỏ văn bản này.`);
   else if (st.state === "unknown") out.push("Chưa rõ văn bản còn hiệu lực vào ngày đó hay không.");
-  else if (st.state === "suspended") out.push(`Vào ngày ${at} văn bản bị ngưng hiệu lực thi hành${st.since ? ` (từ ngày ${fmtDate(st.since)})` : ""}; các văn bản đã đọc không cho biết ngày kết thúc.`);
+  else if (st.state === "suspended") out.push(`Vào ngày ${at} văn bản bị ngưng hiệu lực thi hành${st.since ? ` (từ ngày ${fmtDate(st.since)})` : ""}${st.until ? ` đến hết ngày ${fmtDate(st.until)}.` : "; các văn bản đã đọc không cho biết ngày kết thúc."}`);
   else if (st.state === "partly_in_force") out.push(`Hết hiệu lực một phần: ${st.parts.map(partLabelOf).join(", ")} đã bị bãi bỏ hoặc đình chỉ thi hành; phần còn lại còn hiệu lực.`);
   return out;
 }

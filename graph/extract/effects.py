@@ -42,6 +42,7 @@ from .types import RawEffect, RawRelation
 
 if TYPE_CHECKING:
     from .relations import _Relator
+    from .types import Mention
 
 ACTING = ("REPLACES", "REPEALS", "AMENDS", "GUIDES")  # IMPLEMENTS: no kind of effect on parts (a policy carried out)
 
@@ -464,6 +465,38 @@ def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
             last = ex.relations[-1]
             if last.target is o and not last.effects:
                 last.effects.append(RawEffect("suspended", [], None, (a, b), _effect_date(low, (a, b), m.start())))
+    for o, sent, start, until in _periods(rel):
+        rel.add("CITES", ex.self_doc, o, sent)
+        last = ex.relations[-1]
+        if last.target is o and not any(e.sentence == sent for e in last.effects):
+            last.effects.append(RawEffect("suspended", [], None, sent, start, until))
+
+
+# the period of a suspension in a sentence of the text's own: '2. Đối với Thông tư số 10/2022/TT-BKHĐT …, ngưng hiệu
+# lực thi hành từ ngày 01 tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022.' (its start right after the formula)
+_SUSPENDS_IN = re.compile(r"(?<![a-z])(?:tam\s{1,4}ngung|dinh\s{1,4}chi|ngung)\s{1,4}(?:hieu\s{1,4}luc|thi\s{1,4}hanh)")
+_UNTIL_DAY = re.compile(r"[ \t\n,]{0,6}den\s{1,4}(?:het\s{1,4})?ngay\s{1,4}" + DATE_RE.pattern)
+
+
+def _periods(rel: _Relator) -> list[tuple[Mention, tuple[int, int], dt.date, dt.date | None]]:
+    """Each document a sentence of the text's own suspends for a period: the one named before the formula in that
+    sentence, else those of the lead it follows ('1. Đối với Thông tư số 08/2022/TT-BKHĐT …:' then 'a) Ngưng hiệu lực
+    thi hành từ ngày 01 tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022, trừ …'); with its first and last day."""
+    ex, low = rel.ex, rel.ctx.low
+    out: list[tuple[Mention, tuple[int, int], dt.date, dt.date | None]] = []
+    lead: list[Mention] = []
+    for a, b in ex.sentences:
+        ms = [x for x in rel.all_mentions if a <= x.start < b and x is not ex.self_doc]
+        m = _SUSPENDS_IN.search(low, a, b)
+        f = _FROM_DAY.search(low, m.end(), b) if m and rel.quote_at(m.start()) is None else None
+        start = _date(f) if f is not None and m is not None and f.start() - m.end() <= 40 else None
+        if m is not None and f is not None and start is not None:
+            u = _UNTIL_DAY.match(low, f.end(), b)
+            for o in [x for x in ms if x.start < m.start()] or lead:
+                out.append((o, (a, b), start, _date(u) if u is not None else None))
+        if ms:
+            lead = ms if low[a:b].rstrip().endswith(":") else []
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------

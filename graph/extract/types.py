@@ -82,6 +82,7 @@ class RawEffect:
     written: str | None
     sentence: tuple[int, int]
     date: dt.date | None = None
+    until: dt.date | None = None  # the last day the effect holds ('… đến ngày 15 tháng 9 năm 2022')
 
 
 @dataclass
