@@ -21,7 +21,7 @@ from typing import Literal
 from .model import Document, PartEffect, PartNode
 from .status import PartStatusAt, StatusAt, changes, part_status_on, status_on
 from .stores.base import DocumentRelations, RelationView, Store
-from .structure import LABEL_WORD, parse_reference
+from .structure import LABEL_WORD, parse_reference, reference_id
 from .vocab import fold_lower
 
 # the kinds of effect that change what a part says or whether it is in force; 'detailed' and 'guided' do neither
@@ -76,24 +76,6 @@ def find_part_phrase(text: str) -> tuple[int, int] | None:
     return None
 
 
-def id_of(want: dict[str, str]) -> str | None:
-    """The id a parsed reference (`parse_reference`) names: {'dieu': '8', 'khoan': '2'} -> 'dieu_8/khoan_2'."""
-    prefix = [f"{k}_{want[k]}" for k in ("phu_luc", "kem_theo") if k in want][-1:]
-    path: list[str] = []
-    if "dieu" in want:
-        path.append(f"dieu_{want['dieu']}")
-        if "khoan" in want:
-            path.append(f"khoan_{want['khoan']}")
-        if "diem" in want:
-            path.append("diem_" + ("dd" if want["diem"] == "đ" else want["diem"]))
-    elif "chuong" in want:
-        path += [f"chuong_{want['chuong']}"] + ([f"muc_{want['muc']}"] if "muc" in want else [])
-    elif "phan" in want:
-        path.append(f"phan_{want['phan']}")
-    ids = prefix + path
-    return "/".join(ids) if ids else None
-
-
 _ID = re.compile(r"(?:(?:phan|chuong|muc|dieu|khoan|diem|phu_luc|kem_theo|mau)(?:_[0-9a-z.]+)?/?)+")
 
 
@@ -109,11 +91,11 @@ def part_id(parts: list[PartNode], ref: str) -> str | None:
         annexes = [p.id for p in parts if p.kind == "phu_luc" and p.parent is None]
         return annexes[0] if len(annexes) == 1 else None
     want = parse_reference(english_to_vi(raw))
-    pid = id_of(want)
+    pid = reference_id(want)
     if pid is None or not parts or pid in ids:
         return pid
     if "diem" in want and "khoan" in want and want["diem"] != "đ":  # 'd8k1a': khoản 1 điểm a, or khoản 1a
-        alt = id_of({k: v for k, v in want.items() if k != "diem"} | {"khoan": want["khoan"] + want["diem"]})
+        alt = reference_id({k: v for k, v in want.items() if k != "diem"} | {"khoan": want["khoan"] + want["diem"]})
         if alt in ids:
             return alt
     return None

@@ -887,12 +887,14 @@ def lookup(structure: Structure, ref: str) -> Part | None:
 
 
 def _lookup(structure: Structure, want: dict[str, str]) -> Part | None:
-    if not want:
-        return None
-    prefix = ""
-    for k in ("phu_luc", "kem_theo"):
-        if k in want:
-            prefix = f"{k}_{want[k]}"
+    pid = reference_id(want)
+    return structure.get(pid) if pid else None
+
+
+def reference_id(want: dict[str, str]) -> str | None:
+    """The id a parsed reference (`parse_reference`) names: {'dieu': '8', 'khoan': '2'} -> 'dieu_8/khoan_2'; an
+    annex's or attached text's prefix before it ('phu_luc_2/dieu_3'); None when it names no part."""
+    prefix = [f"{k}_{want[k]}" for k in ("phu_luc", "kem_theo") if k in want][-1:]
     path: list[str] = []
     if "dieu" in want:
         path.append(f"dieu_{want['dieu']}")
@@ -901,12 +903,8 @@ def _lookup(structure: Structure, want: dict[str, str]) -> Part | None:
         if "diem" in want:
             path.append(f"diem_{_letter_id(want['diem'])}")
     elif "chuong" in want:
-        path.append(f"chuong_{want['chuong']}")
-        if "muc" in want:
-            path.append(f"muc_{want['muc']}")
+        path += [f"chuong_{want['chuong']}"] + ([f"muc_{want['muc']}"] if "muc" in want else [])
     elif "phan" in want:
         path.append(f"phan_{want['phan']}")
-    if not path:
-        return structure.get(prefix) if prefix else None
-    pid = "/".join([prefix, *path] if prefix else path)
-    return structure.get(pid)
+    ids = prefix + path
+    return "/".join(ids) if ids else None
