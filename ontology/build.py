@@ -160,6 +160,12 @@ def _parts_and_effects(g: Graph, labelled: Any) -> None:
     labelled(LEX.Effect, "Tác động", "Effect",
              "What one sentence of the acting text does to parts of another (repealed, amended, inserted, replaced, "
              "words substituted or removed, suspended, detailed, guided), with the day it takes hold when stated.")
+    def declare(kind: URIRef, name: str, domain: URIRef, rng: URIRef, vi: str, en: str, comment: str) -> None:
+        g.add((LEX[name], RDF.type, kind))
+        g.add((LEX[name], RDFS.domain, domain))
+        g.add((LEX[name], RDFS.range, rng))
+        labelled(LEX[name], vi, en, comment)
+
     for name, domain, rng, vi, en, comment in (
             ("partId", LEX.Part, XSD.string, "mã phần", "part id", "The part's id in its document: dieu_8/khoan_2."),
             ("partKind", LEX.Part, XSD.string, "loại phần", "part kind",
@@ -175,10 +181,7 @@ def _parts_and_effects(g: Graph, labelled: Any) -> None:
              "The parts as the acting text writes them: 'khoản 2 Điều 8'."),
             ("effectDate", LEX.Effect, XSD.date, "ngày có hiệu lực", "date of effect",
              "The day the effect takes hold, when a text states one for it.")):
-        g.add((LEX[name], RDF.type, OWL.DatatypeProperty))
-        g.add((LEX[name], RDFS.domain, domain))
-        g.add((LEX[name], RDFS.range, rng))
-        labelled(LEX[name], vi, en, comment)
+        declare(OWL.DatatypeProperty, name, domain, rng, vi, en, comment)
     for name, domain, rng, vi, en, comment in (
             ("effect", LEX.Assertion, LEX.Effect, "tác động", "effect", "An effect part by part of the relation."),
             ("actingDocument", LEX.Effect, LEX.Document, "văn bản tác động", "acting document",
@@ -187,10 +190,7 @@ def _parts_and_effects(g: Graph, labelled: Any) -> None:
              "A part the effect acts on (the document itself when the sentence names no part)."),
             ("statedIn", LEX.Effect, LEX.Part, "quy định tại", "stated in",
              "The part of the acting document that states it (Điều 1 khoản 3), when that text was read in full.")):
-        g.add((LEX[name], RDF.type, OWL.ObjectProperty))
-        g.add((LEX[name], RDFS.domain, domain))
-        g.add((LEX[name], RDFS.range, rng))
-        labelled(LEX[name], vi, en, comment)
+        declare(OWL.ObjectProperty, name, domain, rng, vi, en, comment)
 
 
 def main() -> int:
