@@ -63,8 +63,9 @@ def one_shot_checksum(paths: list[Path], jobs: int) -> tuple[str, dict[str, int]
         return checksum(st), st.counts()
 
 
-def kill_server(cfg: Any) -> None:
-    """SIGKILL the server's JVM, wait until it and its Bolt port are gone, start it again."""
+def kill_server(cfg: Any, start_timeout: float = 300) -> None:
+    """SIGKILL the server's JVM, wait until it and its Bolt port are gone, start it again (tests/test_order.py calls
+    it too)."""
     from app import neo4j_server as ns
 
     pid = int(cfg.pid_file.read_text().strip())
@@ -72,20 +73,20 @@ def kill_server(cfg: Any) -> None:
     deadline = time.monotonic() + 60
     while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
         try:
-            os.waitpid(pid, os.WNOHANG)  # reaped: this process started it
+            os.waitpid(pid, os.WNOHANG)  # reaped if this process started it
         except ChildProcessError:
             pass
         stat = Path(f"/proc/{pid}/stat")
         if stat.exists() and ") Z" in stat.read_text(errors="replace"):
             break
         time.sleep(0.1)
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline:  # the ports closed with it (a JVM's threads may take a moment to go)
         with socket.socket() as s:
             s.settimeout(0.5)
             if s.connect_ex(("127.0.0.1", cfg.bolt_port)) != 0:
                 break
         time.sleep(0.2)
-    ns.start(cfg, timeout=300)
+    ns.start(cfg, timeout=start_timeout)
 
 
 class Bench:

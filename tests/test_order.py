@@ -9,8 +9,6 @@ import contextlib
 import hashlib
 import os
 import random
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +22,7 @@ from typer.testing import CliRunner
 from app.api.main import create_app
 from app.api.settings import Settings
 from app.cli import app as cli_app
+from bench.order_kill import kill_server
 from graph.errors import StoreUnavailable
 from graph.model import Graph
 from graph.stores import Store
@@ -174,27 +173,7 @@ def test_ingest_one_at_a_time_neo4j(neo4j_target: Neo4jTarget) -> None:
 
 # the Neo4j server killed mid-build, then the build run again ----------------------------------------------------
 def _kill_server(target: Neo4jTarget) -> None:
-    from app import neo4j_server as ns
-
-    pid = int(target.config.pid_file.read_text().strip())
-    os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 60
-    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
-        try:
-            os.waitpid(pid, os.WNOHANG)  # reaped if the tests' process started it
-        except ChildProcessError:
-            pass
-        stat = Path(f"/proc/{pid}/stat")
-        if stat.exists() and ") Z" in stat.read_text(errors="replace"):
-            break
-        time.sleep(0.1)
-    while time.monotonic() < deadline:  # the ports closed with it (a JVM's threads may take a moment to go)
-        with socket.socket() as s:
-            s.settimeout(0.5)
-            if s.connect_ex(("127.0.0.1", target.config.bolt_port)) != 0:
-                break
-        time.sleep(0.2)
-    ns.start(target.config, timeout=180)
+    kill_server(target.config, start_timeout=180)
 
 
 def test_neo4j_killed_mid_build_then_rerun(neo4j_target: Neo4jTarget) -> None:
