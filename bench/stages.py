@@ -35,6 +35,10 @@ STAGES: list[tuple[str, str, str]] = [
     ("relations: legal bases", "graph.extract.relations", "_Relator.based_on"),
     ("relations: sentence walk", "graph.extract.relations", "relate"),
     ("dates of effect", "graph.extract.effective", "find_effective"),
+    ("effects: relations", "graph.extract.effects", "relation_effects"),
+    ("effects: items", "graph.extract.effects", "item_effects"),
+    ("effects: suspensions", "graph.extract.effects", "suspensions"),
+    ("parts (structure)", "graph.extract", "parts_of"),
     ("extract (rest)", "graph.extract", "extract"),
     ("resolve", "graph.resolve", "Resolver.build"),
 ]
@@ -46,6 +50,9 @@ _IMPORTED_AS = {("graph.clean", "clean"): ["graph.pipeline"], ("graph.numbers", 
                 ("graph.extract.header", "_header"): ["graph.extract"],
                 ("graph.extract.relations", "relate"): ["graph.extract"],
                 ("graph.extract.effective", "find_effective"): ["graph.extract"],
+                ("graph.extract.effects", "relation_effects"): ["graph.extract.relations"],
+                ("graph.extract.effects", "item_effects"): ["graph.extract.relations"],
+                ("graph.extract.effects", "suspensions"): ["graph.extract.relations"],
                 ("graph.extract", "extract"): ["graph.pipeline"]}
 
 

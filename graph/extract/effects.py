@@ -349,7 +349,7 @@ def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
         active = [tr for tr in trigs if not tr.passive and tr.start < t.start]
         if active:
             tr = active[-1]
-            between = [m for m in rel.all_mentions if tr.end <= m.start and m.end <= t.start and not m.nested]
+            between = [m for m in rel.mentions_in(tr.end, t.start) if m.end <= t.start and not m.nested]
             start = max([tr.end, *(max(m.end, m.ext_end, m.title_end) for m in between)])
             return _effect(rel, rr, tr.start, (min(start, t.start), t.start))
         expiry = _EXPIRES.search(low, t.end, s1)
@@ -375,7 +375,7 @@ def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect |
     rule stands, not what Y changed."""
     low = rel.ctx.low
     t = rr.target
-    before = [m for m in rel.all_mentions if rr.sentence[0] <= m.start and m.end <= t.start and not m.nested]
+    before = [m for m in rel.mentions_in(rr.sentence[0], t.start) if m.end <= t.start and not m.nested]
     start = max([rr.sentence[0], *(max(m.end, m.ext_end) for m in before)])
     eff = _effect(rel, rr, formula, (min(start, t.start), t.start))
     if eff is not None and eff.parts:
@@ -446,6 +446,9 @@ _SUSPENDS = re.compile(r"[ \t\n]{0,12}(?:dieu[ \t]{1,4}\d{1,3}[a-z]?[ \t]{0,4}[.
                        r"(?:tam\s{1,4}ngung|tam\s{1,4}dinh\s{1,4}chi|dinh\s{1,4}chi|ngung)\s{1,4}(?:viec\s{1,4})?"
                        r"(?:hieu\s{1,4}luc(?:\s{1,4}thi\s{1,4}hanh)?|thi\s{1,4}hanh)\s{1,4}")
 
+# the words every match of _SUSPENDS ends with: texts without them are not read sentence by sentence
+_SUSPENDS_ANY = re.compile(r"(?:ngung|dinh\s{1,4}chi)\s{1,4}(?:viec\s{1,4})?(?:hieu\s{1,4}luc|thi\s{1,4}hanh)")
+
 
 def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
     """'Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP … và Nghị quyết số 66.13/2026/NQ-CP …' opening the text's title
@@ -455,11 +458,13 @@ def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
     if ex.self_doc is None or ex.base_doc is not None:
         return
     low = rel.ctx.low
+    if _SUSPENDS_ANY.search(low) is None:  # each match of _SUSPENDS holds one of this
+        return
     for a, b in ([title] if title else []) + ex.sentences:
         m = _SUSPENDS.match(low, a, b)
         if m is None or rel.quote_at(m.end()) is not None:
             continue
-        ms = [x for x in rel.all_mentions if a <= x.start < b]
+        ms = rel.mentions_in(a, b)
         for o in rel.after(ms, m.end(), 12):
             rel.add("CITES", ex.self_doc, o, (a, b))
             last = ex.relations[-1]
@@ -484,9 +489,11 @@ def _periods(rel: _Relator) -> list[tuple[Mention, tuple[int, int], dt.date, dt.
     thi hành từ ngày 01 tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022, trừ …'); with its first and last day."""
     ex, low = rel.ex, rel.ctx.low
     out: list[tuple[Mention, tuple[int, int], dt.date, dt.date | None]] = []
+    if _SUSPENDS_IN.search(low) is None:  # a match within a sentence is one in the whole text
+        return out
     lead: list[Mention] = []
     for a, b in ex.sentences:
-        ms = [x for x in rel.all_mentions if a <= x.start < b and x is not ex.self_doc]
+        ms = [x for x in rel.mentions_in(a, b) if x is not ex.self_doc]
         m = _SUSPENDS_IN.search(low, a, b)
         f = _FROM_DAY.search(low, m.end(), b) if m and rel.quote_at(m.start()) is None else None
         start = _date(f) if f is not None and m is not None and f.start() - m.end() <= 40 else None

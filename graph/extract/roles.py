@@ -46,9 +46,14 @@ class _Roles:
         self.quotes = _Quotes(ctx, ex.sentences, mentions)
         self.self_doc = ex.base_doc or ex.self_doc  # what "Nghị định này" means
         self.all_mentions = mentions  # every mention, in text order
+        self._starts = [m.start for m in mentions]
         self.self_refs = [m for m in mentions if m.self_ref]  # the 'X này' mentions
         self.speaker: Mention | None = None  # the owner of the quote being read
         self.speaking: tuple[int, int] | None = None
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        """The mentions that begin in [a, b), in text order."""
+        return self.all_mentions[bisect.bisect_left(self._starts, a) : bisect.bisect_left(self._starts, b)]
 
     def writer_at(self, pos: int) -> Mention | None:
         """Who wrote the words at pos: the writer of the quoted provision they are in, else the text itself (for a
