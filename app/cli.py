@@ -183,7 +183,7 @@ def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
-        results = read_sources(files, missing, lambda _: progress.advance(task), jobs or default_jobs())
+        results = read_sources(files, missing, lambda _: progress.advance(task), jobs or default_jobs(), kept=True)
     for r in results:
         if r.error:
             err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")

@@ -271,14 +271,14 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
     kept = store.kept_sources()
     if kept is None:  # a store built before sources were kept: merge as before
         res = Resolver(known=store.keys_with_base)
-        g = res.build(results)
+        g = res.build([load_source(r.kept) if r.kept is not None else r for r in results])
         stats = store.upsert(g) if g.documents else UpsertStats(0, 0, 0)
         return BuildResult(graph=g, sources=list(g.sources), named=sorted(g.documents), stated=len(g.relations),
                            stats=stats, legacy=True)
     new: dict[str, bytes] = {}
     for k, r in zip(keys, results, strict=True):
-        if r.error is None:
-            new[k] = dump_source(r)  # before resolving: the resolver changes the mentions it reads
+        if r.error is None:  # encoded before resolving: the resolver changes the mentions it reads
+            new[k] = r.kept if r.kept is not None else dump_source(r)
     union = {**kept, **new}
     res = Resolver()
     with _LOCKS_LOCK:

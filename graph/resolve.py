@@ -45,6 +45,9 @@ class SourceResult:
     path: str
     extraction: Extraction | None = None
     error: str | None = None
+    # the extraction as a store keeps it (`graph.incremental.dump_source`), made where it was read, instead of the
+    # extraction itself (a build's reading workers send back a tenth of the bytes, encoded in parallel)
+    kept: bytes | None = None
 
 
 def close_names(results: Sequence[SourceResult]) -> None:

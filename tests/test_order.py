@@ -248,3 +248,23 @@ def test_decoded_once_resolves_as_decoded_afresh() -> None:
         some = {k: kept[k] for k in rnd.sample(sorted(kept), rnd.randint(1, len(kept)))}
         assert graph_of(decoded.sources(some)) == graph_of(ordered(some)), sorted(some)
     assert graph_of(decoded.sources(kept)) == graph_of(ordered(kept))
+
+
+def test_kept_as_read_builds_the_graph_of_the_extractions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's reading workers send back each extraction as the store keeps it (`SourceResult.kept`), not the
+    extraction: the store holds the graph of building from the extractions themselves, in one process or two."""
+    from graph import pipeline
+    from graph.incremental import build_into, load_source
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)  # the fixtures are too small to be shared otherwise
+    sums = {}
+    for name, kept, jobs in (("extractions", False, 1), ("kept", True, 1), ("kept, two workers", True, 2)):
+        results = pipeline.read_sources(FILES, [], jobs=jobs, kept=kept)
+        if kept:
+            assert all(r.extraction is None and r.kept for r in results)
+            assert load_source(results[0].kept).extraction is not None  # type: ignore[arg-type]
+        store = MemoryStore(str(tmp_path / f"{name}.lexgraph"))
+        build_into(store, results)
+        sums[name] = full_sum(store)
+        store.close()
+    assert len(set(sums.values())) == 1, sums
