@@ -227,6 +227,11 @@ class Decoded:
     def __init__(self) -> None:
         self.kept: dict[str, tuple[bytes, SourceResult, _Pristine | None]] = {}
 
+    def offer(self, key: str, data: bytes, r: SourceResult) -> None:
+        """`r`, the decoding of `data` (`load_source`), not yet resolved, kept as the one of `key`."""
+        assert r.extraction is not None
+        self.kept[key] = (data, r, _Pristine(r.extraction))
+
     def sources(self, kept: dict[str, bytes]) -> list[SourceResult]:
         for k in self.kept.keys() - kept.keys():
             del self.kept[k]
@@ -283,6 +288,9 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
     res = Resolver()
     with _LOCKS_LOCK:
         decoded = _DECODED.setdefault(store, Decoded())
+    for k, r in zip(keys, results, strict=True):
+        if r.kept is not None and r.extraction is not None:  # decoded already (`read_sources`)
+            decoded.offer(k, r.kept, r)
     g = res.build(ordered(union, decoded))
     info = dict(zip(sorted(union), g.sources, strict=True))
     for k, r in zip(keys, results, strict=True):  # failed reads: reported with the graph's sources, never kept

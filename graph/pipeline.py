@@ -14,7 +14,7 @@ from pathlib import Path
 from .clean import clean, decode, iter_sources, read
 from .errors import InputError
 from .extract import extract
-from .incremental import dump_source
+from .incremental import dump_source, load_source
 from .model import Graph
 from .resolve import Resolver, SourceResult
 
@@ -132,6 +132,8 @@ def read_sources(files: list[Path], missing: list[InputError], progress: Callabl
     either), and the inputs `iter_sources` could not list as errors."""
     results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
     for r in extract_files(files, jobs, kept):
+        if r.kept is not None and jobs > 1:  # decoded here, while the workers read on, not after them
+            r.extraction = load_source(r.kept).extraction
         results.append(r)
         if progress:
             progress(r.path)

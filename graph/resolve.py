@@ -45,8 +45,8 @@ class SourceResult:
     path: str
     extraction: Extraction | None = None
     error: str | None = None
-    # the extraction as a store keeps it (`graph.incremental.dump_source`), made where it was read, instead of the
-    # extraction itself (a build's reading workers send back a tenth of the bytes, encoded in parallel)
+    # the extraction as a store keeps it (`graph.incremental.dump_source`), made where it was read (a build's reading
+    # workers send back a tenth of the bytes, encoded in parallel); with it, `extraction` is None or its decoding
     kept: bytes | None = None
 
 
