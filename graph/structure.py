@@ -30,6 +30,7 @@ What is read, and how:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -234,18 +235,19 @@ class _Heading:
 
 
 class _Reader:
-    def __init__(self, text: str, low: str | None = None) -> None:
+    def __init__(self, text: str, low: str | None = None, quotes: list[tuple[int, int]] | None = None) -> None:
         from .extract.quotes import _quotes  # read-only: the quote spans the extraction reads
 
         self.text = text
         self.low = low if low is not None and len(low) == len(text) else fold_lower(text)
-        self.quotes = _quotes(text)
+        self.quotes = _quotes(text) if quotes is None else list(quotes)  # a copy: a quote may be cut or split here
         self.q_starts = [a for a, _ in self.quotes]
         self.consolidated = ("/vbhn-" in self.low and _CONSOLIDATED_NO.search(self.low) is not None
                              or _CONSOLIDATED.search(self.low) is not None)
         self.footnotes = self._footnotes() if self.consolidated else []
         self.f_starts = [a for a, _ in self.footnotes]
-        self.lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        # where each line starts: 0, then one past each newline (the lengths of the lines, plus one, summed)
+        self.lines = list(itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
         self.head_lines = [0] + [m.end() for m in _HEAD_LINE.finditer(self.low)]
         self.item_lines = [m.end() for m in _ITEM_LINE.finditer(self.low)]
 
@@ -512,10 +514,11 @@ def _kind_rank(kind: str) -> int:
     return RANK[kind]
 
 
-def parse_structure(text: str, low: str | None = None) -> Structure:
+def parse_structure(text: str, low: str | None = None, quotes: list[tuple[int, int]] | None = None) -> Structure:
     """The tree of parts of a cleaned text (`graph.clean.clean(raw).text`). Never raises on any string. `low`: the
-    text folded and lower-cased (`vocab.fold_lower`), when the caller has it already."""
-    r = _Reader(text, low)
+    text folded and lower-cased (`vocab.fold_lower`), and `quotes`, its quotes (`extract.quotes._quotes`), when the
+    caller has them already."""
+    r = _Reader(text, low, quotes)
     heads: list[_Heading] = []
     quoted: list[_Heading] = []
     own_last: int | None = None  # the number of this text's last article, in the numbering read

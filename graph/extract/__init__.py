@@ -24,6 +24,7 @@ from .context import _Ctx
 from .effective import find_effective
 from .header import _header, _without_enacting, own_number_without_year
 from .mentions import find_mentions, resolve_anaphors, resolve_short
+from .quotes import quote_spans
 from .relations import relate
 from .sentences import _is_wrapped, split_sentences
 from .types import Extraction, Mention, RawEffective, RawPart, RawRelation
@@ -48,13 +49,13 @@ def extract(ct: CleanText, vocab: Vocabulary | None = None) -> Extraction:
     relate(ctx, ex, mentions)
     ex.effective = find_effective(ctx, ex, mentions, ex.sentences)
     if ex.self_doc is not None:  # a legal text read in full: its structure, read once, here in the worker
-        ex.parts = parts_of(ct.text, ctx.low_whole)
+        ex.parts = parts_of(ct.text, ctx.low_whole, quote_spans(ctx))
     return ex
 
 
-def parts_of(text: str, low: str | None = None) -> list[RawPart]:
+def parts_of(text: str, low: str | None = None, quotes: list[tuple[int, int]] | None = None) -> list[RawPart]:
     """The parts of a clean text, flat in text order, each with the id of the part that holds it (`low`: the text
-    folded, `fold_lower(text)`, when known)."""
+    folded, `fold_lower(text)`, and `quotes`, its quotes, when known)."""
     out: list[RawPart] = []
 
     def walk(parts: list, parent: str | None) -> None:  # type: ignore[type-arg]
@@ -62,5 +63,5 @@ def parts_of(text: str, low: str | None = None) -> list[RawPart]:
             out.append(RawPart(p.id, p.kind, p.label, p.number, p.heading, parent, p.start, p.end))
             walk(p.children, p.id)
 
-    walk(parse_structure(text, low).parts, None)
+    walk(parse_structure(text, low, quotes).parts, None)
     return out

@@ -149,3 +149,4 @@ class _Ctx:
         # the folded twin with its web addresses, when none was blanked (`fold_lower(text)`; `graph.structure` reads it)
         self.low_whole: str | None = self.low if self.folded is folded and len(low) == len(folded) else None
         self.v = vocab
+        self.quote_spans: list[tuple[int, int]] | None = None  # the text's quotes (`quotes.quote_spans`), once read

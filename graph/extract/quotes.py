@@ -40,6 +40,13 @@ def _is_quote_mark(text: str, i: int) -> bool:
 _INNER_CLOSE = re.compile(r"[^“”\"\n]{1,160}(?:\n[^“”\"\n]{1,160})?”")
 
 
+def quote_spans(ctx: _Ctx) -> list[tuple[int, int]]:
+    """`_quotes` of the context's text, read once per text (the relations and the structure both read them)."""
+    if ctx.quote_spans is None:
+        ctx.quote_spans = _quotes(ctx.text)
+    return ctx.quote_spans
+
+
 def _quotes(text: str) -> list[tuple[int, int]]:
     """The spans of quoted text longer than a few words: a provision another text wrote, or wording it changes.
     Inside straight quotes, curly ones are the quoted text's own ('"Điều 10. … b) “Đã hội chẩn …” trong điểm a …"')
@@ -93,7 +100,7 @@ class _Quotes:
         self.owners: dict[tuple[int, int], Mention] = {}
         self.inner: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the quotes inside an owned quote
         split: list[tuple[int, int]] = []
-        for q in [self._basis_block(q) for q in _quotes(ctx.text)]:
+        for q in [self._basis_block(q) for q in quote_spans(ctx)]:
             owner = self._quote_owner(q[0])
             if owner is not None:
                 # a quoted final article states once when its text takes effect: a second statement is another
