@@ -194,6 +194,24 @@ class PartNode(_Model):
     end: int = Field(ge=0)
 
 
+_PART_FIELDS = set(PartNode.model_fields)  # shared, never changed: model_copy copies it first
+_new = object.__new__
+_set = object.__setattr__
+
+
+def part_unchecked(values: dict[str, object]) -> PartNode:
+    """`PartNode.model_construct(**values)` for values known valid and giving every field (the structure parser's
+    own): the same object, with pydantic's attributes set as `model_construct` sets them, a fifth of its time
+    (51,702 parts on the corpus); every such part shares one set of the fields given. Tested against
+    `PartNode(**values)`."""
+    p = _new(PartNode)
+    _set(p, "__dict__", values)
+    _set(p, "__pydantic_fields_set__", _PART_FIELDS)
+    _set(p, "__pydantic_extra__", None)
+    _set(p, "__pydantic_private__", None)
+    return p
+
+
 class SourceInfo(_Model):
     """One input file and the legal document it is (None for a news article)."""
 

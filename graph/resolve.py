@@ -33,6 +33,7 @@ from .model import (
     SourceInfo,
     merge_document,
     merge_effective,
+    part_unchecked,
 )
 from .numbers import parse
 from .vocab import Vocabulary, fold_lower, vocabulary
@@ -339,17 +340,14 @@ def _yearless(d: Document) -> bool:
         return False
 
 
-_PART_FIELDS = set(PartNode.model_fields)
-
-
 def _part_nodes(ex: Extraction, path: str) -> list[PartNode]:
     """A source's parts with their spans in the source as read (as evidence offsets are: `CleanText.to_raw`). Made
     without validation (the parser's own values) and sharing one set of the fields given: a model's own set costs
     0.7 KB, most of a part (50,000 parts on the corpus)."""
     to_raw = ex.text.to_raw
-    make = PartNode.model_construct
-    return [make(_PART_FIELDS, id=p.id, kind=p.kind, label=p.label, number=p.number, heading=p.heading,
-                 parent=p.parent, source=path, start=to_raw(p.start), end=to_raw(p.end)) for p in ex.parts]
+    return [part_unchecked({"id": p.id, "kind": p.kind, "label": p.label, "number": p.number, "heading": p.heading,
+                            "parent": p.parent, "source": path, "start": to_raw(p.start), "end": to_raw(p.end)})
+            for p in ex.parts]
 
 
 def _deepest(parts: list[PartNode], starts: list[int], pos: int) -> str | None:

@@ -418,3 +418,25 @@ def test_offsets_nest_and_never_raise() -> None:
     assert len({p.id for p in s.walk()}) == len(s.walk())
     for junk in ["", "\n\n", "Điều", "Điều 1.", "“Điều 1.", "1.\n2.\na)", "Phụ lục\n(Kèm theo", "Chương"]:
         parse_structure(junk)
+
+
+def test_parts_made_unchecked_are_the_parts_validated() -> None:
+    """The resolver makes the corpus's 51,702 parts without pydantic's constructor (`model.part_unchecked`): each is
+    the part `PartNode(**values)` makes, equal, with the same hash, dump, JSON and fields set; and the graph's parts
+    are those of the structure parser, with their spans in the source as read."""
+    from graph.model import PartNode, part_unchecked
+    from graph.pipeline import read_text
+
+    parts = [p for path in sorted(GAZETTE.glob("*.txt"))[:4]
+             for ps in read_text(path.read_text(encoding="utf-8"), path.name).parts.values() for p in ps]
+    assert len(parts) > 20
+    for p in parts:
+        checked = PartNode(**p.model_dump())
+        assert p == checked and hash(p) == hash(checked)
+        assert p.model_dump_json() == checked.model_dump_json() and p.model_fields_set == checked.model_fields_set
+    values = {"id": "dieu_1/khoan_2", "kind": "khoan", "label": "2.", "number": "2", "heading": None, "parent": "dieu_1",
+              "source": "x.txt", "start": 10, "end": 20}
+    made = part_unchecked(dict(values))
+    assert made == PartNode(**values) and made.model_copy(update={"end": 21}).end == 21
+    with pytest.raises(Exception, match="frozen"):
+        made.end = 3  # type: ignore[misc]
