@@ -30,8 +30,8 @@ What is read, and how:
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .vocab import fold_lower
@@ -246,10 +246,22 @@ class _Reader:
                              or _CONSOLIDATED.search(self.low) is not None)
         self.footnotes = self._footnotes() if self.consolidated else []
         self.f_starts = [a for a, _ in self.footnotes]
-        # where each line starts: 0, then one past each newline (the lengths of the lines, plus one, summed)
-        self.lines = list(itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
         self.head_lines = [0] + [m.end() for m in _HEAD_LINE.finditer(self.low)]
         self.item_lines = [m.end() for m in _ITEM_LINE.finditer(self.low)]
+
+    def line_starts(self, a: int, b: int | None = None) -> Iterator[int]:
+        """Where the lines that start in [a, b) start (to the end without `b`): 0, and one past each newline."""
+        text = self.text
+        limit = len(text) + 1 if b is None else b
+        if a <= 0:
+            if limit > 0:
+                yield 0
+            i = text.find("\n")
+        else:
+            i = text.find("\n", a - 1)  # a line starts at a when the newline before it is at a - 1
+        while i >= 0 and i + 1 < limit:
+            yield i + 1
+            i = text.find("\n", i + 1)
 
     # -- where not to look ----------------------------------------------------------------------------------------
     def in_quote(self, pos: int) -> tuple[int, int] | None:
@@ -496,7 +508,7 @@ def _restart(r: _Reader, after: int, line: int) -> _Heading | None:
         label = r.text[form.start(1) : form.start("n")].strip() + " " + written
         return _Heading("mau", form.start(), form.end() + 1, number, _SPACES.sub(" ", label), rest or None)
     stop = None
-    for ls in r.lines[bisect.bisect_left(r.lines, after) : bisect.bisect_left(r.lines, line)]:
+    for ls in r.line_starts(after, line):
         if _SIGN_OFF.match(r.low, _at(r.low, ls)) or _UPPER_SIGNER.match(r.text, _at(r.text, ls)):
             stop = ls
     if stop is None:
@@ -650,7 +662,7 @@ def _sign_offs(r: _Reader, heads: list[_Heading]) -> list[int]:
         last = max((h.body for h in heads if h.kind == "dieu" and a <= h.start < b), default=None)
         if last is None:
             continue
-        for line_start in r.lines[bisect.bisect_left(r.lines, last) :]:
+        for line_start in r.line_starts(last):
             if line_start >= b:
                 break
             if _SIGN_OFF.match(r.low, _at(r.low, line_start)) and not r.in_quote(line_start) and not r.in_footnote(line_start):
