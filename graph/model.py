@@ -275,6 +275,16 @@ class Graph(_Model):
                 out[va.id] = Agency(id=va.id, name=va.name, name_en=va.name_en)
         return out
 
+    def add_evidence(self, type_: str, source: str, target: str, ev: Evidence) -> None:
+        """`add_relation(Relation(type=type_, source=source, target=target, evidence=[ev]))`, the relation made only
+        when the graph lacks it (a text names a document and its issuer in many sentences)."""
+        cur = self.relations.get(self.rel_key(type_, source, target))
+        if cur is None:
+            self.relations[self.rel_key(type_, source, target)] = Relation(
+                type=type_, source=source, target=target, evidence=[ev])  # type: ignore[arg-type]
+        else:
+            merge_evidence(cur.evidence, [ev])
+
     def add_relation(self, rel: Relation) -> None:
         k = self.rel_key(rel.type, rel.source, rel.target)
         cur = self.relations.get(k)

@@ -550,9 +550,9 @@ class Resolver:
                 ev = evidence(ex, r.path, sentence_of.get(id(m), (m.start, m.ext_end)))
                 for ag in [doc.issuer, *doc.co_issuers]:
                     if ag:
-                        g.add_relation(Relation(type="ISSUED_BY", source=k, target=ag, evidence=[ev]))
+                        g.add_evidence("ISSUED_BY", k, ag, ev)
                 if self_key and k != self_key and k not in related and not m.nested:
-                    g.add_relation(Relation(type="CITES", source=self_key, target=k, evidence=[ev]))
+                    g.add_evidence("CITES", self_key, k, ev)
             for special in (ex.self_doc, ex.base_doc):
                 k = keyed.get(id(special)) if special is not None else None
                 if special is not None and k:
@@ -560,7 +560,7 @@ class Resolver:
                     ev = evidence(ex, r.path, sentence_of[id(special)])
                     for ag in [doc.issuer, *doc.co_issuers]:
                         if ag:
-                            g.add_relation(Relation(type="ISSUED_BY", source=k, target=ag, evidence=[ev]))
+                            g.add_evidence("ISSUED_BY", k, ag, ev)
             for m, agency, span in ex.proposers:
                 k = keyed.get(id(m))
                 if k:
