@@ -26,6 +26,7 @@ from typing import Any
 from .clean import CleanText, OffsetMap
 from .extract import Extraction, Mention
 from .extract.types import RawEffect, RawEffective, RawPart, RawRelation
+from .gcpause import gc_paused
 from .model import Graph, SourceInfo
 from .numbers import Number
 from .resolve import Resolver, SourceResult
@@ -192,6 +193,7 @@ class BuildResult:
     kept: int = 0  # sources the store keeps after the build
 
 
+@gc_paused()
 def ordered(kept: dict[str, bytes], decoded: Decoded | None = None) -> list[SourceResult]:
     """The sources to resolve, in the order of the names they are kept under: the resolver's output depends on the
     order it reads its sources in (which sighting of a document gives its title, which 20 pieces of evidence are
@@ -232,6 +234,7 @@ class Decoded:
         assert r.extraction is not None
         self.kept[key] = (data, r, _Pristine(r.extraction))
 
+    @gc_paused()
     def sources(self, kept: dict[str, bytes]) -> list[SourceResult]:
         for k in self.kept.keys() - kept.keys():
             del self.kept[k]

@@ -14,6 +14,7 @@ from pathlib import Path
 from .clean import clean, decode, iter_sources, read
 from .errors import InputError
 from .extract import extract
+from .gcpause import gc_paused
 from .incremental import dump_source, load_source
 from .model import Graph
 from .resolve import Resolver, SourceResult
@@ -126,6 +127,7 @@ def extract_sources(
     return Resolver(known=known).build(read_sources(files, missing, progress, jobs))
 
 
+@gc_paused()  # the parent decodes what the workers send back (`kept`)
 def read_sources(files: list[Path], missing: list[InputError], progress: Callable[[str], None] | None = None,
                  jobs: int = 1, kept: bool = False) -> list[SourceResult]:
     """Each file's extraction, unresolved (with `kept`, as a store keeps it: `graph.incremental.build_into` reads

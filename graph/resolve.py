@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .errors import NumberError
 from .extract import Extraction, Mention
+from .gcpause import gc_paused
 from .model import (
     AGENCY_RELATIONS,
     Agency,
@@ -401,6 +402,7 @@ class Resolver:
     named: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
     stated: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
 
+    @gc_paused()
     def build(self, results: Iterable[SourceResult]) -> Graph:
         v = self.vocab
         self.named, self.stated = {}, {}

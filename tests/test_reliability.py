@@ -362,3 +362,45 @@ def test_secrets_and_defaults(neo4j_target: Neo4jTarget) -> None:
         p = ROOT / f
         if p.is_file() and p.stat().st_size < 5_000_000:
             assert secret.encode() not in p.read_bytes(), f"the Neo4j password is in {f}"
+
+
+def test_gc_paused_nests_and_gives_back_the_collector() -> None:
+    """Decoding and resolving pause the cyclic collector (`graph.gcpause`): nested and concurrent pauses keep it
+    paused until the last ends, a failing stage gives it back, and a collector the program disabled stays so."""
+    import gc
+    import threading
+
+    from graph.gcpause import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), gc_paused():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
+    inside, leave = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with gc_paused():
+            inside.set()
+            leave.wait(10)
+
+    t = threading.Thread(target=other)
+    with gc_paused():
+        t.start()
+        inside.wait(10)
+    assert not gc.isenabled(), "another thread's pause still runs"
+    leave.set()
+    t.join()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
