@@ -230,7 +230,8 @@ class Decoded:
         self.kept: dict[str, tuple[bytes, SourceResult, _Pristine | None]] = {}
 
     def offer(self, key: str, data: bytes, r: SourceResult) -> None:
-        """`r`, the decoding of `data` (`load_source`), not yet resolved, kept as the one of `key`."""
+        """`r`, the decoding of `data` (`load_source`), not yet resolved and held by no one else, kept as the one of
+        `key`."""
         assert r.extraction is not None
         self.kept[key] = (data, r, _Pristine(r.extraction))
 
@@ -292,8 +293,9 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
     with _LOCKS_LOCK:
         decoded = _DECODED.setdefault(store, Decoded())
     for k, r in zip(keys, results, strict=True):
-        if r.kept is not None and r.extraction is not None:  # decoded already (`read_sources`)
-            decoded.offer(k, r.kept, r)
+        if r.kept is not None and r.extraction is not None:  # decoded already (`read_sources`): the cache takes it
+            decoded.offer(k, r.kept, SourceResult(path=r.path, extraction=r.extraction))
+            r.extraction = None  # the resolver changes what it reads; given again, the result is decoded afresh
     g = res.build(ordered(union, decoded))
     info = dict(zip(sorted(union), g.sources, strict=True))
     for k, r in zip(keys, results, strict=True):  # failed reads: reported with the graph's sources, never kept

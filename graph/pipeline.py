@@ -127,7 +127,6 @@ def extract_sources(
     return Resolver(known=known).build(read_sources(files, missing, progress, jobs))
 
 
-@gc_paused()  # the parent decodes what the workers send back (`kept`)
 def read_sources(files: list[Path], missing: list[InputError], progress: Callable[[str], None] | None = None,
                  jobs: int = 1, kept: bool = False) -> list[SourceResult]:
     """Each file's extraction, unresolved (with `kept`, as a store keeps it: `graph.incremental.build_into` reads
@@ -135,7 +134,8 @@ def read_sources(files: list[Path], missing: list[InputError], progress: Callabl
     results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
     for r in extract_files(files, jobs, kept):
         if r.kept is not None and jobs > 1:  # decoded here, while the workers read on, not after them
-            r.extraction = load_source(r.kept).extraction
+            with gc_paused():  # (extraction read in this process makes garbage cycles: not paused for it)
+                r.extraction = load_source(r.kept).extraction
         results.append(r)
         if progress:
             progress(r.path)

@@ -251,20 +251,39 @@ def test_decoded_once_resolves_as_decoded_afresh() -> None:
 
 
 def test_kept_as_read_builds_the_graph_of_the_extractions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build's reading workers send back each extraction as the store keeps it (`SourceResult.kept`), not the
-    extraction: the store holds the graph of building from the extractions themselves, in one process or two."""
+    """A build's reading workers send back each extraction as the store keeps it (`SourceResult.kept`), which the
+    parent decodes as it comes back: the store holds the graph of building from the extractions themselves, in one
+    process or two; and results given to a second build give the graph of reading those texts afresh (the first build
+    resolved, and so changed, what it decoded: a name one text leaves open and another closes)."""
     from graph import pipeline
-    from graph.incremental import build_into, load_source
+    from graph.incremental import build_into
 
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)  # the fixtures are too small to be shared otherwise
-    sums = {}
-    for name, kept, jobs in (("extractions", False, 1), ("kept", True, 1), ("kept, two workers", True, 2)):
-        results = pipeline.read_sources(FILES, [], jobs=jobs, kept=kept)
-        if kept:
-            assert all(r.extraction is None and r.kept for r in results)
-            assert load_source(results[0].kept).extraction is not None  # type: ignore[arg-type]
+    closes, opened = tmp_path / "closes.txt", tmp_path / "open.txt"
+    closes.write_text("THÔNG TƯ\nSố: 11/2022/TT-BNNPTNT\n\nĐiều 1. Căn cứ Luật Khuyến nông ngày 20 tháng 6 năm 2020 "
+                      "của Quốc hội.\n", encoding="utf-8")
+    opened.write_text("Người dân thực hiện theo Luật Khuyến nông nộp hồ sơ.\n", encoding="utf-8")
+    files = [*FILES, closes, opened]
+
+    def built(name: str, results: list[Any]) -> str:
         store = MemoryStore(str(tmp_path / f"{name}.lexgraph"))
         build_into(store, results)
-        sums[name] = full_sum(store)
-        store.close()
+        try:
+            return full_sum(store)
+        finally:
+            store.close()
+
+    sums = {}
+    for name, kept, jobs in (("extractions", False, 1), ("kept", True, 1), ("kept, two workers", True, 2)):
+        results = pipeline.read_sources(files, [], jobs=jobs, kept=kept)
+        if kept:
+            assert all(r.kept for r in results)
+            # in one process the extraction is dropped; with workers, the parent decodes each as it comes back
+            assert all((r.extraction is None) == (jobs == 1) for r in results), name
+        sums[name] = built(name, results)
     assert len(set(sums.values())) == 1, sums
+    # the results of the last build, given again: alone, the open name is not closed, as when read afresh
+    again = built("again", results[-1:])
+    assert again == built("afresh", pipeline.read_sources([opened], [], kept=True))
+    assert again != sums["extractions"]
+    assert built("all again", results) == sums["extractions"]

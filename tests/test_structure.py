@@ -424,11 +424,19 @@ def test_parts_made_unchecked_are_the_parts_validated() -> None:
     """The resolver makes the corpus's 51,702 parts without pydantic's constructor (`model.part_unchecked`): each is
     the part `PartNode(**values)` makes, equal, with the same hash, dump, JSON and fields set; and the graph's parts
     are those of the structure parser, with their spans in the source as read."""
+    from graph.extract import parts_of
     from graph.model import PartNode, part_unchecked
     from graph.pipeline import read_text
 
-    parts = [p for path in sorted(GAZETTE.glob("*.txt"))[:4]
-             for ps in read_text(path.read_text(encoding="utf-8"), path.name).parts.values() for p in ps]
+    parts = []
+    for path in sorted(GAZETTE.glob("*.txt"))[:4]:
+        raw = path.read_text(encoding="utf-8")
+        got = [p for ps in read_text(raw, path.name).parts.values() for p in ps]
+        ct = clean(raw)
+        want = [(p.id, p.kind, p.parent, ct.to_raw(p.start), ct.to_raw(p.end)) for p in parts_of(ct.text)]
+        assert [(p.id, p.kind, p.parent, p.start, p.end) for p in got] == want, path.name
+        assert all(p.source == path.name for p in got)
+        parts += got
     assert len(parts) > 20
     for p in parts:
         checked = PartNode(**p.model_dump())
