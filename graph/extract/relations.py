@@ -299,7 +299,7 @@ class _Expiry(_Clauses):
             for p in self._expired(sent, ms, pos, opened, items_first):
                 # the parts named before it ('… tại Mục 3 Chương III, …, các điều 104, 105, 106, 107, 116 và 117 của
                 # Luật …'), back to the document before it in the sentence
-                k = bisect.bisect_left(self.all_mentions, p.start, key=lambda x: x.start)
+                k = bisect.bisect_left(self._starts, p.start)
                 before = [x for x in self.all_mentions[max(0, k - 4) : k] if x is not p and x.end <= p.start]
                 from_ = max(self.sentence_start(p.start), p.start - 150,
                             max((max(x.end, x.ext_end, x.title_end) for x in before), default=0))

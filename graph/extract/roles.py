@@ -165,14 +165,14 @@ class _Roles:
         if not cut_by_semicolon and _ISSUERS_FOLLOW.search(self.ctx.low, max(0, s0 - 30), s0):
             # the issuers of a joint text after a colon: 'Thông tư liên tịch số 10/2007/… của liên Bộ: Bộ Lao động …, Bộ
             # Tài chính … hết hiệu lực …'
-            i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
+            i = bisect.bisect_left(self._starts, s0)
             prior = [m for m in self.all_mentions[max(0, i - 3) : i] if not m.nested and not m.self_ref]
             gap = self.ctx.low[max(prior[-1].ext_end, prior[-1].end) : pos] if prior else ""
             named = [m for m in self.all_mentions[i : i + 6] if s0 <= m.start < pos]  # (its title may say 'hướng dẫn')
             return prior[-1] if prior and not named and len(gap) < 400 and not _PASSIVE_IN.search(gap) else None
         if not cut_by_semicolon and not self.ctx.low[s0:pos].lstrip().startswith("-"):
             return None
-        i = bisect.bisect_left(self.all_mentions, s0, key=lambda m: m.start)
+        i = bisect.bisect_left(self._starts, s0)
         prior = [m for m in self.all_mentions[max(0, i - 6) : i] if not m.nested and not m.self_ref]
         if not prior:
             return None
@@ -203,7 +203,7 @@ class _Roles:
         """The document a sentence opens with, after an item mark ('b) Thông tư số …')."""
         head = _LIST_MARKER.match(self.ctx.low, a, b)
         start = head.end() if head else a
-        i = bisect.bisect_left(self.all_mentions, start, key=lambda m: m.start)
+        i = bisect.bisect_left(self._starts, start)
         for m in self.all_mentions[i : i + 3]:
             if m.start - start > 4 or m.start >= b:
                 break
