@@ -284,18 +284,17 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
         stats = store.upsert(g) if g.documents else UpsertStats(0, 0, 0)
         return BuildResult(graph=g, sources=list(g.sources), named=sorted(g.documents), stated=len(g.relations),
                            stats=stats, legacy=True)
+    with _LOCKS_LOCK:
+        decoded = _DECODED.setdefault(store, Decoded())
     new: dict[str, bytes] = {}
     for k, r in zip(keys, results, strict=True):
         if r.error is None:  # encoded before resolving: the resolver changes the mentions it reads
             new[k] = r.kept if r.kept is not None else dump_source(r)
-    union = {**kept, **new}
-    res = Resolver()
-    with _LOCKS_LOCK:
-        decoded = _DECODED.setdefault(store, Decoded())
-    for k, r in zip(keys, results, strict=True):
         if r.kept is not None and r.extraction is not None:  # decoded already (`read_sources`): the cache takes it
             decoded.offer(k, r.kept, SourceResult(path=r.path, extraction=r.extraction))
             r.extraction = None  # the resolver changes what it reads; given again, the result is decoded afresh
+    union = {**kept, **new}
+    res = Resolver()
     g = res.build(ordered(union, decoded))
     info = dict(zip(sorted(union), g.sources, strict=True))
     for k, r in zip(keys, results, strict=True):  # failed reads: reported with the graph's sources, never kept

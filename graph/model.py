@@ -278,10 +278,10 @@ class Graph(_Model):
     def add_evidence(self, type_: str, source: str, target: str, ev: Evidence) -> None:
         """`add_relation(Relation(type=type_, source=source, target=target, evidence=[ev]))`, the relation made only
         when the graph lacks it (a text names a document and its issuer in many sentences)."""
-        cur = self.relations.get(self.rel_key(type_, source, target))
+        k = self.rel_key(type_, source, target)
+        cur = self.relations.get(k)
         if cur is None:
-            self.relations[self.rel_key(type_, source, target)] = Relation(
-                type=type_, source=source, target=target, evidence=[ev])  # type: ignore[arg-type]
+            self.relations[k] = Relation(type=type_, source=source, target=target, evidence=[ev])  # type: ignore[arg-type]
         else:
             merge_evidence(cur.evidence, [ev])
 

@@ -662,9 +662,7 @@ def _sign_offs(r: _Reader, heads: list[_Heading]) -> list[int]:
         last = max((h.body for h in heads if h.kind == "dieu" and a <= h.start < b), default=None)
         if last is None:
             continue
-        for line_start in r.line_starts(last):
-            if line_start >= b:
-                break
+        for line_start in r.line_starts(last, b):
             if _SIGN_OFF.match(r.low, _at(r.low, line_start)) and not r.in_quote(line_start) and not r.in_footnote(line_start):
                 out.append(line_start)
                 break
