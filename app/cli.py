@@ -180,10 +180,17 @@ def build(
 def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
     """Each file's extraction, unresolved, with a progress bar on the terminal and the files it could not read named."""
     files, missing = iter_sources(paths)
+    # refreshed as each file is read, not by a thread of its own: a process that runs one thread forks its reading
+    # workers (`graph.pipeline.start_method`), which then start at once
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=not err.is_terminal, transient=True) as progress:
+                  console=err, disable=not err.is_terminal, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("extracting", total=len(files))
-        results = read_sources(files, missing, lambda _: progress.advance(task), jobs or default_jobs(), kept=True)
+
+        def advance(_: str) -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        results = read_sources(files, missing, advance, jobs or default_jobs(), kept=True)
     for r in results:
         if r.error:
             err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")
