@@ -32,6 +32,8 @@ from .model import (
     Rejected,
     Relation,
     SourceInfo,
+    document_unchecked,
+    evidence_unchecked,
     merge_document,
     merge_effective,
     part_unchecked,
@@ -98,8 +100,7 @@ def _evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tupl
         if i:
             parts.append(" " if not text[spans[i - 1][1] : a].strip() else " … ")
         parts.append(_clip(" ".join(text[a:b].split()), budget))
-    return Evidence(source=path, sentence="".join(parts), start=ex.text.to_raw(spans[0][0]),
-                    end=ex.text.to_raw(max(b for _, b in spans)))
+    return evidence_unchecked(path, "".join(parts), ex.text.to_raw(spans[0][0]), ex.text.to_raw(max(b for _, b in spans)))
 
 
 class _EvidenceOf:
@@ -163,20 +164,9 @@ def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
     if date is not None and m.number is not None and m.number.year is not None and date.year != m.number.year:
         date = None  # 134/2016/NĐ-CP was issued in 2016: a 2026 date beside it is another date (taking effect …)
     year = date.year if date else (m.number.year if m.number and m.number.year else m.year)
-    return Document(
-        key=m.key() or m.base,
-        number=number,
-        name=m.name,
-        type=t.name,
-        type_id=t.id,
-        issuer=issuers[0] if issuers else None,
-        co_issuers=issuers[1:],
-        date=date,
-        year=year,
-        title=m.title,
-        evidence=[evidence],
-        mentions=1,
-    )
+    return document_unchecked(key=m.key() or m.base, number=number, name=m.name, type=t.name, type_id=t.id,
+                              issuer=issuers[0] if issuers else None, co_issuers=issuers[1:], date=date, year=year,
+                              title=m.title, evidence=[evidence], mentions=1)
 
 
 def _issued(key: str, docs: dict[str, Document]) -> tuple[int, str] | None:

@@ -219,6 +219,7 @@ class Vocabulary:
     law_name_en_tree: dict[str | None, object] = field(default_factory=dict)  # the same for the English names
 
     def __post_init__(self) -> None:
+        self._named: dict[str, LawName | None] = {}  # `law_named`, once per name
         self.roles: dict[str, str] = {}  # role -> type id
         for t in self.doc_types.values():
             if t.role:
@@ -322,9 +323,14 @@ class Vocabulary:
 
     def law_named(self, name: str) -> LawName | None:
         """The listed law `name` is all of the name or an alias of ('Luật BHXH' -> Luật Bảo hiểm xã hội)."""
+        if name in self._named:  # the resolver asks for each law a text names, once per mention
+            return self._named[name]
         low = fold_lower(unicodedata.normalize("NFC", name))
         at = self.law_name_at(low, 0)
-        return at[1] if at is not None and not low[at[0] :].strip() else None
+        found = at[1] if at is not None and not low[at[0] :].strip() else None
+        if len(self._named) < 100_000:
+            self._named[name] = found
+        return found
 
     def english_name(self, name: str) -> str:
         """The English title of a listed law ('' for a name not listed)."""

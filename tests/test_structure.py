@@ -448,3 +448,33 @@ def test_parts_made_unchecked_are_the_parts_validated() -> None:
     assert made == PartNode(**values) and made.model_copy(update={"end": 21}).end == 21
     with pytest.raises(Exception, match="frozen"):
         made.end = 3  # type: ignore[misc]
+
+
+def test_documents_and_evidence_made_unchecked_are_the_validated() -> None:
+    """The resolver makes a document and an evidence per mention without pydantic's constructor
+    (`model.document_unchecked`, `model.evidence_unchecked`): each is the one the constructor makes from the same values
+    (equal, same dump, JSON and fields set), a document changes as a validated one does and has its own set of fields."""
+    import datetime as dt
+
+    from graph.model import Document, Evidence, document_unchecked, evidence_unchecked, merge_document
+
+    ev = evidence_unchecked("a.txt", "Nghị định số 42/2022/NĐ-CP …", 3, 40)
+    checked_ev = Evidence(source="a.txt", sentence="Nghị định số 42/2022/NĐ-CP …", start=3, end=40)
+    assert ev == checked_ev and hash(ev) == hash(checked_ev) and ev.model_dump_json() == checked_ev.model_dump_json()
+    assert ev.model_fields_set == checked_ev.model_fields_set
+    with pytest.raises(Exception, match="frozen"):
+        ev.start = 1  # type: ignore[misc]
+    values = {"key": "42/2022/ND-CP", "number": "42/2022/NĐ-CP", "name": None, "type": "Nghị định", "type_id": "NghiDinh",
+              "issuer": "CP", "co_issuers": ["BTC"], "date": dt.date(2022, 6, 24), "year": 2022, "title": "về …",
+              "evidence": [ev], "mentions": 1}
+    docs = [document_unchecked(**values) for _ in range(2)]  # type: ignore[arg-type]
+    checked = Document(**values)  # type: ignore[arg-type]
+    for d in docs:
+        assert d == checked and d.model_dump_json() == checked.model_dump_json()
+        assert d.model_fields_set == checked.model_fields_set
+        assert d.effective_claims == [] and d.effective_claims is not checked.effective_claims
+    merge_document(docs[0], docs[1].model_copy(update={"evidence": [checked_ev], "mentions": 2}))
+    merge_document(checked, Document(**{**values, "evidence": [checked_ev], "mentions": 2}))  # type: ignore[arg-type]
+    assert docs[0] == checked and docs[0].model_dump_json() == checked.model_dump_json()
+    docs[0].effective = dt.date(2022, 8, 15)
+    assert "effective" in docs[0].model_fields_set and "effective" not in docs[1].model_fields_set
