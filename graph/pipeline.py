@@ -53,17 +53,39 @@ def extract_kept(path: Path) -> SourceResult:
 
 
 def extract_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator[SourceResult]:
-    """Each file's extraction, in the files' order; over `jobs` processes when there is enough to share. With
-    `kept`, each as a store keeps it (`extract_kept`): encoded where it was read, it comes back as a tenth of the
+    """Each file's extraction, in the files' order; over `jobs` processes when there is enough to share (`read_files`).
+    With `kept`, each as a store keeps it (`extract_kept`): encoded where it was read, it comes back as a tenth of the
     bytes of the pickled extraction (9.8 MB for the corpus, not 85 MB), and a build has nothing left to encode."""
+    done: dict[int, SourceResult] = {}
+    nxt = 0
+    for i, r in read_files(files, jobs, kept):
+        done[i] = r
+        while nxt in done:
+            yield done.pop(nxt)
+            nxt += 1
+
+
+def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator[tuple[int, SourceResult]]:
+    """Each file's extraction and its index in `files`, as each is read. Over `jobs` processes the longest texts are
+    read first, a few files at a time, so that no worker is left reading a long text alone at the end."""
     read = extract_kept if kept else extract_file
-    if jobs <= 1 or len(files) < 2 * jobs or _total_size(files) < PARALLEL_MIN_BYTES:
-        for f in files:
-            yield read(f)
+    if not _shared(files, jobs):
+        for i, f in enumerate(files):
+            yield i, read(f)
         return
+    sizes = [_size(f) for f in files]
+    order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(start_method()), initializer=_exit_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        yield from pool.map(read, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
+        yield from zip(order, pool.map(read, [files[i] for i in order], chunksize=_CHUNK), strict=True)
+
+
+def _shared(files: list[Path], jobs: int) -> bool:
+    """Whether `read_files` reads the files in workers (enough to share), not in this process."""
+    return jobs > 1 and len(files) >= 2 * jobs and sum(_size(f) for f in files) >= PARALLEL_MIN_BYTES
+
+
+_CHUNK = 4  # files handed to a worker at once: the last hand-out is four of the shortest texts
 
 
 def start_method() -> str:
@@ -88,12 +110,10 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _total_size(files: list[Path]) -> int:
-    size = 0
-    for f in files:
-        with contextlib.suppress(OSError):  # a file gone since the walk: its read reports it
-            size += f.stat().st_size
-    return size
+def _size(f: Path) -> int:
+    with contextlib.suppress(OSError):  # a file gone since the walk: its read reports it
+        return f.stat().st_size
+    return 0
 
 
 def default_jobs() -> int:
@@ -141,13 +161,13 @@ def read_sources(files: list[Path], missing: list[InputError], progress: Callabl
                  jobs: int = 1, kept: bool = False) -> list[SourceResult]:
     """Each file's extraction, unresolved (with `kept`, as a store keeps it: `graph.incremental.build_into` reads
     either), and the inputs `iter_sources` could not list as errors."""
-    results: list[SourceResult] = [SourceResult(path=e.path, error=e.reason) for e in missing]
-    for r in extract_files(files, jobs, kept):
+    results: list[SourceResult | None] = [None] * len(files)
+    for i, r in read_files(files, jobs, kept):
         if r.kept is not None and jobs > 1:  # decoded here, while the workers read on, not after them
             with gc_paused():  # (extraction read in this process makes garbage cycles: not paused for it)
                 r.extraction = load_source(r.kept).extraction
-        results.append(r)
+        results[i] = r
         if progress:
             progress(r.path)
-    return results
+    return [SourceResult(path=e.path, error=e.reason) for e in missing] + [r for r in results if r is not None]
 

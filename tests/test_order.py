@@ -276,6 +276,7 @@ def test_kept_as_read_builds_the_graph_of_the_extractions(tmp_path: Path, monkey
     sums = {}
     for name, kept, jobs in (("extractions", False, 1), ("kept", True, 1), ("kept, two workers", True, 2)):
         results = pipeline.read_sources(files, [], jobs=jobs, kept=kept)
+        assert [r.path for r in results] == [str(f) for f in files], name  # the longest read first, given in order
         if kept:
             assert all(r.kept for r in results)
             # in one process the extraction is dropped; with workers, the parent decodes each as it comes back
