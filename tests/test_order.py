@@ -288,3 +288,34 @@ def test_kept_as_read_builds_the_graph_of_the_extractions(tmp_path: Path, monkey
     assert again == built("afresh", pipeline.read_sources([opened], [], kept=True))
     assert again != sums["extractions"]
     assert built("all again", results) == sums["extractions"]
+
+
+def test_workers_forked_only_from_a_process_of_one_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading workers are forked (they start at once, with the modules this process holds) only where this process
+    runs one thread; beside another thread (the service's, a progress bar's) they are started afresh, since a forked
+    child keeps held any lock another thread held. Either way a shared read gives the results of one process."""
+    import multiprocessing
+    import sys
+    import threading
+
+    from graph import pipeline
+
+    assert pipeline.start_method() == ("fork" if sys.platform.startswith("linux") and threading.active_count() == 1
+                                       else "spawn")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert pipeline.start_method() == "spawn"
+        used: list[str] = []
+        real = multiprocessing.get_context
+        monkeypatch.setattr(pipeline.multiprocessing, "get_context", lambda m=None: used.append(m) or real(m))
+        monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+        files = FILES[:6]
+        shared = pipeline.read_sources(files, [], jobs=2, kept=True)
+        assert used == ["spawn"]
+    finally:
+        stop.set()
+        other.join()
+    alone = pipeline.read_sources(files, [], jobs=1, kept=True)
+    assert [(r.path, r.kept) for r in shared] == [(r.path, r.kept) for r in alone]
