@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import sys
@@ -16,9 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from app.messages import clip, empty_store
 from graph.clean import iter_sources
 from graph.errors import AmbiguousReference, LexgraphError, NoSuchPart, NotFound
+from graph.gcpause import gc_paused
 from graph.incremental import build_into
 from graph.model import AGENCY_RELATIONS, Graph
-from graph.pipeline import default_jobs, extract_sources, read_sources
+from graph.pipeline import default_jobs, extract_sources, read_sources, shared
 from graph.resolve import SourceResult
 from graph.stores import Store, open_store, redact_uri
 from graph.vocab import vocabulary
@@ -154,6 +157,7 @@ def build(
                       "nothing was written to the store")
             raise typer.Exit(1)
         built = build_into(st, results)
+        _kept_until_exit()  # the graph too (and so not scanned at exit either)
         g, stats = built.graph, built.stats
         if built.legacy:
             err.print("[yellow]warning:[/] this store was built before lexgraph kept the texts' extractions, so the new "
@@ -182,6 +186,7 @@ def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
     files, missing = iter_sources(paths)
     # refreshed as each file is read, not by a thread of its own: a process that runs one thread forks its reading
     # workers (`graph.pipeline.start_method`), which then start at once
+    jobs = jobs or default_jobs()
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not err.is_terminal, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("extracting", total=len(files))
@@ -190,7 +195,11 @@ def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
             progress.advance(task)
             progress.refresh()
 
-        results = read_sources(files, missing, advance, jobs or default_jobs(), kept=True)
+        # what this process reads lives until it exits: where workers read (this process only decodes what they send,
+        # which makes no garbage cycles), the collector waits, and what was read is then left out of its scans
+        with gc_paused() if shared(files, jobs) else contextlib.nullcontext():
+            results = read_sources(files, missing, advance, jobs, kept=True)
+            _kept_until_exit()
     for r in results:
         if r.error:
             err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")
@@ -687,7 +696,20 @@ def _local_password() -> None:
         os.environ["LEXGRAPH_NEO4J_PASSWORD_FILE"] = str(f)
 
 
+_OWN_PROCESS = False  # set by `main`: the command runs as `lexgraph …`, in a process that ends with it
+
+
+def _kept_until_exit() -> None:
+    """Everything the process holds now lives until it exits, so the garbage collector leaves it out of its scans
+    (`gc.freeze`): a build's decoded sources and graph are hundreds of thousands of objects, scanned again at each
+    full collection and at exit. Only in a process of the command's own (not a program that calls the command)."""
+    if _OWN_PROCESS:
+        gc.freeze()
+
+
 def main() -> None:
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     _local_password()
     try:
         app()

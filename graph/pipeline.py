@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -69,7 +70,7 @@ def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator
     """Each file's extraction and its index in `files`, as each is read. Over `jobs` processes the longest texts are
     read first, a few files at a time, so that no worker is left reading a long text alone at the end."""
     read = extract_kept if kept else extract_file
-    if not _shared(files, jobs):
+    if not shared(files, jobs):
         for i, f in enumerate(files):
             yield i, read(f)
         return
@@ -80,7 +81,7 @@ def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator
         yield from zip(order, pool.map(read, [files[i] for i in order], chunksize=_CHUNK), strict=True)
 
 
-def _shared(files: list[Path], jobs: int) -> bool:
+def shared(files: list[Path], jobs: int) -> bool:
     """Whether `read_files` reads the files in workers (enough to share), not in this process."""
     return jobs > 1 and len(files) >= 2 * jobs and sum(_size(f) for f in files) >= PARALLEL_MIN_BYTES
 
@@ -101,7 +102,10 @@ def start_method() -> str:
 def _exit_with_parent(parent: int) -> None:
     """A reading worker's start: it ends once the process that started it is gone. A build killed (SIGKILL) leaves
     its workers waiting for work that never comes, and multiprocessing's resource tracker with them (it ends when they
-    do); a worker started from a thread cannot use the kernel's parent-death signal (it fires when that thread ends)."""
+    do); a worker started from a thread cannot use the kernel's parent-death signal (it fires when that thread ends).
+    A forked worker collects garbage whatever its parent did (a build pauses its collector while workers read: the
+    parent only decodes; extraction makes garbage cycles)."""
+    gc.enable()
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)

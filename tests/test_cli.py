@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .conftest import GAZETTE, ROOT, SEEDS
 
@@ -113,3 +114,34 @@ def test_evidence_previews_end_at_a_word(tmp_path: Path) -> None:
                 "hợp với thực tiễn của Việt Nam và xu thế phát triển trên thế giới;")
     kept = preview[:-1]
     assert sentence.startswith(kept) and sentence[len(kept)] in " ,;"  # its last word is whole
+
+
+def test_build_freezes_what_it_holds_only_in_a_process_of_its_own(tmp_path: Path, monkeypatch: Any) -> None:
+    """`lexgraph build` run as a program leaves what it read and built out of the garbage collector's scans
+    (`gc.freeze`, twice: after reading, after building), which a process that only ends can afford; called inside
+    another program (here, the test's) it freezes nothing of that program's. The store is the same either way."""
+    import gc
+
+    from typer.testing import CliRunner
+
+    from app import cli
+
+    frozen: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    stores = []
+    for own in (False, True):
+        monkeypatch.setattr(cli, "_OWN_PROCESS", own)
+        store = tmp_path / f"own-{own}.lexgraph"
+        r = CliRunner().invoke(cli.app, ["build", str(SEEDS), "--store", str(store), "--jobs", "1"])
+        assert r.exit_code == 0, r.output
+        assert len(frozen) == (2 if own else 0)
+        stores.append(store)
+    from graph.incremental import checksum
+    from graph.stores import open_store
+
+    sums = []
+    for store in stores:
+        st = open_store(str(store))
+        sums.append(checksum(st))
+        st.close()
+    assert sums[0] == sums[1]
