@@ -187,6 +187,7 @@ def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
     # refreshed as each file is read, not by a thread of its own: a process that runs one thread forks its reading
     # workers (`graph.pipeline.start_method`), which then start at once
     jobs = jobs or default_jobs()
+    share = shared(files, jobs)  # decided once: a read not shared runs in this process, with its collector on
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not err.is_terminal, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("extracting", total=len(files))
@@ -197,9 +198,10 @@ def _read_with_progress(paths: list[Path], jobs: int = 0) -> list[SourceResult]:
 
         # what this process reads lives until it exits: where workers read (this process only decodes what they send,
         # which makes no garbage cycles), the collector waits, and what was read is then left out of its scans
-        with gc_paused() if shared(files, jobs) else contextlib.nullcontext():
-            results = read_sources(files, missing, advance, jobs, kept=True)
-            _kept_until_exit()
+        with gc_paused() if share else contextlib.nullcontext():
+            results = read_sources(files, missing, advance, jobs if share else 1, kept=True)
+            if share:  # (in this process, extraction leaves garbage cycles the collector has not yet found)
+                _kept_until_exit()
     for r in results:
         if r.error:
             err.print(f"[yellow]skipped[/] {escape(r.path)}: {escape(r.error)}")

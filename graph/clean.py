@@ -17,6 +17,7 @@ import bisect
 import io
 import logging
 import multiprocessing
+import os
 import re
 import resource
 import unicodedata
@@ -263,6 +264,16 @@ def decode(data: bytes, path: str = "<input>") -> str:
     return text
 
 
+_FORK_SERVER_OF: int | None = None  # the process that started the PDF readers' fork server, once one did
+
+
+def fork_server_started() -> bool:
+    """Whether this process, or one it was forked from, started the PDF readers' fork server. A process forked from it
+    cannot use that server (it is not the server's parent: waiting on it fails), so reading workers are then started
+    afresh, not forked (`graph.pipeline.start_method`)."""
+    return _FORK_SERVER_OF is not None
+
+
 def pdf_text(data: bytes, path: str = "<input>") -> str:
     """The text layer of a PDF (as the Gazette and the ministries publish them), page after page, by pdfminer.six:
     its layout analysis joins the glyphs of a Vietnamese letter and its marks into words, where a plain
@@ -277,8 +288,10 @@ def pdf_text(data: bytes, path: str = "<input>") -> str:
     or an exhausted service."""
     # a fork server (not a fork of this process, which may run threads: the service's pool, a progress bar) that
     # has the reader imported: a child starts in milliseconds, where a spawned one takes 0.3 s
+    global _FORK_SERVER_OF
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["graph.clean", "pdfminer.high_level", "pdfminer.layout", "pdfminer.pdfdocument"])
+    _FORK_SERVER_OF = os.getpid()
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_pdf_child, args=(data, path, send, PDF_MEMORY), daemon=True)
     child.start()

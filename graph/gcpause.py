@@ -38,3 +38,14 @@ def gc_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _resume:
                 gc.enable()
+
+
+def forked_child() -> None:
+    """A process forked from one that may have been within a pause (a reading worker of a build): no pause is its own,
+    its collector runs, and it leaves out what it was given by its parent, which it does not change (scanning those
+    objects would write to their pages, copying the parent's heap into the child)."""
+    global _LOCK, _depth, _resume
+    _LOCK = threading.Lock()
+    _depth, _resume = 0, False
+    gc.freeze()
+    gc.enable()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import sys
@@ -13,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .clean import clean, decode, iter_sources, read
+from .clean import clean, decode, fork_server_started, iter_sources, read
 from .errors import InputError
 from .extract import extract
-from .gcpause import gc_paused
+from .gcpause import forked_child, gc_paused
 from .incremental import dump_source, load_source
 from .model import Graph
 from .resolve import Resolver, SourceResult
@@ -53,22 +52,12 @@ def extract_kept(path: Path) -> SourceResult:
     return SourceResult(path=r.path, kept=dump_source(r))
 
 
-def extract_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator[SourceResult]:
-    """Each file's extraction, in the files' order; over `jobs` processes when there is enough to share (`read_files`).
-    With `kept`, each as a store keeps it (`extract_kept`): encoded where it was read, it comes back as a tenth of the
-    bytes of the pickled extraction (9.8 MB for the corpus, not 85 MB), and a build has nothing left to encode."""
-    done: dict[int, SourceResult] = {}
-    nxt = 0
-    for i, r in read_files(files, jobs, kept):
-        done[i] = r
-        while nxt in done:
-            yield done.pop(nxt)
-            nxt += 1
-
-
 def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator[tuple[int, SourceResult]]:
-    """Each file's extraction and its index in `files`, as each is read. Over `jobs` processes the longest texts are
-    read first, a few files at a time, so that no worker is left reading a long text alone at the end."""
+    """Each file's extraction and its index in `files`, as each is read; over `jobs` processes when there is enough to
+    share (`shared`), the longest texts first, four files at a time, so that no worker is left reading a long text
+    alone at the end. With `kept`, each as a store keeps it (`extract_kept`): encoded where it was read, it comes back
+    as a tenth of the bytes of the pickled extraction (9.8 MB for the corpus, not 85 MB), and a build has nothing left
+    to encode."""
     read = extract_kept if kept else extract_file
     if not shared(files, jobs):
         for i, f in enumerate(files):
@@ -93,8 +82,9 @@ def start_method() -> str:
     """How reading workers start: forked where this process runs one thread (on Linux), so that each starts at once with
     the modules and compiled patterns this process holds (started afresh, each imports them again: about 0.4 s of a
     build's two cores); started afresh where it runs others (a forked child keeps, held, any lock another thread
-    held: the service's threads, a progress bar's)."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    held: a program's threads, a progress bar's), or once it has started the PDF readers' fork server (a forked child
+    cannot use it: `clean.fork_server_started`)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1 and not fork_server_started():
         return "fork"
     return "spawn"
 
@@ -103,9 +93,9 @@ def _exit_with_parent(parent: int) -> None:
     """A reading worker's start: it ends once the process that started it is gone. A build killed (SIGKILL) leaves
     its workers waiting for work that never comes, and multiprocessing's resource tracker with them (it ends when they
     do); a worker started from a thread cannot use the kernel's parent-death signal (it fires when that thread ends).
-    A forked worker collects garbage whatever its parent did (a build pauses its collector while workers read: the
-    parent only decodes; extraction makes garbage cycles)."""
-    gc.enable()
+    A forked worker collects its garbage whatever its parent did (a build pauses its collector while workers read: the
+    parent only decodes; extraction makes garbage cycles), and leaves its parent's objects out of its scans."""
+    forked_child()
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)

@@ -300,8 +300,15 @@ def test_workers_forked_only_from_a_process_of_one_thread(tmp_path: Path, monkey
 
     from graph import pipeline
 
-    assert pipeline.start_method() == ("fork" if sys.platform.startswith("linux") and threading.active_count() == 1
-                                       else "spawn")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    files = FILES[:6]
+    alone = pipeline.read_sources(files, [], jobs=1, kept=True)
+    monkeypatch.setattr(pipeline, "start_method", lambda: "fork")
+    forked = pipeline.read_sources(files, [], jobs=2, kept=True)
+    assert [(r.path, r.kept) for r in forked] == [(r.path, r.kept) for r in alone]
+    monkeypatch.undo()
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
@@ -311,11 +318,27 @@ def test_workers_forked_only_from_a_process_of_one_thread(tmp_path: Path, monkey
         real = multiprocessing.get_context
         monkeypatch.setattr(pipeline.multiprocessing, "get_context", lambda m=None: used.append(m) or real(m))
         monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
-        files = FILES[:6]
         shared = pipeline.read_sources(files, [], jobs=2, kept=True)
         assert used == ["spawn"]
     finally:
         stop.set()
         other.join()
+    assert [(r.path, r.kept) for r in shared] == [(r.path, r.kept) for r in alone]
+
+
+def test_pdf_read_here_then_shared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that has read a PDF here (its reader's fork server started) then reads PDFs over workers: they are
+    started afresh, not forked (a forked worker cannot use its parent's fork server: 'No child processes'), and read
+    what one process reads."""
+    from graph import clean, pipeline
+
+    folder = Path(__file__).parent / "fixtures" / "pdf"
+    pdfs = [folder / "nd42.pdf", *sorted((folder / "gazette").glob("*.pdf"))]
+    pipeline.read_sources(pdfs[:1], [], jobs=1, kept=True)
+    assert clean.fork_server_started() and pipeline.start_method() == "spawn"
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    files = [*pdfs, *FILES[:4]]
+    shared = pipeline.read_sources(files, [], jobs=2, kept=True)
     alone = pipeline.read_sources(files, [], jobs=1, kept=True)
+    assert all(r.error is None for r in shared)
     assert [(r.path, r.kept) for r in shared] == [(r.path, r.kept) for r in alone]
