@@ -17,7 +17,6 @@ import bisect
 import io
 import logging
 import multiprocessing
-import os
 import re
 import resource
 import unicodedata
@@ -264,14 +263,14 @@ def decode(data: bytes, path: str = "<input>") -> str:
     return text
 
 
-_FORK_SERVER_OF: int | None = None  # the process that started the PDF readers' fork server, once one did
+_FORK_SERVER_STARTED = False  # whether this process (or one it was forked from) started the PDF readers' fork server
 
 
 def fork_server_started() -> bool:
     """Whether this process, or one it was forked from, started the PDF readers' fork server. A process forked from it
     cannot use that server (it is not the server's parent: waiting on it fails), so reading workers are then started
     afresh, not forked (`graph.pipeline.start_method`)."""
-    return _FORK_SERVER_OF is not None
+    return _FORK_SERVER_STARTED
 
 
 def pdf_text(data: bytes, path: str = "<input>") -> str:
@@ -288,10 +287,10 @@ def pdf_text(data: bytes, path: str = "<input>") -> str:
     or an exhausted service."""
     # a fork server (not a fork of this process, which may run threads: the service's pool, a progress bar) that
     # has the reader imported: a child starts in milliseconds, where a spawned one takes 0.3 s
-    global _FORK_SERVER_OF
+    global _FORK_SERVER_STARTED
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["graph.clean", "pdfminer.high_level", "pdfminer.layout", "pdfminer.pdfdocument"])
-    _FORK_SERVER_OF = os.getpid()
+    _FORK_SERVER_STARTED = True
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_pdf_child, args=(data, path, send, PDF_MEMORY), daemon=True)
     child.start()

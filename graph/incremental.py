@@ -291,7 +291,7 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
         if r.error is None:  # encoded before resolving: the resolver changes the mentions it reads
             new[k] = r.kept if r.kept is not None else dump_source(r)
         if r.kept is not None and r.extraction is not None:  # decoded already (`read_sources`): the cache takes it
-            decoded.offer(k, r.kept, SourceResult(path=r.path, extraction=r.extraction))
+            decoded.offer(k, r.kept, SourceResult(path=r.path, extraction=r.extraction, alone=r.alone))
             r.extraction = None  # the resolver changes what it reads; given again, the result is decoded afresh
     union = {**kept, **new}
     res = Resolver()

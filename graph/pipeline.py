@@ -18,7 +18,7 @@ from .extract import extract
 from .gcpause import forked_child, gc_paused
 from .incremental import dump_source, load_source
 from .model import Graph
-from .resolve import Resolver, SourceResult
+from .resolve import Resolver, SourceResult, prepare
 
 
 def extract_text(text: str, path: str) -> SourceResult:
@@ -59,20 +59,24 @@ def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator
     as a tenth of the bytes of the pickled extraction (9.8 MB for the corpus, not 85 MB), and a build has nothing left
     to encode."""
     read = extract_kept if kept else extract_file
-    if not shared(files, jobs):
+    sizes = [_size(f) for f in files]
+    if not _shares(sizes, jobs):
         for i, f in enumerate(files):
             yield i, read(f)
         return
-    sizes = [_size(f) for f in files]
     order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(start_method()), initializer=_exit_with_parent,
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(start_method()), initializer=_worker_start,
                              initargs=(os.getpid(),)) as pool:
         yield from zip(order, pool.map(read, [files[i] for i in order], chunksize=_CHUNK), strict=True)
 
 
 def shared(files: list[Path], jobs: int) -> bool:
     """Whether `read_files` reads the files in workers (enough to share), not in this process."""
-    return jobs > 1 and len(files) >= 2 * jobs and sum(_size(f) for f in files) >= PARALLEL_MIN_BYTES
+    return _shares([_size(f) for f in files], jobs)
+
+
+def _shares(sizes: list[int], jobs: int) -> bool:
+    return jobs > 1 and len(sizes) >= 2 * jobs and sum(sizes) >= PARALLEL_MIN_BYTES
 
 
 _CHUNK = 4  # files handed to a worker at once: the last hand-out is four of the shortest texts
@@ -89,7 +93,7 @@ def start_method() -> str:
     return "spawn"
 
 
-def _exit_with_parent(parent: int) -> None:
+def _worker_start(parent: int) -> None:
     """A reading worker's start: it ends once the process that started it is gone. A build killed (SIGKILL) leaves
     its workers waiting for work that never comes, and multiprocessing's resource tracker with them (it ends when they
     do); a worker started from a thread cannot use the kernel's parent-death signal (it fires when that thread ends).
@@ -160,6 +164,7 @@ def read_sources(files: list[Path], missing: list[InputError], progress: Callabl
         if r.kept is not None and jobs > 1:  # decoded here, while the workers read on, not after them
             with gc_paused():  # (extraction read in this process makes garbage cycles: not paused for it)
                 r.extraction = load_source(r.kept).extraction
+                prepare(r)  # and what resolving it needs of it alone
         results[i] = r
         if progress:
             progress(r.path)

@@ -52,6 +52,8 @@ class SourceResult:
     # the extraction as a store keeps it (`graph.incremental.dump_source`), made where it was read (a build's reading
     # workers send back a tenth of the bytes, encoded in parallel); with it, `extraction` is None or its decoding
     kept: bytes | None = None
+    # what resolving this source computes from it alone (`Alone`), kept for the next build that reads it
+    alone: Alone | None = field(default=None, repr=False, compare=False)
 
 
 def close_names(results: Sequence[SourceResult]) -> None:
@@ -103,21 +105,6 @@ def _evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tupl
     return evidence_unchecked(path, "".join(parts), ex.text.to_raw(spans[0][0]), ex.text.to_raw(max(b for _, b in spans)))
 
 
-class _EvidenceOf:
-    """`_evidence`, made once per source and span: a sentence is the evidence of many facts (its mentions, their
-    issuers, the relations it states), and the evidence is frozen, so one object serves them all."""
-
-    def __init__(self) -> None:
-        self.made: dict[tuple[int, str, tuple[int, int], tuple[tuple[int, int], ...]], Evidence] = {}
-
-    def __call__(self, ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tuple[int, int], ...] = ()) -> Evidence:
-        k = (id(ex), path, span, ends)
-        e = self.made.get(k)
-        if e is None:
-            e = self.made[k] = _evidence(ex, path, span, ends)
-        return e
-
-
 def issuers_of(m: Mention, v: Vocabulary) -> list[str]:
     """The issuing bodies of a mention: what the text states, checked against the number's code."""
     code_agencies: list[str] = []
@@ -157,6 +144,15 @@ def _foreign_code_or_law(name: str, type_id: str | None, v: Vocabulary) -> bool:
 
 def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
     """A document node from one mention (its key may still need resolving)."""
+    return _document(_document_fields(m, v), evidence)
+
+
+_DocFields = tuple[str, str | None, str | None, str, str, str | None, tuple[str, ...], "dt.date | None", int | None,
+                   str | None]
+
+
+def _document_fields(m: Mention, v: Vocabulary) -> _DocFields:
+    """What `document_of` makes a document of: the mention's own values, read against the vocabulary."""
     t = v.doc_types.get(m.type_id or "") or v.doc_types[v.role("unknown")]
     issuers = issuers_of(m, v)
     number = m.number.display(v, m.written) if m.number is not None else None
@@ -164,9 +160,113 @@ def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
     if date is not None and m.number is not None and m.number.year is not None and date.year != m.number.year:
         date = None  # 134/2016/NĐ-CP was issued in 2016: a 2026 date beside it is another date (taking effect …)
     year = date.year if date else (m.number.year if m.number and m.number.year else m.year)
-    return document_unchecked(key=m.key() or m.base, number=number, name=m.name, type=t.name, type_id=t.id,
-                              issuer=issuers[0] if issuers else None, co_issuers=issuers[1:], date=date, year=year,
-                              title=m.title, evidence=[evidence], mentions=1)
+    return (m.key() or m.base, number, m.name, t.name, t.id, issuers[0] if issuers else None, tuple(issuers[1:]), date,
+            year, m.title)
+
+
+def _document(f: _DocFields, evidence: Evidence) -> Document:
+    """A fresh document of `_document_fields` (the resolver changes the documents it makes)."""
+    return document_unchecked(key=f[0], number=f[1], name=f[2], type=f[3], type_id=f[4], issuer=f[5],
+                              co_issuers=list(f[6]), date=f[7], year=f[8], title=f[9], evidence=[evidence], mentions=1)
+
+
+class Alone:
+    """What resolving one source computes from that source alone, for one path and vocabulary: the sentence of each
+    mention, the evidence of each sentence (a sentence is the evidence of many facts, and evidence is frozen, so one
+    object serves them all), the document each mention makes where no other source can change it (`close_names`
+    changes only the names a text did not end for sure), and the source's parts. Kept with the source
+    (`SourceResult.alone`), it is made once: by a build's parent while its workers read (`prepare`), and not again
+    when a store's decoded sources are resolved again (`graph.incremental.Decoded`). What it holds is frozen, or
+    copied at each use."""
+
+    __slots__ = ("ex", "path", "vocab", "evidence", "spans", "fields", "parts", "_starts")
+
+    def __init__(self, ex: Extraction, path: str, vocab: Vocabulary) -> None:
+        self.ex, self.path, self.vocab = ex, path, vocab
+        self.evidence: dict[tuple[tuple[int, int], tuple[tuple[int, int], ...]], Evidence] = {}
+        # id(mention) -> (the mention, held so that its id names it while this lives; the sentence its facts are in)
+        self.spans: dict[int, tuple[Mention, tuple[int, int]]] = {}
+        self.fields: dict[int, tuple[Mention, _DocFields]] = {}  # … its document's fields, for names no source changes
+        self.parts: list[PartNode] | None = None
+        self._starts = [a for a, _ in ex.sentences]
+
+    @staticmethod
+    def of(r: SourceResult, vocab: Vocabulary) -> Alone:
+        """`r.alone`, made now if it was not made for this extraction, path and vocabulary."""
+        ex = r.extraction
+        assert ex is not None
+        al = r.alone
+        if al is None or al.ex is not ex or al.path != r.path or al.vocab is not vocab:
+            al = r.alone = Alone(ex, r.path, vocab)
+        return al
+
+    def prepare(self) -> None:
+        """Everything `Resolver.build` will ask of this source, made now (a build's parent does it while its workers
+        read on, not after them)."""
+        ex = self.ex
+        for m in (*ex.mentions, *((ex.self_doc,) if ex.self_doc is not None else ()),
+                  *((ex.base_doc,) if ex.base_doc is not None else ())):
+            span = self.span(m)
+            if _name_settled(m):
+                self.document(m, span)
+            else:
+                self.evidence_of(span)
+        for m, _ in ex.unresolved:
+            self.evidence_of(self.sentence(m))
+        if ex.parts and ex.self_doc is not None:
+            self.part_nodes()
+
+    def evidence_of(self, span: tuple[int, int], ends: tuple[tuple[int, int], ...] = ()) -> Evidence:
+        e = self.evidence.get((span, ends))
+        if e is None:
+            e = self.evidence[(span, ends)] = _evidence(self.ex, self.path, span, ends)
+        return e
+
+    def sentence(self, m: Mention) -> tuple[int, int]:
+        """The sentence that holds a mention (where no sentence does: the mention itself)."""
+        i = bisect.bisect_right(self._starts, m.start) - 1
+        return self.ex.sentences[i] if i >= 0 else (m.start, m.ext_end)
+
+    def span(self, m: Mention) -> tuple[int, int]:
+        """The sentence a mention's facts are stated in: the text's own header for the text itself."""
+        held = self.spans.get(id(m))
+        if held is None:
+            held = self.spans[id(m)] = (m, (m.start, m.ext_end) if m is self.ex.self_doc else self.sentence(m))
+        return held[1]
+
+    def document(self, m: Mention, span: tuple[int, int]) -> Document:
+        """`document_of` the mention, with its sentence as evidence."""
+        if not _name_settled(m):  # a name `close_names` may shorten in this build: made afresh
+            return _document(_document_fields(m, self.vocab), self.evidence_of(span))
+        held = self.fields.get(id(m))
+        if held is None:
+            held = self.fields[id(m)] = (m, _document_fields(m, self.vocab))
+        return _document(held[1], self.evidence_of(span))
+
+    def part_nodes(self) -> list[PartNode]:
+        """The source's parts with their spans in the source as read (as evidence offsets are: `CleanText.to_raw`).
+        Made without validation (the parser's own values) and sharing one set of the fields given: a model's own set
+        costs 0.7 KB, most of a part (50,000 parts on the corpus)."""
+        if self.parts is None:
+            to_raw, path = self.ex.text.to_raw, self.path
+            self.parts = [part_unchecked({"id": p.id, "kind": p.kind, "label": p.label, "number": p.number,
+                                          "heading": p.heading, "parent": p.parent, "source": path,
+                                          "start": to_raw(p.start), "end": to_raw(p.end)})
+                          for p in self.ex.parts]
+        return list(self.parts)
+
+
+def _name_settled(m: Mention) -> bool:
+    """Whether no other source can change what a mention names: `close_names` shortens only names that are not
+    sure and have no number."""
+    return not m.name or m.name_sure or m.number is not None
+
+
+def prepare(r: SourceResult, vocab: Vocabulary | None = None) -> None:
+    """Make what resolving `r` needs of it alone (`Alone.prepare`), so that a later `Resolver.build` of it (with the
+    same vocabulary, by default the shared one) has less to do."""
+    if r.extraction is not None:
+        Alone.of(r, vocab or vocabulary()).prepare()
 
 
 def _issued(key: str, docs: dict[str, Document]) -> tuple[int, str] | None:
@@ -331,16 +431,6 @@ def _yearless(d: Document) -> bool:
         return False
 
 
-def _part_nodes(ex: Extraction, path: str) -> list[PartNode]:
-    """A source's parts with their spans in the source as read (as evidence offsets are: `CleanText.to_raw`). Made
-    without validation (the parser's own values) and sharing one set of the fields given: a model's own set costs
-    0.7 KB, most of a part (50,000 parts on the corpus)."""
-    to_raw = ex.text.to_raw
-    return [part_unchecked({"id": p.id, "kind": p.kind, "label": p.label, "number": p.number, "heading": p.heading,
-                            "parent": p.parent, "source": path, "start": to_raw(p.start), "end": to_raw(p.end)})
-            for p in ex.parts]
-
-
 def _deepest(parts: list[PartNode], starts: list[int], pos: int) -> str | None:
     """The deepest part holding `pos` (parts in text order: a part's parts follow it, so the nearest part before `pos`
     that still holds it is the deepest)."""
@@ -353,7 +443,7 @@ def _deepest(parts: list[PartNode], starts: list[int], pos: int) -> str | None:
     return None
 
 
-def place_parts(g: Graph, results: Sequence[SourceResult], keyed: dict[int, str | None]) -> None:
+def place_parts(g: Graph, results: Sequence[SourceResult], keyed: dict[int, str | None], v: Vocabulary) -> None:
     """Each document read in full gets its parts (`Graph.parts`): of the sources that state it in full, the one with
     the most parts, then the first by path (whatever the order of the texts); and each effect stated in a source read
     in full gets the part of that source that states it (`PartEffect.by_part`: the deepest part holding its sentence)."""
@@ -366,7 +456,7 @@ def place_parts(g: Graph, results: Sequence[SourceResult], keyed: dict[int, str 
         k = keyed.get(id(ex.self_doc))
         if not k or k not in g.documents:
             continue
-        nodes = of_source[r.path] = _part_nodes(ex, r.path)
+        nodes = of_source[r.path] = Alone.of(r, v).part_nodes()
         cur = chosen.get(k)
         if cur is None or (len(nodes), cur[0].source) > (len(cur), r.path):
             chosen[k] = nodes
@@ -404,11 +494,10 @@ class Resolver:
         pending: list[tuple[SourceResult, Mention, Document]] = []
         keyed: dict[int, str | None] = {}  # id(mention) -> key, None when ambiguous
         sentence_of: dict[int, tuple[int, int]] = {}
-        evidence = _EvidenceOf()  # results are held to the end, so id(extraction) names one source
+        alones: dict[int, Alone] = {}  # id(extraction) -> what its source gives alone (results are held to the end)
 
-        def sent_span(ex: Extraction, starts: list[int], m: Mention) -> tuple[int, int]:
-            i = bisect.bisect_right(starts, m.start) - 1
-            return ex.sentences[i] if i >= 0 else (m.start, m.ext_end)
+        def evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tuple[int, int], ...] = ()) -> Evidence:
+            return alones[id(ex)].evidence_of(span, ends)  # (`path` is the source's: its Alone's)
 
         # pass 1: documents whose mention fixes the key
         for r in results:
@@ -416,20 +505,17 @@ class Resolver:
             g.sources.append(SourceInfo(path=r.path, error=r.error))
             if ex is None:
                 continue
+            al = alones[id(ex)] = Alone.of(r, v)
             mentions = list(ex.mentions)
             for special in (ex.self_doc, ex.base_doc):
                 if special is not None and special not in mentions:
                     mentions.append(special)
-            starts = [a for a, _ in ex.sentences]  # once per source, not per mention
             for m, named in ex.unresolved:  # 'Nghị định số 59' that the text names in full nowhere, or several times
                 g.ambiguities.append(Ambiguity(mention=m.written, candidates=sorted({c.number.base for c in named if c.number}),
-                                               evidence=evidence(ex, r.path, sent_span(ex, starts, m))))
+                                               evidence=al.evidence_of(al.sentence(m))))
             for m in mentions:
-                span = sent_span(ex, starts, m)
-                if m is ex.self_doc:
-                    span = (m.start, m.ext_end)
-                sentence_of[id(m)] = span
-                doc = document_of(m, v, evidence(ex, r.path, span))
+                span = sentence_of[id(m)] = al.span(m)
+                doc = al.document(m, span)
                 k = m.key()
                 if m.number is not None and m.name:
                     # "Luật Bảo hiểm y tế số 25/2008/QH12": the name and year lead to the number
@@ -568,7 +654,7 @@ class Resolver:
         for k, x in g.relations.items():  # the relations each source states (among their evidence)
             for ev in x.evidence:
                 self.stated.setdefault(ev.source, set()).add(k)
-        place_parts(g, results, keyed)
+        place_parts(g, results, keyed, v)
         used = {x.target for x in g.relations.values() if x.type in AGENCY_RELATIONS}
         g.agencies = {a: Agency(id=a, name=v.agencies[a].name, name_en=v.agencies[a].name_en)
                       for a in sorted(used) if a in v.agencies}

@@ -250,6 +250,55 @@ def test_decoded_once_resolves_as_decoded_afresh() -> None:
     assert graph_of(decoded.sources(kept)) == graph_of(ordered(kept))
 
 
+def test_what_a_source_gives_alone_is_made_once_and_changes_nothing() -> None:
+    """`Alone`: what resolving a source computes from it alone (sentences, evidence, the documents of names no other
+    source changes, parts), made before the build (`prepare`, as a build's parent does while its workers read) or
+    during it, is kept with the source and reused by the next build; the graph is that of sources read afresh, for a
+    source prepared under another path too, and for an open name another source closes."""
+    from graph.incremental import canonical, dump_source, load_source
+    from graph.pipeline import extract_file, extract_text
+    from graph.resolve import Resolver, prepare
+
+    kept = [dump_source(extract_file(f)) for f in FILES]
+    kept.append(dump_source(extract_text("NGHỊ ĐỊNH\nSố: 10/2021/NĐ-CP\n\nĐiều 1. Phạm vi\nTổ chức thực hiện theo "
+                                         "Luật Khuyến nông nộp hồ sơ.\n", "open")))
+    kept.append(dump_source(extract_text("THÔNG TƯ\nSố: 11/2022/TT-BNNPTNT\n\nĐiều 1. Căn cứ Luật Khuyến nông "
+                                         "ngày 20 tháng 6 năm 2020 của Quốc hội.\n", "closes")))
+
+    def graph_of(sources: list[Any]) -> str:
+        return canonical(Resolver().build(sources)).model_dump_json()
+
+    afresh = graph_of([load_source(k) for k in kept])
+    prepared = [load_source(k) for k in kept]
+    for r in prepared:
+        prepare(r)
+    made = [r.alone for r in prepared]
+    for r, a in zip(prepared, made, strict=True):  # every mention's sentence, and its evidence, made already
+        ex = r.extraction
+        assert a is not None and ex is not None
+        every = {id(m) for m in (*ex.mentions, ex.self_doc, ex.base_doc) if m is not None}
+        assert set(a.spans) == every and len(a.evidence) >= len({s for _, s in a.spans.values()}), r.path
+    assert sum(len(a.spans) for a in made if a is not None) > 100
+    assert any(a is not None and a.parts for a in made)  # the Gazette fixtures are read in full
+    assert graph_of(prepared) == afresh
+    assert [r.alone for r in prepared] == made  # the build used what was prepared, and made nothing anew
+    # the open name was not taken as it was before the build (another source closes it): not kept
+    open_ = next(r for r in prepared if r.path == "open")
+    assert open_.alone is not None and open_.extraction is not None
+    assert all(m.name_sure or m.number is not None or not m.name for m, _ in open_.alone.fields.values())
+    moved = [load_source(k) for k in kept]
+    for r in moved:
+        prepare(r)
+        r.path = "elsewhere/" + r.path  # prepared for another path: its evidence names the other path
+    assert graph_of(moved) == graph_of([_renamed(load_source(k)) for k in kept])
+    assert all(r.alone is not None and r.alone.path == r.path for r in moved)
+
+
+def _renamed(r: Any) -> Any:
+    r.path = "elsewhere/" + r.path
+    return r
+
+
 def test_kept_as_read_builds_the_graph_of_the_extractions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A build's reading workers send back each extraction as the store keeps it (`SourceResult.kept`), which the
     parent decodes as it comes back: the store holds the graph of building from the extractions themselves, in one
