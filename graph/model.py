@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -358,17 +359,48 @@ def merge_document(into: Document, new: Document, additive: bool = True) -> None
 
     Within one extraction mention counts add up; a store keeps the larger count (`additive=False`) so
     that building from the same texts twice changes nothing."""
+    merge_sighting(into, new, new.evidence, new.mentions, additive)
+    merge_effective(into, new.effective_claims)
+
+
+class Sighting(Protocol):
+    """What a sighting of a document says of it (a `Document`, or what the resolver reads of a mention)."""
+
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def issuer(self) -> str | None: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def type_id(self) -> str: ...
+    @property
+    def co_issuers(self) -> Sequence[str]: ...
+
+
+def merge_sighting(into: Document, new: Sighting, evidence: list[Evidence], mentions: int, additive: bool = True) -> None:
+    """`merge_document` but for the dates of effect, from a sighting that need not be a document: the resolver takes
+    most mentions into a document already held without making one for each (25,124 mentions, 2,582 documents on the
+    corpus)."""
     for attr in ("number", "name", "issuer", "date", "year", "title"):
-        if getattr(into, attr) in (None, "") and getattr(new, attr) not in (None, ""):
-            setattr(into, attr, getattr(new, attr))
+        value = getattr(new, attr)
+        if getattr(into, attr) in (None, "") and value not in (None, ""):
+            setattr(into, attr, value)
     if into.type_id == "CongVan" and new.type_id != "CongVan":
         into.type, into.type_id = new.type, new.type_id
     for c in new.co_issuers:
         if c not in into.co_issuers:
             into.co_issuers.append(c)
-    merge_evidence(into.evidence, new.evidence)
-    into.mentions = into.mentions + new.mentions if additive else max(into.mentions, new.mentions)
-    merge_effective(into, new.effective_claims)
+    merge_evidence(into.evidence, evidence)
+    into.mentions = into.mentions + mentions if additive else max(into.mentions, mentions)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .errors import NumberError
 from .extract import Extraction, Mention
@@ -36,6 +37,7 @@ from .model import (
     evidence_unchecked,
     merge_document,
     merge_effective,
+    merge_sighting,
     part_unchecked,
 )
 from .numbers import parse
@@ -142,17 +144,24 @@ def _foreign_code_or_law(name: str, type_id: str | None, v: Vocabulary) -> bool:
     return type_id == v.role("code") or (" cua " in low and "sua doi" not in low)
 
 
-def document_of(m: Mention, v: Vocabulary, evidence: Evidence) -> Document:
-    """A document node from one mention (its key may still need resolving)."""
-    return _document(_document_fields(m, v), evidence)
+class _DocFields(NamedTuple):
+    """What a mention's document is made of (`_document`)."""
 
-
-_DocFields = tuple[str, str | None, str | None, str, str, str | None, tuple[str, ...], "dt.date | None", int | None,
-                   str | None]
+    key: str
+    number: str | None
+    name: str | None
+    type: str
+    type_id: str
+    issuer: str | None
+    co_issuers: tuple[str, ...]
+    date: dt.date | None
+    year: int | None
+    title: str | None
 
 
 def _document_fields(m: Mention, v: Vocabulary) -> _DocFields:
-    """What `document_of` makes a document of: the mention's own values, read against the vocabulary."""
+    """What a mention's document is made of (`_document`): the mention's own values, read against the vocabulary (its
+    key may still need resolving)."""
     t = v.doc_types.get(m.type_id or "") or v.doc_types[v.role("unknown")]
     issuers = issuers_of(m, v)
     number = m.number.display(v, m.written) if m.number is not None else None
@@ -160,14 +169,15 @@ def _document_fields(m: Mention, v: Vocabulary) -> _DocFields:
     if date is not None and m.number is not None and m.number.year is not None and date.year != m.number.year:
         date = None  # 134/2016/NĐ-CP was issued in 2016: a 2026 date beside it is another date (taking effect …)
     year = date.year if date else (m.number.year if m.number and m.number.year else m.year)
-    return (m.key() or m.base, number, m.name, t.name, t.id, issuers[0] if issuers else None, tuple(issuers[1:]), date,
-            year, m.title)
+    return _DocFields(m.key() or m.base, number, m.name, t.name, t.id, issuers[0] if issuers else None,
+                      tuple(issuers[1:]), date, year, m.title)
 
 
 def _document(f: _DocFields, evidence: Evidence) -> Document:
     """A fresh document of `_document_fields` (the resolver changes the documents it makes)."""
-    return document_unchecked(key=f[0], number=f[1], name=f[2], type=f[3], type_id=f[4], issuer=f[5],
-                              co_issuers=list(f[6]), date=f[7], year=f[8], title=f[9], evidence=[evidence], mentions=1)
+    return document_unchecked(key=f.key, number=f.number, name=f.name, type=f.type, type_id=f.type_id, issuer=f.issuer,
+                              co_issuers=list(f.co_issuers), date=f.date, year=f.year, title=f.title,
+                              evidence=[evidence], mentions=1)
 
 
 class Alone:
@@ -179,14 +189,14 @@ class Alone:
     when a store's decoded sources are resolved again (`graph.incremental.Decoded`). What it holds is frozen, or
     copied at each use."""
 
-    __slots__ = ("ex", "path", "vocab", "evidence", "spans", "fields", "parts", "_starts")
+    __slots__ = ("ex", "path", "vocab", "evidence", "spans", "fields_of", "parts", "_starts")
 
     def __init__(self, ex: Extraction, path: str, vocab: Vocabulary) -> None:
         self.ex, self.path, self.vocab = ex, path, vocab
         self.evidence: dict[tuple[tuple[int, int], tuple[tuple[int, int], ...]], Evidence] = {}
         # id(mention) -> (the mention, held so that its id names it while this lives; the sentence its facts are in)
         self.spans: dict[int, tuple[Mention, tuple[int, int]]] = {}
-        self.fields: dict[int, tuple[Mention, _DocFields]] = {}  # … its document's fields, for names no source changes
+        self.fields_of: dict[int, tuple[Mention, _DocFields]] = {}  # … its document's fields, for names no source changes
         self.parts: list[PartNode] | None = None
         self._starts = [a for a, _ in ex.sentences]
 
@@ -206,11 +216,8 @@ class Alone:
         ex = self.ex
         for m in (*ex.mentions, *((ex.self_doc,) if ex.self_doc is not None else ()),
                   *((ex.base_doc,) if ex.base_doc is not None else ())):
-            span = self.span(m)
-            if _name_settled(m):
-                self.document(m, span)
-            else:
-                self.evidence_of(span)
+            self.evidence_of(self.span(m))
+            self.fields(m)
         for m, _ in ex.unresolved:
             self.evidence_of(self.sentence(m))
         if ex.parts and ex.self_doc is not None:
@@ -234,14 +241,14 @@ class Alone:
             held = self.spans[id(m)] = (m, (m.start, m.ext_end) if m is self.ex.self_doc else self.sentence(m))
         return held[1]
 
-    def document(self, m: Mention, span: tuple[int, int]) -> Document:
-        """`document_of` the mention, with its sentence as evidence."""
-        if not _name_settled(m):  # a name `close_names` may shorten in this build: made afresh
-            return _document(_document_fields(m, self.vocab), self.evidence_of(span))
-        held = self.fields.get(id(m))
+    def fields(self, m: Mention) -> _DocFields:
+        """`_document_fields` of the mention: kept, unless `close_names` may shorten its name in this build."""
+        if not _name_settled(m):
+            return _document_fields(m, self.vocab)
+        held = self.fields_of.get(id(m))
         if held is None:
-            held = self.fields[id(m)] = (m, _document_fields(m, self.vocab))
-        return _document(held[1], self.evidence_of(span))
+            held = self.fields_of[id(m)] = (m, _document_fields(m, self.vocab))
+        return held[1]
 
     def part_nodes(self) -> list[PartNode]:
         """The source's parts with their spans in the source as read (as evidence offsets are: `CleanText.to_raw`).
@@ -515,23 +522,27 @@ class Resolver:
                                                evidence=al.evidence_of(al.sentence(m))))
             for m in mentions:
                 span = sentence_of[id(m)] = al.span(m)
-                doc = al.document(m, span)
+                f, ev = al.fields(m), al.evidence_of(span)
                 k = m.key()
                 if m.number is not None and m.name:
                     # "Luật Bảo hiểm y tế số 25/2008/QH12": the name and year lead to the number
                     nb = m.name_base
                     by_base[nb].add(m.number.base)
-                    if doc.year:
-                        by_base[f"{nb}@{doc.year}"].add(m.number.base)
+                    if f.year:
+                        by_base[f"{nb}@{f.year}"].add(m.number.base)
                 if k is not None and m.number is None and m.year is not None:
-                    pending.append((r, m, doc))  # a law by name and year: its number may be known
+                    pending.append((r, m, _document(f, ev)))  # a law by name and year: its number may be known
                     continue
                 if k is not None:
                     keyed[id(m)] = k
-                    self._add(definite, doc)
+                    cur = definite.get(k)
+                    if cur is None:
+                        definite[k] = _document(f, ev)
+                    else:  # most mentions name a document already held: taken in without making another
+                        merge_sighting(cur, f, [ev], 1)
                     by_base[m.base].add(k)
                 else:
-                    pending.append((r, m, doc))
+                    pending.append((r, m, _document(f, ev)))
         # pass 2: mentions without a year take the one known document with that number
         for _r, m, doc in pending:
             dated = m.key()

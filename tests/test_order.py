@@ -285,7 +285,7 @@ def test_what_a_source_gives_alone_is_made_once_and_changes_nothing() -> None:
     # the open name was not taken as it was before the build (another source closes it): not kept
     open_ = next(r for r in prepared if r.path == "open")
     assert open_.alone is not None and open_.extraction is not None
-    assert all(m.name_sure or m.number is not None or not m.name for m, _ in open_.alone.fields.values())
+    assert all(m.name_sure or m.number is not None or not m.name for m, _ in open_.alone.fields_of.values())
     moved = [load_source(k) for k in kept]
     for r in moved:
         prepare(r)

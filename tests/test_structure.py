@@ -478,3 +478,36 @@ def test_documents_and_evidence_made_unchecked_are_the_validated() -> None:
     assert docs[0] == checked and docs[0].model_dump_json() == checked.model_dump_json()
     docs[0].effective = dt.date(2022, 8, 15)
     assert "effective" in docs[0].model_fields_set and "effective" not in docs[1].model_fields_set
+
+
+def test_a_mention_taken_into_a_held_document_as_merge_document_would() -> None:
+    """Resolution takes most mentions into a document already held without making one per mention
+    (`model.merge_sighting`): for every pair of sightings below — values missing on either side, an official letter
+    (CongVan) met before its type is known, co-issuers in another order, evidence already held — the document is the one
+    `merge_document` makes of the same sighting made a document."""
+    import datetime as dt
+    import itertools
+
+    from graph.model import evidence_unchecked, merge_document, merge_sighting
+    from graph.resolve import _DocFields, _document
+
+    ev = [evidence_unchecked("a.txt", "Nghị định số 42/2022/NĐ-CP …", 3, 40),
+          evidence_unchecked("b.txt", "Công văn số 42/2022/NĐ-CP …", 0, 30)]
+    sightings = [
+        _DocFields("42/2022/ND-CP", "42/2022/NĐ-CP", None, "Nghị định", "NghiDinh", "CP", ("BTC",),
+                   dt.date(2022, 6, 24), 2022, "về …"),
+        _DocFields("42/2022/ND-CP", None, "Luật X", "Công văn", "CongVan", None, (), None, None, ""),
+        _DocFields("42/2022/ND-CP", "42/2022/NĐ-CP", None, "Công văn", "CongVan", "BTC", ("CP", "BTC"), None, 2022,
+                   None),
+        _DocFields("42/2022/ND-CP", "", "", "Quyết định", "QuyetDinh", "TTg", ("BTP",), dt.date(2022, 7, 1), 2023,
+                   "khác"),
+    ]
+    pairs = 0
+    for (a, ea), (b, eb) in itertools.product(itertools.product(sightings, ev), repeat=2):
+        want, got = _document(a, ea), _document(a, ea)
+        merge_document(want, _document(b, eb))
+        merge_sighting(got, b, [eb], 1)
+        assert got == want and got.model_dump_json() == want.model_dump_json(), (a, b)
+        assert got.model_fields_set == want.model_fields_set
+        pairs += 1
+    assert pairs == 64
