@@ -183,8 +183,8 @@ def _document(f: _DocFields, evidence: Evidence) -> Document:
 class Alone:
     """What resolving one source computes from that source alone, for one path and vocabulary: the sentence of each
     mention, the evidence of each sentence (a sentence is the evidence of many facts, and evidence is frozen, so one
-    object serves them all), the document each mention makes where no other source can change it (`close_names`
-    changes only the names a text did not end for sure), and the source's parts. Kept with the source
+    object serves them all), what each mention's document is made of (for the name it has: `close_names` may shorten a
+    name in a build, by what other sources name), and the source's parts. Kept with the source
     (`SourceResult.alone`), it is made once: by a build's parent while its workers read (`prepare`), and not again
     when a store's decoded sources are resolved again (`graph.incremental.Decoded`). What it holds is frozen, or
     copied at each use."""
@@ -196,7 +196,7 @@ class Alone:
         self.evidence: dict[tuple[tuple[int, int], tuple[tuple[int, int], ...]], Evidence] = {}
         # id(mention) -> (the mention, held so that its id names it while this lives; the sentence its facts are in)
         self.spans: dict[int, tuple[Mention, tuple[int, int]]] = {}
-        self.fields_of: dict[int, tuple[Mention, _DocFields]] = {}  # … its document's fields, for names no source changes
+        self.fields_of: dict[int, tuple[Mention, str | None, _DocFields]] = {}  # … the name they were made for; its fields
         self.parts: list[PartNode] | None = None
         self._starts = [a for a, _ in ex.sentences]
 
@@ -242,13 +242,12 @@ class Alone:
         return held[1]
 
     def fields(self, m: Mention) -> _DocFields:
-        """`_document_fields` of the mention: kept, unless `close_names` may shorten its name in this build."""
-        if not _name_settled(m):
-            return _document_fields(m, self.vocab)
+        """`_document_fields` of the mention, kept for the name it has now (of what they read, only its name is
+        changed by resolution: `close_names`, whose shortening depends on the other sources of the build)."""
         held = self.fields_of.get(id(m))
-        if held is None:
-            held = self.fields_of[id(m)] = (m, _document_fields(m, self.vocab))
-        return held[1]
+        if held is None or held[1] != m.name:
+            held = self.fields_of[id(m)] = (m, m.name, _document_fields(m, self.vocab))
+        return held[2]
 
     def part_nodes(self) -> list[PartNode]:
         """The source's parts with their spans in the source as read (as evidence offsets are: `CleanText.to_raw`).
@@ -261,12 +260,6 @@ class Alone:
                                           "start": to_raw(p.start), "end": to_raw(p.end)})
                           for p in self.ex.parts]
         return list(self.parts)
-
-
-def _name_settled(m: Mention) -> bool:
-    """Whether no other source can change what a mention names: `close_names` shortens only names that are not
-    sure and have no number."""
-    return not m.name or m.name_sure or m.number is not None
 
 
 def prepare(r: SourceResult, vocab: Vocabulary | None = None) -> None:

@@ -282,16 +282,49 @@ def test_what_a_source_gives_alone_is_made_once_and_changes_nothing() -> None:
     assert any(a is not None and a.parts for a in made)  # the Gazette fixtures are read in full
     assert graph_of(prepared) == afresh
     assert [r.alone for r in prepared] == made  # the build used what was prepared, and made nothing anew
-    # the open name was not taken as it was before the build (another source closes it): not kept
+    # the open name was shortened in the build (another source closes it): what its document is made of was made again
     open_ = next(r for r in prepared if r.path == "open")
     assert open_.alone is not None and open_.extraction is not None
-    assert all(m.name_sure or m.number is not None or not m.name for m, _ in open_.alone.fields_of.values())
+    assert all(name == m.name for m, name, _ in open_.alone.fields_of.values())
     moved = [load_source(k) for k in kept]
     for r in moved:
         prepare(r)
         r.path = "elsewhere/" + r.path  # prepared for another path: its evidence names the other path
     assert graph_of(moved) == graph_of([_renamed(load_source(k)) for k in kept])
     assert all(r.alone is not None and r.alone.path == r.path for r in moved)
+
+
+def test_an_open_name_closed_otherwise_build_after_build() -> None:
+    """A store's decoded sources keep what resolution made of them (`Alone`), and an open name is shortened by what the
+    other sources of each build name: builds over different sets give each the graph of its sources decoded afresh."""
+    from graph.incremental import Decoded, canonical, dump_source, ordered
+    from graph.pipeline import extract_text
+    from graph.resolve import Resolver
+
+    kept = {"open": dump_source(extract_text("NGHỊ ĐỊNH\nSố: 10/2021/NĐ-CP\n\nĐiều 1. Phạm vi\nTổ chức thực hiện theo "
+                                             "Luật Khuyến nông nộp hồ sơ trực tuyến.\n", "open")),
+            "short": dump_source(extract_text("THÔNG TƯ\nSố: 11/2022/TT-BNNPTNT\n\nĐiều 1. Căn cứ Luật Khuyến nông "
+                                              "ngày 20 tháng 6 năm 2020 của Quốc hội.\n", "short")),
+            "long": dump_source(extract_text("THÔNG TƯ\nSố: 12/2022/TT-BNNPTNT\n\nĐiều 1. Căn cứ Luật Khuyến nông nộp "
+                                             "hồ sơ ngày 20 tháng 6 năm 2021 của Quốc hội.\n", "long"))}
+
+    def graph_of(sources: list[Any]) -> str:
+        return canonical(Resolver().build(sources)).model_dump_json()
+
+    decoded = Decoded()
+    names_read = set()
+    for names in (["open", "short"], ["open", "long"], ["open", "short"], ["open"], ["open", "long"]):
+        some = {k: kept[k] for k in names}
+        sources = decoded.sources(some)
+        assert graph_of(sources) == graph_of(ordered(some)), names
+        opened = next(r for r in sources if r.path == "open")
+        assert opened.alone is not None and opened.extraction is not None
+        named = [m for m in opened.extraction.mentions if m.name]  # as this build left them
+        names_read |= {m.name for m in named}
+        # what is kept of each mention is what its name, as this build read it, makes
+        assert all(held[-1].name == held[0].name for held in opened.alone.fields_of.values()), names
+    # shortened one way, then the other; alone, ended by its mark, as written
+    assert names_read == {"Luật Khuyến nông", "Luật Khuyến nông nộp hồ sơ", "Luật Khuyến nông nộp hồ sơ trực tuyến"}
 
 
 def _renamed(r: Any) -> Any:
