@@ -1,5 +1,6 @@
 """Resolution alone, as a build and as an ingest do it: the CPU time of `Resolver.build` over the corpus's kept
-sources, first freshly decoded (what `lexgraph build` resolves) and then again from a store's decoded sources
+sources, first freshly decoded (what a `-j 1` build resolves; a `-j N` build's parent makes part of it, `resolve.Alone`,
+while its workers read, so this overstates what it does after them) and then again from a store's decoded sources
 (`graph.incremental.Decoded`: what every `POST /ingest` or later build resolves again), round by round. With
 `--before DIR` (a checkout of older code), each round also runs that code, alternately, in a process of its own, so
 that before and after meet the same machine (its speed drifts within the hour).
@@ -74,6 +75,7 @@ def main() -> None:
             got = subprocess.run([sys.executable, "-c", _ROUND, __file__, str(corpus)], cwd=code,
                                  env={**os.environ, "PYTHONPATH": str(code)}, check=True, capture_output=True, text=True)
             row = {"code": name, "round": rnd, **json.loads(got.stdout)}
+            assert str(row["graph"]).startswith(str(code)), (name, row["graph"])  # that checkout's code was measured
             runs.append(row)
             print(f"round {rnd} {name:6}  first {row['first_s']:5.2f} s   again {row['again_s']:5.2f} s (CPU)", flush=True)
     summary = {}

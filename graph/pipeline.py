@@ -59,7 +59,7 @@ def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator
     as a tenth of the bytes of the pickled extraction (9.8 MB for the corpus, not 85 MB), and a build has nothing left
     to encode."""
     read = extract_kept if kept else extract_file
-    sizes = [_size(f) for f in files]
+    sizes = [_size(f) for f in files] if jobs > 1 else []
     if not _shares(sizes, jobs):
         for i, f in enumerate(files):
             yield i, read(f)
@@ -72,7 +72,7 @@ def read_files(files: list[Path], jobs: int = 1, kept: bool = False) -> Iterator
 
 def shared(files: list[Path], jobs: int) -> bool:
     """Whether `read_files` reads the files in workers (enough to share), not in this process."""
-    return _shares([_size(f) for f in files], jobs)
+    return jobs > 1 and _shares([_size(f) for f in files], jobs)
 
 
 def _shares(sizes: list[int], jobs: int) -> bool:

@@ -494,10 +494,11 @@ class Resolver:
         pending: list[tuple[SourceResult, Mention, Document]] = []
         keyed: dict[int, str | None] = {}  # id(mention) -> key, None when ambiguous
         sentence_of: dict[int, tuple[int, int]] = {}
-        alones: dict[int, Alone] = {}  # id(extraction) -> what its source gives alone (results are held to the end)
+        # (id(extraction), path) -> what that source gives alone (results are held to the end)
+        alones: dict[tuple[int, str], Alone] = {}
 
         def evidence(ex: Extraction, path: str, span: tuple[int, int], ends: tuple[tuple[int, int], ...] = ()) -> Evidence:
-            return alones[id(ex)].evidence_of(span, ends)  # (`path` is the source's: its Alone's)
+            return alones[(id(ex), path)].evidence_of(span, ends)
 
         # pass 1: documents whose mention fixes the key
         for r in results:
@@ -505,7 +506,7 @@ class Resolver:
             g.sources.append(SourceInfo(path=r.path, error=r.error))
             if ex is None:
                 continue
-            al = alones[id(ex)] = Alone.of(r, v)
+            al = alones[(id(ex), r.path)] = Alone.of(r, v)
             mentions = list(ex.mentions)
             for special in (ex.self_doc, ex.base_doc):
                 if special is not None and special not in mentions:

@@ -4,6 +4,8 @@ cleans it (page headers go)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graph.clean import clean
@@ -480,11 +482,29 @@ def test_documents_and_evidence_made_unchecked_are_the_validated() -> None:
     assert "effective" in docs[0].model_fields_set and "effective" not in docs[1].model_fields_set
 
 
+def _merge_document_as_it_was(into: Any, new: Any, additive: bool = True) -> None:
+    """`model.merge_document` as it was written before `merge_sighting` (718255a), word for word: what both must do."""
+    from graph.model import merge_effective, merge_evidence
+
+    for attr in ("number", "name", "issuer", "date", "year", "title"):
+        if getattr(into, attr) in (None, "") and getattr(new, attr) not in (None, ""):
+            setattr(into, attr, getattr(new, attr))
+    if into.type_id == "CongVan" and new.type_id != "CongVan":
+        into.type, into.type_id = new.type, new.type_id
+    for c in new.co_issuers:
+        if c not in into.co_issuers:
+            into.co_issuers.append(c)
+    merge_evidence(into.evidence, new.evidence)
+    into.mentions = into.mentions + new.mentions if additive else max(into.mentions, new.mentions)
+    merge_effective(into, new.effective_claims)
+
+
 def test_a_mention_taken_into_a_held_document_as_merge_document_would() -> None:
     """Resolution takes most mentions into a document already held without making one per mention
     (`model.merge_sighting`): for every pair of sightings below — values missing on either side, an official letter
     (CongVan) met before its type is known, co-issuers in another order, evidence already held — the document is the one
-    `merge_document` makes of the same sighting made a document."""
+    `merge_document` made (as it was written before: `_merge_document_as_it_was`) of the same sighting made a document;
+    and `merge_document`, added up or not (a store's), is what it was."""
     import datetime as dt
     import itertools
 
@@ -505,9 +525,15 @@ def test_a_mention_taken_into_a_held_document_as_merge_document_would() -> None:
     pairs = 0
     for (a, ea), (b, eb) in itertools.product(itertools.product(sightings, ev), repeat=2):
         want, got = _document(a, ea), _document(a, ea)
-        merge_document(want, _document(b, eb))
+        _merge_document_as_it_was(want, _document(b, eb))
         merge_sighting(got, b, [eb], 1)
         assert got == want and got.model_dump_json() == want.model_dump_json(), (a, b)
         assert got.model_fields_set == want.model_fields_set
+        for additive in (True, False):
+            was, now = _document(a, ea), _document(a, ea)
+            new = _document(b, eb).model_copy(update={"mentions": 3})
+            _merge_document_as_it_was(was, new, additive)
+            merge_document(now, new, additive)
+            assert now == was and now.model_dump_json() == was.model_dump_json(), (a, b, additive)
         pairs += 1
     assert pairs == 64
