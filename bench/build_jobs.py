@@ -11,9 +11,7 @@ also builds with that code, alternately, so that before and after meet the same 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -21,16 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from ._rounds import codes, env_for, record, turns, write
 from .extract_speed import default_corpus
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(code: Path, corpus: Path, jobs: int, store: Path) -> dict[str, float]:
     """One `lexgraph build` of the corpus with the code of the checkout `code`, into a fresh store: wall, user and
     system time of the command and its children."""
     store.unlink(missing_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(code)}  # that checkout's `graph` and `app`, whatever is installed
+    env = env_for(code)
     before = os.times()
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "app.cli", "build", str(corpus), "--store", str(store), "-j", str(jobs)],
@@ -50,32 +47,26 @@ def main() -> None:
     p.add_argument("--json", type=Path, default=None)
     a = p.parse_args()
     corpus = (a.corpus or default_corpus()).resolve()
-    codes = {"after": ROOT} | ({"before": a.before.resolve()} if a.before else {})
+    checkouts = codes(a.before)
     runs: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory(prefix="lexgraph-jobs-") as tmp:
-        for rnd in range(1, a.rounds + 1):
-            for name, code in (reversed(codes.items()) if rnd % 2 == 0 else codes.items()):
-                row: dict[str, object] = {"code": name, "round": rnd}
-                for jobs in (1, a.jobs):
-                    row[f"j{jobs}"] = build(code, corpus, jobs, Path(tmp) / "s.lexgraph")
-                j1, jn = row["j1"], row[f"j{a.jobs}"]
-                assert isinstance(j1, dict) and isinstance(jn, dict)
-                row["speedup"] = round(j1["wall_s"] / jn["wall_s"], 2)
-                runs.append(row)
-                print(f"round {rnd} {name:6}  -j 1 {j1['wall_s']:6.2f} s   -j {a.jobs} {jn['wall_s']:6.2f} s   "
-                      f"{row['speedup']:.2f}x", flush=True)
+        for rnd, name, code in turns(a.rounds, checkouts):
+            row: dict[str, object] = {"code": name, "round": rnd}
+            for jobs in (1, a.jobs):
+                row[f"j{jobs}"] = build(code, corpus, jobs, Path(tmp) / "s.lexgraph")
+            j1, jn = row["j1"], row[f"j{a.jobs}"]
+            assert isinstance(j1, dict) and isinstance(jn, dict)
+            row["speedup"] = round(j1["wall_s"] / jn["wall_s"], 2)
+            runs.append(row)
+            print(f"round {rnd} {name:6}  -j 1 {j1['wall_s']:6.2f} s   -j {a.jobs} {jn['wall_s']:6.2f} s   "
+                  f"{row['speedup']:.2f}x", flush=True)
     summary = {}
-    for name in codes:
+    for name in checkouts:
         ups = [float(r["speedup"]) for r in runs if r["code"] == name]  # type: ignore[arg-type]
         summary[name] = {"speedups": ups, "median": statistics.median(ups)}
         print(f"{name}: -j {a.jobs} over -j 1, median of {len(ups)} rounds: {statistics.median(ups):.2f}x "
               f"(rounds: {', '.join(f'{u:.2f}' for u in ups)})")
-    out = {"command": " ".join(["python -m bench.build_jobs", *sys.argv[1:]]), "corpus": str(corpus), "jobs": a.jobs,
-           "machine": {"cpus": os.cpu_count(), "processor": platform.processor() or platform.machine(),
-                       "python": platform.python_version()},
-           "load_average": list(os.getloadavg()), "runs": runs, "summary": summary}
-    if a.json:
-        a.json.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write(record("bench.build_jobs", corpus, runs, summary, jobs=a.jobs), a.json)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 # a round in a process of its own, with the graph package of the checkout it runs in (its working folder): this file
 # is loaded by its path, as a module of no package, so that the checkout's own `bench` (which may not have it) is not read
 _ROUND = """import importlib.util, json, pathlib, sys
@@ -65,30 +62,25 @@ def main() -> None:
     p.add_argument("--before", type=Path, default=None, help="a checkout of older code, run alternately with this")
     p.add_argument("--json", type=Path, default=None)
     a = p.parse_args()
+    from ._rounds import codes, env_for, record, turns, write  # here: a round loads this file outside its package
     from .extract_speed import default_corpus
 
     corpus = (a.corpus or default_corpus()).resolve()
-    codes = {"after": ROOT} | ({"before": a.before.resolve()} if a.before else {})
+    checkouts = codes(a.before)
     runs: list[dict[str, object]] = []
-    for rnd in range(1, a.rounds + 1):
-        for name, code in (reversed(codes.items()) if rnd % 2 == 0 else codes.items()):
-            got = subprocess.run([sys.executable, "-c", _ROUND, __file__, str(corpus)], cwd=code,
-                                 env={**os.environ, "PYTHONPATH": str(code)}, check=True, capture_output=True, text=True)
-            row = {"code": name, "round": rnd, **json.loads(got.stdout)}
-            assert str(row["graph"]).startswith(str(code)), (name, row["graph"])  # that checkout's code was measured
-            runs.append(row)
-            print(f"round {rnd} {name:6}  first {row['first_s']:5.2f} s   again {row['again_s']:5.2f} s (CPU)", flush=True)
+    for rnd, name, code in turns(a.rounds, checkouts):
+        got = subprocess.run([sys.executable, "-c", _ROUND, __file__, str(corpus)], cwd=code,
+                             env=env_for(code), check=True, capture_output=True, text=True)
+        row = {"code": name, "round": rnd, **json.loads(got.stdout)}
+        assert str(row["graph"]).startswith(str(code)), (name, row["graph"])  # that checkout's code was measured
+        runs.append(row)
+        print(f"round {rnd} {name:6}  first {row['first_s']:5.2f} s   again {row['again_s']:5.2f} s (CPU)", flush=True)
     summary = {}
-    for name in codes:
+    for name in checkouts:
         mine = [r for r in runs if r["code"] == name]
         summary[name] = {k: statistics.median(float(r[k]) for r in mine) for k in ("first_s", "again_s")}  # type: ignore[arg-type]
         print(f"{name}: median first {summary[name]['first_s']:.2f} s, again {summary[name]['again_s']:.2f} s")
-    out = {"command": " ".join(["python -m bench.resolution", *sys.argv[1:]]), "corpus": str(corpus),
-           "machine": {"cpus": os.cpu_count(), "processor": platform.processor() or platform.machine(),
-                       "python": platform.python_version()},
-           "load_average": list(os.getloadavg()), "runs": runs, "summary": summary}
-    if a.json:
-        a.json.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write(record("bench.resolution", corpus, runs, summary), a.json)
 
 
 if __name__ == "__main__":

@@ -88,6 +88,8 @@ _HEAD_LINE = re.compile(r"\n(?=[ \t]{0,11}(?:dieu|chuong|muc|phan|phu)|[ \t]{0,1
 # the patterns of HEADINGS a line's first letter may open, in their order
 _BY_LETTER = {c: [(k, p) for k, p in HEADINGS.items() if k[0] == c] for c in "dcmp"}
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d|[a-z]\)))")
+_NUMBER_LETTER = re.compile(r"(\d+)([a-z]?)")  # '5', '5a'
+_DIGITS = re.compile(r"\d+")
 
 
 def _at(s: str, pos: int) -> int:
@@ -213,7 +215,7 @@ def normalise_number(kind: str, written: str) -> str | None:
             return str(10 + rest)
         n = _ORDINAL_WORDS.get(words[0])
         return str(n) if n else None
-    m = re.fullmatch(r"(\d+)([a-z]?)", w)
+    m = _NUMBER_LETTER.fullmatch(w)
     if m:
         return f"{int(m.group(1))}{m.group(2)}"
     if kind in ("phan", "chuong", "muc", "phu_luc"):
@@ -518,7 +520,7 @@ def _restart(r: _Reader, after: int, line: int) -> _Heading | None:
 
 
 def _leading_int(number: str | None) -> int | None:
-    m = re.match(r"\d+", number or "")
+    m = _DIGITS.match(number or "")
     return int(m.group()) if m else None
 
 
@@ -777,7 +779,7 @@ def _read_items(r: _Reader, art: Part, body: int, ids: set[str]) -> None:
             continue
         m = _KHOAN.match(low, _at(low, ls))
         if m is not None and (r.consolidated or not m.group("fn")):
-            nm = re.fullmatch(r"(\d+)([a-z]?)", m.group("n"))
+            nm = _NUMBER_LETTER.fullmatch(m.group("n"))
             assert nm is not None
             num, letter = int(nm.group(1)), nm.group(2)
             ok = False

@@ -70,6 +70,17 @@ def fold_lower(text: str) -> str:
     return text.translate(FOLD_LOWER)
 
 
+_SPACES = re.compile(r"\s+")
+_LETTERS_DIGITS = re.compile(r"([A-Z]+)(\d+)")  # 'QH15'
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a string; the same few type words and bodies are looked up all along
+def name_key(name: str) -> str:
+    """How a type word or a body's name is looked up: folded, lower case, its spaces one each: 'Bộ  Tài\nchính' ->
+    'bo tai chinh'."""
+    return _SPACES.sub(" ", fold_lower(name)).strip()
+
+
 def slug(text: str) -> str:
     """A readable ASCII identifier: 'Luật Tổ chức Chính phủ' -> 'luat-to-chuc-chinh-phu'."""
     text = unicodedata.normalize("NFC", text)
@@ -287,16 +298,16 @@ class Vocabulary:
         c = fold(code).upper()
         if c in self.agency_by_code:
             return self.agency_by_code[c]
-        m = re.fullmatch(r"([A-Z]+)(\d+)", c)
+        m = _LETTERS_DIGITS.fullmatch(c)
         if m and m.group(1) in self.legislature_codes:
             return self.legislature_codes[m.group(1)]
         return None
 
     def type_for_word(self, word: str) -> DocType | None:
-        return self.type_by_name.get(re.sub(r"\s+", " ", fold_lower(word)).strip())
+        return self.type_by_name.get(name_key(word))
 
     def agency_for_name(self, name: str) -> Agency | None:
-        return self.agency_by_name.get(re.sub(r"\s+", " ", fold_lower(name)).strip())
+        return self.agency_by_name.get(name_key(name))
 
     def rank_of(self, type_id: str | None, issuer: str | None) -> tuple[int | str | None, tuple[str, ...]]:
         """A text's rank in the hierarchy of legal texts (`ontology/ranks.tsv`): 1 is the highest, 'party' a Party

@@ -169,6 +169,9 @@ class _Passive(_Clauses):
         return patient
 
 
+_THEO = re.compile(r"\s*theo\b")  # 'thực hiện theo …': done after a text, not carrying it out
+
+
 class _Active(_Clauses):
     """The active formulas, by family: replace, repeal and amend (and the object a ';' carries on), guide and
     implement."""
@@ -196,7 +199,7 @@ class _Active(_Clauses):
         """A text carrying out a policy: what it implements must be a policy text (a resolution, a directive …)."""
         doer = self.doer_before(ms, trig, sent)
         objs = [m for m in self.after(ms, trig.end, 12) if m.type_id in self.ctx.v.policy_types]
-        if not re.match(r"\s*theo\b", self.ctx.low[trig.end : trig.end + 8]):
+        if not _THEO.match(self.ctx.low[trig.end : trig.end + 8]):
             for o in objs:
                 self.add("IMPLEMENTS", doer, self.resolve(o), sent)
 
@@ -591,15 +594,19 @@ def _list_items(ctx: _Ctx, rel: _Relator, sentences: list[tuple[int, int]], per:
     return items
 
 
+# 'trình' the verb ('trình Thủ tướng'), not the noun in 'Khung trình độ', 'chương trình', 'quy trình', 'trình tự'
+_PROPOSES = re.compile(r"(?:tham\s+muu|chu\s+tri\s+xay\s+dung|de\s+xuat|(?<!chuong\s)(?<!quy\s)(?<!cong\s)"
+                       r"(?<!lo\s)(?<!tien\s)(?<!khung\s)(?<!to\s)trinh(?!\s+(?:do|tu|bay|dien)\b))\b")
+_ISSUE_BEFORE_END = re.compile(r"ban\s+hanh\b[^.;]{0,30}$")
+
+
 def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mention]) -> None:
     """'Bộ TT&TT đã xây dựng, tham mưu Thủ tướng ban hành Quyết định X': X PROPOSED_BY Bộ TT&TT."""
     low = ctx.low
     text = low[sent[0] : sent[1]]
     if "tham" not in text and "tri" not in text and "xuat" not in text:
         return  # none of the verbs below can be there (a substring test is cheaper than the pattern)
-    # 'trình' the verb ('trình Thủ tướng'), not the noun in 'Khung trình độ', 'chương trình', 'quy trình', 'trình tự'
-    for tm in re.finditer(r"(?:tham\s+muu|chu\s+tri\s+xay\s+dung|de\s+xuat|(?<!chuong\s)(?<!quy\s)(?<!cong\s)"
-                          r"(?<!lo\s)(?<!tien\s)(?<!khung\s)(?<!to\s)trinh(?!\s+(?:do|tu|bay|dien)\b))\b", text):
+    for tm in _PROPOSES.finditer(text):
         pos = sent[0] + tm.start()
         head = low[max(sent[0], pos - 80) : pos]
         ag = None
@@ -612,7 +619,7 @@ def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mentio
         if not tail_docs or agency is None:
             continue
         d = tail_docs[0]
-        if re.search(r"ban\s+hanh\b[^.;]{0,30}$", low[pos : d.start]) and d.start - pos < 120 and d.issuer != agency.id:
+        if _ISSUE_BEFORE_END.search(low[pos : d.start]) and d.start - pos < 120 and d.issuer != agency.id:
             ex.proposers.append((d, agency.id, sent))
 
 
