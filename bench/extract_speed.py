@@ -7,6 +7,7 @@ clause grammar, resolution and evidence cost on top of it.
     python -m bench.extract_speed [CORPUS_DIR] [--repeat 3]
     python -m bench.extract_speed --stages [CORPUS_DIR]       # where the time goes, by stage (bench/stages.py)
     python -m bench.extract_speed --synth 10000               # the synthetic corpus of bench/synth.py instead
+    python -m bench.extract_speed --before DIR --rounds 6 --cpu   # beside older code (a checkout), round by round
 
 CORPUS_DIR defaults to ../shared/corpus/congbao/texts (beside the checkout), else the test fixtures. Where a pdf/
 folder stands beside it (the corpus's 8 Gazette PDFs), reading them is measured too (pdf_figures).
@@ -59,7 +60,12 @@ def main() -> None:
     p.add_argument("--synth", type=int, default=0, help="the synthetic corpus of bench/synth.py with this many texts")
     p.add_argument("--no-pdf", action="store_true", help="leave out reading the PDFs beside the corpus")
     p.add_argument("--cpu", action="store_true", help="time by this process's CPU time, not wall time")
+    p.add_argument("--before", type=Path, default=None,
+                   help="a checkout of older code: each round runs it and this code, alternately, in processes of their own")
+    p.add_argument("--rounds", type=int, default=6, help="with --before: how many rounds")
     a = p.parse_args()
+    if a.before:
+        return compare(a)
     if a.cpu:
         CLOCK[0] = time.process_time
     where, names, data = _texts(a)
@@ -106,6 +112,40 @@ def main() -> None:
     print(json.dumps(fig, indent=1))
     if a.json:
         a.json.write_text(json.dumps(fig, indent=1) + "\n")
+
+
+def compare(a: argparse.Namespace) -> None:
+    """This code and older code, round by round (`bench._rounds`): each round runs this benchmark once (`--repeat`
+    times, best of) in each checkout, alternately, so both meet the same machine; medians of each figure."""
+    import statistics
+    import subprocess
+    import sys
+    import tempfile
+
+    from ._rounds import codes, env_for, record, turns, write
+
+    corpus = (a.corpus or default_corpus()).resolve()
+    args = ([f"--synth={a.synth}"] if a.synth else [str(corpus)]) + [f"--repeat={a.repeat}", "--no-pdf"] + (
+        ["--cpu"] if a.cpu else [])
+    checkouts = codes(a.before)
+    runs: list[dict[str, object]] = []
+    keys = ("floor_scan_mb_s", "extract_mb_s", "extract_plus_resolve_mb_s", "ratio_floor_over_extract",
+            "ratio_floor_over_extract_plus_resolve")
+    with tempfile.TemporaryDirectory(prefix="lexgraph-speed-") as tmp:
+        out = Path(tmp) / "fig.json"
+        for rnd, name, code in turns(a.rounds, checkouts):
+            subprocess.run([sys.executable, "-m", "bench.extract_speed", *args, "--json", str(out)], cwd=code,
+                           env=env_for(code), check=True, stdout=subprocess.DEVNULL)
+            fig = json.loads(out.read_text())
+            runs.append({"code": name, "round": rnd, **{k: fig[k] for k in keys}, "load_average": fig["load_average"]})
+            print(f"round {rnd} {name:6}  floor {fig['floor_scan_mb_s']:5.1f} MB/s  extraction {fig['extract_mb_s']:5.2f} "
+                  f"MB/s ({fig['ratio_floor_over_extract']}x)  + resolution {fig['extract_plus_resolve_mb_s']:5.2f} MB/s "
+                  f"({fig['ratio_floor_over_extract_plus_resolve']}x the floor)", flush=True)
+    summary = {name: {k: statistics.median(float(r[k]) for r in runs if r["code"] == name) for k in keys}  # type: ignore[arg-type]
+               for name in checkouts}
+    for name, med in summary.items():
+        print(f"{name}: medians " + ", ".join(f"{k} {v:g}" for k, v in med.items()))
+    write(record("bench.extract_speed", corpus, runs, summary, clock="cpu" if a.cpu else "wall"), a.json)
 
 
 def stage_figures(names: list[str], data: list[bytes], mb: float, where: str) -> dict[str, object]:
