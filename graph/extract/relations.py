@@ -529,10 +529,15 @@ _ARTICLE_ALONE = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s{0,40}$
 _ARTICLE_OPENS = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s*")  # 'Điều 1. ' opening a sentence
 
 
+_ITEM_ACTS = re.compile(r"\s*(?:bai\s+bo|thay\s+the|sua\s+doi|bo\s+sung|het\s+hieu\s+luc|dinh\s+chi)(?![a-z])")
+
+
 def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
     """Whether sentence i, an article's heading that names no document, states an act on the numbered list under it
     ('Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật' / '1. Chỉ thị số 03/2005/CT-BTS …' / '2. …')."""
     a, b = sentences[i]
+    if low.find("dieu", a, a + 44) < 0 and (i == 0 or low.find("dieu", sentences[i - 1][0], sentences[i - 1][0] + 44) < 0):
+        return False  # both patterns below begin with at most 40 spaces and 'dieu': most sentences hold neither
     head = _ARTICLE_ALONE.fullmatch(low, sentences[i - 1][0], sentences[i - 1][1]) if i > 0 else None
     opening = _ARTICLE_OPENS.match(low, a, b)
     if head is None and opening is None:
@@ -545,13 +550,17 @@ def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
     # … and the items are the documents, not clauses of their own ('1. Bãi bỏ toàn bộ Thông tư số 55/2015/…')
     j = i + 2 if _MARKER_ALONE.fullmatch(low[sentences[i + 1][0] : sentences[i + 1][1]].strip()) else i + 1
     item = _LIST_MARKER.sub("", low[sentences[j][0] : sentences[j][1]], count=1) if j < len(sentences) else ""
-    return not re.match(r"\s*(?:bai\s+bo|thay\s+the|sua\s+doi|bo\s+sung|het\s+hieu\s+luc|dinh\s+chi)(?![a-z])", item)
+    return not _ITEM_ACTS.match(item)
 
 
 def _list_items(ctx: _Ctx, rel: _Relator, sentences: list[tuple[int, int]], per: list[list[Mention]],
                 i: int) -> list[list[Mention]]:
     """The items of the list that sentence i leads (it ends in ':'): each item's first document, marked where its
-    item starts (`rel.item_start`)."""
+    item starts (`rel.item_start`). Once an item is read and no sentence further on in the list's reach names a
+    document, the rest of the list is not read: its items would add no document, and what the caller asks of the list
+    is whether it has items and their first documents."""
+    reach = min(i + 40, len(sentences))
+    last_named = next((j for j in range(reach - 1, i, -1) if per[j]), i)  # the last sentence within reach naming one
     low = ctx.low[sentences[i][0] : sentences[i][1]]
     sent = sentences[i]
     items: list[list[Mention]] = []
@@ -560,7 +569,9 @@ def _list_items(ctx: _Ctx, rel: _Relator, sentences: list[tuple[int, int]], per:
     lead_kind = _marker_kind(line_head + low)
     first_kind: str | None = None  # how the first item is marked
     cut = False  # an item was cut by a page break and its rest skipped
-    for j in range(i + 1, min(i + 40, len(sentences))):
+    for j in range(i + 1, reach):
+        if j > last_named and items:
+            break  # nothing further on names a document: the items left are empty
         nxt = ctx.low[sentences[j][0] : sentences[j][1]]
         if lead_kind is not None and _marker_kind(nxt) == lead_kind:
             break  # '3. Bãi bỏ …' after the items of '2. … hết hiệu lực …:' is the next point, not an item
