@@ -236,6 +236,17 @@ class _Heading:
     heading: str | None
 
 
+def _matches_at_any(low: str, rx: re.Pattern[str], first: str) -> bool:
+    """Whether rx, a pattern that begins with the literal `first`, matches anywhere in low: `rx.search(low)`, tried only
+    where str.find finds `first` (faster than the regex engine's own scan for it)."""
+    i = low.find(first)
+    while i >= 0:
+        if rx.match(low, i) is not None:
+            return True
+        i = low.find(first, i + 1)
+    return False
+
+
 class _Reader:
     def __init__(self, text: str, low: str | None = None, quotes: list[tuple[int, int]] | None = None) -> None:
         from .extract.quotes import _quotes  # read-only: the quote spans the extraction reads
@@ -245,7 +256,7 @@ class _Reader:
         self.quotes = _quotes(text) if quotes is None else list(quotes)  # a copy: a quote may be cut or split here
         self.q_starts = [a for a, _ in self.quotes]
         self.consolidated = ("/vbhn-" in self.low and _CONSOLIDATED_NO.search(self.low) is not None
-                             or _CONSOLIDATED.search(self.low) is not None)
+                             or _matches_at_any(self.low, _CONSOLIDATED, "xac"))
         self.footnotes = self._footnotes() if self.consolidated else []
         self.f_starts = [a for a, _ in self.footnotes]
         self.head_lines = [0] + [m.end() for m in _HEAD_LINE.finditer(self.low)]
@@ -341,8 +352,8 @@ class _Reader:
                         break
                     continue
                 break
-            letters = [c for c in line if c.isalpha()]
             if upper:
+                letters = [c for c in line if c.isalpha()]
                 if not letters or not all(c.isupper() for c in letters if c.isalpha()) or HEADINGS["dieu"].match(
                         self.low, _at(self.low, end)):
                     break
