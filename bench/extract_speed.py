@@ -22,6 +22,7 @@ import platform
 import time
 from pathlib import Path
 
+import graph
 from graph.clean import clean
 from graph.numbers import NUMBER_RE
 from graph.pipeline import extract_text
@@ -65,6 +66,8 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=6, help="with --before: how many rounds")
     a = p.parse_args()
     if a.before:
+        if a.stages:
+            p.error("--stages with --before is not measured: run --stages in each checkout")
         return compare(a)
     if a.cpu:
         CLOCK[0] = time.process_time
@@ -104,6 +107,7 @@ def main() -> None:
         "documents": len(g.documents), "relations": len(g.relations), "numbers_seen_by_floor": n,
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
         "load_average": [round(x, 2) for x in os.getloadavg()], "clock": "cpu" if a.cpu else "wall",
+        "code": str(Path(graph.__file__).resolve().parent.parent),
         "command": "python -m bench.extract_speed " + (f"--synth {a.synth}" if a.synth else where) + f" --repeat {a.repeat}"
                    + (" --cpu" if a.cpu else ""),
     }
@@ -137,6 +141,8 @@ def compare(a: argparse.Namespace) -> None:
             subprocess.run([sys.executable, "-m", "bench.extract_speed", *args, "--json", str(out)], cwd=code,
                            env=env_for(code), check=True, stdout=subprocess.DEVNULL)
             fig = json.loads(out.read_text())
+            if not str(fig.get("code", code)).startswith(str(code)):  # that checkout's code was measured
+                raise SystemExit(f"the run for {code} imported graph from {fig['code']}")
             runs.append({"code": name, "round": rnd, **{k: fig[k] for k in keys}, "load_average": fig["load_average"]})
             print(f"round {rnd} {name:6}  floor {fig['floor_scan_mb_s']:5.1f} MB/s  extraction {fig['extract_mb_s']:5.2f} "
                   f"MB/s ({fig['ratio_floor_over_extract']}x)  + resolution {fig['extract_plus_resolve_mb_s']:5.2f} MB/s "
@@ -145,7 +151,8 @@ def compare(a: argparse.Namespace) -> None:
                for name in checkouts}
     for name, med in summary.items():
         print(f"{name}: medians " + ", ".join(f"{k} {v:g}" for k, v in med.items()))
-    write(record("bench.extract_speed", corpus, runs, summary, clock="cpu" if a.cpu else "wall"), a.json)
+    where = Path(f"synthetic ({a.synth} texts, bench/synth.py)") if a.synth else corpus
+    write(record("bench.extract_speed", where, runs, summary, clock="cpu" if a.cpu else "wall"), a.json)
 
 
 def stage_figures(names: list[str], data: list[bytes], mb: float, where: str) -> dict[str, object]:

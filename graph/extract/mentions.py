@@ -367,12 +367,12 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _short_refs(ctx: _Ctx) -> Iterator[re.Match[str]]:
-    """The matches of _SHORT_REF in ctx.low whose type word is written with a capital, tried only where _SHORT_START
-    finds one in the folded text (trying every capital N, T, Q and C cost 1.0 s over the corpus, which holds 11 short
-    references; this way 0.4 s). The same matches as `_SHORT_REF.finditer` kept when capitalised: no match can begin
-    inside another (nothing in one is a type word's start), so leaving the others out hides none; the only characters
-    whose lower case is n, t, q or c and that are upper case are N, T, Q and C; and _SHORT_START, zero-width after that
-    capital, asks only what _SHORT_REF asks of the folded text in either case."""
+    """The matches of _SHORT_REF in ctx.low whose type word is written with a capital: _SHORT_REF tried at each capital
+    N, T, Q and C of the folded text (the only characters that are upper case there and whose lower case is n, t, q or
+    c), but only where _SHORT_START finds one (trying every capital cost 1.0 s over the corpus, which holds 11 short
+    references; this way 0.4 s). _SHORT_START, zero-width after the capital, asks only what _SHORT_REF asks of the
+    folded text in either case, so it leaves out no capital where _SHORT_REF matches. (Each capital is tried on its
+    own, not after the match before it ends: 'nghị định 59NGHỊ ĐỊNH 59' gives the capital one.)"""
     for c in _SHORT_START.finditer(ctx.folded):
         m = _SHORT_REF.match(ctx.low, c.start())
         if m is not None:
