@@ -55,11 +55,6 @@ NUMBER_RE = re.compile(
 )
 
 _PROPER_PART = re.compile(r"[A-Z]+[a-z]?[A-Z]*\d{0,3}")
-_LETTERS_DIGITS = re.compile(r"([A-Z]+)(\d+)")  # 'QH15'
-_PART_SEP = re.compile(r"\s*[-/]\s*")
-_SPACES = re.compile(r"\s+")
-_WRITTEN_SEP = re.compile(r"[-/\s]+")
-_LAST_PART = re.compile(r"[-/\s]+([A-Za-z]+\d*)$")
 
 
 @dataclass(frozen=True)
@@ -118,19 +113,19 @@ def _strip_zeros(ordinal: str) -> str:
 def _display_part(part: str, v: Vocabulary, written: str | None) -> str:
     if part in v.code_display:
         return v.code_display[part]
-    m = _LETTERS_DIGITS.fullmatch(part)
+    m = re.fullmatch(r"([A-Z]+)(\d+)", part)
     if m and m.group(1) in v.code_display:
         return v.code_display[m.group(1)] + m.group(2)
     if written:
         # keep the issuer's own letters (with Đ) for codes the vocabulary does not know
-        for w in _WRITTEN_SEP.split(written):
+        for w in re.split(r"[-/\s]+", written):
             if fold(w).upper() == part:
                 return w.upper() if w.islower() else w
     return part
 
 
 def _code_parts(code: str) -> tuple[str, ...]:
-    return tuple(p for p in _PART_SEP.split(_SPACES.sub(" ", code.strip())) if p)
+    return tuple(p for p in re.split(r"\s*[-/]\s*", re.sub(r"\s+", " ", code.strip())) if p)
 
 
 def plausible(parts: tuple[str, ...], raw_parts: tuple[str, ...], v: Vocabulary) -> bool:
@@ -189,7 +184,7 @@ def _last_word(m: re.Match[str]) -> int:
     if group is None:
         return 0
     code = m.group(group)
-    last = _LAST_PART.search(code)
+    last = re.search(r"[-/\s]+([A-Za-z]+\d*)$", code)
     if last is None or _PROPER_PART.fullmatch(last.group(1)):
         return 0
     return len(code) - last.start()
@@ -202,7 +197,7 @@ def _glued_tail(m: re.Match[str], v: Vocabulary) -> int:
     group = next((g for g in ("ycode", "ncode", "dcode") if m.group(g)), None)
     if group is None:
         return 0
-    last = _WRITTEN_SEP.split(m.group(group))[-1]
+    last = re.split(r"[-/\s]+", m.group(group))[-1]
     if last.upper() in v.code_display or v.agency_for_code(last) is not None:
         return 0  # a code as it is: 'TTg', 'QH15'
     for i in range(1, len(last)):

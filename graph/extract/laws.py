@@ -91,14 +91,11 @@ _SMALL_NAME_DATED = re.compile(r"[\s,]{0,4}(?:ngay\s+\d|nam\s+(?:19|20)\d\d(?!\d
 _OF_A_LAW = re.compile(r"(?<![a-z])cua\s+(?:cac\s+)?(?:bo\s+luat|luat|phap\s+lenh)\s")
 
 
-_FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
-
-
 def _name_stop(ctx: _Ctx, rx: re.Pattern[str], s: int, end: int) -> re.Match[str] | None:
     """Where a law's name ends: the first stop of rx in low[s:end] that is written as the stop word."""
     pos = s
     while (m := rx.search(ctx.low, pos, end)) is not None:
-        w = _FIRST_WORD.match(ctx.low[m.start() : m.start() + 12])
+        w = re.match(r"[\s,]*([a-z]+)", ctx.low[m.start() : m.start() + 12])
         want = _STOP_AS_WRITTEN.get(w.group(1)) if w else None
         if w is not None and want is not None:
             a = m.start() + w.start(1)
@@ -170,13 +167,10 @@ def _amended_laws_end(ctx: _Ctx, s: int, e: int, closed: bool) -> tuple[int, boo
     return last, True
 
 
-_TRAILING_CONJUNCTION = re.compile(r"(?:\s*,|\s+(?:va|hoac))+\s*$")
-
-
 def _without_trailing_conjunction(low: str, s: int, e: int) -> int:
     """Where a name in low[s:e] ends without the commas and 'và' / 'hoặc' it was cut after ('Luật Doanh nghiệp và
     quy định …' -> 'Luật Doanh nghiệp'). For the bounded span of a name only."""
-    return s + len(_TRAILING_CONJUNCTION.sub("", low[s:e]))
+    return s + len(re.sub(r"(?:\s*,|\s+(?:va|hoac))+\s*$", "", low[s:e]))
 
 
 # 'Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực …': the number, then the
@@ -264,15 +258,12 @@ _AMENDS_LAW = re.compile(r"sua\s+doi(?:\s*,?\s*bo\s+sung)?\s+(?=(?:bo\s+luat|lua
 _AMENDING_TITLE_OPENS = re.compile(r"(?<![a-z])(?:bo\s+luat|luat|phap\s+lenh)\s+sua\s+doi")
 
 
-_CODE_LETTERS = re.compile(r"([A-Z]+)\d*")
-
-
 def _legislative(m: Mention, v: Vocabulary) -> bool:
     """A text of the legislature (a law, a code, the Constitution, or numbered with a legislature's code, QH15,
     UBTVQH14: `Vocabulary.legislature_codes`): only such a text amends another such text."""
     if m.type_id in v.legislative_types:
         return True
-    code = _CODE_LETTERS.fullmatch(fold(m.number.code[-1]).upper()) if m.number is not None else None
+    code = re.fullmatch(r"([A-Z]+)\d*", fold(m.number.code[-1]).upper()) if m.number is not None else None
     return code is not None and code.group(1) in v.legislature_codes
 
 
@@ -308,14 +299,10 @@ def _small(ctx: _Ctx, m: re.Match[str]) -> bool:
     return not ctx.folded[s : s + 1].isupper() and not _SUA_DOI_AT.match(ctx.low, s)
 
 
-_SU = re.compile(r"su(?![a-z])")
-_LAW_IN_GENERAL_BEFORE = re.compile(r"(?<![a-z])(?:phap|ky|hoa)\s+$")
-
-
 def _lawyer(ctx: _Ctx, s: int) -> bool:
     """Whether 'sư' is written at s ('luật sư', a lawyer: no law's name), as written: 'Luật Sử dụng năng lượng tiết
     kiệm và hiệu quả' folds to the same letters."""
-    return bool(_SU.match(ctx.low[s : s + 3])) and ctx.text[s : s + 2].lower() == "sư"
+    return bool(re.match(r"su(?![a-z])", ctx.low[s : s + 3])) and ctx.text[s : s + 2].lower() == "sư"
 
 
 def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
@@ -327,16 +314,13 @@ def _may_be_named(ctx: _Ctx, m: re.Match[str]) -> bool:
     # in general ('luật sư', 'pháp luật')
     if not ctx.folded[m.start()].isupper():
         return False  # 'pháp luật Việt Nam', 'luật sư': the law in general, not a law's name
-    if _LAW_IN_GENERAL_BEFORE.search(ctx.low[max(0, m.start() - 8) : m.start()]) or _lawyer(ctx, s):
+    if re.search(r"(?<![a-z])(?:phap|ky|hoa)\s+$", ctx.low[max(0, m.start() - 8) : m.start()]) or _lawyer(ctx, s):
         return False  # 'VĂN BẢN PHÁP LUẬT KHÁC', 'KỶ LUẬT LAO ĐỘNG', 'LĨNH VỰC LUẬT SƯ', 'Hòa Luật Nam': not a law
     if _CONVENTION_ON.search(ctx.low, max(0, m.start() - 90), m.start()):
         return False  # 'Công ước Liên hợp quốc về Luật Biển': an international convention's subject, not a Vietnamese law
     word = ctx.folded[m.start() : m.end(1)]
     # 'LUẬT' alone on its line: the type line of the text's own header, its title below
     return not (word.isupper() and not ctx.folded[m.end(1) : ctx.folded.find("\n", m.end(1)) % (len(ctx.folded) + 1)].strip())
-
-
-_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\d{1,2}$")
 
 
 def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, bool, bool, LawName | None]:
@@ -354,7 +338,7 @@ def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, 
     sure = stop is not None and bool(_NAME_DEFINED.match(ctx.low, stop.start()))
     # 'Luật Doanh nghiệp và quy định …': the conjunction before the stop is not part of the name
     e = _without_trailing_conjunction(ctx.low, m.start(), e)
-    e = m.start() + len(_FOOTNOTE_MARK.sub("", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
+    e = m.start() + len(re.sub(r"(?<=[a-z])\d{1,2}$", "", ctx.low[m.start() : e]))  # a footnote mark: 'động1'
     known: LawName | None = None
     if amending:
         e, closed = _amended_laws_end(ctx, s, e, closed)
@@ -370,10 +354,6 @@ def _name_end(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> tuple[int, 
     return e, closed, sure, known
 
 
-_TYPE_WORD_NAY = re.compile(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay")
-_ENDS_NAY = re.compile(r"\bnay$")
-_REVISED_AFTER = re.compile(r"\s*(?:\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)|sua\s+doi(?=\s*(?:[,;.)]|nam\s+\d|$)))")
-_NUMBER_AFTER = re.compile(r"\s*so\s*[:.]?\s*\d")
 _NOT_A_NAME_START = re.compile(r"(?:nay|moi|hien\s+hanh|do|da|duoc|se|co|quy\s+dinh)(?![a-z])")
 _MAX_SMALL_NAME_WORDS = 8  # 'Luật tổ chức Hội đồng Chính phủ' has 5
 
@@ -387,18 +367,18 @@ def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | 
         # ngày …' (the text itself) a name, nor a long phrase before a date
         return None
     name = _squash(ctx.text[m.start() : e])
-    folded = fold_lower(name)
-    if len(name) - len(m.group()) < 3 or _TYPE_WORD_NAY.fullmatch(folded):
+    if len(name) - len(m.group()) < 3 or re.fullmatch(r"(?i)(bộ luật|luật|pháp lệnh|hiến pháp) nay", fold_lower(name)):
         return None
-    if _ENDS_NAY.search(folded):
+    if re.search(r"\bnay$", fold_lower(name)):
         return None
     # "(sửa đổi)" belongs to the name: Luật Giao dịch điện tử (sửa đổi); so does 'Luật Nhà ở sửa đổi năm 2023'
-    tail = _REVISED_AFTER.match(ctx.low[e : e + 30])
+    tail = re.match(r"\s*(?:\(\s*sua\s+doi(?:,\s*bo\s+sung)?\s*\)|sua\s+doi(?=\s*(?:[,;.)]|nam\s+\d|$)))",
+                    ctx.low[e : e + 30])
     end = e + tail.end() if tail else e
     if tail:
         name = _squash(ctx.text[m.start() : end])
         closed = sure = True
-    if _NUMBER_AFTER.match(ctx.low[end : end + 12]):
+    if re.match(r"\s*so\s*[:.]?\s*\d", ctx.low[end : end + 12]):
         return None  # numbered: the number scanner has it
     t = ctx.v.type_for_word(m.group(1))
     if known is not None:  # the name the vocabulary gives it, and a revision stays a revision: 'Luật Thủ đô (sửa đổi)'

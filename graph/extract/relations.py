@@ -169,9 +169,6 @@ class _Passive(_Clauses):
         return patient
 
 
-_THEO = re.compile(r"\s*theo\b")  # 'thực hiện theo …': done after a text, not carrying it out
-
-
 class _Active(_Clauses):
     """The active formulas, by family: replace, repeal and amend (and the object a ';' carries on), guide and
     implement."""
@@ -199,7 +196,7 @@ class _Active(_Clauses):
         """A text carrying out a policy: what it implements must be a policy text (a resolution, a directive …)."""
         doer = self.doer_before(ms, trig, sent)
         objs = [m for m in self.after(ms, trig.end, 12) if m.type_id in self.ctx.v.policy_types]
-        if not _THEO.match(self.ctx.low[trig.end : trig.end + 8]):
+        if not re.match(r"\s*theo\b", self.ctx.low[trig.end : trig.end + 8]):
             for o in objs:
                 self.add("IMPLEMENTS", doer, self.resolve(o), sent)
 
@@ -529,9 +526,6 @@ _ARTICLE_ALONE = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s{0,40}$
 _ARTICLE_OPENS = re.compile(r"\s{0,40}dieu\s{1,8}\d{1,3}[a-z]?\s{0,8}\.\s*")  # 'Điều 1. ' opening a sentence
 
 
-_ITEM_ACTS = re.compile(r"\s*(?:bai\s+bo|thay\s+the|sua\s+doi|bo\s+sung|het\s+hieu\s+luc|dinh\s+chi)(?![a-z])")
-
-
 def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
     """Whether sentence i, an article's heading that names no document, states an act on the numbered list under it
     ('Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật' / '1. Chỉ thị số 03/2005/CT-BTS …' / '2. …')."""
@@ -550,7 +544,7 @@ def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
     # … and the items are the documents, not clauses of their own ('1. Bãi bỏ toàn bộ Thông tư số 55/2015/…')
     j = i + 2 if _MARKER_ALONE.fullmatch(low[sentences[i + 1][0] : sentences[i + 1][1]].strip()) else i + 1
     item = _LIST_MARKER.sub("", low[sentences[j][0] : sentences[j][1]], count=1) if j < len(sentences) else ""
-    return not _ITEM_ACTS.match(item)
+    return not re.match(r"\s*(?:bai\s+bo|thay\s+the|sua\s+doi|bo\s+sung|het\s+hieu\s+luc|dinh\s+chi)(?![a-z])", item)
 
 
 def _list_items(ctx: _Ctx, rel: _Relator, sentences: list[tuple[int, int]], per: list[list[Mention]],

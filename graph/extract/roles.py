@@ -36,26 +36,6 @@ _ISSUERS_FOLLOW = re.compile(r"(?<![a-z])(?:lien\s+bo|lien\s+tich|cac\s+bo)\s*:\
 _PASSIVE_IN = re.compile(r"(?<![a-z])(?:duoc|bi)\s")
 
 
-# the patterns the readers below match in the gaps between a formula and the documents it acts on
-_STOP_MARK = re.compile(r"[.;:]\s")
-_LISTED_AFTER = re.compile(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)\s{0,3}$")
-_AND_OR = re.compile(r"(?<![a-z])(?:va|hoac)(?![a-z])")
-_PART_WORDS = re.compile(_PARTIAL.pattern + r"[^,;]*")
-_PLURAL_BEFORE = re.compile(r"(?<![a-z])cac\s*$")
-_COMMA_OR_AND_BEFORE = re.compile(r"(?:,|(?<![a-z])va)\s*$")
-_FULL_STOP = re.compile(r"\.\s")
-_PARTS_ONLY = re.compile(r"\s*" + _PART_LIST + r"(?:cua\s+|tai\s+)?")
-_OPENS_WITH_PART = re.compile(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?(?:quy\s+dinh\s|" + _PARTIAL.pattern + ")")
-_CLAUSE_END = re.compile(r"[;]\s|\.\s")
-_INNER_GAP = re.compile(r"[\s,]*(?:(?:da|duoc|cung|ve\s+viec|ve)\s*[,]?\s*)*")
-_DETAILS_NEXT = re.compile(r"[\s,]{0,3}quy\s+dinh\s+chi\s+tiet\b[^.;:]{0,80}$")
-_OPEN_PAREN_GAP = re.compile(r"[\s,]*\(\s*")
-_DOER_GAP = re.compile(r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|chinh\s+thuc|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)"
-                       r"\s*[,]?\s*)*")
-_DETAILS_AND = re.compile(r"\s*quy\s+dinh\s+chi\s+tiet\s*(?:,|va)\s*")
-_ALIAS_OPENS = re.compile(r"\(\s{0,3}(?:sau\s+day\s+(?:goi|viet)\s+(?:tat\s+)?(?:la\s+)?)?$")
-
-
 class _Roles:
     """What a clause's roles are filled with: the mentions of the text, its quotes and who wrote them, and the
     document 'X này' means (the text's own, or the writer of the quoted provision being read)."""
@@ -142,18 +122,18 @@ class _Roles:
             return out
         first = cands[0]
         gap = low[pos : first.start]
-        if len(gap) > max_gap or _STOP_MARK.search(gap) or self.other_formula(gap, pos):
+        if len(gap) > max_gap or re.search(r"[.;:]\s", gap) or self.other_formula(gap, pos):
             return out
         out.append(first)
         prev = first
         joined = False  # an item was joined by 'và' / 'hoặc'
         for m in cands[1:]:
-            if prev.title_end > m.start and not _LISTED_AFTER.search(low[m.start - 8 : m.start]):
+            if prev.title_end > m.start and not re.search(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)\s{0,3}$", low[m.start - 8 : m.start]):
                 # in the title of the one before, not listed after it: 'hướng dẫn Nghị định Y quy định chi tiết … của
                 # Luật Z' (Z is Y's), a table's next row ('… Được bãi bỏ bởi Quyết định X … 17 Quyết định số Z')
                 continue
             between = low[max(prev.ext_end, prev.title_end) : m.start]
-            if joined and not _AND_OR.search(between):
+            if joined and not re.search(r"(?<![a-z])(?:va|hoac)(?![a-z])", between):
                 break  # 'A và B, C': the list ended at its last item, after 'và'
             if whole and ((m.name is not None and first.name is None) or _PASSIVE_NEXT.match(low, max(m.end, m.ext_end))):
                 # '… theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13, …, Luật Điện ảnh số 62/2006/QH11 đã được
@@ -161,18 +141,18 @@ class _Roles:
                 # formula of its own follows, is the next thing amended
                 break
             if _COORD.match(between) or (not whole and len(between) <= 40
-                                         and _COORD.match(_PART_WORDS.sub("", between))):
+                                         and _COORD.match(re.sub(_PARTIAL.pattern + r"[^,;]*", "", between))):
                 out.append(m)
                 prev = m
-                joined = joined or bool(_AND_OR.search(between))
+                joined = joined or bool(re.search(r"(?<![a-z])(?:va|hoac)(?![a-z])", between))
             else:
                 break
-        if _PLURAL_BEFORE.search(gap) and first.type_id is not None:
+        if re.search(r"(?<![a-z])cac\s*$", gap) and first.type_id is not None:
             # 'bãi bỏ các Quyết định số A … ban hành Quy chế …, Quyết định số B …': after a plural the next ones of
             # that type, each right after a comma or 'và', are the list's even where A's title seems to run on
             for m in ms:
                 if (m.start > prev.start and m.type_id == first.type_id and m.number is not None and not m.self_ref
-                        and not self.in_quote(m.start) and _COMMA_OR_AND_BEFORE.search(low[max(0, m.start - 8) : m.start])):
+                        and not self.in_quote(m.start) and re.search(r"(?:,|(?<![a-z])va)\s*$", low[max(0, m.start - 8) : m.start])):
                     out.append(m)
                     prev = m
         return out
@@ -198,7 +178,7 @@ class _Roles:
             return None
         m = prior[-1]
         gap = self.ctx.low[max(m.ext_end, m.end) : pos]
-        if len(gap) > 600 or self.other_formula(gap, max(m.ext_end, m.end)) or _FULL_STOP.search(gap):
+        if len(gap) > 600 or self.other_formula(gap, max(m.ext_end, m.end)) or re.search(r"\.\s", gap):
             return None
         # one ';' (in the title), or the parts of the document listed in a cell: 'Điều 7; Điều 8; khoản 2 Điều 18;
         # khoản 2, khoản 3 Điều 25 - Mẫu số 01 … Phụ lục Được sửa đổi, bổ sung, bãi bỏ bởi Nghị định số 04/2023/…'
@@ -261,16 +241,16 @@ class _Roles:
         if first is None or first.start - pos > 400:
             return []
         gap = "".join(" " if self.in_quote(pos + i) else c for i, c in enumerate(low[pos : first.start]))
-        if _STOP_MARK.search(gap) or self.other_formula(gap, pos):
+        if re.search(r"[.;:]\s", gap) or self.other_formula(gap, pos):
             return []
-        if _PARTS_ONLY.fullmatch(gap):  # 'Bãi bỏ Điều 2, …, Điều 16 và Điều 19 <doc>'
+        if re.fullmatch(r"\s*" + _PART_LIST + r"(?:cua\s+|tai\s+)?", gap):  # 'Bãi bỏ Điều 2, …, Điều 16 và Điều 19 <doc>'
             return self.after(ms, first.start, 0)
         # what is repealed is a part: it opens with a part's word and leads to the document ('… của', '… tại'), or,
         # whatever it is, it is placed in the document ('Bãi bỏ điều kiện cấp Giấy phép … quy định tại Điều 26 Nghị
         # định số 67/2013/…', 'Bãi bỏ thủ tục … quy định tại khoản 2 Điều 11 Nghị định số …')
         # (or names one on the way: 'Bãi bỏ tên các thuốc quy định tại số thứ tự 636, 1039 … thuộc Danh mục thuốc …
         # ban hành kèm theo Thông tư số 40/2014/…')
-        opens_with_part = _OPENS_WITH_PART.match(gap)
+        opens_with_part = re.match(r"\s*(?:toan\s+bo\s+|mot\s+so\s+|cac\s+)?(?:quy\s+dinh\s|" + _PARTIAL.pattern + ")", gap)
         if not (((opens_with_part or _PARTIAL.search(gap)) and _OBJECT_LEAD.search(gap)) or _PLACED_IN.search(gap)):
             return []
         return self.after(ms, first.start, 0)
@@ -284,7 +264,7 @@ class _Roles:
         if first is None or first.start - pos > 400 or first.start >= s1:
             return []
         gap = low[pos : first.start]
-        if _STOP_MARK.search(gap) or self.other_formula(gap, pos) or not _SCOPE_LEAD.search(gap):
+        if re.search(r"[.;:]\s", gap) or self.other_formula(gap, pos) or not _SCOPE_LEAD.search(gap):
             return []
         return self.after(ms, first.start, 0)
 
@@ -298,7 +278,7 @@ class _Roles:
         if m.title_end > pos:  # the trigger is inside this mention's subject phrase
             return m
         gap = low[max(m.ext_end, m.end) : pos]
-        if len(gap) > max_gap or _CLAUSE_END.search(gap):
+        if len(gap) > max_gap or re.search(r"[;]\s|\.\s", gap):
             return None
         return m
 
@@ -313,10 +293,10 @@ class _Roles:
         inner = [m for m in ms if m.end <= trig.start and m.nested and m.parent_title and m.number is not None
                  and m.parent_title[0] <= trig.start < m.parent_title[1]]
         gap = low[max(inner[-1].ext_end, inner[-1].end) : trig.start] if inner else ""
-        if inner and (_INNER_GAP.fullmatch(gap) or (
+        if inner and (re.fullmatch(r"[\s,]*(?:(?:da|duoc|cung|ve\s+viec|ve)\s*[,]?\s*)*", gap) or (
                 # the second half of one formula: '… Nghị định số 320/2025/… quy định chi tiết một số điều và biện pháp
                 # để tổ chức, hướng dẫn thi hành Luật …' (the decree's, not the title's owner's)
-                trig.type == "GUIDES" and _DETAILS_NEXT.match(gap))):
+                trig.type == "GUIDES" and re.match(r"[\s,]{0,3}quy\s+dinh\s+chi\s+tiet\b[^.;:]{0,80}$", gap))):
             return inner[-1]
         cands = [m for m in ms if m.end <= trig.start and (not m.nested or m.self_ref)]
         if title_and and cands and _AND_BEFORE.search(low, max(0, trig.start - 8), trig.start):
@@ -326,7 +306,7 @@ class _Roles:
             owner = cands[-1]
             reach = max([owner.title_end] + [m.title_end for m in ms if m.nested and m.parent_title
                                              and owner.end <= m.parent_title[0] and m.parent_title[1] <= owner.title_end])
-            if owner.title_end > 0 and reach >= trig.start - 8 and not _STOP_MARK.search(low[owner.end : trig.start]):
+            if owner.title_end > 0 and reach >= trig.start - 8 and not re.search(r"[.;:]\s", low[owner.end : trig.start]):
                 return self.resolve(owner)
         if cands:
             m = cands[-1]
@@ -335,9 +315,11 @@ class _Roles:
             gap = low[max(m.ext_end, m.end) : trig.start]
             # (news: 'Nghị định 168/2024/NĐ-CP chính thức thay thế …', 'Nghị định 100/2019/NĐ-CP (thay thế …)'; not
             # '(được sửa đổi, bổ sung Nghị định số …)', a passive without its 'bởi')
-            if _OPEN_PAREN_GAP.fullmatch(gap) or _DOER_GAP.fullmatch(gap) or (
+            if re.fullmatch(r"[\s,]*\(\s*", gap) or re.fullmatch(
+                    r"[\s,]*(?:(?:da|se|duoc|vua|con|cung|chinh\s+thuc|nhu\s+sau|ban\s+hanh|de|nham|ve\s+viec|ve)"
+                    r"\s*[,]?\s*)*", gap) or (
                     # 'Thông tư này quy định chi tiết, hướng dẫn thi hành …': one doer for the two formulas
-                    trig.type == "GUIDES" and _DETAILS_AND.fullmatch(gap)):
+                    trig.type == "GUIDES" and re.fullmatch(r"\s*quy\s+dinh\s+chi\s+tiet\s*(?:,|va)\s*", gap)):
                 return self.resolve(m)
             if (m.self_ref or m.anaphor) and _EFFECT_BEFORE_FORMULA.fullmatch(gap):
                 return self.resolve(m)
@@ -358,6 +340,7 @@ class _Roles:
     def alias_of_before(self, ms: list[Mention], x: Mention) -> bool:
         """'Nghị định số 55/2023/NĐ-CP … (Nghị định số 55/2023/NĐ-CP)', '(sau đây gọi là Thông tư số 115/2017/…)':
         the short name a text gives a document it has just named, not another mention of it."""
-        if x.number is None or not _ALIAS_OPENS.search(self.ctx.low[max(0, x.start - 30) : x.start]):
+        if x.number is None or not re.search(r"\(\s{0,3}(?:sau\s+day\s+(?:goi|viet)\s+(?:tat\s+)?(?:la\s+)?)?$",
+                                             self.ctx.low[max(0, x.start - 30) : x.start]):
             return False
         return any(m.number is not None and m.number.base == x.number.base and m.end <= x.start for m in ms)
