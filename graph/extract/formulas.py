@@ -176,7 +176,9 @@ def _parts_only(text: str) -> bool:
 # replace, repeal, expire
 
 # 'hết hiệu lực (thi hành)', 'chấm dứt hiệu lực': what is named before it expires
-_EXPIRES = re.compile(r"(?<![a-z])(?:het|cham\s+dut)\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
+# (each word begins with its letter, `_word_start`: the engine tries only where an 'h' or a 'c' stands)
+_EXPIRES = re.compile(f"(?:{_word_start('h')}et|{_word_start('c')}ham\\s+dut)"
+                      r"\s+hieu\s+luc(?:\s+thi\s+hanh)?(?![a-z])")
 
 # '… hết hiệu lực (thi hành) kể từ ngày / kể từ thời điểm / kể từ khi Thông tư này có hiệu lực'
 _FROM_DAY_DOC_EFFECTIVE = re.compile(r"^\s*(?:thi\s+hanh\s+)?(?:ke\s+)?tu\s+(?:ngay|thoi\s+diem|khi)\s+")

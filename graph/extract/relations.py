@@ -464,15 +464,44 @@ def relate(ctx: _Ctx, ex: Extraction, mentions: list[Mention]) -> None:
     suspensions(rel, title)
 
 
+_NONE: list[Mention] = []  # the mentions of a sentence that names none: one list for all, never written to
+
+
 def _by_sentence(sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
-    """The mentions of each sentence."""
+    """The mentions of each sentence (most name none: they share `_NONE`, which nobody changes)."""
     starts = [s for s, _ in sentences]
-    per: list[list[Mention]] = [[] for _ in sentences]
+    per: list[list[Mention]] = [_NONE] * len(sentences)
     for m in mentions:
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0:
+            if per[i] is _NONE:
+                per[i] = []
             per[i].append(m)
     return per
+
+
+_CAN_CU_ANYWHERE = re.compile(r"can\s+cu")  # every 'can cu' and every match of _CAN_CU starts one of these
+
+
+def _to_read(low: str, sentences: list[tuple[int, int]], per: list[list[Mention]]) -> list[int]:
+    """The sentences the walk below must read one by one, in order: those that name a document, end in ':', may
+    head a list (an article's heading: 'dieu' within 44 characters of its start or of the one before's, as
+    `_heads_a_list` looks) or hold 'can cu'. Every other sentence names nothing, leads nothing and holds no 'can cu'
+    (so no `_CAN_CU` either): it ends the legal bases and any text's own bases, which is all it does to the walk."""
+    n = len(sentences)
+    starts = [a for a, _ in sentences]
+    read = {i for i in range(n) if per[i] is not _NONE or low[sentences[i][1] - 1] == ":"}
+    for m in _CAN_CU_ANYWHERE.finditer(low):
+        read.add(bisect.bisect_right(starts, m.start()) - 1)
+    p = low.find("dieu")
+    while p >= 0:  # the sentences starting at most 40 characters before a 'dieu', and each one after such
+        for k in range(bisect.bisect_left(starts, p - 40), bisect.bisect_right(starts, p)):
+            read.add(k)
+            read.add(k + 1)
+        p = low.find("dieu", p + 4)
+    read.discard(-1)
+    read.discard(n)
+    return sorted(read)
 
 
 def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Mention]]) -> None:
@@ -486,8 +515,14 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
     first = first_article(ctx.low)
     body_start = first if first is not None else len(ctx.low)
     full = ctx.low
-    for i, sent in enumerate(sentences):
-        ms = per[i]
+    last = -1
+    for i in _to_read(full, sentences, per):
+        if i > last + 1:  # sentences that name nothing, lead nothing and hold no 'can cu' (`_to_read`) came between
+            based_subject = None
+            basis_open = False
+        last = i
+        sent = sentences[i]
+        ms = per[i] if per[i] is not _NONE else []
         # most sentences name no document and lead no list: read without cutting them out of the text
         leads = full[sent[1] - 1] == ":" or (not ms and _heads_a_list(full, sentences, i))
         if not ms and not leads:
@@ -611,8 +646,15 @@ def _proposers(ctx: _Ctx, ex: Extraction, sent: tuple[int, int], ms: list[Mentio
     text = low[sent[0] : sent[1]]
     if "tham" not in text and "tri" not in text and "xuat" not in text:
         return  # none of the verbs below can be there (a substring test is cheaper than the pattern)
-    for tm in _PROPOSES.finditer(text):
+    named = [m.start for m in ms if not m.nested and not m.self_ref]
+    if not named:
+        return  # no document after a verb (below): nothing proposed
+    # a verb more than 119 characters before every document named, or after the last, proposes none (below); the
+    # verbs cannot overlap one another, so the scan may begin there (in the same slice: what it looks back at is kept)
+    for tm in _PROPOSES.finditer(text, max(0, min(named) - 119 - sent[0])):
         pos = sent[0] + tm.start()
+        if pos >= max(named):
+            break
         head = low[max(sent[0], pos - 80) : pos]
         ag = None
         for am in ctx.v.agency_name_re.finditer(head):
