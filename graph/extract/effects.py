@@ -458,9 +458,13 @@ def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
     if ex.self_doc is None or ex.base_doc is not None:
         return
     low = rel.ctx.low
-    if _SUSPENDS_ANY.search(low) is None:  # each match of _SUSPENDS holds one of this
+    # each match of _SUSPENDS holds one of _SUSPENDS_ANY, which overlap no other: only the sentences where one
+    # starts are read (and the title)
+    starts = [a for a, _ in ex.sentences]
+    held = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _SUSPENDS_ANY.finditer(low)} - {-1})
+    if not held and title is None:
         return
-    for a, b in ([title] if title else []) + ex.sentences:
+    for a, b in ([title] if title else []) + [ex.sentences[k] for k in held]:
         m = _SUSPENDS.match(low, a, b)
         if m is None or rel.quote_at(m.end()) is not None:
             continue

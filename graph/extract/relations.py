@@ -483,14 +483,16 @@ def _by_sentence(sentences: list[tuple[int, int]], mentions: list[Mention]) -> l
 _CAN_CU_ANYWHERE = re.compile(r"can\s+cu")  # every 'can cu' and every match of _CAN_CU starts one of these
 
 
-def _to_read(low: str, sentences: list[tuple[int, int]], per: list[list[Mention]]) -> list[int]:
+def _to_read(low: str, sentences: list[tuple[int, int]], per: list[list[Mention]], named: list[int]) -> list[int]:
     """The sentences the walk below must read one by one, in order: those that name a document, end in ':', may
     head a list (an article's heading: 'dieu' within 44 characters of its start or of the one before's, as
     `_heads_a_list` looks) or hold 'can cu'. Every other sentence names nothing, leads nothing and holds no 'can cu'
-    (so no `_CAN_CU` either): it ends the legal bases and any text's own bases, which is all it does to the walk."""
+    (so no `_CAN_CU` either): it ends the legal bases and any text's own bases, which is all it does to the walk.
+    `named`: the sentences that name a document, in order."""
     n = len(sentences)
     starts = [a for a, _ in sentences]
-    read = {i for i in range(n) if per[i] is not _NONE or low[sentences[i][1] - 1] == ":"}
+    read = set(named)
+    read.update(i for i, (_, b) in enumerate(sentences) if low[b - 1] == ":")
     for m in _CAN_CU_ANYWHERE.finditer(low):
         read.add(bisect.bisect_right(starts, m.start()) - 1)
     p = low.find("dieu")
@@ -516,7 +518,8 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
     body_start = first if first is not None else len(ctx.low)
     full = ctx.low
     last = -1
-    for i in _to_read(full, sentences, per):
+    named = [i for i, x in enumerate(per) if x is not _NONE]
+    for i in _to_read(full, sentences, per, named):
         if i > last + 1:  # sentences that name nothing, lead nothing and hold no 'can cu' (`_to_read`) came between
             based_subject = None
             basis_open = False
@@ -534,7 +537,7 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
         low = full[sent[0] : sent[1]]
         body = _LIST_MARKER.sub("", low, count=1).lstrip("“\"' ")  # a quoted basis: “Căn cứ …
         # list items that follow a sentence ending in ':' ("Các Nghị định sau hết hiệu lực …:")
-        items = _list_items(ctx, rel, sentences, per, i) if leads else []
+        items = _list_items(ctx, rel, sentences, per, i, named) if leads else []
         in_basis = False
         if ms or items:
             in_basis = bool(_CAN_CU.match(body)) or (basis_open and not _BASES_CLOSED.match(body))
@@ -583,13 +586,14 @@ def _heads_a_list(low: str, sentences: list[tuple[int, int]], i: int) -> bool:
 
 
 def _list_items(ctx: _Ctx, rel: _Relator, sentences: list[tuple[int, int]], per: list[list[Mention]],
-                i: int) -> list[list[Mention]]:
+                i: int, named: list[int]) -> list[list[Mention]]:
     """The items of the list that sentence i leads (it ends in ':'): each item's first document, marked where its
     item starts (`rel.item_start`). Once an item is read and no sentence further on in the list's reach names a
     document, the rest of the list is not read: its items would add no document, and what the caller asks of the list
-    is whether it has items and their first documents."""
+    is whether it has items and their first documents. `named`: the sentences that name a document, in order."""
     reach = min(i + 40, len(sentences))
-    last_named = next((j for j in range(reach - 1, i, -1) if per[j]), i)  # the last sentence within reach naming one
+    k = bisect.bisect_left(named, reach) - 1
+    last_named = named[k] if k >= 0 and named[k] > i else i  # the last sentence within reach naming one
     low = ctx.low[sentences[i][0] : sentences[i][1]]
     sent = sentences[i]
     items: list[list[Mention]] = []
