@@ -247,6 +247,17 @@ def _matches_at_any(low: str, rx: re.Pattern[str], first: str) -> bool:
     return False
 
 
+def _numbered_consolidated(low: str) -> bool:
+    """Whether a consolidated text's number stands in low ('Số: 05/VBHN-BTC'): `_CONSOLIDATED_NO.search(low)`, tried
+    only on the line of each '/vbhn-' (a match holds no newline and ends with one), not at every position."""
+    q = low.find("/vbhn-")
+    while q >= 0:
+        if _CONSOLIDATED_NO.search(low, low.rfind("\n", 0, q) + 1, q + 6) is not None:
+            return True
+        q = low.find("/vbhn-", q + 1)
+    return False
+
+
 class _Reader:
     def __init__(self, text: str, low: str | None = None, quotes: list[tuple[int, int]] | None = None) -> None:
         from .extract.quotes import _quotes  # read-only: the quote spans the extraction reads
@@ -255,8 +266,7 @@ class _Reader:
         self.low = low if low is not None and len(low) == len(text) else fold_lower(text)
         self.quotes = _quotes(text) if quotes is None else list(quotes)  # a copy: a quote may be cut or split here
         self.q_starts = [a for a, _ in self.quotes]
-        self.consolidated = ("/vbhn-" in self.low and _CONSOLIDATED_NO.search(self.low) is not None
-                             or _matches_at_any(self.low, _CONSOLIDATED, "xac"))
+        self.consolidated = _numbered_consolidated(self.low) or _matches_at_any(self.low, _CONSOLIDATED, "xac")
         self.footnotes = self._footnotes() if self.consolidated else []
         self.f_starts = [a for a, _ in self.footnotes]
         self.head_lines = [0] + [m.end() for m in _HEAD_LINE.finditer(self.low)]
