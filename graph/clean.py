@@ -20,6 +20,7 @@ import multiprocessing
 import re
 import resource
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -124,15 +125,30 @@ _PAGE_HEADER = re.compile(
     r"C[ÔO]NG B[ÁA]O[ \t]*/[ \t]*S[ốo][^\n]{0,40}/[ \t]*Ng[àa]y[ \t]*[\d\-./ ]{6,12}[ \t]*(?:\r?\n[ \t]*\d{1,4}[ \t]*(?=\r?\n))?"
 )
 _PAGE_NUMBER_LINE = re.compile(r"(?<![ \t])[ \t]*\d{1,4}[ \t]*\r?")  # a run of spaces tried where it starts
-_STAMP = re.compile(r"(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)[ \t]*:[^\n]*$", re.MULTILINE)
+_STAMP_WORDS = ("Người ký", "Ký bởi", "Email", "Cơ quan", "Thời gian ký", "Ngày ký")
+_STAMP = re.compile(f"(?:{'|'.join(_STAMP_WORDS)})" r"[ \t]*:[^\n]*$", re.MULTILINE)
 
 
-def _line_edits(pattern: re.Pattern[str], text: str, number_before: bool = False) -> list[tuple[int, int]]:
-    """The spans of the pattern's matches that open their line (after spaces), each from the line's start; with
+def _stamps(text: str) -> list[re.Match[str]]:
+    """The matches of _STAMP that open their line (after spaces), in order: those `_line_edits` keeps of
+    `_STAMP.finditer(text)`. Each opens with one of its words, found by str.find (the engine would try every capital
+    letter of the text); a match runs to the end of its line, so none before hides one that opens a line."""
+    found = []
+    for w in _STAMP_WORDS:
+        p = text.find(w)
+        while p >= 0:
+            if not text[text.rfind("\n", 0, p) + 1 : p].strip(" \t") and (m := _STAMP.match(text, p)) is not None:
+                found.append(m)
+            p = text.find(w, p + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _line_edits(matches: Iterable[re.Match[str]], text: str, number_before: bool = False) -> list[tuple[int, int]]:
+    """The spans of the matches (in order) that open their line (after spaces), each from the line's start; with
     number_before, from the line before when that line holds only a page number."""
     out: list[tuple[int, int]] = []
     last = 0
-    for m in pattern.finditer(text):
+    for m in matches:
         start = text.rfind("\n", 0, m.start()) + 1
         before = text[start : m.start()].strip(" \t")
         if number_before and before.isdigit() and len(before) <= 4:
@@ -206,7 +222,7 @@ def clean(raw: str) -> CleanText:
         text = _CONTROL.sub(" ", text)  # same length: no map needed
     text = _latin_lookalikes(text)  # same length too
     b = _Builder(text)
-    edits = _line_edits(_PAGE_HEADER, text, number_before=True) + _line_edits(_STAMP, text)
+    edits = _line_edits(_PAGE_HEADER.finditer(text), text, number_before=True) + _line_edits(_stamps(text), text)
     edits.sort()
     inline = _inline_headers(text, edits)
     last = -1

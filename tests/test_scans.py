@@ -1,10 +1,13 @@
 """The scans that find where a pattern may match by a cheaper route give the pattern's own matches.
 
 `context.self_references` reads the type words back from each 'này' instead of running `_SELF_RE`; `mentions._short_refs`
-tries `_SHORT_REF` only where `_SHORT_START` finds a capital type word before a number. Each is checked against the
-pattern run the plain way, on texts made of the words they look for, in every case, with and without diacritics,
-between white space of every kind (tabs, no-break spaces, line separators), digits of other scripts, marks and the
-characters whose case or fold is special (the Kelvin sign, 'İ', 'Đ', 'ſ').
+tries `_SHORT_REF` only where `_SHORT_START` finds a capital type word before a number; `laws._named_law_matches` tries
+`_NAMED_LAW` only at each 'luat' and 'phap' and the word before; `clean._stamps` finds the stamp lines from their first
+words; `structure._numbered_consolidated` tries `_CONSOLIDATED_NO` on the lines of '/vbhn-'; the sentence walk
+(`relations._to_read`) passes over sentences it proves have nothing for it. Each is checked against the pattern run the
+plain way (or the walk's own test of each sentence), on texts made of the words they look for, in every case, with and
+without diacritics, between white space of every kind (tabs, no-break spaces, line separators), digits of other
+scripts, marks and the characters whose case or fold is special (the Kelvin sign, 'İ', 'Đ', 'ſ').
 """
 
 from __future__ import annotations
@@ -12,10 +15,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.clean import clean
+from graph.clean import _STAMP, _line_edits, _stamps, clean
 from graph.extract.context import _SELF_RE, _Ctx, self_references
+from graph.extract.formulas import _CAN_CU
+from graph.extract.laws import _NAMED_LAW, _named_law_matches
 from graph.extract.mentions import _SHORT_REF, _short_refs
-from graph.vocab import vocabulary
+from graph.extract.relations import _NONE, _heads_a_list, _to_read
+from graph.extract.sentences import _LIST_MARKER, split_sentences
+from graph.structure import _CONSOLIDATED_NO, _numbered_consolidated
+from graph.vocab import fold_lower, vocabulary
 
 # a type word, in any case, with or without its diacritics
 _TYPE_WORDS = ["nghị định", "thông tư", "thông tư liên tịch", "quyết định", "nghị quyết", "chỉ thị", "luật", "bộ luật",
@@ -76,3 +84,76 @@ def test_the_scans_find_what_they_are_for() -> None:
     ctx = _ctx("Điều 21 Nghị định số 59 và Thông tư 108; NGHỊ QUYẾT 18 tháng 5; Quyết định này; nghị định 7")
     assert [m.group(2) for m in _short_refs(ctx)] == ["59", "108"]
     assert [ctx.low[a:b] for a, b, _ in self_references(ctx.low)] == ["quyet dinh"]
+
+
+# the words of laws by name, of stamp lines, of consolidated numbers and of the sentence walk, with their near misses
+_LAW_WORDS = ["bộ luật", "luật", "pháp lệnh", "hiến pháp", "bo luat", "luat", "phap lenh", "hien phap", "bộ", "hiến",
+              "pháp", "lệnh", "pháp luật", "luật sư", "Bộ Luật", "Luật Đất đai", "HIẾN PHÁP", "bo", "hien", "phap"]
+_STAMP_WORDS = ["Người ký", "Ký bởi", "Email", "Cơ quan", "Thời gian ký", "Ngày ký", "Ngày", "Cơ", ":", " : ", "x"]
+_VBHN = ["Số", "số", "SỐ", "so", ":", " ", "\t", "05", "12345", "123456", "/VBHN-", "/vbhn-BTC", "/VBHN", "VBHN-", "x"]
+_WALK = ["Điều 1.", "Điều 2. Bãi bỏ các văn bản sau", "Điều 3.", "Bãi bỏ 15 văn bản", "\n1. ", "\n2. ", "\n", "Căn cứ",
+         "căn\ncứ", "Căn  cứ", "căn cước", "can cu", "Theo đề nghị", ":", ";", ".", "1.", "a)", "- ", "Bãi bỏ", "hết hiệu lực",
+         "Thông tư số 05/2020/TT-BTC", "Quyết định 12/QĐ-TTg", "điều",
+         " " * 36 + "Điều 4.", "\t" * 40 + "Điều 5. Bãi bỏ 3 văn bản", " " * 41 + "Điều 6."]  # the walk's 40 spaces, and one over
+
+
+def _words(words: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(words).flatmap(_case), st.sampled_from(_SPACES + _NOISE)),
+                    min_size=1, max_size=10).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_words(_LAW_WORDS))
+def test_named_laws_are_the_patterns_matches(text: str) -> None:
+    low = _ctx(text).low
+    assert [(m.span(), m.groups()) for m in _named_law_matches(low)] == \
+        [(m.span(), m.groups()) for m in _NAMED_LAW.finditer(low)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_words(_STAMP_WORDS))
+def test_stamp_lines_are_the_patterns_matches_opening_a_line(text: str) -> None:
+    assert _line_edits(_stamps(text), text) == _line_edits(_STAMP.finditer(text), text)
+
+
+@st.composite
+def _vbhn_number(draw: st.DrawFn) -> str:
+    """'Số: 05/VBHN-BTC' and its near misses: 'số' or not, white space of every kind around ':', one to six digits."""
+    so = draw(st.sampled_from(["Số", "số", "SỐ", "so", "sô", "Xso", ""]))
+    gap = st.sampled_from(["", " ", "\t", "  ", "\n", "\u00a0"])
+    digits = draw(st.sampled_from(["05", "1", "12345", "123456", "", "٣"]))
+    return so + draw(gap) + draw(st.sampled_from([":", ".", ""])) + draw(gap) + digits + draw(_case("/vbhn-btc"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_vbhn_number(), _words(_VBHN)), min_size=1, max_size=4).map("".join))
+def test_a_consolidated_number_is_found_as_the_pattern_finds_it(text: str) -> None:
+    low = fold_lower(text)
+    assert _numbered_consolidated(low) == (_CONSOLIDATED_NO.search(low) is not None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_words(_WALK), st.booleans())
+def test_the_walk_passes_over_only_sentences_with_nothing_for_it(text: str, wrapped: bool) -> None:
+    """A sentence `_to_read` leaves out names nothing (here, none does), ends in no ':', heads no list, holds no
+    'can cu' and opens with no `_CAN_CU`: all the walk reads of it is that it is none of these."""
+    low = _ctx(text).low
+    sentences = split_sentences(low, wrapped)
+    per = [_NONE] * len(sentences)
+    read = set(_to_read(low, sentences, per, []))
+    for i, (a, b) in enumerate(sentences):
+        if i not in read:
+            assert low[b - 1] != ":" and not _heads_a_list(low, sentences, i)
+            assert low.find("can cu", a, b) < 0 and not _CAN_CU.match(_LIST_MARKER.sub("", low[a:b], count=1))
+
+
+def test_the_new_scans_find_what_they_are_for() -> None:
+    """Not vacuous: each finds something in a text made for it."""
+    low = _ctx("Căn cứ Bộ luật Dân sự; Luật Đất đai và Hiến pháp năm 2013; Pháp lệnh Dân số").low
+    assert [m.group(1) for m in _named_law_matches(low)] == ["bo luat", "luat", "hien phap", "phap lenh"]
+    assert len(_stamps("Văn bản\n  Người ký: Cổng Thông tin\nCơ quan: Văn phòng Chính phủ\nx Email: a")) == 2
+    assert _numbered_consolidated(fold_lower("BỘ TÀI CHÍNH\nSố:  05/VBHN-BTC"))
+    walk = "Căn cứ Luật A;\nĐiều 1. Bãi bỏ 15 văn bản sau:\n1. Thông tư 1.\nNội dung. Câu khác."
+    low = _ctx(walk).low
+    sentences = split_sentences(low, True)
+    assert len(_to_read(low, sentences, [_NONE] * len(sentences), [])) < len(sentences)

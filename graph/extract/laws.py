@@ -15,6 +15,27 @@ from .types import Mention
 _NAMED_LAW = re.compile("(" + at_word_start(r"bo\s+luat", r"luat", r"phap\s+lenh", r"hien\s+phap") + r")\s+(?=\S)")
 
 
+def _named_law_matches(low: str) -> Iterator[re.Match[str]]:
+    """`_NAMED_LAW.finditer(low)`, tried only where a match may start: at each 'luat' and 'phap' (every match holds
+    one), or at the 'bo' / 'hien' before it across white space; the engine's own scan would try each b, l, p and h."""
+    starts: set[int] = set()
+    for word, before in (("luat", "bo"), ("phap", "hien")):
+        q = low.find(word)
+        while q >= 0:
+            starts.add(q)
+            i = q
+            while i > 0 and low[i - 1].isspace():  # what '\s+' takes before the word
+                i -= 1
+            if i < q and low.startswith(before, i - len(before)):
+                starts.add(i - len(before))
+            q = low.find(word, q + 4)
+    end = 0
+    for a in sorted(starts):
+        if a >= end and (m := _NAMED_LAW.match(low, a)) is not None:
+            end = m.end()
+            yield m
+
+
 _NAME_STOP = re.compile(
     r"\s(?:ngay|so(?=\s*[:.]?\s*\d)|duoc|da|nam\s+(?:19|20)\d\d|va\s+(?:bo\s+)?luat|quy\s+dinh|thi|co\s+hieu\s+luc|hien\s+hanh|"
     r"va\s+cac|ve|tai|theo|cua\s+quoc\s+hoi|nay|ban\s+hanh|sau\s+day|de|trong|do|nhu|la|voi|thong\s+qua|"
@@ -273,7 +294,7 @@ def named_laws(ctx: _Ctx, sentence_of: Callable[[int], tuple[int, int]],
     merged and in order), each with the end of its sentence, up to which what follows it is read (None for the
     Constitution)."""
     covered_starts = [a for a, _ in covered]
-    for m in _NAMED_LAW.finditer(ctx.low):
+    for m in _named_law_matches(ctx.low):
         k = bisect.bisect_right(covered_starts, m.start()) - 1
         if k >= 0 and m.start() < covered[k][1]:
             continue  # part of a numbered mention: 'Luật Bảo hiểm y tế số 25/2008/QH12'
