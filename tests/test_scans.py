@@ -3,7 +3,8 @@
 `context.self_references` reads the type words back from each 'này' instead of running `_SELF_RE`; `mentions._short_refs`
 tries `_SHORT_REF` only where `_SHORT_START` finds a capital type word before a number; `laws._named_law_matches` tries
 `_NAMED_LAW` only at each 'luat' and 'phap' and the word before; `clean._stamps` finds the stamp lines from their first
-words; `structure._numbered_consolidated` tries `_CONSOLIDATED_NO` on the lines of '/vbhn-'; the sentence walk
+words; `structure._numbered_consolidated` tries `_CONSOLIDATED_NO` on the lines of '/vbhn-'; `effects._suspension_starts` gives
+where `_SUSPENDS_ANY` and `_SUSPENDS_IN` may match; the sentence walk
 (`relations._to_read`) passes over sentences it proves have nothing for it. Each is checked against the pattern run the
 plain way (or the walk's own test of each sentence), on texts made of the words they look for, in every case, with and
 without diacritics, between white space of every kind (tabs, no-break spaces, line separators), digits of other
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from graph.clean import _STAMP, _line_edits, _stamps, clean
 from graph.extract.context import _SELF_RE, _Ctx, self_references
+from graph.extract.effects import _SUSPENDS_ANY, _SUSPENDS_IN, _suspension_starts, _suspension_words
 from graph.extract.formulas import _CAN_CU
 from graph.extract.laws import _NAMED_LAW, _named_law_matches
 from graph.extract.mentions import _SHORT_REF, _short_refs
@@ -91,6 +93,8 @@ _LAW_WORDS = ["bộ luật", "luật", "pháp lệnh", "hiến pháp", "bo luat"
               "pháp", "lệnh", "pháp luật", "luật sư", "Bộ Luật", "Luật Đất đai", "HIẾN PHÁP", "bo", "hien", "phap"]
 _STAMP_WORDS = ["Người ký", "Ký bởi", "Email", "Cơ quan", "Thời gian ký", "Ngày ký", "Ngày", "Cơ", ":", " : ", "x"]
 _VBHN = ["Số", "số", "SỐ", "so", ":", " ", "\t", "05", "12345", "123456", "/VBHN-", "/vbhn-BTC", "/VBHN", "VBHN-", "x"]
+_SUSPEND_WORDS = ["tạm ngưng", "tạm", "ngừng", "ngưng", "đình chỉ", "đình", "chỉ", "việc", "hiệu lực", "hiệu", "lực",
+                  "thi hành", "thi", "xngưng", "tam ngung", "dinh chi", "ngung hieu luc", "đình chỉ thi hành"]
 _WALK = ["Điều 1.", "Điều 2. Bãi bỏ các văn bản sau", "Điều 3.", "Bãi bỏ 15 văn bản", "\n1. ", "\n2. ", "\n", "Căn cứ",
          "căn\ncứ", "Căn  cứ", "căn cước", "can cu", "Theo đề nghị", ":", ";", ".", "1.", "a)", "- ", "Bãi bỏ", "hết hiệu lực",
          "Thông tư số 05/2020/TT-BTC", "Quyết định 12/QĐ-TTg", "điều",
@@ -114,6 +118,15 @@ def test_named_laws_are_the_patterns_matches(text: str) -> None:
 @given(_words(_STAMP_WORDS))
 def test_stamp_lines_are_the_patterns_matches_opening_a_line(text: str) -> None:
     assert _line_edits(_stamps(text), text) == _line_edits(_STAMP.finditer(text), text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_words(_SUSPEND_WORDS))
+def test_suspensions_are_found_where_the_patterns_find_them(text: str) -> None:
+    low = _ctx(text).low
+    where = _suspension_starts(low)
+    assert [m.span() for m in _suspension_words(low, where)] == [m.span() for m in _SUSPENDS_ANY.finditer(low)]
+    assert any(_SUSPENDS_IN.match(low, p) for p in where) == (_SUSPENDS_IN.search(low) is not None)
 
 
 @st.composite
@@ -153,6 +166,8 @@ def test_the_new_scans_find_what_they_are_for() -> None:
     assert [m.group(1) for m in _named_law_matches(low)] == ["bo luat", "luat", "hien phap", "phap lenh"]
     assert len(_stamps("Văn bản\n  Người ký: Cổng Thông tin\nCơ quan: Văn phòng Chính phủ\nx Email: a")) == 2
     assert _numbered_consolidated(fold_lower("BỘ TÀI CHÍNH\nSố:  05/VBHN-BTC"))
+    low = _ctx("Tạm ngưng hiệu lực thi hành Thông tư; đình  chỉ việc thi hành Quyết định").low
+    assert len(_suspension_words(low, _suspension_starts(low))) == 2
     walk = "Căn cứ Luật A;\nĐiều 1. Bãi bỏ 15 văn bản sau:\n1. Thông tư 1.\nNội dung. Câu khác."
     low = _ctx(walk).low
     sentences = split_sentences(low, True)

@@ -448,6 +448,30 @@ _SUSPENDS = re.compile(r"[ \t\n]{0,12}(?:dieu[ \t]{1,4}\d{1,3}[a-z]?[ \t]{0,4}[.
 
 # the words every match of _SUSPENDS ends with: texts without them are not read sentence by sentence
 _SUSPENDS_ANY = re.compile(r"(?:ngung|dinh\s{1,4}chi)\s{1,4}(?:viec\s{1,4})?(?:hieu\s{1,4}luc|thi\s{1,4}hanh)")
+_DINH_CHI = re.compile(r"dinh\s{1,4}chi")
+
+
+def _suspension_starts(low: str) -> list[int]:
+    """Where a match of _SUSPENDS_ANY or _SUSPENDS_IN may start, in order: at each 'ngung' and each 'dinh chi' (every
+    match of either opens with one, or with 'tam' before a 'ngung' that opens a match too). Found by str.find and a
+    pattern that opens with a literal; the engine's own scan for either pattern tries every 'n', 'd' (and 't')."""
+    out = [m.start() for m in _DINH_CHI.finditer(low)]  # (two never overlap, nor one a 'ngung')
+    p = low.find("ngung")
+    while p >= 0:
+        out.append(p)
+        p = low.find("ngung", p + 5)
+    return sorted(out)
+
+
+def _suspension_words(low: str, starts: list[int]) -> list[re.Match[str]]:
+    """`list(_SUSPENDS_ANY.finditer(low))`, tried only at `starts` (`_suspension_starts`)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for p in starts:
+        if p >= end and (m := _SUSPENDS_ANY.match(low, p)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
@@ -460,9 +484,10 @@ def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
     low = rel.ctx.low
     # each match of _SUSPENDS holds one of _SUSPENDS_ANY, which overlap no other: only the sentences where one
     # starts are read (and the title)
+    where = _suspension_starts(low)
     starts = [a for a, _ in ex.sentences]
-    held = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _SUSPENDS_ANY.finditer(low)} - {-1})
-    if not held and title is None:
+    held = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _suspension_words(low, where)} - {-1})
+    if not held:
         return
     for a, b in ([title] if title else []) + [ex.sentences[k] for k in held]:
         m = _SUSPENDS.match(low, a, b)
@@ -474,7 +499,7 @@ def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:
             last = ex.relations[-1]
             if last.target is o and not last.effects:
                 last.effects.append(RawEffect("suspended", [], None, (a, b), _effect_date(low, (a, b), m.start())))
-    for o, sent, start, until in _periods(rel):
+    for o, sent, start, until in _periods(rel, where):
         rel.add("CITES", ex.self_doc, o, sent)
         last = ex.relations[-1]
         if last.target is o and not any(e.sentence == sent for e in last.effects):
@@ -487,13 +512,14 @@ _SUSPENDS_IN = re.compile(r"(?<![a-z])(?:tam\s{1,4}ngung|dinh\s{1,4}chi|ngung)\s
 _UNTIL_DAY = re.compile(r"[ \t\n,]{0,6}den\s{1,4}(?:het\s{1,4})?ngay\s{1,4}" + DATE_RE.pattern)
 
 
-def _periods(rel: _Relator) -> list[tuple[Mention, tuple[int, int], dt.date, dt.date | None]]:
+def _periods(rel: _Relator, where: list[int]) -> list[tuple[Mention, tuple[int, int], dt.date, dt.date | None]]:
     """Each document a sentence of the text's own suspends for a period: the one named before the formula in that
     sentence, else those of the lead it follows ('1. Đối với Thông tư số 08/2022/TT-BKHĐT …:' then 'a) Ngưng hiệu lực
-    thi hành từ ngày 01 tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022, trừ …'); with its first and last day."""
+    thi hành từ ngày 01 tháng 8 năm 2022 đến ngày 15 tháng 9 năm 2022, trừ …'); with its first and last day.
+    `where`: where a match of _SUSPENDS_IN may start (`_suspension_starts`)."""
     ex, low = rel.ex, rel.ctx.low
     out: list[tuple[Mention, tuple[int, int], dt.date, dt.date | None]] = []
-    if _SUSPENDS_IN.search(low) is None:  # a match within a sentence is one in the whole text
+    if not any(_SUSPENDS_IN.match(low, p) for p in where):  # a match within a sentence is one in the whole text
         return out
     lead: list[Mention] = []
     for a, b in ex.sentences:
