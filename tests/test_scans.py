@@ -4,7 +4,8 @@
 tries `_SHORT_REF` only where `_SHORT_START` finds a capital type word before a number; `laws._named_law_matches` tries
 `_NAMED_LAW` only at each 'luat' and 'phap' and the word before; `clean._stamps` finds the stamp lines from their first
 words; `structure._numbered_consolidated` tries `_CONSOLIDATED_NO` on the lines of '/vbhn-'; `effects._suspension_starts` gives
-where `_SUSPENDS_ANY` and `_SUSPENDS_IN` may match; the sentence walk
+where `_SUSPENDS_ANY` and `_SUSPENDS_IN` may match; `mentions._type_before` begins the search for the type word
+before a number at the last runs of letters of its window; the sentence walk
 (`relations._to_read`) passes over sentences it proves have nothing for it. Each is checked against the pattern run the
 plain way (or the walk's own test of each sentence), on texts made of the words they look for, in every case, with and
 without diacritics, between white space of every kind (tabs, no-break spaces, line separators), digits of other
@@ -21,7 +22,7 @@ from graph.extract.context import _SELF_RE, _Ctx, self_references
 from graph.extract.effects import _SUSPENDS_ANY, _SUSPENDS_IN, _suspension_starts, _suspension_words
 from graph.extract.formulas import _CAN_CU
 from graph.extract.laws import _NAMED_LAW, _named_law_matches
-from graph.extract.mentions import _SHORT_REF, _short_refs
+from graph.extract.mentions import _SHORT_REF, _short_refs, _type_before, _type_before_re
 from graph.extract.relations import _NONE, _heads_a_list, _to_read
 from graph.extract.sentences import _LIST_MARKER, split_sentences
 from graph.structure import _CONSOLIDATED_NO, _numbered_consolidated
@@ -129,6 +130,19 @@ def test_suspensions_are_found_where_the_patterns_find_them(text: str) -> None:
     assert any(_SUSPENDS_IN.match(low, p) for p in where) == (_SUSPENDS_IN.search(low) is not None)
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(_reference(), st.sampled_from(_NOISE + _SPACES + ["số", "so:", "(", " số ", "Số:"])),
+                min_size=1, max_size=8).map("".join))
+def test_the_type_word_before_a_number_is_the_searchs(text: str) -> None:
+    """Every window a number's type word is looked for in (the text before each position), as the plain search."""
+    low = _ctx(text).low
+    v = vocabulary()
+    for end in range(len(low) + 1):
+        window = low[max(0, end - 160) : end]
+        m, plain = _type_before(v, window), _type_before_re(v).search(window)
+        assert (m and (m.span(), m.groups())) == (plain and (plain.span(), plain.groups()))
+
+
 @st.composite
 def _vbhn_number(draw: st.DrawFn) -> str:
     """'Số: 05/VBHN-BTC' and its near misses: 'số' or not, white space of every kind around ':', one to six digits."""
@@ -166,6 +180,8 @@ def test_the_new_scans_find_what_they_are_for() -> None:
     assert [m.group(1) for m in _named_law_matches(low)] == ["bo luat", "luat", "hien phap", "phap lenh"]
     assert len(_stamps("Văn bản\n  Người ký: Cổng Thông tin\nCơ quan: Văn phòng Chính phủ\nx Email: a")) == 2
     assert _numbered_consolidated(fold_lower("BỘ TÀI CHÍNH\nSố:  05/VBHN-BTC"))
+    window = _ctx("Căn cứ Thông tư liên tịch số").low
+    assert _type_before(vocabulary(), window).group(1) == "thong tu lien tich"
     low = _ctx("Tạm ngưng hiệu lực thi hành Thông tư; đình  chỉ việc thi hành Quyết định").low
     assert len(_suspension_words(low, _suspension_starts(low))) == 2
     walk = "Căn cứ Luật A;\nĐiều 1. Bãi bỏ 15 văn bản sau:\n1. Thông tư 1.\nNội dung. Câu khác."

@@ -65,7 +65,7 @@ def _type_word_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | Non
     amending law's title written before the number begins (-1 if none)."""
     a = max(0, start - 160)
     window = ctx.low[a:start]
-    m = _type_before_re(ctx.v).search(window)
+    m = _type_before(ctx.v, window)
     t = ctx.v.type_for_word(m.group(1)) if m else None
     if m and (t is None or t.id not in ctx.v.legislative_types):
         return (t.id if t else None), a + m.start(1), None, -1
@@ -116,6 +116,28 @@ def _type_before_re(v: Vocabulary) -> re.Pattern[str]:
         rx = re.compile(r"(?:(?<![a-z])(" + v.type_word_re.pattern + r"))\s*(?:so\s*[:.]?\s*|\(\s*)?$")
         _TB_CACHE[id(v)] = rx
     return rx
+
+
+_RUNS_CACHE: dict[int, re.Pattern[str] | None] = {}
+
+
+def _type_before(v: Vocabulary, window: str) -> re.Match[str] | None:
+    """`_type_before_re(v).search(window)`, begun where a match may begin: a match is a type word, each of whose
+    words is a run of letters of its own, then at most 'số' and marks to the end. So it begins at one of the last
+    (the most words of a type word) + 1 runs of letters of the window, found by a pattern read on the window reversed,
+    which never looks back; the search engine would try all 160 positions. (Type words written otherwise than in
+    letters and spaces: the plain search.)"""
+    runs = _RUNS_CACHE.get(id(v), 0)
+    if runs == 0:
+        names = list(v.type_by_name)
+        most = max((len(n.split()) for n in names), default=0)
+        runs = _RUNS_CACHE[id(v)] = None if any(re.fullmatch(r"[a-z]+(?: [a-z]+)*", n) is None for n in names) \
+            else re.compile(r"[^a-z]*(?:[a-z]+[^a-z]*){0," + str(most + 1) + "}")
+    rx = _type_before_re(v)
+    if runs is None:
+        return rx.search(window)
+    back = runs.match(window[::-1])
+    return rx.search(window, len(window) - back.end() if back is not None else 0)
 
 
 _ISSUER_AFTER = re.compile(r"[ \t\r\n]{0,3},?\s{0,3}(?:cua|do)\s+" + _ROLE)  # '… của (Bộ trưởng) Bộ Tài chính'
