@@ -5,7 +5,8 @@ tries `_SHORT_REF` only where `_SHORT_START` finds a capital type word before a 
 `_NAMED_LAW` only at each 'luat' and 'phap' and the word before; `clean._stamps` finds the stamp lines from their first
 words; `structure._numbered_consolidated` tries `_CONSOLIDATED_NO` on the lines of '/vbhn-'; `effects._suspension_starts` gives
 where `_SUSPENDS_ANY` and `_SUSPENDS_IN` may match; `mentions._type_before` begins the search for the type word
-before a number at the last runs of letters of its window; the sentence walk
+before a number at the last runs of letters of its window; `quotes._marks` finds the quote marks by str.find; the
+sentence walk
 (`relations._to_read`) passes over sentences it proves have nothing for it. Each is checked against the pattern run the
 plain way (or the walk's own test of each sentence), on texts made of the words they look for, in every case, with and
 without diacritics, between white space of every kind (tabs, no-break spaces, line separators), digits of other
@@ -13,6 +14,8 @@ scripts, marks and the characters whose case or fold is special (the Kelvin sign
 """
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,6 +26,7 @@ from graph.extract.effects import _SUSPENDS_ANY, _SUSPENDS_IN, _suspension_start
 from graph.extract.formulas import _CAN_CU
 from graph.extract.laws import _NAMED_LAW, _named_law_matches
 from graph.extract.mentions import _SHORT_REF, _short_refs, _type_before, _type_before_re
+from graph.extract.quotes import _marks
 from graph.extract.relations import _NONE, _heads_a_list, _to_read
 from graph.extract.sentences import _LIST_MARKER, split_sentences
 from graph.structure import _CONSOLIDATED_NO, _numbered_consolidated
@@ -141,6 +145,12 @@ def test_the_type_word_before_a_number_is_the_searchs(text: str) -> None:
         window = low[max(0, end - 160) : end]
         m, plain = _type_before(v, window), _type_before_re(v).search(window)
         assert (m and (m.span(), m.groups())) == (plain and (plain.span(), plain.groups()))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="“”\"'„«» \nab", max_size=40))
+def test_quote_marks_are_the_character_class_matches(text: str) -> None:
+    assert _marks(text) == [(m.start(), m.group()) for m in re.finditer(r"[“”\"]", text)]
 
 
 @st.composite

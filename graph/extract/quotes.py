@@ -25,7 +25,20 @@ from .sentences import _LIST_MARKER
 from .types import Mention
 
 # straight quotes open after a space, '(' or ':' and close after a word ('quy định như sau: "Điều 10. … ./."')
-_QUOTE_MARKS = re.compile(r"[“”\"]")  # a straight one counts where _is_quote_mark says
+_QUOTE_MARKS = "“”\""  # a straight one counts where _is_quote_mark says
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Where each quote mark stands, in order (found by str.find, one mark at a time: a character class run by the
+    regex engine tests every character of the text)."""
+    out = []
+    for c in _QUOTE_MARKS:
+        i = text.find(c)
+        while i >= 0:
+            out.append((i, c))
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
 
 
 def _is_quote_mark(text: str, i: int) -> bool:
@@ -55,26 +68,25 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     start: int | None = None
     kind = ""  # the mark that opened the span: '“' or '"'
     inner_end = -1  # the closing mark of a short quote inside a curly one, skipped
-    for m in _QUOTE_MARKS.finditer(text):
-        g = m.group()
-        if m.start() <= inner_end:
+    for at, g in _marks(text):
+        if at <= inner_end:
             continue
         straight = g == '"'
-        if straight and not _is_quote_mark(text, m.start()):
+        if straight and not _is_quote_mark(text, at):
             continue
-        opening = g == "“" or (straight and (m.start() == 0 or text[m.start() - 1] in " \t\n(:"))
+        opening = g == "“" or (straight and (at == 0 or text[at - 1] in " \t\n(:"))
         if start is None:
             if opening:
-                start, kind = m.start(), ('"' if straight else "“")
+                start, kind = at, ('"' if straight else "“")
         elif g == "“" and kind == "“":
             # a short quote inside a curly one: the words a quoted article changes ('“Điều 23. … c) Bỏ cụm từ “lệ phí
             # tuyển sinh” tại Điều 101 … ”'); its closing mark does not close the outer quote
-            close = _INNER_CLOSE.match(text, m.end())
+            close = _INNER_CLOSE.match(text, at + 1)
             if close is not None:
                 inner_end = close.end() - 1
         elif not opening and (kind == '"') == straight:
-            if m.start() - start > 40:
-                out.append((start, m.start()))
+            if at - start > 40:
+                out.append((start, at))
             start = None
     return out
 
