@@ -72,6 +72,11 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                     if isinstance(pat, re.Pattern) and id(pat) not in seen:
                         seen.add(id(pat))
                         out.append((f"{mod.__name__}.{name}[{key}]", pat))
+            elif isinstance(val, tuple) and val and all(isinstance(p, re.Pattern) for p in val):  # one per letter
+                for i, pat in enumerate(val):
+                    if id(pat) not in seen:
+                        seen.add(id(pat))
+                        out.append((f"{mod.__name__}.{name}[{i}]", pat))
     v = vocabulary()
     for name in VOCABULARY_PATTERNS:
         out.append((f"vocab.{name}", getattr(v, name)))

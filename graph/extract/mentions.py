@@ -380,9 +380,12 @@ def _any_case(word: str) -> str:
 
 # where a short reference may begin in the folded text: its type word's first letter written as a capital, the rest of
 # the word in either case, then white space, 'số' perhaps, and a digit: what every match of _SHORT_REF holds (the
-# folded text's letters are the lower-cased text's in their case; white space and digits are the same in both)
-_SHORT_START = re.compile("|".join(
-    rf"{w[0].upper()}(?=(?:{_any_case(w[1:])})[ \t]+(?:[Ss][Oo][ \t]*)?\d)" for w in _SHORT_WORDS))
+# folded text's letters are the lower-cased text's in their case; white space and digits are the same in both). One
+# pattern per capital, each opening with it as a literal, which the engine skips to faster than to any of a class
+# (0.31 s to 0.09 s over the corpus); a match is the capital alone, so every capital where one holds is a match.
+_SHORT_START = tuple(re.compile(rf"{c}(?=(?:" + "|".join(_any_case(w[1:]) for w in _SHORT_WORDS if w[0].upper() == c)
+                                + r")[ \t]+(?:[Ss][Oo][ \t]*)?\d)")
+                     for c in dict.fromkeys(w[0].upper() for w in _SHORT_WORDS))
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -391,12 +394,12 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 def _short_refs(ctx: _Ctx) -> Iterator[re.Match[str]]:
     """The matches of _SHORT_REF in ctx.low whose type word is written with a capital: _SHORT_REF tried at each capital
     N, T, Q and C of the folded text (the only characters that are upper case there and whose lower case is n, t, q or
-    c), but only where _SHORT_START finds one (trying every capital cost 1.0 s over the corpus, which holds 11 short
-    references; this way 0.4 s). _SHORT_START, zero-width after the capital, asks only what _SHORT_REF asks of the
-    folded text in either case, so it leaves out no capital where _SHORT_REF matches. (Each capital is tried on its
-    own, not after the match before it ends: 'nghị định 59NGHỊ ĐỊNH 59' gives the capital one.)"""
-    for c in _SHORT_START.finditer(ctx.folded):
-        m = _SHORT_REF.match(ctx.low, c.start())
+    c), but only where a pattern of _SHORT_START finds one (trying every capital cost 1.0 s over the corpus, which
+    holds 11 short references; this way 0.2 s). _SHORT_START, zero-width after the capital, asks only what _SHORT_REF
+    asks of the folded text in either case, so it leaves out no capital where _SHORT_REF matches. (Each capital is
+    tried on its own, not after the match before it ends: 'nghị định 59NGHỊ ĐỊNH 59' gives the capital one.)"""
+    for at in sorted(c.start() for rx in _SHORT_START for c in rx.finditer(ctx.folded)):
+        m = _SHORT_REF.match(ctx.low, at)
         if m is not None:
             yield m
 
