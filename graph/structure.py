@@ -87,7 +87,9 @@ _INDENT = re.compile(r"[ \t]+")
 _HEAD_LINE = re.compile(r"\n(?=[ \t]{0,11}(?:dieu|chuong|muc|phan|phu)|[ \t]{0,10}[“\"](?:dieu|chuong|muc|phan|phu))")
 # the patterns of HEADINGS a line's first letter may open, in their order
 _BY_LETTER = {c: [(k, p) for k, p in HEADINGS.items() if k[0] == c] for c in "dcmp"}
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d|[a-z]\)))")
+# (after its indent, what _KHOAN or _DIEM asks of a line: a line opening with a digit that is no khoản's, a wrapped
+# '2024 …', is left out)
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,3}[a-z]?\.|[a-z]\))\d{0,3}[ \t\n])")
 _NUMBER_LETTER = re.compile(r"(\d+)([a-z]?)")  # '5', '5a'
 _DIGITS = re.compile(r"\d+")
 
@@ -788,7 +790,7 @@ def _article_end(heads: list[_Heading], i: int, ends: list[int], n: int) -> int:
 def _read_items(r: _Reader, art: Part, body: int, ids: set[str]) -> None:
     """The khoản and điểm of an article, in sequence, outside quotes and footnotes."""
     text, low = r.text, r.low
-    lines = r.item_lines  # the lines that open with a digit or 'a)': no other line opens a khoản or an điểm
+    lines = r.item_lines  # the lines that open as a khoản or an điểm does ('1.', 'a)'): no other line opens one
     k = bisect.bisect_left(lines, body)
     khoan: Part | None = None
     last_k: tuple[int, str] | None = None  # (number, letter) of the last khoản

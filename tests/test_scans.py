@@ -5,7 +5,8 @@ tries `_SHORT_REF` only where `_SHORT_START` finds a capital type word before a 
 `_NAMED_LAW` only at each 'luat' and 'phap' and the word before; `clean._stamps` finds the stamp lines from their first
 words; `structure._numbered_consolidated` tries `_CONSOLIDATED_NO` on the lines of '/vbhn-'; `effects._suspension_starts` gives
 where `_SUSPENDS_ANY` and `_SUSPENDS_IN` may match; `mentions._type_before` begins the search for the type word
-before a number at the last runs of letters of its window; `quotes._marks` finds the quote marks by str.find; the
+before a number at the last runs of letters of its window; `structure._ITEM_LINE` lists only the lines where a khoản
+or an điểm may open; `quotes._marks` finds the quote marks by str.find; the
 sentence walk
 (`relations._to_read`) passes over sentences it proves have nothing for it. Each is checked against the pattern run the
 plain way (or the walk's own test of each sentence), on texts made of the words they look for, in every case, with and
@@ -29,7 +30,7 @@ from graph.extract.mentions import _SHORT_REF, _short_refs, _type_before, _type_
 from graph.extract.quotes import _marks
 from graph.extract.relations import _NONE, _heads_a_list, _to_read
 from graph.extract.sentences import _LIST_MARKER, split_sentences
-from graph.structure import _CONSOLIDATED_NO, _numbered_consolidated
+from graph.structure import _CONSOLIDATED_NO, _DIEM, _ITEM_LINE, _KHOAN, _at, _numbered_consolidated
 from graph.vocab import fold_lower, vocabulary
 
 # a type word, in any case, with or without its diacritics
@@ -151,6 +152,19 @@ def test_the_type_word_before_a_number_is_the_searchs(text: str) -> None:
 @given(st.text(alphabet="“”\"'„«» \nab", max_size=40))
 def test_quote_marks_are_the_character_class_matches(text: str) -> None:
     assert _marks(text) == [(m.start(), m.group()) for m in re.finditer(r"[“”\"]", text)]
+
+
+_ITEM_PIECES = ["\n", "\n  ", "\n\t", "1.", "12.", "123.", "1234.", "1a.", "2.3", "2.345", "a)", "đ)", "b)1", "A)", " ", "\t",
+                "2024", "x", ".", ")", "Điều 1."]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_ITEM_PIECES), min_size=1, max_size=12).map("".join))
+def test_item_lines_are_the_lines_a_khoan_or_a_diem_may_open(text: str) -> None:
+    low = fold_lower(text)
+    every = [m.end() for m in re.finditer(r"\n(?=[ \t]*(?:\d|[a-z]\)))", low)]  # what was read before, one by one
+    assert [m.end() for m in _ITEM_LINE.finditer(low)] == \
+        [p for p in every if _KHOAN.match(low, _at(low, p)) or _DIEM.match(low, _at(low, p))]
 
 
 @st.composite
