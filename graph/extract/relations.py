@@ -289,6 +289,8 @@ class _Expiry(_Clauses):
         """'A hết hiệu lực kể từ ngày B có hiệu lực': B replaces A (or amends it, when parts of A expire)."""
         low = self.ctx.low
         s0, s1 = sent
+        if low.find("hieu", s0, s1) < 0:
+            return  # every match holds 'hieu': most sentences, none
         for m in _EXPIRES.finditer(low[s0:s1]):
             pos = s0 + m.start()
             if self.in_quote(pos):
