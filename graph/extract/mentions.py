@@ -127,12 +127,12 @@ def _type_before(v: Vocabulary, window: str) -> re.Match[str] | None:
     (the most words of a type word) + 1 runs of letters of the window, found by a pattern read on the window reversed,
     which never looks back; the search engine would try all 160 positions. (Type words written otherwise than in
     letters and spaces: the plain search.)"""
-    runs = _RUNS_CACHE.get(id(v), 0)
-    if runs == 0:
+    if id(v) not in _RUNS_CACHE:
         names = list(v.type_by_name)
         most = max((len(n.split()) for n in names), default=0)
-        runs = _RUNS_CACHE[id(v)] = None if any(re.fullmatch(r"[a-z]+(?: [a-z]+)*", n) is None for n in names) \
+        _RUNS_CACHE[id(v)] = None if any(re.fullmatch(r"[a-z]+(?: [a-z]+)*", n) is None for n in names) \
             else re.compile(r"[^a-z]*(?:[a-z]+[^a-z]*){0," + str(most + 1) + "}")
+    runs = _RUNS_CACHE[id(v)]
     rx = _type_before_re(v)
     if runs is None:
         return rx.search(window)
