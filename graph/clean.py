@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .errors import InputError
+from .vocab import occurrences
 
 MAX_BYTES = 50 * 1024 * 1024  # a 50 MB text is read; larger files are refused with a clear message
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".pdf", ""}
@@ -138,11 +139,9 @@ def _stamps(text: str) -> list[re.Match[str]]:
     letter of the text); a match runs to the end of its line, so none before hides one that opens a line."""
     found = []
     for w in _STAMP_WORDS:
-        p = text.find(w)
-        while p >= 0:
+        for p in occurrences(text, w):
             if not text[text.rfind("\n", 0, p) + 1 : p].strip(" \t") and (m := _STAMP.match(text, p)) is not None:
                 found.append(m)
-            p = text.find(w, p + 1)
     return sorted(found, key=lambda m: m.start())
 
 

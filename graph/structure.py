@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .vocab import fold_lower
+from .vocab import fold_lower, occurrences
 
 KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "diem", "phu_luc", "kem_theo", "mau")
 # the rank of each kind: a part holds parts of a higher rank only
@@ -241,23 +241,14 @@ class _Heading:
 def _matches_at_any(low: str, rx: re.Pattern[str], first: str) -> bool:
     """Whether rx, a pattern that begins with the literal `first`, matches anywhere in low: `rx.search(low)`, tried only
     where str.find finds `first` (faster than the regex engine's own scan for it)."""
-    i = low.find(first)
-    while i >= 0:
-        if rx.match(low, i) is not None:
-            return True
-        i = low.find(first, i + 1)
-    return False
+    return any(rx.match(low, i) is not None for i in occurrences(low, first))
 
 
 def _numbered_consolidated(low: str) -> bool:
     """Whether a consolidated text's number stands in low ('Số: 05/VBHN-BTC'): `_CONSOLIDATED_NO.search(low)`, tried
     only on the line of each '/vbhn-' (a match holds no newline and ends with one), not at every position."""
-    q = low.find("/vbhn-")
-    while q >= 0:
-        if _CONSOLIDATED_NO.search(low, low.rfind("\n", 0, q) + 1, q + 6) is not None:
-            return True
-        q = low.find("/vbhn-", q + 1)
-    return False
+    return any(_CONSOLIDATED_NO.search(low, low.rfind("\n", 0, q) + 1, q + 6) is not None
+               for q in occurrences(low, "/vbhn-"))
 
 
 class _Reader:

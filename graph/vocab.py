@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -68,6 +69,15 @@ def fold(text: str) -> str:
 def fold_lower(text: str) -> str:
     """ASCII-fold and lower-case, keeping length: 'Bộ TT&TT' -> 'bo tt&tt'."""
     return text.translate(FOLD_LOWER)
+
+
+def occurrences(text: str, sub: str) -> Iterator[int]:
+    """Where `sub` stands in `text`, each start in order (by str.find, which skips to it much faster than the regex
+    engine tests a class or a look-behind at every character)."""
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
 
 
 _SPACES = re.compile(r"\s+")

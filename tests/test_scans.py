@@ -28,7 +28,7 @@ from graph.extract.formulas import _CAN_CU
 from graph.extract.laws import _NAMED_LAW, _named_law_matches
 from graph.extract.mentions import _SHORT_REF, _short_refs, _type_before, _type_before_re
 from graph.extract.quotes import _marks
-from graph.extract.relations import _NONE, _heads_a_list, _to_read
+from graph.extract.relations import _heads_a_list, _to_read
 from graph.extract.sentences import _LIST_MARKER, split_sentences
 from graph.structure import _CONSOLIDATED_NO, _DIEM, _ITEM_LINE, _KHOAN, _at, _numbered_consolidated
 from graph.vocab import fold_lower, vocabulary
@@ -190,8 +190,7 @@ def test_the_walk_passes_over_only_sentences_with_nothing_for_it(text: str, wrap
     'can cu' and opens with no `_CAN_CU`: all the walk reads of it is that it is none of these."""
     low = _ctx(text).low
     sentences = split_sentences(low, wrapped)
-    per = [_NONE] * len(sentences)
-    read = set(_to_read(low, sentences, per, []))
+    read = set(_to_read(low, sentences, []))
     for i, (a, b) in enumerate(sentences):
         if i not in read:
             assert low[b - 1] != ":" and not _heads_a_list(low, sentences, i)
@@ -211,4 +210,4 @@ def test_the_new_scans_find_what_they_are_for() -> None:
     walk = "Căn cứ Luật A;\nĐiều 1. Bãi bỏ 15 văn bản sau:\n1. Thông tư 1.\nNội dung. Câu khác."
     low = _ctx(walk).low
     sentences = split_sentences(low, True)
-    assert len(_to_read(low, sentences, [_NONE] * len(sentences), [])) < len(sentences)
+    assert len(_to_read(low, sentences, [])) < len(sentences)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..structure import RANK, normalise_number
+from ..vocab import occurrences
 from .context import DATE_RE, _date
 from .formulas import (
     _EFFECT_FORMULA,
@@ -456,10 +457,7 @@ def _suspension_starts(low: str) -> list[int]:
     match of either opens with one, or with 'tam' before a 'ngung' that opens a match too). Found by str.find and a
     pattern that opens with a literal; the engine's own scan for either pattern tries every 'n', 'd' (and 't')."""
     out = [m.start() for m in _DINH_CHI.finditer(low)]  # (two never overlap, nor one a 'ngung')
-    p = low.find("ngung")
-    while p >= 0:
-        out.append(p)
-        p = low.find("ngung", p + 5)
+    out.extend(occurrences(low, "ngung"))
     return sorted(out)
 
 

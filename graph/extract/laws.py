@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
-from ..vocab import LawName, Vocabulary, fold, fold_lower, name_words
+from ..vocab import LawName, Vocabulary, fold, fold_lower, name_words, occurrences
 from .context import _Ctx, _squash, at_word_start
 from .types import Mention
 
@@ -20,15 +20,13 @@ def _named_law_matches(low: str) -> Iterator[re.Match[str]]:
     one), or at the 'bo' / 'hien' before it across white space; the engine's own scan would try each b, l, p and h."""
     starts: set[int] = set()
     for word, before in (("luat", "bo"), ("phap", "hien")):
-        q = low.find(word)
-        while q >= 0:
+        for q in occurrences(low, word):
             starts.add(q)
             i = q
             while i > 0 and low[i - 1].isspace():  # what '\s+' takes before the word
                 i -= 1
             if i < q and low.startswith(before, i - len(before)):
                 starts.add(i - len(before))
-            q = low.find(word, q + 4)
     end = 0
     for a in sorted(starts):
         if a >= end and (m := _NAMED_LAW.match(low, a)) is not None:

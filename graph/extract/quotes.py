@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..vocab import occurrences
 from .context import _Ctx
 from .formulas import (
     _BASIS_LINE,
@@ -31,14 +32,7 @@ _QUOTE_MARKS = "“”\""  # a straight one counts where _is_quote_mark says
 def _marks(text: str) -> list[tuple[int, str]]:
     """Where each quote mark stands, in order (found by str.find, one mark at a time: a character class run by the
     regex engine tests every character of the text)."""
-    out = []
-    for c in _QUOTE_MARKS:
-        i = text.find(c)
-        while i >= 0:
-            out.append((i, c))
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
+    return sorted((i, c) for c in _QUOTE_MARKS for i in occurrences(text, c))
 
 
 def _is_quote_mark(text: str, i: int) -> bool:

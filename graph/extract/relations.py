@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..vocab import fold_lower
+from ..vocab import fold_lower, occurrences
 from .context import _Ctx
 from .effects import item_effects, relation_effects, suspensions
 from .formulas import (
@@ -485,7 +485,7 @@ def _by_sentence(sentences: list[tuple[int, int]], mentions: list[Mention]) -> l
 _CAN_CU_ANYWHERE = re.compile(r"can\s+cu")  # every 'can cu' and every match of _CAN_CU starts one of these
 
 
-def _to_read(low: str, sentences: list[tuple[int, int]], per: list[list[Mention]], named: list[int]) -> list[int]:
+def _to_read(low: str, sentences: list[tuple[int, int]], named: list[int]) -> list[int]:
     """The sentences the walk below must read one by one, in order: those that name a document, end in ':', may
     head a list (an article's heading: 'dieu' within 44 characters of its start or of the one before's, as
     `_heads_a_list` looks) or hold 'can cu'. Every other sentence names nothing, leads nothing and holds no 'can cu'
@@ -497,12 +497,10 @@ def _to_read(low: str, sentences: list[tuple[int, int]], per: list[list[Mention]
     read.update(i for i, (_, b) in enumerate(sentences) if low[b - 1] == ":")
     for m in _CAN_CU_ANYWHERE.finditer(low):
         read.add(bisect.bisect_right(starts, m.start()) - 1)
-    p = low.find("dieu")
-    while p >= 0:  # the sentences starting at most 40 characters before a 'dieu', and each one after such
+    for p in occurrences(low, "dieu"):  # the sentences starting at most 40 characters before one, and each one after
         for k in range(bisect.bisect_left(starts, p - 40), bisect.bisect_right(starts, p)):
             read.add(k)
             read.add(k + 1)
-        p = low.find("dieu", p + 4)
     read.discard(-1)
     read.discard(n)
     return sorted(read)
@@ -521,7 +519,7 @@ def _read_sentences(ctx: _Ctx, ex: Extraction, rel: _Relator, per: list[list[Men
     full = ctx.low
     last = -1
     named = [i for i, x in enumerate(per) if x is not _NONE]
-    for i in _to_read(full, sentences, per, named):
+    for i in _to_read(full, sentences, named):
         if i > last + 1:  # sentences that name nothing, lead nothing and hold no 'can cu' (`_to_read`) came between
             based_subject = None
             basis_open = False
