@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -78,6 +78,16 @@ def occurrences(text: str, sub: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(sub, i + 1)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` when every match of rx starts at one of `starts` (in order): rx tried at each of them that
+    no match before it covers."""
+    end = 0
+    for p in starts:
+        if p >= end and (m := rx.match(text, p)) is not None:
+            end = m.end()
+            yield m
 
 
 _SPACES = re.compile(r"\s+")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..structure import RANK, normalise_number
-from ..vocab import occurrences
+from ..vocab import matches_at, occurrences
 from .context import DATE_RE, _date
 from .formulas import (
     _EFFECT_FORMULA,
@@ -463,13 +463,7 @@ def _suspension_starts(low: str) -> list[int]:
 
 def _suspension_words(low: str, starts: list[int]) -> list[re.Match[str]]:
     """`list(_SUSPENDS_ANY.finditer(low))`, tried only at `starts` (`_suspension_starts`)."""
-    out: list[re.Match[str]] = []
-    end = 0
-    for p in starts:
-        if p >= end and (m := _SUSPENDS_ANY.match(low, p)) is not None:
-            out.append(m)
-            end = m.end()
-    return out
+    return list(matches_at(_SUSPENDS_ANY, low, starts))
 
 
 def suspensions(rel: _Relator, title: tuple[int, int] | None) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
-from ..vocab import LawName, Vocabulary, fold, fold_lower, name_words, occurrences
+from ..vocab import LawName, Vocabulary, fold, fold_lower, matches_at, name_words, occurrences
 from .context import _Ctx, _squash, at_word_start
 from .types import Mention
 
@@ -27,11 +27,7 @@ def _named_law_matches(low: str) -> Iterator[re.Match[str]]:
                 i -= 1
             if i < q and low.startswith(before, i - len(before)):
                 starts.add(i - len(before))
-    end = 0
-    for a in sorted(starts):
-        if a >= end and (m := _NAMED_LAW.match(low, a)) is not None:
-            end = m.end()
-            yield m
+    return matches_at(_NAMED_LAW, low, sorted(starts))
 
 
 _NAME_STOP = re.compile(
