@@ -16,11 +16,14 @@ scripts, marks and the characters whose case or fold is special (the Kelvin sign
 
 from __future__ import annotations
 
+import codecs
 import re
+import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph import vocab
 from graph.clean import _STAMP, _line_edits, _stamps, clean
 from graph.extract.context import _SELF_RE, _Ctx, self_references
 from graph.extract.effects import _SUSPENDS_ANY, _SUSPENDS_IN, _suspension_starts, _suspension_words
@@ -31,7 +34,7 @@ from graph.extract.quotes import _marks
 from graph.extract.relations import _heads_a_list, _to_read
 from graph.extract.sentences import _LIST_MARKER, split_sentences
 from graph.structure import _CONSOLIDATED_NO, _DIEM, _ITEM_LINE, _KHOAN, _at, _numbered_consolidated
-from graph.vocab import fold_lower, vocabulary
+from graph.vocab import fold, fold_lower, vocabulary
 
 # a type word, in any case, with or without its diacritics
 _TYPE_WORDS = ["nghị định", "thông tư", "thông tư liên tịch", "quyết định", "nghị quyết", "chỉ thị", "luật", "bộ luật",
@@ -211,3 +214,28 @@ def test_the_new_scans_find_what_they_are_for() -> None:
     low = _ctx(walk).low
     sentences = split_sentences(low, True)
     assert len(_to_read(low, sentences, [])) < len(sentences)
+
+
+# every character the long fold treats apart: ASCII, the charmap's own (with those folding past ASCII: '…', '“'), the
+# capitals left out of it ('Ỹ'), Latin letters it does not hold ('ø', 'ḁ'), NUL and '?' (its two fill marks), the
+# letters whose case is special, characters past the Basic Multilingual Plane and a lone surrogate
+_FOLD_CHARS = (string.printable + "".join(vocab._CHARMAP_CHARS) + "ỸỹỮỠØøḁĐđÐİıſKΣς\x00\x85\u00a0\u2007\u2028…“”"
+               "😀\U00010348\ud800")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_FOLD_CHARS, min_size=vocab._LONG - 5, max_size=vocab._LONG * 3) | st.text(max_size=600))
+def test_the_long_fold_is_the_string_table(text: str) -> None:
+    """`fold` and `fold_lower` of a long text (three passes of C code and the places filled in) give exactly what
+    str.translate with the string table gives, for any string."""
+    assert fold(text) == text.translate(vocab.FOLD_KEEP_CASE)
+    assert fold_lower(text) == text.translate(vocab.FOLD_LOWER)
+
+
+def test_the_long_fold_is_taken_and_fills_in() -> None:
+    """Not vacuous: a long text takes the charmap's way, and both of its fill marks are used and kept apart."""
+    text = "Nghị định ĐỸ “x” ? \x00 ø 😀 " * 20
+    assert len(text) >= vocab._LONG
+    b = codecs.charmap_encode(text, "replace", vocab._CHARMAP)[0].translate(vocab._BYTES_KEEP_CASE)
+    assert b.count(0) > text.count("\x00") and b.count(63) > text.count("?")
+    assert fold(text) == text.translate(vocab.FOLD_KEEP_CASE) and fold(text).startswith("Nghi dinh DY “x” ? \x00 ø 😀 ")
