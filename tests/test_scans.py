@@ -234,6 +234,7 @@ def test_the_long_fold_is_the_string_table(text: str) -> None:
 
 def test_the_long_fold_is_taken_and_fills_in() -> None:
     """Not vacuous: a long text takes the charmap's way, and both of its fill marks are used and kept apart."""
+    assert type(vocab._CHARMAP).__name__ == "EncodingMap"  # C code's table, not a dict looked up per character
     text = "Nghị định ĐỸ “x” ? \x00 ø 😀 " * 20
     assert len(text) >= vocab._LONG
     b = codecs.charmap_encode(text, "replace", vocab._CHARMAP)[0].translate(vocab._BYTES_KEEP_CASE)
