@@ -62,65 +62,56 @@ def _string_table(table: dict[int, str]) -> str:
 FOLD_KEEP_CASE, FOLD_LOWER = (_string_table(t) for t in _build_fold_tables())
 
 
-# --- the fold of a long text, in three passes of C code --------------------------------------------------------------
+# --- the fold of a long text, in two passes of C code ----------------------------------------------------------------
 # str.translate looks each character past ASCII up one at a time (about 65 ns each; a fifth of a Vietnamese text's
 # characters). A long text is folded instead by (1) encoding it with a charmap that gives each ASCII character its own
-# byte and each of 128 frequent characters past ASCII a byte of its own (128-255), the others '?'; (2) one
-# bytes.translate from those bytes to the folded characters, 0 where a character folds to one past ASCII ('…', '“');
-# (3) decoding as Latin-1. The places holding 0 or '?' where the text does not are then filled in by the string table.
-# The same string as str.translate, six times faster on the Gazette corpus (tests/test_vocab.py compares them).
+# byte and each of 128 frequent characters past ASCII a byte of its own (128-255), any other character '?'; (2)
+# decoding those bytes with a table of what each folds to ('ệ' -> 'e', '…' stays). The places holding '?' where the
+# text does not are then filled in from the string table. The same string as str.translate, five to six times faster
+# on the Gazette corpus (tests/test_scans.py compares them on any string).
 _TONES = ("", "\u0301", "\u0300", "\u0323", "\u0309", "\u0303")  # none, sắc, huyền, nặng, hỏi, ngã: the last the rarest
 _VN_LOWER = [c for t in _TONES for v in "aăâeêioôơuưy" if not (c := unicodedata.normalize("NFC", v + t)).isascii()] + ["đ"]
 # the Vietnamese small letters (67), the marks of Vietnamese typing, then the capitals, tone by tone, as many as fit
 _CHARMAP_CHARS = (_VN_LOWER + list("…“”‘’–—\u00a0") + ["Đ"] + [c.upper() for c in _VN_LOWER[:-1]])[:128]
-_CHARMAP = codecs.charmap_build("".join(map(chr, range(128))) + "".join(_CHARMAP_CHARS))
-_LONG = 200  # shorter strings: str.translate (the three passes cost more than they save)
+_CHARMAP_TABLE = "".join(map(chr, range(128))) + "".join(_CHARMAP_CHARS)  # byte -> character; NUL at 0 (C code's map)
+_CHARMAP = codecs.charmap_build(_CHARMAP_TABLE)
+_LONG = 200  # shorter strings: str.translate (the two passes and their calls cost more than they save)
+_DECODE_KEEP_CASE, _DECODE_LOWER = ("".join(t[ord(c)] for c in _CHARMAP_TABLE) for t in (FOLD_KEEP_CASE, FOLD_LOWER))
 
 
-def _byte_table(table: str) -> bytes:
-    folded = (table[ord(ch)] for ch in [*map(chr, range(128)), *_CHARMAP_CHARS])
-    return bytes(ord(f) if f.isascii() and f != "\x00" else 0 for f in folded)
-
-
-_BYTES_KEEP_CASE, _BYTES_LOWER = _byte_table(FOLD_KEEP_CASE), _byte_table(FOLD_LOWER)
-
-
-def _fold_long(text: str, table: str, to_bytes: bytes) -> str:
-    b = codecs.charmap_encode(text, "replace", _CHARMAP)[0].translate(to_bytes)
-    s = b.decode("latin-1")
-    fill = [i for c, mark in ((0, "\x00"), (63, "?")) for i in _byte_positions(b, c) if text[i] != mark]
-    if not fill:
+def _fold_long(text: str, table: str, decode: str) -> str:
+    b = codecs.charmap_encode(text, "replace", _CHARMAP)[0]
+    s = codecs.charmap_decode(b, "strict", decode)[0]
+    others = b.count(63) - text.count("?")  # characters the charmap lacks
+    if not others:
         return s
-    fill.sort()
+    if others > len(text) // 8:
+        return text.translate(table)  # a text mostly in another script: filled in one by one, slower than the table
     parts: list[str] = []
     done = 0
-    for i in fill:
-        parts.append(s[done:i])
-        parts.append(text[i].translate(table))
-        done = i + 1
+    i = b.find(63)
+    while i >= 0:
+        if text[i] != "?":
+            parts.append(s[done:i])
+            parts.append(text[i].translate(table))
+            done = i + 1
+        i = b.find(63, i + 1)
     parts.append(s[done:])
     return "".join(parts)
-
-
-def _byte_positions(b: bytes, c: int) -> Iterator[int]:
-    i = b.find(c)
-    while i >= 0:
-        yield i
-        i = b.find(c, i + 1)
 
 
 def fold(text: str) -> str:
     """ASCII-fold Vietnamese text, keeping case and length: 'Nghị định NĐ-CP' -> 'Nghi dinh ND-CP'."""
     if len(text) < _LONG:
         return text.translate(FOLD_KEEP_CASE)
-    return _fold_long(text, FOLD_KEEP_CASE, _BYTES_KEEP_CASE)
+    return _fold_long(text, FOLD_KEEP_CASE, _DECODE_KEEP_CASE)
 
 
 def fold_lower(text: str) -> str:
     """ASCII-fold and lower-case, keeping length: 'Bộ TT&TT' -> 'bo tt&tt'."""
     if len(text) < _LONG:
         return text.translate(FOLD_LOWER)
-    return _fold_long(text, FOLD_LOWER, _BYTES_LOWER)
+    return _fold_long(text, FOLD_LOWER, _DECODE_LOWER)
 
 
 def occurrences(text: str, sub: str) -> Iterator[int]:
