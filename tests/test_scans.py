@@ -23,7 +23,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph import vocab
+from graph import numbers, prefilter, vocab
 from graph.clean import _STAMP, _line_edits, _stamps, clean
 from graph.extract.context import _SELF_RE, _Ctx, self_references
 from graph.extract.effects import _SUSPENDS_ANY, _SUSPENDS_IN, _suspension_starts, _suspension_words
@@ -33,6 +33,7 @@ from graph.extract.mentions import _SHORT_REF, _short_refs, _type_before, _type_
 from graph.extract.quotes import _marks
 from graph.extract.relations import _heads_a_list, _to_read
 from graph.extract.sentences import _LIST_MARKER, split_sentences
+from graph.numbers import NUMBER_RE, number_matches
 from graph.structure import _CONSOLIDATED_NO, _DIEM, _ITEM_LINE, _KHOAN, _at, _numbered_consolidated
 from graph.vocab import fold, fold_lower, vocabulary
 
@@ -244,3 +245,62 @@ def test_the_long_fold_is_taken_and_fills_in() -> None:
     other = "Постановление № 5 " * 20
     assert codecs.charmap_encode(other, "replace", vocab._CHARMAP)[0].count(63) > len(other) // 8
     assert fold(other) == other.translate(vocab.FOLD_KEEP_CASE) and fold_lower(other) == other.translate(vocab.FOLD_LOWER)
+
+
+# the pieces of numbers and their near misses: ordinals of every shape (with a dot, a letter, zeros, digits of other
+# scripts), years, codes in either case, the separators with their white space and line breaks, and what may stand
+# before an ordinal (a word, a dot, a slash, a dash, '?', a character past ASCII)
+_NUMBER_PIECES = ["59", "0012", "20", "19", "20٣٣", "123456789", "66.16", "1.2.3", "30a", "12a", "٣", "١٢", "５", "2020", "1999", "2026",
+                  "/", " / ", "/\n", "-", " - ", "- \n ", "\t", " ", "", "NĐ-CP", "ND-CP", "QH15", "TW", "Tw", "nq",
+                  "TTLT/BTC-BNV", "VBHN", "Cpngay", "x", "Q", ".", ":", "?", "…", "ư", "\u00a0", "\n", "(", "QCVN 06:",
+                  "Luat"]
+
+
+_ORDINALS = ["59", "0012", "123456789", "66.16", "1.2.3", "30a", "٣", "５", "7 ", "x9", "/9", ".9", "?"]
+_SEPARATORS = ["/", " / ", "/\n", "-", " - ", "- \n ", "\t/", "", " ", "?"]
+_AFTER_SEP = ["2020", "1999", "20٣٣", "2O20", "NĐ-CP", "ND-CP", "QH15", "TW", "Tw", "nq", "TTLT/BTC-BNV", "Cpngay", "?",
+              "Luat", "5"]
+
+
+@st.composite
+def _number_like(draw: st.DrawFn) -> str:
+    """Numbers and their near misses, part by part: an ordinal, a separator, a year or a code, a separator, a code."""
+    parts = [draw(st.sampled_from(_ORDINALS)), draw(st.sampled_from(_SEPARATORS)), draw(st.sampled_from(_AFTER_SEP)),
+             draw(st.sampled_from(_SEPARATORS)), draw(st.sampled_from(_AFTER_SEP))]
+    return "".join(parts[: draw(st.integers(2, 5))])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=40).map("".join)
+       | st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES[20:]), _number_like()).map("".join), max_size=6).map("".join)
+       | st.text(alphabet="0123456789/-. aQN?٣\n", max_size=80))
+def test_number_matches_are_the_patterns_matches(text: str) -> None:
+    """`numbers.number_matches` (NUMBER_RE tried only where the Hyperscan gate points) gives exactly the matches, spans
+    and groups of `NUMBER_RE.finditer`, on the folded text as the scan reads it and on the text as written."""
+    for t in (text, fold(text)):
+        assert [(m.span(), m.groups()) for m in number_matches(t)] == \
+               [(m.span(), m.groups()) for m in NUMBER_RE.finditer(t)]
+
+
+def test_number_matches_are_gated_and_fall_back() -> None:
+    """Not vacuous: Hyperscan runs here (a wheel), the gate finds fewer places than there are digits, and the
+    matches found through it are the pattern's; without Hyperscan the gate says so and the plain scan is used."""
+    text = fold("Nghị định số 59/2011/NĐ-CP ngày 12/3/2011, Chỉ thị 16/CT-TTg, 52-NQ/TW, Nghị quyết 66.16/2026/NQ-CP, "
+                "Nghị quyết 30a/2008/NQ-CP, mục 1.2.3/ và ٣/QĐ-TTg") * 3
+    gate = numbers._NUMBER_GATE
+    assert gate.available
+    starts = gate.starts(text)
+    assert starts is not None and 0 < len(starts) < sum(c.isdecimal() for c in text)
+    found = [m.group(0) for m in number_matches(text)]
+    assert found == [m.group(0) for m in NUMBER_RE.finditer(text)]
+    assert found[:5] == ["59/2011/ND-CP", "16/CT-TTg", "52-NQ/TW", "66.16/2026/NQ-CP", "30a/2008/NQ-CP"]
+    assert "٣/QD-TTg" in found
+    off = prefilter.Gate(rb"x")
+    off._failed = True  # as on a machine without Hyperscan
+    assert off.starts(text) is None and not off.available
+    saved = numbers._NUMBER_GATE
+    numbers._NUMBER_GATE = off
+    try:
+        assert [m.group(0) for m in number_matches(text)] == found
+    finally:
+        numbers._NUMBER_GATE = saved
