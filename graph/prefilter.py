@@ -24,10 +24,12 @@ except ImportError:  # pragma: no cover - every platform with a wheel has it
 
 
 class Gate:
-    """One Hyperscan pattern over bytes; `starts(text)` gives where each of its matches begins, in order."""
+    """Hyperscan patterns over bytes; `starts(text)` gives where their matches begin, in order. Each pattern is its own
+    (Hyperscan reports each end of a pattern once, with the leftmost start: two patterns ending at one place keep
+    both starts)."""
 
-    def __init__(self, expression: bytes) -> None:
-        self.expression = expression
+    def __init__(self, *expressions: bytes) -> None:
+        self.expressions = expressions
         self._db: Any = None
         self._failed = _hs is None
         self._lock = threading.Lock()
@@ -43,7 +45,9 @@ class Gate:
             if self._db is None and not self._failed:
                 try:
                     db = _hs.Database()
-                    db.compile(expressions=[self.expression], ids=[0], flags=[_hs.HS_FLAG_SOM_LEFTMOST])
+                    n = len(self.expressions)
+                    db.compile(expressions=list(self.expressions), ids=list(range(n)),
+                               flags=[_hs.HS_FLAG_SOM_LEFTMOST] * n)
                     self._db = db
                 except Exception:  # noqa: BLE001 - any failure of the engine means: scan without it
                     self._failed = True
@@ -56,13 +60,25 @@ class Gate:
         return self._scratch() is not None
 
     def starts(self, text: str) -> list[int] | None:
-        """The start of every match of the gate in `text` (leftmost for each end), ascending; None without Hyperscan."""
+        """Where each match of the patterns in `text` begins (leftmost for each end), ascending, each place once; None
+        without Hyperscan."""
         scratch = self._scratch()
         if scratch is None:
             return None
         found: list[int] = []
         self._db.scan(text.encode("ascii", "replace"), match_event_handler=_collect, context=found, scratch=scratch)
+        if len(self.expressions) > 1:
+            return sorted(set(found))
         found.sort()
+        return found
+
+    def starts_of(self, text: str) -> list[int] | None:
+        """`starts(text)`, kept for the last text this thread asked about (a text's sentences ask for it one by one)."""
+        local = self._local
+        if getattr(local, "text", None) is not text:
+            local.found = self.starts(text)
+            local.text = text
+        found: list[int] | None = local.found
         return found
 
 

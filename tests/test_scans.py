@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from graph import numbers, prefilter, vocab
 from graph.clean import _STAMP, _line_edits, _stamps, clean
+from graph.extract import formulas
 from graph.extract.context import _SELF_RE, _Ctx, self_references
 from graph.extract.effects import _SUSPENDS_ANY, _SUSPENDS_IN, _suspension_starts, _suspension_words
 from graph.extract.formulas import _CAN_CU
@@ -304,3 +305,61 @@ def test_number_matches_are_gated_and_fall_back() -> None:
         assert [m.group(0) for m in number_matches(text)] == found
     finally:
         numbers._NUMBER_GATE = saved
+
+
+# the words the relation formulas are made of, and their near misses ('thaythe', 'bo truong', 'to chuc' without
+# 'thuc'), between white space of every kind
+_FORMULA_WORDS = ["được", "bị", "thay", "thế", "bởi", "bằng", "cho", "bãi", "bỏ", "tại", "theo", "sửa", "đổi", ",", "bổ",
+                  "sung", "(", "( ", "đã", "hướng", "dẫn", "thi", "hành", "tổ", "chức", "thực", "hiện", "quy", "định",
+                  "chi", "tiết", "và", "triển", "khai", "cụ", "thể", "hóa", "một", "số", "điều", "năm", "2019",
+                  "Nghị định", "số", "của", "Luật", "xthay", "thaythe", "bo", "truong", "?", "“"]
+
+
+# … and the formulas whole, each with its own white space between its words
+_FORMULA_PHRASES = ["được thay thế bởi", "bị thay thế bằng", "thay thế bởi", "thay thế cho", "được bãi bỏ tại",
+                    "bị bãi bỏ theo", "bãi bỏ bởi", "bãi bỏ", "được sửa đổi, bổ sung một số điều bởi",
+                    "bị sửa đổi năm 2019 bởi", "bị bổ sung bởi", "sửa đổi, bổ sung, bãi bỏ bởi", "bổ sung và bãi bỏ bởi",
+                    "(được sửa đổi, bổ sung Nghị định số", "( đã được bổ sung Luật số", "sửa đổi , bổ sung",
+                    "được quy định chi tiết bởi", "được hướng dẫn thi hành bằng", "được hướng dẫn tại",
+                    "hướng dẫn tổ chức thực hiện", "hướng dẫn thực hiện", "hướng dẫn", "quy định chi tiết và hướng dẫn "
+                    "thi hành", "quy định và hướng dẫn thi hành", "triển khai thực hiện", "triển khai",
+                    "tổ chức thực hiện", "thực hiện", "cụ thể hóa", "của Luật sửa đổi, bổ sung"]
+
+
+@st.composite
+def _formula_text(draw: st.DrawFn) -> str:
+    out = []
+    for _ in range(draw(st.integers(0, 12))):
+        if draw(st.booleans()):
+            space = draw(st.sampled_from(_SPACES[:-1] + ["\x1c", "?", "  \n "]))
+            out.append(draw(_case(draw(st.sampled_from(_FORMULA_PHRASES)))).replace(" ", space))
+        else:
+            out.append(draw(st.sampled_from(_FORMULA_WORDS)))
+        out.append(draw(st.sampled_from(_SPACES[:-1] + ["\x1c", "?", ""])))
+    return "".join(out)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_formula_text(), st.integers(0, 300), st.integers(0, 300))
+def test_formulas_are_the_patterns_matches(text: str, a: int, n: int) -> None:
+    """`formulas._trigger_matches` (the formulas tried only where the Hyperscan gate finds their first words) gives the
+    matches of `_ALL_TRIGGERS.finditer(low, a, b)`, the same spans and formulas, in any window of the text."""
+    low = fold_lower(text)
+    b = min(len(low), a + n)
+    for x, y in ((0, len(low)), (a, b)):
+        assert [(m.span(), m.lastgroup) for m in formulas._trigger_matches(low, x, y)] == \
+               [(m.span(), m.lastgroup) for m in formulas._ALL_TRIGGERS.finditer(low, x, y)]
+
+
+def test_formulas_are_gated() -> None:
+    """Not vacuous: the gate runs, finds fewer places than there are letters, and every formula through it."""
+    low = _ctx("Nghị định số 1 được thay thế bởi Nghị định 2; bãi bỏ Thông tư 3; sửa đổi, bổ sung Điều 4; hướng dẫn thi "
+               "hành Luật 5; quy định chi tiết Luật 6; triển khai thực hiện Nghị quyết 7; cụ thể hóa Nghị quyết 8; "
+               "Nghị định 9 (được sửa đổi, bổ sung Nghị định số 10); tổ chức thực hiện").low
+    assert formulas._TRIGGER_GATE.available
+    starts = formulas._TRIGGER_GATE.starts(low)
+    assert starts is not None and 0 < len(starts) < len(low) // 10
+    kinds = [formulas._TRIGGERS[int(m.lastgroup[1:])][0] for m in formulas._trigger_matches(low, 0, len(low))
+             if m.lastgroup]
+    assert kinds == ["REPLACES", "REPEALS", "AMENDS", "GUIDES", "GUIDES", "IMPLEMENTS", "IMPLEMENTS", "AMENDS",
+                     "IMPLEMENTS"]
