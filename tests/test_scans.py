@@ -8,7 +8,8 @@ where `_SUSPENDS_ANY` and `_SUSPENDS_IN` may match; `mentions._type_before` begi
 before a number at the last runs of letters of its window; `structure._ITEM_LINE` lists only the lines where a khoản
 or an điểm may open; `quotes._marks` finds the quote marks by str.find; the
 sentence walk
-(`relations._to_read`) passes over sentences it proves have nothing for it. Each is checked against the pattern run the
+(`relations._to_read`) passes over sentences it proves have nothing for it; `numbers.number_matches` and
+`formulas._trigger_matches` try their patterns only where a Hyperscan gate (`prefilter.Gate`) points. Each is checked against the pattern run the
 plain way (or the walk's own test of each sentence), on texts made of the words they look for, in every case, with and
 without diacritics, between white space of every kind (tabs, no-break spaces, line separators), digits of other
 scripts, marks and the characters whose case or fold is special (the Kelvin sign, 'İ', 'Đ', 'ſ').
@@ -363,3 +364,22 @@ def test_formulas_are_gated() -> None:
              if m.lastgroup]
     assert kinds == ["REPLACES", "REPEALS", "AMENDS", "GUIDES", "GUIDES", "IMPLEMENTS", "IMPLEMENTS", "AMENDS",
                      "IMPLEMENTS"]
+
+
+def test_gates_scan_from_many_threads_at_once() -> None:
+    """Hyperscan scans without the GIL, each thread with its own scratch space and its own last text: texts read at
+    once in several threads (as the service's ingests are) get the matches each would get alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [fold_lower(f"Nghị định số {i}/2020/NĐ-CP được thay thế bởi Nghị định số {i + 1}/2021/NĐ-CP; bãi bỏ "
+                        f"Thông tư {i}/TT-BTC. " * (1 + i % 7)) for i in range(200)]
+
+    def read(low: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        return ([m.span() for m in number_matches(low)],
+                [m.span() for m in formulas._trigger_matches(low, 0, len(low))])
+
+    alone = [read(t) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        for _ in range(3):
+            assert list(pool.map(read, texts)) == alone
+    assert all(len(n) >= 3 and len(f) >= 2 for n, f in alone)
