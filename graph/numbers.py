@@ -66,12 +66,12 @@ _NUMBER_GATE = Gate(rb"[0-9?][a-zA-Z]?[ \t]{0,2}(?:/[ \t]{0,2}(?:[A-Za-z]|(?:19|
 def number_matches(folded: str) -> Iterator[re.Match[str]]:
     """The matches of `NUMBER_RE.finditer(folded)`, the same ones (tests/test_scans.py), found faster: the pattern is
     tried only at the start of the ordinals the gate points to, instead of at every digit of the text."""
-    ends = _NUMBER_GATE.starts(folded)
-    if ends is None:
+    last_digits = _NUMBER_GATE.starts(folded)  # where the gate's matches begin: at an ordinal's last digit
+    if last_digits is None:
         yield from NUMBER_RE.finditer(folded)
         return
     starts: list[int] = []
-    for i in ends:  # the ordinal's last digit; it begins where the run of digits does, or, read '66.16', one before
+    for i in last_digits:  # the ordinal begins where its run of digits does, or, read '66.16', one run before
         if not folded[i].isdecimal():
             continue
         while i and folded[i - 1].isdecimal():
