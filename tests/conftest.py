@@ -164,10 +164,12 @@ def running_service(store: str, env: dict[str, str] | None = None, preexec_fn: A
 
 
 def sparql_ready(get: Any, query: str = "ASK { ?s ?p ?o }") -> Any:
-    """GET /sparql until the graph is loaded for it: a 503 with Retry-After while it is (a hang guard of 60 tries)."""
+    """GET /sparql until the graph is loaded for it: a 503 with Retry-After while it is (a hang guard of 60 tries).
+    A 408 is not ready either: the time limit counts the wait for the load, so a query that arrived during the load
+    may have too little of it left when the load ends (a short limit on a busy machine)."""
     for _ in range(60):
         r = get("/sparql", params={"query": query})
-        if r.status_code != 503:
+        if r.status_code not in (408, 503):
             return r
         time.sleep(min(int(r.headers.get("retry-after", "1")), 2))
     return r

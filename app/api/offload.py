@@ -46,7 +46,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from graph.errors import LexgraphError, StoreError
-from graph.sparql import SparqlEngine, SparqlError, SparqlResult, check_query
+from graph.sparql import WARM_QUERY, SparqlEngine, SparqlError, SparqlResult, check_query
 from graph.stores import redact_uri
 from graph.stores.base import Store
 
@@ -316,6 +316,7 @@ class Sparql:
         self._waiters: collections.deque[asyncio.Future[SparqlEngine]] = collections.deque()
         self._executor = ThreadPoolExecutor(len(self.engines) + 1, thread_name_prefix="lexgraph-sparql")
         self._check = ThreadPoolExecutor(1, thread_name_prefix="lexgraph-sparql-check")
+        self._check.submit(check_query, WARM_QUERY)  # the parser's grammar is built now, not in a query's time
         self._admitted = 0
         self._loading: asyncio.Task[None] | None = None
         self._loading_version: str | None = None
