@@ -42,11 +42,13 @@ class UnknownAgency(NotFound):
 class AmbiguousReference(LexgraphError):
     """A number without a year names several documents (one per year); the caller must choose."""
 
-    def __init__(self, ref: str, candidates: list[str], example_year: int | None = None) -> None:
-        super().__init__(
-            f"{ref!r} names {len(candidates)} documents: {', '.join(candidates)}. "
-            f"Add the year (e.g. '{ref.strip()} {example_year or 2020}') to choose one."
-        )
+    def __init__(self, ref: str, candidates: list[str], example_year: int | None = None,
+                 example_number: str | None = None) -> None:
+        # candidates of several years differ by their year; of one year (the year already given: '43/2011'), by
+        # their type and issuer's code, which only the full number names
+        advice = (f"Give the full number (e.g. '{example_number}')" if example_number
+                  else f"Add the year (e.g. '{ref.strip()} {example_year or 2020}')")
+        super().__init__(f"{ref!r} names {len(candidates)} documents: {', '.join(candidates)}. {advice} to choose one.")
         self.ref = ref
         self.candidates = candidates
 

@@ -9,6 +9,7 @@ listed with the day they take effect. Where the texts do not say, the answer say
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -289,6 +290,26 @@ def _effect_since(e: PartEffect, c: Change) -> tuple[dt.date | None, str]:
     return (e.date, "stated") if e.date is not None else (c.since, c.basis)
 
 
+def _natural(pid: str) -> list[tuple[int, str]]:
+    """A part id's sort key in reading order: 'dieu_2' before 'dieu_17', 'khoan_2' before 'khoan_2a'."""
+    return [(int(x), "") if x.isdigit() else (-1, x) for x in re.split(r"(\d+)", pid) if x]
+
+
+def _label_of(pid: str) -> str:
+    from .provisions import label_of  # provisions reads status: imported when used
+
+    return label_of(pid)
+
+
+def part_words(e: PartEffect) -> str:
+    """The parts an effect names, as a person reads them: a part of an article by its full label from its id
+    ('khoản 1 Điều 7', where the sentence wrote 'khoản 1' under 'Điều 7', or 'khoản 2a vào sau khoản 2'); others
+    (chapters, annexes, forms) as written ('Chương III', 'Mẫu số 05 Phụ lục I'), else by their ids' labels."""
+    if len(e.parts) == 1 and e.parts[0].startswith("dieu_"):
+        return _label_of(e.parts[0])
+    return e.written or ", ".join(_label_of(p) for p in e.parts)
+
+
 def _parts_ended(all_changes: list[Change], at: dt.date) -> list[tuple[dt.date, Change, PartEffect]]:
     """The effects that repeal or suspend named parts by `at`, each with its day, in date order."""
     out = []
@@ -305,11 +326,13 @@ def _partly(d: Document, at: dt.date, start: dt.date, basis: str, partly: list[t
             all_changes: list[Change], reasons: list[str], evidence: list[Evidence]) -> StatusAt:
     """Partly in force: some parts repealed or suspended by effects that name them, no end of the whole."""
     parts = list(dict.fromkeys(p for _, _, e in partly for p in e.parts))
-    for since, c, e in partly:
-        what = e.written or ", ".join(e.parts)
-        reasons.append(f"{what} {e.kind} by {c.label} from {since.isoformat()}"
-                       f"{' (the date the text gives for it)' if e.date else ''}.")
-        evidence.append(e.evidence)
+    said: dict[str, None] = {}
+    for since, c, e in partly:  # one line for the same effect read in several texts (consolidated texts restate it)
+        said[f"{part_words(e)} {e.kind} by {c.label} from {since.isoformat()}"
+             f"{' (the date the text gives for it)' if e.date else ''}."] = None
+        if e.evidence not in evidence:
+            evidence.append(e.evidence)
+    reasons.extend(said)
     reasons.append(f"The rest of {d.label} is in force, as far as the texts say: partly in force.")
     acting = [c for c in all_changes if c.since is not None and c.since <= at]
     return StatusAt("partly_in_force", at, d.effective, partly[0][0], acting, reasons, evidence, parts)
@@ -355,7 +378,7 @@ def events(d: Document, all_changes: list[Change]) -> list[Event]:
     order = ("issued", "in_force", "part_in_force", "amended", "suspended", "replaced", "repealed", "term_ends",
              "conflict")
     out.sort(key=lambda e: (e.date or dt.date.max, order.index(e.kind) if e.kind in order else len(order),
-                            e.part or ""))
+                            _natural(e.part or "")))
     return out
 
 
@@ -367,7 +390,7 @@ def _part_events(ch: Change) -> list[Event]:
         when = "" if basis in ("effective", "stated") else " (date of issue; its date of effect is not stated)" \
             if basis == "issued" else " (undated)"
         for p in e.parts:
-            what = e.written if e.written and len(e.parts) == 1 else p
+            what = part_words(e) if len(e.parts) == 1 else _label_of(p)
             out.append(Event(since, f"part_{e.kind}", f"{what} {e.kind.replace('_', ' ')} by {ch.label}{when}",
                              other=ch.by, evidence=[e.evidence], part=p))
     return out
@@ -495,7 +518,7 @@ def _part_status(pid: str, whole: StatusAt, effects: list[tuple[Change, PartEffe
         if e.kind not in _PART_STATE:
             continue
         since, basis = _effect_since(e, c)
-        what = f"{e.written or ', '.join(e.parts)} {e.kind.replace('_', ' ')} by {c.label}"
+        what = f"{part_words(e)} {e.kind.replace('_', ' ')} by {c.label}"
         if since is None:
             undated.append((c, e))
             reasons.append(f"{what}, but no text read dates {c.label}: from when is not known.")
@@ -538,15 +561,20 @@ def _fold_part(pid: str, whole: StatusAt, dated: list[tuple[dt.date, Change, Par
         reasons.append(f"A change comes later: {x}, after {at.isoformat()}.")
     if not dated and not undated:
         if later:
-            reasons.append(f"Until then it is in force, as the document is ({whole.state.replace('_', ' ')} on "
-                           f"{at.isoformat()}).")
+            reasons.append(f"Until then it is in force, as the document is on {at.isoformat()} "
+                           f"({_state_words(whole.state)}).")
         elif start is None:
-            reasons.append("No text read names it or a part holding it: in force, as the document is "
-                           f"({whole.state.replace('_', ' ')} on {at.isoformat()}).")
+            reasons.append("No text read names it or a part holding it: in force, as the document is on "
+                           f"{at.isoformat()} ({_state_words(whole.state)}).")
     evidence = [e.evidence for _, e in used]
     if claim is not None and start is not None:
         evidence.insert(0, claim.evidence)
     return PartStatusAt(pid, state, at, since, list(dict.fromkeys(c.by for c, _ in used)), reasons, evidence)
+
+
+def _state_words(state: str) -> str:
+    """A document's state as words: 'amended' is said 'in force, amended' (not a day it was amended on)."""
+    return "in force, amended" if state == "amended" else state.replace("_", " ")
 
 
 def part_status_at(store: Store, key: str, at: dt.date | None = None) -> dict[str, PartStatusAt]:

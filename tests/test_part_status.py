@@ -207,7 +207,7 @@ def test_timeline_part_by_part() -> None:
     evs = [e for e in events(TARGET, changes(inc, OTHERS)) if e.part]
     assert [(e.date, e.kind, e.part, e.other) for e in evs] == [
         (D(2022, 3, 1), "part_repealed", "dieu_8/khoan_2", A.key),
-        (D(2024, 3, 1), "part_amended", "dieu_10", B.key), (D(2024, 3, 1), "part_amended", "dieu_9", B.key)]
+        (D(2024, 3, 1), "part_amended", "dieu_9", B.key), (D(2024, 3, 1), "part_amended", "dieu_10", B.key)]
     assert evs[0].text == "khoản 2 Điều 8 repealed by 12/2022/NĐ-CP" and evs[0].evidence
     kinds = [e.kind for e in events(TARGET, changes(inc, OTHERS))]
     assert "repealed" not in kinds  # the repeal of named parts is not a repeal of the whole
@@ -333,3 +333,25 @@ def test_a_part_changed_after_the_whole_was_suspended() -> None:
     whole = status_on(TARGET, changes(inc, OTHERS), D(2024, 6, 1))
     assert whole.state == "suspended" and any("after the suspension began: 5/2024/NĐ-CP (from 2024-01-05)" in r
                                               for r in whole.reasons)
+
+
+def test_reasons_and_timeline_read_as_a_person_writes() -> None:
+    """A part no text names, of an amended document: 'in force, as the document is on <day> (in force, amended)',
+    not 'amended on <day>' (the day asked about is not a day it was amended on). The same repeal read in several
+    texts (consolidated texts restate it) is one reason; a part of an article is named by its full label, not its id
+    nor the words the amending sentence used under its article ('khoản 1')."""
+    day = D(2024, 6, 1)
+    quiet = part_status_on(TARGET, PARTS, [_in("AMENDS", A, _fx("amended", "dieu_9"))], OTHERS, day)["dieu_10"]
+    assert quiet.state == "in_force"
+    assert any("as the document is on 2024-06-01 (in force, amended)" in r for r in quiet.reasons), quiet.reasons
+    assert not any("amended on" in r for r in quiet.reasons)
+    twice = [_in("REPEALS", A, _fx("repealed", "dieu_8/khoan_2", written="khoản 2")),
+             _in("REPEALS", A, _fx("repealed", "dieu_8/khoan_2", written="Khoản 2 Điều 8"))]
+    st = status_on(TARGET, changes(twice, OTHERS), day)
+    said = [r for r in st.reasons if "repealed by 12/2022/NĐ-CP" in r]
+    assert said == ["khoản 2 Điều 8 repealed by 12/2022/NĐ-CP from 2022-03-01."], st.reasons
+    inc = [_in("AMENDS", B, _fx("amended", "dieu_10/khoan_1", written="khoản 1"), _fx("amended", "dieu_9/khoan_2"),
+               _fx("amended", "chuong_2", written="Chương II"))]
+    texts = [e.text.split(" (")[0] for e in events(TARGET, changes(inc, OTHERS)) if e.part]
+    assert texts == ["Chương II amended by 5/2024/NĐ-CP", "khoản 2 Điều 9 amended by 5/2024/NĐ-CP",
+                     "khoản 1 Điều 10 amended by 5/2024/NĐ-CP"], texts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,6 +114,19 @@ def test_unknown_and_ambiguous(store: Store) -> None:
         store.resolve("749/QĐ-TTg")
     assert len(a.value.candidates) == 2
     assert store.resolve("749/QĐ-TTg 2020") == "749/QD-TTG@2020"
+    assert "Add the year (e.g. '749/QĐ-TTg 2020')" in str(a.value)
+
+
+def test_ambiguous_of_one_year_names_the_full_number(store: Store) -> None:
+    """'43/2011' names a decree and a circular of that year: adding the year again cannot choose, the full number
+    can, and the hint says so with a number that resolves."""
+    store.upsert(Resolver().build([extract_text(
+        "Thông tư số 43/2011/TT-BGDĐT ngày 04/10/2011 của Bộ Giáo dục và Đào tạo.", "x")]))
+    with pytest.raises(AmbiguousReference) as a:
+        store.resolve("43/2011")
+    hint = re.search(r"Give the full number \(e\.g\. '([^']+)'\)", str(a.value))
+    assert hint and "Add the year" not in str(a.value), str(a.value)
+    assert store.resolve(hint.group(1)) in {"43/2011/ND-CP", "43/2011/TT-BGDDT"}
 
 
 def test_gazette_relations_in_store(store: Store) -> None:

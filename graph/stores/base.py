@@ -364,8 +364,11 @@ class Store(abc.ABC):
         """The error for a reference that names these documents: each listed, the first one's year as the example."""
         docs = sorted(docs, key=lambda d: d.key)
         first = docs[0]
+        years = {d.date.year if d.date else d.year for d in docs}
         return AmbiguousReference(ref, [self._label_of(d) for d in docs],
-                                  example_year=first.date.year if first.date else first.year)
+                                  example_year=first.date.year if first.date else first.year,
+                                  example_number=first.number if len(years) == 1 and first.number
+                                  and len({d.number for d in docs}) == len(docs) else None)
 
     @staticmethod
     def _label_of(d: Document) -> str:
