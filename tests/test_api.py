@@ -74,6 +74,20 @@ def test_replaced_by_chain_and_reverse(client: TestClient) -> None:
     assert g["in_force"]["key"] == "139/2026/ND-CP"
 
 
+def test_status_on_a_day(client: TestClient) -> None:
+    """GET /documents/{ref}/status?at=: the state on that day, since when and why, with the sentences; the same as
+    the document's `in_force`; an unknown document is a 404 naming it, not '…/status'."""
+    before = client.get("/documents/43/2011/NĐ-CP/status", params={"at": "2015-01-01"}).json()
+    assert (before["state"], before["at"]) == ("in_force", "2015-01-01") and before["reasons"], before
+    after = client.get("/documents/43%2F2011%2FND-CP/status", params={"at": "2024-01-01"}).json()
+    assert after["state"] == "replaced" and after["changes"][0]["by"] == "42/2022/ND-CP" and after["evidence"]
+    today = client.get("/documents/43/2011/NĐ-CP/status").json()
+    assert today == client.get("/documents/43/2011/NĐ-CP").json()["in_force"]
+    r = client.get("/documents/43/2012/NĐ-CP/status")
+    assert r.status_code == 404 and "43/2012/NĐ-CP'" in r.json()["detail"] and "/status" not in r.json()["detail"]
+    assert client.get("/documents/43/2011/NĐ-CP/status", params={"at": "2015-02-30"}).status_code == 422
+
+
 def test_relations_filter(client: TestClient) -> None:
     r = client.get("/documents/749/QĐ-TTg/relations", params={"type": "IMPLEMENTS", "direction": "out"}).json()
     assert [x["other"] for x in r["data"]] == ["52-NQ/TW@2019"] and r["count"] == 1

@@ -118,6 +118,7 @@ def calls_of(counted: tuple[TestClient, Store, list[str]], path: str, **params: 
     ("/documents/749/QĐ-TTg/relations", {"type": "IMPLEMENTS", "direction": "out"}, 1),
     ("/documents/52-NQ/TW/relations", {}, 1),
     ("/documents/42/2022/NĐ-CP/timeline", {}, 1),
+    ("/documents/43/2011/NĐ-CP/status", {"at": "2020-01-01"}, 1),  # what acts on it, and those texts' dates
     ("/documents", {"q": "nghi dinh", "limit": "200"}, 1),  # a page and the count
     ("/documents", {"q": "nghi dinh", "limit": "200", "state": "true"}, 3),  # … what acts on them, and its dates
     ("/agencies/BTTTT/documents", {}, 1),

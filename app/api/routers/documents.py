@@ -1,4 +1,4 @@
-"""/documents: list and search, one document with its status and relations, replacement chains."""
+"""/documents: list and search, one document with its status and relations, its status on a day, replacement chains."""
 
 from __future__ import annotations
 
@@ -12,7 +12,17 @@ from graph.status import ACTING, STATUS_TYPES, changes, events, status_on
 
 from ..deps import Day, StoreDep, json_response, store_call
 from ..presenters import chain_out, document_out, events_out, relations_out
-from ..schemas import ChainOut, DocumentBrief, DocumentFound, DocumentOut, EventOut, Page, RelationOut, problem_response
+from ..schemas import (
+    ChainOut,
+    DocumentBrief,
+    DocumentFound,
+    DocumentOut,
+    EventOut,
+    Page,
+    RelationOut,
+    StatusAtOut,
+    problem_response,
+)
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -59,6 +69,16 @@ def timeline_of(ref: str, store: StoreDep) -> Response:
     view = store.document_relations(ref, STATUS_TYPES, "in")
     data = events_out(events(view.document, changes(view.relations, view.others)))
     return json_response(Page[EventOut](data=data, count=len(data)))
+
+
+@router.get("/{ref:path}/status", response_model=StatusAtOut,
+            summary="In force on a day (default today): the state, since when and why, with the sentences")
+@store_call
+def status_of(ref: str, store: StoreDep,
+              at: Annotated[Day | None, Query(description="The status on this day (YYYY-MM-DD); default today")] = None
+              ) -> Response:
+    view = store.document_relations(ref, STATUS_TYPES, "in")
+    return json_response(StatusAtOut.of(status_on(view.document, changes(view.relations, view.others), at)))
 
 
 @router.get("/{ref:path}/replaces", response_model=ChainOut, summary="What a document replaced, and what that replaced")
