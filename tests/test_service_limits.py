@@ -315,6 +315,10 @@ def test_http_heads_are_bounded(fixture_store: Path, tmp_path: Path) -> None:
             s.sendall(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n")
             status, headers, _ = _status(_send_until_answered(s, b"", b"", 0))
         assert status == 400 and headers["content-type"] == PROBLEM
+        with socket.create_connection((host, int(port)), timeout=60) as s:  # what curl sends for an unencoded URL
+            s.sendall("GET /documents?q=06/2021/NĐ-CP HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            status, headers, body = _status(_send_until_answered(s, b"", b"", 0))
+        assert status == 400 and "percent-encoded" in json.loads(body[: int(headers["content-length"])])["detail"]
         assert httpx.get(service.url + "/health", timeout=30).status_code == 200
 
 

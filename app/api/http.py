@@ -72,7 +72,9 @@ def protocol_class(max_head: int) -> type[asyncio.Protocol] | str:
 
         def send_400_response(self, msg: str) -> None:
             self._refuse(_problem(400, "Bad Request", "Not HTTP",
-                                  "The request is not valid HTTP/1.1; see /docs for the API."))
+                                  "The request is not valid HTTP/1.1: a URL must be percent-encoded (a space, 'Đ' "
+                                  "or any letter past ASCII written raw in it is refused; curl -G --data-urlencode "
+                                  "'q=…' encodes it); see /docs for the API."))
 
         def _refuse(self, response: bytes) -> None:
             """Answer, half-close, drop what the client still sends for a moment (closing at once, with its bytes
