@@ -16,6 +16,7 @@ from graph.resolve import Resolver
 from graph.status import status_at
 from graph.stores.base import Store, lookup
 from graph.stores.memory import MemoryStore
+from graph.vocab import fold_lower
 
 from .conftest import GAZETTE, SEEDS
 
@@ -103,6 +104,23 @@ def test_filters_and_paging(store: Store) -> None:
     assert {"30/2020/ND-CP", "45/2020/ND-CP", "47/2020/ND-CP"} <= {d.key for d in docs}
     page, total = store.documents(limit=3, offset=2)
     assert len(page) == 3 and total > 3
+
+
+def test_search_ranks_the_phrase_then_the_newest(store: Store) -> None:
+    """Words asked for (`q`) rank the documents that hold them as a phrase first, then the newest year, then the key;
+    pages follow that order; with no words the list is in key order."""
+    docs, n = store.documents(q="dịch vụ công")
+    assert [d.key for d in docs] == ["46/2020/ND-CP", "15/2020/ND-CP"] and n == 2  # the phrase in its title first
+    full, n = store.documents(q="quy dinh chi tiet", limit=500)
+    phrase = [fold_lower(" ".join(x for x in (d.number, d.name, d.type, d.title) if x)).count("quy dinh chi tiet") > 0
+              for d in full]
+    assert phrase == sorted(phrase, reverse=True) and phrase[0], phrase
+    years = [d.year or -1 for d, p in zip(full, phrase, strict=True) if p]
+    assert years == sorted(years, reverse=True) and len(set(years)) > 1, years
+    pages = [d.key for off in range(0, n, 7) for d in store.documents(q="quy dinh chi tiet", limit=7, offset=off)[0]]
+    assert pages == [d.key for d in full]
+    plain, _ = store.documents(limit=40)
+    assert [d.key for d in plain] == sorted(d.key for d in plain)
 
 
 def test_unknown_and_ambiguous(store: Store) -> None:

@@ -311,8 +311,11 @@ def find_documents(n_tokens: int) -> str:
         "($year IS NULL OR d.year = $year)",
     ] + [f"d.search CONTAINS $t{i}" for i in range(n_tokens)]
     match = f"MATCH (d:{DOCUMENT}) WHERE " + " AND ".join(where)
+    # with words, by relevance: the words as a phrase ($phrase) first, then the newest year, then the key
+    order = ("CASE WHEN d.search CONTAINS $phrase THEN 0 ELSE 1 END, coalesce(d.year, -1) DESC, d.key" if n_tokens
+             else "d.key")
     return (f"CALL () {{ {match} RETURN count(d) AS n }}\n"
-            f"CALL () {{ {match} WITH d ORDER BY d.key SKIP $offset LIMIT $limit RETURN collect(d {BRIEF}) AS docs }}\n"
+            f"CALL () {{ {match} WITH d ORDER BY {order} SKIP $offset LIMIT $limit RETURN collect(d {BRIEF}) AS docs }}\n"
             "RETURN n, docs")
 
 

@@ -79,6 +79,8 @@ def _edge(src: int, code: int, tgt: int) -> int:
 
 
 def _search_text(d: Document) -> str:
+    """Folded number, name, type, title, key, one space between: the Neo4j store's `search` but its leading space
+    (a phrase is found in both alike)."""
     return fold_lower(" ".join(x for x in (d.number, d.name, d.type, d.title, d.key) if x))
 
 
@@ -625,6 +627,15 @@ class MemoryStore(Store):
                 if tokens and not all(tok in m[4] for tok in tokens):
                     continue
                 hits.append(i)
+            if tokens:  # by relevance: the words as a phrase first, then the newest year, then the key (stable)
+                phrase = " ".join(tokens)
+
+                def relevance(i: int) -> tuple[bool, int]:
+                    m = meta[i]
+                    assert m is not None
+                    return phrase not in m[4], -(m[3] if m[3] is not None else -1)
+
+                hits.sort(key=relevance)
             page = []
             for i in hits[offset : offset + limit]:
                 key = self._keys[i]

@@ -710,7 +710,7 @@ class Neo4jStore(Store):
             tf = fold_lower(type)
             type_ids = [t.id for t in vocabulary().doc_types.values() if tf in (fold_lower(t.name), fold_lower(t.id))]
         rec = self._read(C.find_documents(len(tokens)), offset=max(0, offset), limit=max(0, limit), type_ids=type_ids,
-                         issuer=issuer, year=year, **{f"t{i}": t for i, t in enumerate(tokens)})[0]
+                         issuer=issuer, year=year, phrase=" ".join(tokens), **{f"t{i}": t for i, t in enumerate(tokens)})[0]
         return [_document(x) for x in rec["docs"]], rec["n"]
 
     def agencies(self) -> list[tuple[Agency, int]]:
