@@ -123,6 +123,22 @@ def test_news_report_and_contradiction_kept_with_both_evidences() -> None:
     assert d2 is not None and d2.effective is None and d2.effective_conflicts[0].date == dt.date(2023, 5, 1)
 
 
+def test_a_consolidated_text_reports_the_dates_of_the_texts_it_lists() -> None:
+    """A consolidated text opens with the texts it brings together, each '…, có hiệu lực kể từ ngày …': those are
+    their dates of effect, though the text's own clause of effect is one it quotes (and not taken); 'sửa đổi, bổ sung
+    một số điều của …' in a title names no article that would take effect apart (the Gazette fixture
+    van-ban-hop-nhat-so-03: 359/2025/NĐ-CP, 'có hiệu lực kể từ ngày 01 tháng 01 năm 2026')."""
+    g = extract_paths([FIXTURES / "congbao" / "van-ban-hop-nhat-so-03-vbhn-btc-468970.txt"])
+    d = g.documents["359/2025/ND-CP"]
+    assert d.effective == dt.date(2026, 1, 1) and d.effective_claims[0].evidence.sentence.startswith(
+        "Nghị định số 359/2025/NĐ-CP ngày 31 tháng 12 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều"), d
+    news = ("Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế có hiệu lực từ ngày 01/01/2015. "
+            "Điều 5 Nghị định số 10/2020/NĐ-CP có hiệu lực từ ngày 01/3/2020.")
+    s = _store((news, "tin.txt"))
+    assert s.get("46/2014/QH13").effective == dt.date(2015, 1, 1)  # type: ignore[union-attr]
+    assert s.get("10/2020/ND-CP").effective is None  # type: ignore[union-attr]  # an article's date: not the text's
+
+
 def test_seed_answer_says_what_the_texts_do_not() -> None:
     s = MemoryStore()
     s.upsert(extract_paths([SEEDS]))

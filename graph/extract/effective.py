@@ -90,6 +90,11 @@ _NOT_SUBJECT = re.compile(
     r"khoan|dieu|diem|truoc|den|khi|neu|cac\s+quy\s+dinh)(?![a-z])")
 
 
+# a title's 'một số điều' ('Luật số 46/2014/QH13 … sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực …')
+# names no article of its own: not the 'điều' of _NOT_SUBJECT
+_SOME_ARTICLES = re.compile(r"(?<![a-z])mot\s+so\s+dieu(?![a-z])")
+
+
 def _first_date(text: str) -> dt.date | None:
     m = DATE_RE.search(text)
     return _date(m) if m else None
@@ -122,14 +127,12 @@ def find_effective(ctx: _Ctx, ex: Extraction, mentions: list[Mention],
     selves = [m.start for m in mentions if m.self_ref and m.start >= header_end] if own is not None else []
     main = next((m for m in (_SELF_EFFECT.match(ctx.low, pos) for pos in selves) if m is not None), None)
     out: list[RawEffective] = []
-    if own is not None and main is not None:
-        own_effect = _own_effect(ctx, ex, own, main, sentence)
-        if own_effect is None:
-            # a consolidated text also quotes the clauses of the texts that amended it: the first is taken only
-            # when it fits the consolidated document's own date of issue
-            return out
-        out.extend(own_effect)
-    if own is not None and ex.base_doc is None and not any(e.rule == "until" for e in out):
+    own_effect = _own_effect(ctx, ex, own, main, sentence) if own is not None and main is not None else []
+    # None: a consolidated text quoting the clause of a text that amended it (the first is taken only when it fits
+    # the consolidated document's own date of issue): no own date nor term; what it reports of others still stands
+    # ('Luật số 46/2014/QH13 …, có hiệu lực kể từ ngày 01 tháng 01 năm 2015;' in its opening list)
+    out.extend(own_effect or [])
+    if own is not None and own_effect is not None and ex.base_doc is None and not any(e.rule == "until" for e in out):
         out.extend(_own_term(ctx, own, selves, sentence))
     out.extend(_reported(ctx, mentions, main, sentence))
     return out
@@ -206,7 +209,7 @@ def _reported(ctx: _Ctx, mentions: list[Mention], main: re.Match[str] | None,
         lead = ctx.low[s0 : subject.start]
         between = ctx.low[subject.ext_end : em_start]
         if len(lead) > 40 or em_start - subject.ext_end > 200 or _SELF_RE.search(between) or _NOT_SUBJECT.search(
-                lead + " " + between):
+                _SOME_ARTICLES.sub(" ", lead + " " + between)):
             continue
         out.append(RawEffective(subject, _first_date(em.group("date")), None, "as_reported", sentence(em_start)))
     # the date first, in news: 'Từ ngày 01/7/2026, Nghị định số 170/2026/NĐ-CP chính thức có hiệu lực, …'
