@@ -207,14 +207,23 @@ _NAME_YEAR = re.compile(r"\s*\(?\s*(?:nam\s+)?(?:19|20)\d\d(?!\d)\s*\)?")
 def _law_name(f: str) -> tuple[int, int] | None:
     """The span of a law asked for by its name in the folded question: 'Luật Giao dịch điện tử (năm 2023)',
     'Luật NSNN', 'Bộ luật Lao động 2019' — the longest name of the list of laws written there, else the words up
-    to the question's own ('có hiệu lực', 'được thay thế', 'nào', '?')."""
-    m = _LAW_WORD.search(f)
-    if m is None:
-        return None
+    to the question's own ('có hiệu lực', 'được thay thế', 'nào', '?'). A law word that names no law ('Luật nào
+    thay thế Luật Du lịch?': the type asked for; 'về luật sư': a subject) is passed over for the next."""
+    for m in _LAW_WORD.finditer(f):
+        span = _law_name_from(f, m)
+        if span is not None:
+            return span
+    return None
+
+
+def _law_name_from(f: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the law named from the law word `m` on; None when the word names none ('luật nào', 'luật về')."""
     at = vocabulary().law_name_at(f, m.start())
     if at is not None:
         end = at[0]
     else:
+        if re.search(r"(?<![a-z])ve\s+$", f[: m.start()]):  # 'về luật sư', not a listed law: a subject
+            return None
         end, n = m.end(), 0
         first = _NAME_WORD.match(f, end)
         if first is not None and first.group(1) in ("ve", "quy", "huong", "lien"):  # 'Luật về đất đai': a subject
@@ -715,6 +724,10 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
         doc, steps = store.document_chain(ref, intent.direction)
         items = [AnswerItem(s.document.key, _summary(s.document, lang), relation="REPLACES", direction=intent.direction,
                             document=s.document, evidence=s.evidence) for s in steps]
+        if asked_type is not None:  # 'Luật nào thay thế Luật …': the steps of that type
+            kept = [i for i in items if i.document is not None and i.document.type_id == asked_type.id]
+            last = bool(kept) and kept[-1] is items[-1]  # the text in force is among them
+            return _related(q, lang, doc, "REPLACES", intent.direction, kept, asked_type, chain_end=last)
         return _related(q, lang, doc, "REPLACES", intent.direction, items)
     # what repealed a text, or what a text repealed: also what replaced it (the texts say 'hết hiệu lực' of both)
     types = (intent.rel, "REPLACES") if intent.rel == "REPEALS" else (intent.rel,)
@@ -737,9 +750,10 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
 
 
 def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"], items: list[AnswerItem],
-             asked_type: DocType | None = None) -> Answer:
+             asked_type: DocType | None = None, chain_end: bool = True) -> Answer:
     """The answer naming the documents on the other end of a relation (`items`), in the relation's words
-    (ontology/relations.tsv); `asked_type`: the type of document asked for (not for a chain of replacements)."""
+    (ontology/relations.tsv); `asked_type`: the type of document asked for; `chain_end`: whether the last of a chain
+    of replacements is the last of the chain read (the text in force), not only the last of the type asked for."""
     v = vocabulary()
     label = v.relation_types[rel]
 
@@ -758,7 +772,7 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
                 else f"Các văn bản đã đọc không nêu {_summary(doc, lang)} {label.label_vi} {what_vi} nào."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} đã được thay thế bởi {names}" + (
-                f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 else ".")
+                f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 and chain_end else ".")
         elif direction == "in":
             text = f"{names} {label.label_vi} {_summary(doc, lang)}."
         else:
@@ -770,7 +784,7 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
                 f"The texts read so far state {nothing_en} that {_summary(doc, lang)} {_verb_en(label.label_en)}."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} was replaced by {names}" + (
-                f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")
+                f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 and chain_end else ".")
         elif direction == "in":
             text = f"{names} {_verb_en(label.label_en, plural=len(items) > 1)} {_summary(doc, lang)}."
         else:

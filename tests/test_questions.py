@@ -222,3 +222,34 @@ def test_what_ended_it(store: Store) -> None:
     b = ask(store, "Văn bản nào bãi bỏ Nghị định 60/2018/NĐ-CP?")  # replaced, not repealed: said so
     assert b.intent == "repeals_in" and [i.key for i in b.items] == ["139/2026/ND-CP"]
     assert "không nêu văn bản nào bãi bỏ" in b.text and "thay thế bởi Nghị định 139/2026/NĐ-CP" in b.text, b.text
+
+
+# a type word with 'nào', a relation verb and a law by its name ------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "intent"), [
+    ("Luật nào sửa đổi Luật Bảo hiểm y tế?", "amends_in"),
+    ("Luật nào thay thế Luật Du lịch?", "replaced_by"),
+    ("Bộ luật nào thay thế Bộ luật Lao động 2019?", "replaced_by"),
+    ("Luật nào căn cứ Luật Tổ chức Chính phủ năm 2025?", "based_on_in"),
+    ("Pháp lệnh nào thay thế Luật Du lịch?", "replaced_by"),
+])
+def test_a_type_asked_for_before_a_law_named_is_a_relation_question(store: Store, q: str, intent: str) -> None:
+    """'Luật nào' is the type asked for, not the law named: the relation, restricted to that type."""
+    a = ask(store, q)
+    assert a.intent == intent, a.text
+    asked = q.split(" nào")[0]
+    type_id = {"Luật": "Luat", "Bộ luật": "BoLuat", "Pháp lệnh": "PhapLenh"}[asked]
+    assert all(i.document is not None and i.document.type_id == type_id for i in a.items), a.text
+    if not a.items:
+        assert f"không nêu {asked.lower()} nào" in a.text, a.text
+
+
+def test_the_relation_is_filtered_to_the_type_asked_for(store: Store) -> None:
+    laws = ask(store, "Luật nào sửa đổi Luật Bảo hiểm y tế?")
+    any_type = ask(store, "Văn bản nào sửa đổi Luật Bảo hiểm y tế?")
+    assert laws.items and {i.key for i in laws.items} == {i.key for i in any_type.items
+                                                           if i.document is not None and i.document.type_id == "Luat"}
+    based = ask(store, "Luật nào căn cứ Luật Tổ chức Chính phủ năm 2025?")  # decrees and a circular do, no law
+    assert not based.items and ask(store, "Văn bản nào căn cứ Luật Tổ chức Chính phủ năm 2025?").items
+    # 'về luật sư': a subject, not a law named
+    assert ask(store, "Nghị định nào quy định về luật sư?").intent == "search"
