@@ -39,6 +39,7 @@ effect on a day twice (those of that year and of the year before).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -86,19 +87,46 @@ def _day_in(f: str) -> dt.date | None:
     m = _DAY.search(f)
     if m is None:
         return None
-    g = m.groups()
+    y, mo, d = _ymd(m)
     try:
-        if g[0]:
-            return dt.date(int(g[2]), int(g[1]), int(g[0]))
-        if g[3]:
-            return dt.date(int(g[5]), int(g[4]), int(g[3]))
-        if g[6]:
-            return dt.date(int(g[6]), int(g[7]), int(g[8]))
-        if g[9]:
-            return dt.date(int(g[11]), _MONTHS.index(g[10]) + 1, int(g[9]))
-        return dt.date(int(g[14]), _MONTHS.index(g[12]) + 1, int(g[13]))
+        return dt.date(y, mo, d)
     except ValueError:
         return None
+
+
+def _ymd(m: re.Match[str]) -> tuple[int, int, int]:
+    """The year, month and day a match of `_DAY` writes, whether or not they make a real day."""
+    g = m.groups()
+    if g[0]:
+        return int(g[2]), int(g[1]), int(g[0])
+    if g[3]:
+        return int(g[5]), int(g[4]), int(g[3])
+    if g[6]:
+        return int(g[6]), int(g[7]), int(g[8])
+    if g[9]:
+        return int(g[11]), _MONTHS.index(g[10]) + 1, int(g[9])
+    return int(g[14]), _MONTHS.index(g[12]) + 1, int(g[13])
+
+
+def _impossible_day(q: str, f: str, ref: _Ref | None, lang: Language) -> str | None:
+    """What to say of a date written in the question that is no real day ('31/2/2026', '2026-13-01', '30 February
+    2026'), outside the number of the document it names; None when every date written is real. Answering for
+    another day (today) would answer a question not asked."""
+    for m in _DAY.finditer(f):
+        if ref is not None and ref.start <= m.start() and m.end() <= ref.end:  # within the number named
+            continue
+        y, mo, d = _ymd(m)
+        if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            continue
+        written = q[m.start() : m.end()]
+        if lang == "vi":
+            why = (f"không có tháng {mo}" if not 1 <= mo <= 12 else
+                   f"tháng {mo} năm {y} chỉ có {calendar.monthrange(y, mo)[1]} ngày" if d else "không có ngày 0")
+            return f"«{written}» không phải là một ngày có thật ({why}). Hãy hỏi lại với một ngày đúng."
+        why = (f"there is no month {mo}" if not 1 <= mo <= 12 else
+               f"{_MONTHS[mo - 1].capitalize()} {y} has {calendar.monthrange(y, mo)[1]} days" if d else "there is no day 0")
+        return f"«{written}» is not a real date ({why}). Please ask again with a real date."
+    return None
 
 
 # what a text ends the force of: 'làm hết hiệu lực', 'chấm dứt hiệu lực', 'hết hiệu lực bởi / do văn bản nào'
@@ -477,6 +505,9 @@ def ask(store: Store, question: str) -> Answer:
         f1 = fold_lower(rest)
         lang = "vi" if (f1 != rest.lower() or _VI_HINT.search(f1)) else "en"
     f = fold_lower(q)
+    bad_day = _impossible_day(q, f, ref, lang)
+    if bad_day is not None:  # not answered for another day
+        return Answer(q, False, lang, bad_day, intent="invalid_date")
     if ref is None or ref.kind == "agency":
         return _about_many(store, q, lang, f, ref)
     rest = f[: ref.start] + " X " + f[ref.end :]

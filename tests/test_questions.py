@@ -253,3 +253,20 @@ def test_the_relation_is_filtered_to_the_type_asked_for(store: Store) -> None:
     assert not based.items and ask(store, "Văn bản nào căn cứ Luật Tổ chức Chính phủ năm 2025?").items
     # 'về luật sư': a subject, not a law named
     assert ask(store, "Nghị định nào quy định về luật sư?").intent == "search"
+
+
+# a date that is no real day -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "says"), [
+    ("Nghị định 60/2018/NĐ-CP còn hiệu lực vào ngày 31/2/2026 không?", "«31/2/2026» không phải là một ngày có thật"),
+    ("Những nghị định nào có hiệu lực từ ngày 31 tháng 4 năm 2026?", "tháng 4 năm 2026 chỉ có 30 ngày"),
+    ("Chỉ thị 16/CT-TTg ngày 30/2/2020 do ai ban hành?", "tháng 2 năm 2020 chỉ có 29 ngày"),  # a day of issue
+    ("Is decree 60/2018/NĐ-CP in force on 30 February 2026?", "«30 February 2026» is not a real date"),
+    ("Which circulars are in force on 2026-13-01?", "there is no month 13"),
+])
+def test_a_date_that_is_no_real_day_is_said_so_not_replaced_by_today(store: Store, q: str, says: str) -> None:
+    a = ask(store, q)
+    assert a.intent == "invalid_date" and not a.understood and not a.items and says in a.text, a.text
+    assert dt.date.today().strftime("%d/%m/%Y") not in a.text and dt.date.today().isoformat() not in a.text
+    leap = ask(store, "Nghị định 60/2018/NĐ-CP còn hiệu lực vào ngày 29/2/2024 không?")  # a real day
+    assert leap.intent == "status" and "Ngày 29/02/2024" in leap.text, leap.text
