@@ -489,6 +489,22 @@ def _summary(d: Document, lang: Language = "vi") -> str:
     return f"{d.type} {d.number}" if d.number else d.key
 
 
+LIST_SHOWN = 10  # the documents a list answer names in its text (its items hold them all)
+SEARCH_SHOWN = 5  # … a search of titles, each with its title
+
+
+def _cut(labels: list[str], lang: Language, total: int | None = None, shown: int | None = None, sep: str = ", ") -> str:
+    """A list answer's names as its text gives them, the one place every list is cut: the first `shown`
+    (`LIST_SHOWN`), then '…' and how many there are in all (`total`: when the list holds fewer than were found)."""
+    total = len(labels) if total is None else total
+    head = labels[: LIST_SHOWN if shown is None else shown]
+    text = sep.join(head)
+    if total > len(head):
+        text += (f" … (và {total - len(head)} văn bản khác, tổng cộng {total})" if lang == "vi"
+                 else f" … (and {total - len(head)} more, {total} in all)")
+    return text
+
+
 def ask(store: Store, question: str) -> Answer:
     """Answer one question from the graph. Never raises for any input string."""
     q = unicodedata.normalize("NFC", question if isinstance(question, str) else "")
@@ -531,8 +547,9 @@ def ask(store: Store, question: str) -> Answer:
     except AmbiguousReference as e:
         ask_for = ("Hãy nêu số hiệu đầy đủ." if lang == "vi" else "Give the full number.") if year else \
             ("Hãy nêu năm." if lang == "vi" else "Give the year.")
-        msg = (f"{written} ứng với nhiều văn bản: {'; '.join(e.candidates)}. {ask_for}" if lang == "vi"
-               else f"{written} names several documents: {'; '.join(e.candidates)}. {ask_for}")
+        listed = _cut(e.candidates, lang, sep="; ")
+        msg = (f"{written} ứng với nhiều văn bản: {listed}. {ask_for}" if lang == "vi"
+               else f"{written} names several documents: {listed}. {ask_for}")
         return Answer(q, True, lang, msg, intent="ambiguous", candidates=e.candidates)
     except NotFound as e:
         msg = (f"Đồ thị chưa có văn bản {written}." if lang == "vi" else f"The graph holds no document {written}.")
@@ -586,10 +603,10 @@ def _about_part(store: Store, q: str, lang: Language, ref: str, part: str, inten
                         document=pv.others.get(r.source), evidence=[r.effect.evidence]) for r, _ in rows]
     if lang == "vi":
         what = " hoặc ".join(dict.fromkeys(_KIND_VI[k] for k in kinds[:2]))
-        text = (f"{name}: " + "; ".join(i.label for i in items) + "." if items
+        text = (f"{name}: " + _cut([i.label for i in items], lang, sep="; ") + "." if items
                 else f"Các văn bản đã đọc không nêu văn bản nào {what} {name}.")
     else:
-        text = (f"{name}: " + "; ".join(i.label for i in items) + "." if items
+        text = (f"{name}: " + _cut([i.label for i in items], lang, sep="; ") + "." if items
                 else f"No text read states an effect on {name} ({', '.join(k.replace('_', ' ') for k in kinds)}).")
     if not pv.read_in_full:
         text += (f" ({whole} chưa được đọc toàn văn: trả lời theo các văn bản tác động đến nó.)" if lang == "vi" else
@@ -792,7 +809,7 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
         a = v.agencies.get(i.document.issuer) if i.document is not None and i.document.issuer else None
         return i.label if a is None else f"{i.label} ({a.name if lang == 'vi' else 'the ' + a.name_en})"
 
-    names = ", ".join(with_issuer(i) for i in items)
+    names = _cut([with_issuer(i) for i in items], lang)
     intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
                                                                                          f"{rel.lower()}_{direction}")
     what_vi = asked_type.name.lower() if asked_type is not None else "văn bản"
@@ -835,7 +852,7 @@ def _ends(q: str, lang: Language, view: DocumentRelations, direction: Literal["o
             return f"{i.label} ({'thay thế' if i.relation == 'REPLACES' else 'bãi bỏ'})"
         return f"{i.label} ({'replaced' if i.relation == 'REPLACES' else 'repealed'})"
 
-    names, s = ", ".join(how(i) for i in items), _summary(doc, lang)
+    names, s = _cut([how(i) for i in items], lang), _summary(doc, lang)
     if lang == "vi":
         text = (f"{s} làm hết hiệu lực: {names}." if items else f"Các văn bản đã đọc không nêu {s} làm hết hiệu lực "
                 "văn bản nào.") if direction == "out" else (
@@ -866,11 +883,11 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
     s = _summary(doc, lang)
     day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
     since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
-    by = ", ".join(i.label for i in items)
+    by = _cut([i.label for i in items], lang)
     end = st.changes[0] if st.state in ("replaced", "repealed") and st.changes else None
-    gone_parts = ", ".join(label_of(p) for p in st.parts[:12]) + (" …" if len(st.parts) > 12 else "") \
+    gone_parts = _cut([label_of(p) for p in st.parts], "vi") \
         + " đã bị bãi bỏ hoặc đình chỉ thi hành"
-    gone_parts_en = ", ".join(label_of(p) for p in st.parts[:12]) + (" …" if len(st.parts) > 12 else "") \
+    gone_parts_en = _cut([label_of(p) for p in st.parts], "en") \
         + " repealed or suspended"
     if since and end is not None and end.basis == "issued":  # the acting text's date of issue, not of effect
         since += (f" (ngày ban hành {end.label}; các văn bản đã đọc không nêu ngày {end.label} có hiệu lực)"
@@ -1020,7 +1037,7 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
     for d in docs:
         ev = [e for r in issued.get(d.key, []) if r.other == a.id for e in r.evidence][:1]
         items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
-    head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
+    head = _cut([i.label for i in items], lang, total=n)
     what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "") + (
         f" có «{written}» trong tiêu đề" if subject else "")
     what_en = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (f" of {year}" if year else "") + (
@@ -1208,7 +1225,7 @@ def _taking_effect(store: Store, q: str, lang: Language, agency: str | None, ask
         found = _matching(found, subject, written)
     found.sort(key=lambda d: (d.date or dt.date.min, d.key), reverse=True)
     items = [AnswerItem(d.key, _summary(d, lang), document=d) for d in found[:100]]
-    head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
+    head = _cut([i.label for i in items], lang, total=len(found))
     a = vocabulary().agencies.get(agency) if agency else None
     if lang == "vi":
         what = (asked_type.name.lower() if asked_type else "văn bản") + (f" của {a.name}" if a else "") + (
@@ -1255,7 +1272,7 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     chosen.sort(key=lambda x: (x[0].date is None, -(x[0].date.toordinal() if x[0].date else 0), x[0].key))
     items = [AnswerItem(d.key, _summary(d, lang), relation=cs[0].type if cs else None, direction="in" if cs else None,
                         document=d, evidence=[e for c in cs[:1] for e in c.evidence[:1]]) for d, cs in chosen[:100]]
-    head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
+    head = _cut([i.label for i in items], lang, total=len(chosen))
     a = v.agencies.get(agency) if agency else None
     k = len(chosen)
     in_force = states.get("in_force", 0) + states.get("amended", 0) + states.get("partly_in_force", 0)
@@ -1332,7 +1349,7 @@ def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocT
     what_vi = asked_type.name.lower() if asked_type else "văn bản"
     what_en = asked_type.name_en.lower() + "s" if asked_type else "documents"
     in_year = year is not None and bool(found) and found[0].year == year
-    listed = "; ".join(line(d) for d in found[:5]) + (" …" if len(found) > 5 else ".")
+    listed = _cut([line(d) for d in found], lang, shown=SEARCH_SHOWN, sep="; ") + "."
     if more > 0:
         listed += (f" (Đã xếp hạng {len(docs)} trong {n} văn bản tìm được.)" if lang == "vi"
                    else f" ({len(docs)} of the {n} found were ranked.)")

@@ -270,3 +270,26 @@ def test_a_date_that_is_no_real_day_is_said_so_not_replaced_by_today(store: Stor
     assert dt.date.today().strftime("%d/%m/%Y") not in a.text and dt.date.today().isoformat() not in a.text
     leap = ask(store, "Nghị định 60/2018/NĐ-CP còn hiệu lực vào ngày 29/2/2024 không?")  # a real day
     assert leap.intent == "status" and "Ngày 29/02/2024" in leap.text, leap.text
+
+
+# every list answer cut in one place, with how many in all -------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "intent"), [
+    ("Văn bản nào sửa đổi Luật Bảo hiểm y tế?", "amends_in"),  # a relation: 7 laws
+    ("What amends the Law on Health Insurance?", "amends_in"),
+    ("Bộ TT&TT ban hành những văn bản nào?", "issued_by"),
+    ("Những văn bản nào của Chính phủ đã hết hiệu lực vào ngày 2/7/2026?", "no_longer_in_force"),
+    ("Thông tư 1 do ai ban hành?", "ambiguous"),
+])
+def test_every_list_answer_is_cut_the_same_way_and_says_how_many(store: Store, q: str, intent: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.questions
+
+    monkeypatch.setattr(graph.questions, "LIST_SHOWN", 3)  # the one limit, lowered: each list goes past it
+    a = ask(store, q)
+    n = len(a.candidates or a.items)
+    assert a.intent == intent and n > 3, a.text
+    said = f"… (và {n - 3} văn bản khác, tổng cộng {n})" if a.language == "vi" else f"… (and {n - 3} more, {n} in all)"
+    assert said in a.text, a.text
+    shown = a.candidates[3:] if a.candidates else [i.label for i in a.items][3:]
+    assert not any(f"{s}," in a.text or f"{s};" in a.text for s in shown), a.text  # the rest are not named
