@@ -447,12 +447,12 @@ def find_reference(question: str) -> _Ref | None:
         start = _type_word_before(f, m3.start())
         return _Ref(start, m3.end(), question[start : m3.end()], "document")
     ordinal = _ordinal(question, f)
-    if ordinal is not None:
-        return ordinal
     span = _law_name(f)
+    law_en = _law_name_en(f)
+    if ordinal is not None and not any(s is not None and s[0] <= ordinal.start < s[1] for s in (span, law_en)):
+        return ordinal  # not the type word and year of a law's name ('the Labor Code 2019': its year, no number)
     if span is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law asked for by its name
         return _with_hint(f, _Ref(span[0], span[1], question[span[0] : span[1]], "document"))
-    law_en = _law_name_en(f)
     if law_en is not None:  # 'the Law on Electronic Transactions': by its English name
         a0, a1, query = law_en
         return _with_hint(f, _Ref(a0, a1, question[a0:a1].strip(), "document", query=query))

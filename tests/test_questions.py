@@ -293,3 +293,18 @@ def test_every_list_answer_is_cut_the_same_way_and_says_how_many(store: Store, q
     assert said in a.text, a.text
     shown = a.candidates[3:] if a.candidates else [i.label for i in a.items][3:]
     assert not any(f"{s}," in a.text or f"{s};" in a.text for s in shown), a.text  # the rest are not named
+
+
+# an English law name with its year ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["What guides the Labor Code 2019?", "What guides the Labour Code of 2019?",
+                               "what guides the labor code (2019)?", "Bộ luật Lao động 2019 được hướng dẫn bởi văn bản nào?"])
+def test_the_year_after_a_law_name_is_its_year_not_a_number(store: Store, q: str) -> None:
+    """'Code 2019' is not a code numbered 2019: the year of the Labour Code, as 'Bộ luật Lao động 2019'."""
+    ref = find_reference(q)
+    assert ref is not None and ref.ordinal is None and (ref.query or ref.text).endswith("2019"), ref
+    a = ask(store, q)
+    assert a.intent == "guides_in" and a.subject is not None, a.text
+    assert a.subject.name == "Bộ luật Lao động" and a.subject.year == 2019, a.text
+    assert "145/2020/ND-CP" in {i.key for i in a.items}
+    assert ask(store, "who issued decree 139 of 2026?").subject.key == "139/2026/ND-CP"  # type: ignore[union-attr]
