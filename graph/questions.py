@@ -32,7 +32,8 @@ passive "X được thực hiện bởi" inward). What the question asks is sett
 question reads the store once (`Store.document_relations`, `Store.document_chain`, `Store.document`), a bare number
 twice (its candidates, then the one document), a body's documents twice (the page, then their ISSUED_BY evidence in
 one call), a list in force three times (the documents, what acts on them, the texts that act) and the texts taking
-effect on a day twice (those of that year and of the year before).
+effect on a day twice (those of that year and of the year before). Facts of one document asked together ('… do ai
+ban hành và có hiệu lực từ khi nào?') are each answered, in the question's order, from one read.
 
 `graph.ask(store, question)` is this module's `ask`.
 """
@@ -532,6 +533,7 @@ def ask(store: Store, question: str) -> Answer:
     x = t.index("X")
     asked_type, _ = _asked(_clean(_DAY.sub(" ", rest)))
     intent = _intent(t, x)
+    asks = _asks(t, x, intent)
     year = ref.year
     if year is None and _needs_year(ref):  # 'Chỉ thị 16/CT-TTg do ai ban hành năm 2026?', 'the 2020 directive 16/CT-TTg'
         years = set(_LONE_YEAR.findall(_DAY.sub(" ", rest)))
@@ -543,6 +545,8 @@ def ask(store: Store, question: str) -> Answer:
         query = _ordinal_key(store, ref, year) if ref.ordinal is not None else _with_year(ref.query or ref.text, year)
         if part is not None:
             return _about_part(store, q, lang, query, part, intent, at)
+        if len(asks) > 1:
+            return _facts(store, q, lang, query, asks, at)
         return _about_document(store, q, lang, query, intent, at, asked_type)
     except AmbiguousReference as e:
         ask_for = ("Hãy nêu số hiệu đầy đủ." if lang == "vi" else "Give the full number.") if year else \
@@ -742,6 +746,63 @@ def _intent(t: str, x: int) -> _Intent | None:
     if _QUESTION_WORD.search(t) or t.strip() == "X":
         return _Intent("overview")
     return None
+
+
+# the facts of one document a question may ask together ('… do ai ban hành và có hiệu lực từ khi nào?'), and the
+# relations each is answered from: out of the document (its issuer, proposer) or into it (what acts on it)
+_FACTS: dict[str, tuple[tuple[str, ...], Literal["out", "in"] | None]] = {
+    "issuer": (("ISSUED_BY",), "out"), "proposer": (("PROPOSED_BY", "ISSUED_BY"), "out"),
+    "status": (STATUS_TYPES, "in"), "effective": ((), None), "issued_on": ((), None)}
+_AND = re.compile(r"\s+(?:va|and|and also|cung nhu|dong thoi)\s+")
+
+
+def _asks(t: str, x: int, intent: _Intent | None) -> list[str]:
+    """The facts of the document a question asks for, in its order, when it asks for more than one, joined by 'và',
+    'and' ('Who issued X and when did it take effect?'): each part read as a question of its own. Else [] (one)."""
+    if intent is None or intent.kind not in _FACTS:
+        return []
+    kinds: list[str] = []
+    at = 0
+    for piece in _AND.split(t):
+        i = _intent(piece, x - at if at <= x < at + len(piece) else -1)
+        at += len(piece)
+        if i is not None and i.kind in _FACTS and i.kind not in kinds:
+            kinds.append(i.kind)
+    if "issuer" in kinds and ("proposer" in kinds or "issued_on" in kinds):  # their answers name the issuer
+        kinds.remove("issuer")
+    return kinds if len(kinds) > 1 else []
+
+
+def _facts(store: Store, q: str, lang: Language, ref: str, kinds: list[str], at: dt.date | None) -> Answer:
+    """A question asking several facts of one document: each answered as if asked alone, in the question's order,
+    from one read of the store (the relations all of them need)."""
+    types = sorted({t for k in kinds for t in _FACTS[k][0]})
+    ways = {w for k in kinds if (w := _FACTS[k][1]) is not None}
+    if types:
+        view = store.document_relations(ref, types, ways.pop() if len(ways) == 1 else "both")
+        doc = view.document
+    else:
+        doc = store.document(ref)
+        view = DocumentRelations(doc, [], {})
+
+    def part(k: str) -> DocumentRelations:
+        want, way = _FACTS[k]
+        return DocumentRelations(doc, [r for r in view.relations if r.type in want and r.direction == way], view.others)
+
+    answers = []
+    for k in kinds:
+        if k == "issuer":
+            answers.append(_issuer_of(q, lang, part(k)))
+        elif k == "proposer":
+            answers.append(_proposer_of(q, lang, part(k)))
+        elif k == "status":
+            answers.append(_status(q, lang, part(k), at))
+        elif k == "effective":
+            answers.append(_since_when(q, lang, doc))
+        else:
+            answers.append(_issued_on(q, lang, doc))
+    return Answer(q, True, lang, " ".join(a.text for a in answers), intent="+".join(kinds), subject=doc,
+                  items=[i for a in answers for i in a.items], evidence=[e for a in answers for e in a.evidence])
 
 
 _OVERVIEW = tuple(t for t in RELATION_TYPES if t != "CITES")  # an overview leaves out what merely cites

@@ -308,3 +308,25 @@ def test_the_year_after_a_law_name_is_its_year_not_a_number(store: Store, q: str
     assert a.subject.name == "Bộ luật Lao động" and a.subject.year == 2019, a.text
     assert "145/2020/ND-CP" in {i.key for i in a.items}
     assert ask(store, "who issued decree 139 of 2026?").subject.key == "139/2026/ND-CP"  # type: ignore[union-attr]
+
+
+# two facts of one document asked together -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "intent", "says"), [
+    ("Who issued decree 139/2026/NĐ-CP and when did it take effect?", "issuer+effective",
+     ["was issued by the Government", "took effect on 2026-07-01"]),
+    ("Nghị định 139/2026/NĐ-CP do ai ban hành và có hiệu lực từ khi nào?", "issuer+effective",
+     ["do Chính phủ ban hành", "có hiệu lực từ ngày 01/07/2026"]),
+    ("Nghị định 139/2026/NĐ-CP có hiệu lực từ khi nào và ai ban hành?", "effective+issuer",  # in the question's order
+     ["có hiệu lực từ ngày 01/07/2026", "do Chính phủ ban hành"]),
+    ("Nghị định 60/2018/NĐ-CP do ai ban hành và còn hiệu lực vào ngày 2/7/2026 không?", "issuer+status",
+     ["do Chính phủ ban hành", "hết hiệu lực: đã được thay thế bởi 139/2026/NĐ-CP"]),
+])
+def test_a_question_asking_two_facts_answers_both(store: Store, q: str, intent: str, says: list[str]) -> None:
+    a = ask(store, q)
+    assert a.intent == intent and a.subject is not None, a.text
+    assert all(x in a.text for x in says) and a.text.index(says[0]) < a.text.index(says[1]), a.text
+    assert "CP" in {i.key for i in a.items}  # the issuer, with its sentence
+    # one fact asked, or the issuer asked with a fact whose answer names it: as before
+    assert ask(store, "Ai ban hành Nghị định 139/2026/NĐ-CP?").intent == "issuer"
+    assert ask(store, "Ai ban hành Nghị định 139/2026/NĐ-CP và ban hành ngày nào?").intent == "issued_on"
