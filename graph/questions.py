@@ -32,13 +32,15 @@ passive "X được thực hiện bởi" inward). What the question asks is sett
 question reads the store once (`Store.document_relations`, `Store.document_chain`, `Store.document`), a bare number
 twice (its candidates, then the one document), a body's documents twice (the page, then their ISSUED_BY evidence in
 one call), a list in force three times (the documents, what acts on them, the texts that act) and the texts taking
-effect on a day twice (those of that year and of the year before).
+effect on a day twice (those of that year and of the year before). Facts of one document asked together ('… do ai
+ban hành và có hiệu lực từ khi nào?') are each answered, in the question's order, from one read.
 
 `graph.ask(store, question)` is this module's `ask`.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -86,19 +88,46 @@ def _day_in(f: str) -> dt.date | None:
     m = _DAY.search(f)
     if m is None:
         return None
-    g = m.groups()
+    y, mo, d = _ymd(m)
     try:
-        if g[0]:
-            return dt.date(int(g[2]), int(g[1]), int(g[0]))
-        if g[3]:
-            return dt.date(int(g[5]), int(g[4]), int(g[3]))
-        if g[6]:
-            return dt.date(int(g[6]), int(g[7]), int(g[8]))
-        if g[9]:
-            return dt.date(int(g[11]), _MONTHS.index(g[10]) + 1, int(g[9]))
-        return dt.date(int(g[14]), _MONTHS.index(g[12]) + 1, int(g[13]))
+        return dt.date(y, mo, d)
     except ValueError:
         return None
+
+
+def _ymd(m: re.Match[str]) -> tuple[int, int, int]:
+    """The year, month and day a match of `_DAY` writes, whether or not they make a real day."""
+    g = m.groups()
+    if g[0]:
+        return int(g[2]), int(g[1]), int(g[0])
+    if g[3]:
+        return int(g[5]), int(g[4]), int(g[3])
+    if g[6]:
+        return int(g[6]), int(g[7]), int(g[8])
+    if g[9]:
+        return int(g[11]), _MONTHS.index(g[10]) + 1, int(g[9])
+    return int(g[14]), _MONTHS.index(g[12]) + 1, int(g[13])
+
+
+def _impossible_day(q: str, f: str, ref: _Ref | None, lang: Language) -> str | None:
+    """What to say of a date written in the question that is no real day ('31/2/2026', '2026-13-01', '30 February
+    2026'), outside the number of the document it names; None when every date written is real. Answering for
+    another day (today) would answer a question not asked."""
+    for m in _DAY.finditer(f):
+        if ref is not None and ref.start <= m.start() and m.end() <= ref.end:  # within the number named
+            continue
+        y, mo, d = _ymd(m)
+        if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            continue
+        written = q[m.start() : m.end()]
+        if lang == "vi":
+            why = (f"không có tháng {mo}" if not 1 <= mo <= 12 else
+                   f"tháng {mo} năm {y} chỉ có {calendar.monthrange(y, mo)[1]} ngày" if d else "không có ngày 0")
+            return f"«{written}» không phải là một ngày có thật ({why}). Hãy hỏi lại với một ngày đúng."
+        why = (f"there is no month {mo}" if not 1 <= mo <= 12 else
+               f"{_MONTHS[mo - 1].capitalize()} {y} has {calendar.monthrange(y, mo)[1]} days" if d else "there is no day 0")
+        return f"«{written}» is not a real date ({why}). Please ask again with a real date."
+    return None
 
 
 # what a text ends the force of: 'làm hết hiệu lực', 'chấm dứt hiệu lực', 'hết hiệu lực bởi / do văn bản nào'
@@ -207,14 +236,23 @@ _NAME_YEAR = re.compile(r"\s*\(?\s*(?:nam\s+)?(?:19|20)\d\d(?!\d)\s*\)?")
 def _law_name(f: str) -> tuple[int, int] | None:
     """The span of a law asked for by its name in the folded question: 'Luật Giao dịch điện tử (năm 2023)',
     'Luật NSNN', 'Bộ luật Lao động 2019' — the longest name of the list of laws written there, else the words up
-    to the question's own ('có hiệu lực', 'được thay thế', 'nào', '?')."""
-    m = _LAW_WORD.search(f)
-    if m is None:
-        return None
+    to the question's own ('có hiệu lực', 'được thay thế', 'nào', '?'). A law word that names no law ('Luật nào
+    thay thế Luật Du lịch?': the type asked for; 'về luật sư': a subject) is passed over for the next."""
+    for m in _LAW_WORD.finditer(f):
+        span = _law_name_from(f, m)
+        if span is not None:
+            return span
+    return None
+
+
+def _law_name_from(f: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the law named from the law word `m` on; None when the word names none ('luật nào', 'luật về')."""
     at = vocabulary().law_name_at(f, m.start())
     if at is not None:
         end = at[0]
     else:
+        if re.search(r"(?<![a-z])ve\s+$", f[: m.start()]):  # 'về luật sư', not a listed law: a subject
+            return None
         end, n = m.end(), 0
         first = _NAME_WORD.match(f, end)
         if first is not None and first.group(1) in ("ve", "quy", "huong", "lien"):  # 'Luật về đất đai': a subject
@@ -410,12 +448,12 @@ def find_reference(question: str) -> _Ref | None:
         start = _type_word_before(f, m3.start())
         return _Ref(start, m3.end(), question[start : m3.end()], "document")
     ordinal = _ordinal(question, f)
-    if ordinal is not None:
-        return ordinal
     span = _law_name(f)
+    law_en = _law_name_en(f)
+    if ordinal is not None and not any(s is not None and s[0] <= ordinal.start < s[1] for s in (span, law_en)):
+        return ordinal  # not the type word and year of a law's name ('the Labor Code 2019': its year, no number)
     if span is not None:  # 'Luật Giao dịch điện tử (năm 2023)': a law asked for by its name
         return _with_hint(f, _Ref(span[0], span[1], question[span[0] : span[1]], "document"))
-    law_en = _law_name_en(f)
     if law_en is not None:  # 'the Law on Electronic Transactions': by its English name
         a0, a1, query = law_en
         return _with_hint(f, _Ref(a0, a1, question[a0:a1].strip(), "document", query=query))
@@ -452,6 +490,22 @@ def _summary(d: Document, lang: Language = "vi") -> str:
     return f"{d.type} {d.number}" if d.number else d.key
 
 
+LIST_SHOWN = 10  # the documents a list answer names in its text (its items hold them all)
+SEARCH_SHOWN = 5  # … a search of titles, each with its title
+
+
+def _cut(labels: list[str], lang: Language, total: int | None = None, shown: int | None = None, sep: str = ", ") -> str:
+    """A list answer's names as its text gives them, the one place every list is cut: the first `shown`
+    (`LIST_SHOWN`), then '…' and how many there are in all (`total`: when the list holds fewer than were found)."""
+    total = len(labels) if total is None else total
+    head = labels[: LIST_SHOWN if shown is None else shown]
+    text = sep.join(head)
+    if total > len(head):
+        text += (f" … (và {total - len(head)} văn bản khác, tổng cộng {total})" if lang == "vi"
+                 else f" … (and {total - len(head)} more, {total} in all)")
+    return text
+
+
 def ask(store: Store, question: str) -> Answer:
     """Answer one question from the graph. Never raises for any input string."""
     q = unicodedata.normalize("NFC", question if isinstance(question, str) else "")
@@ -468,6 +522,9 @@ def ask(store: Store, question: str) -> Answer:
         f1 = fold_lower(rest)
         lang = "vi" if (f1 != rest.lower() or _VI_HINT.search(f1)) else "en"
     f = fold_lower(q)
+    bad_day = _impossible_day(q, f, ref, lang)
+    if bad_day is not None:  # not answered for another day
+        return Answer(q, False, lang, bad_day, intent="invalid_date")
     if ref is None or ref.kind == "agency":
         return _about_many(store, q, lang, f, ref)
     rest = f[: ref.start] + " X " + f[ref.end :]
@@ -476,6 +533,7 @@ def ask(store: Store, question: str) -> Answer:
     x = t.index("X")
     asked_type, _ = _asked(_clean(_DAY.sub(" ", rest)))
     intent = _intent(t, x)
+    asks = _asks(t, x, intent)
     year = ref.year
     if year is None and _needs_year(ref):  # 'Chỉ thị 16/CT-TTg do ai ban hành năm 2026?', 'the 2020 directive 16/CT-TTg'
         years = set(_LONE_YEAR.findall(_DAY.sub(" ", rest)))
@@ -487,12 +545,15 @@ def ask(store: Store, question: str) -> Answer:
         query = _ordinal_key(store, ref, year) if ref.ordinal is not None else _with_year(ref.query or ref.text, year)
         if part is not None:
             return _about_part(store, q, lang, query, part, intent, at)
+        if len(asks) > 1:
+            return _facts(store, q, lang, query, asks, at)
         return _about_document(store, q, lang, query, intent, at, asked_type)
     except AmbiguousReference as e:
         ask_for = ("Hãy nêu số hiệu đầy đủ." if lang == "vi" else "Give the full number.") if year else \
             ("Hãy nêu năm." if lang == "vi" else "Give the year.")
-        msg = (f"{written} ứng với nhiều văn bản: {'; '.join(e.candidates)}. {ask_for}" if lang == "vi"
-               else f"{written} names several documents: {'; '.join(e.candidates)}. {ask_for}")
+        listed = _cut(e.candidates, lang, sep="; ")
+        msg = (f"{written} ứng với nhiều văn bản: {listed}. {ask_for}" if lang == "vi"
+               else f"{written} names several documents: {listed}. {ask_for}")
         return Answer(q, True, lang, msg, intent="ambiguous", candidates=e.candidates)
     except NotFound as e:
         msg = (f"Đồ thị chưa có văn bản {written}." if lang == "vi" else f"The graph holds no document {written}.")
@@ -546,10 +607,10 @@ def _about_part(store: Store, q: str, lang: Language, ref: str, part: str, inten
                         document=pv.others.get(r.source), evidence=[r.effect.evidence]) for r, _ in rows]
     if lang == "vi":
         what = " hoặc ".join(dict.fromkeys(_KIND_VI[k] for k in kinds[:2]))
-        text = (f"{name}: " + "; ".join(i.label for i in items) + "." if items
+        text = (f"{name}: " + _cut([i.label for i in items], lang, sep="; ") + "." if items
                 else f"Các văn bản đã đọc không nêu văn bản nào {what} {name}.")
     else:
-        text = (f"{name}: " + "; ".join(i.label for i in items) + "." if items
+        text = (f"{name}: " + _cut([i.label for i in items], lang, sep="; ") + "." if items
                 else f"No text read states an effect on {name} ({', '.join(k.replace('_', ' ') for k in kinds)}).")
     if not pv.read_in_full:
         text += (f" ({whole} chưa được đọc toàn văn: trả lời theo các văn bản tác động đến nó.)" if lang == "vi" else
@@ -687,6 +748,63 @@ def _intent(t: str, x: int) -> _Intent | None:
     return None
 
 
+# the facts of one document a question may ask together ('… do ai ban hành và có hiệu lực từ khi nào?'), and the
+# relations each is answered from: out of the document (its issuer, proposer) or into it (what acts on it)
+_FACTS: dict[str, tuple[tuple[str, ...], Literal["out", "in"] | None]] = {
+    "issuer": (("ISSUED_BY",), "out"), "proposer": (("PROPOSED_BY", "ISSUED_BY"), "out"),
+    "status": (STATUS_TYPES, "in"), "effective": ((), None), "issued_on": ((), None)}
+_AND = re.compile(r"\s+(?:va|and|and also|cung nhu|dong thoi)\s+")
+
+
+def _asks(t: str, x: int, intent: _Intent | None) -> list[str]:
+    """The facts of the document a question asks for, in its order, when it asks for more than one, joined by 'và',
+    'and' ('Who issued X and when did it take effect?'): each part read as a question of its own. Else [] (one)."""
+    if intent is None or intent.kind not in _FACTS:
+        return []
+    kinds: list[str] = []
+    at = 0
+    for piece in _AND.split(t):
+        i = _intent(piece, x - at if at <= x < at + len(piece) else -1)
+        at += len(piece)
+        if i is not None and i.kind in _FACTS and i.kind not in kinds:
+            kinds.append(i.kind)
+    if "issuer" in kinds and ("proposer" in kinds or "issued_on" in kinds):  # their answers name the issuer
+        kinds.remove("issuer")
+    return kinds if len(kinds) > 1 else []
+
+
+def _facts(store: Store, q: str, lang: Language, ref: str, kinds: list[str], at: dt.date | None) -> Answer:
+    """A question asking several facts of one document: each answered as if asked alone, in the question's order,
+    from one read of the store (the relations all of them need)."""
+    types = sorted({t for k in kinds for t in _FACTS[k][0]})
+    ways = {w for k in kinds if (w := _FACTS[k][1]) is not None}
+    if types:
+        view = store.document_relations(ref, types, ways.pop() if len(ways) == 1 else "both")
+        doc = view.document
+    else:
+        doc = store.document(ref)
+        view = DocumentRelations(doc, [], {})
+
+    def part(k: str) -> DocumentRelations:
+        want, way = _FACTS[k]
+        return DocumentRelations(doc, [r for r in view.relations if r.type in want and r.direction == way], view.others)
+
+    answers = []
+    for k in kinds:
+        if k == "issuer":
+            answers.append(_issuer_of(q, lang, part(k)))
+        elif k == "proposer":
+            answers.append(_proposer_of(q, lang, part(k)))
+        elif k == "status":
+            answers.append(_status(q, lang, part(k), at))
+        elif k == "effective":
+            answers.append(_since_when(q, lang, doc))
+        else:
+            answers.append(_issued_on(q, lang, doc))
+    return Answer(q, True, lang, " ".join(a.text for a in answers), intent="+".join(kinds), subject=doc,
+                  items=[i for a in answers for i in a.items], evidence=[e for a in answers for e in a.evidence])
+
+
 _OVERVIEW = tuple(t for t in RELATION_TYPES if t != "CITES")  # an overview leaves out what merely cites
 
 
@@ -715,6 +833,10 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
         doc, steps = store.document_chain(ref, intent.direction)
         items = [AnswerItem(s.document.key, _summary(s.document, lang), relation="REPLACES", direction=intent.direction,
                             document=s.document, evidence=s.evidence) for s in steps]
+        if asked_type is not None:  # 'Luật nào thay thế Luật …': the steps of that type
+            kept = [i for i in items if i.document is not None and i.document.type_id == asked_type.id]
+            last = bool(kept) and kept[-1] is items[-1]  # the text in force is among them
+            return _related(q, lang, doc, "REPLACES", intent.direction, kept, asked_type, chain_end=last)
         return _related(q, lang, doc, "REPLACES", intent.direction, items)
     # what repealed a text, or what a text repealed: also what replaced it (the texts say 'hết hiệu lực' of both)
     types = (intent.rel, "REPLACES") if intent.rel == "REPEALS" else (intent.rel,)
@@ -737,9 +859,10 @@ def _about_document(store: Store, q: str, lang: Language, ref: str, intent: _Int
 
 
 def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal["out", "in"], items: list[AnswerItem],
-             asked_type: DocType | None = None) -> Answer:
+             asked_type: DocType | None = None, chain_end: bool = True) -> Answer:
     """The answer naming the documents on the other end of a relation (`items`), in the relation's words
-    (ontology/relations.tsv); `asked_type`: the type of document asked for (not for a chain of replacements)."""
+    (ontology/relations.tsv); `asked_type`: the type of document asked for; `chain_end`: whether the last of a chain
+    of replacements is the last of the chain read (the text in force), not only the last of the type asked for."""
     v = vocabulary()
     label = v.relation_types[rel]
 
@@ -747,7 +870,7 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
         a = v.agencies.get(i.document.issuer) if i.document is not None and i.document.issuer else None
         return i.label if a is None else f"{i.label} ({a.name if lang == 'vi' else 'the ' + a.name_en})"
 
-    names = ", ".join(with_issuer(i) for i in items)
+    names = _cut([with_issuer(i) for i in items], lang)
     intent = {("REPLACES", "in"): "replaced_by", ("REPLACES", "out"): "replaces"}.get((rel, direction),
                                                                                          f"{rel.lower()}_{direction}")
     what_vi = asked_type.name.lower() if asked_type is not None else "văn bản"
@@ -758,7 +881,7 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
                 else f"Các văn bản đã đọc không nêu {_summary(doc, lang)} {label.label_vi} {what_vi} nào."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} đã được thay thế bởi {names}" + (
-                f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 else ".")
+                f"; văn bản còn hiệu lực theo đồ thị: {items[-1].label}." if len(items) > 1 and chain_end else ".")
         elif direction == "in":
             text = f"{names} {label.label_vi} {_summary(doc, lang)}."
         else:
@@ -770,7 +893,7 @@ def _related(q: str, lang: Language, doc: Document, rel: str, direction: Literal
                 f"The texts read so far state {nothing_en} that {_summary(doc, lang)} {_verb_en(label.label_en)}."
         elif rel == "REPLACES" and direction == "in":
             text = f"{_summary(doc, lang)} was replaced by {names}" + (
-                f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 else ".")
+                f"; in force as far as the graph knows: {items[-1].label}." if len(items) > 1 and chain_end else ".")
         elif direction == "in":
             text = f"{names} {_verb_en(label.label_en, plural=len(items) > 1)} {_summary(doc, lang)}."
         else:
@@ -790,7 +913,7 @@ def _ends(q: str, lang: Language, view: DocumentRelations, direction: Literal["o
             return f"{i.label} ({'thay thế' if i.relation == 'REPLACES' else 'bãi bỏ'})"
         return f"{i.label} ({'replaced' if i.relation == 'REPLACES' else 'repealed'})"
 
-    names, s = ", ".join(how(i) for i in items), _summary(doc, lang)
+    names, s = _cut([how(i) for i in items], lang), _summary(doc, lang)
     if lang == "vi":
         text = (f"{s} làm hết hiệu lực: {names}." if items else f"Các văn bản đã đọc không nêu {s} làm hết hiệu lực "
                 "văn bản nào.") if direction == "out" else (
@@ -821,11 +944,11 @@ def _status(q: str, lang: Language, view: DocumentRelations, at: dt.date | None)
     s = _summary(doc, lang)
     day = st.at.strftime("%d/%m/%Y") if lang == "vi" else st.at.isoformat()
     since = (st.since.strftime("%d/%m/%Y") if lang == "vi" else st.since.isoformat()) if st.since else None
-    by = ", ".join(i.label for i in items)
+    by = _cut([i.label for i in items], lang)
     end = st.changes[0] if st.state in ("replaced", "repealed") and st.changes else None
-    gone_parts = ", ".join(label_of(p) for p in st.parts[:12]) + (" …" if len(st.parts) > 12 else "") \
+    gone_parts = _cut([label_of(p) for p in st.parts], "vi") \
         + " đã bị bãi bỏ hoặc đình chỉ thi hành"
-    gone_parts_en = ", ".join(label_of(p) for p in st.parts[:12]) + (" …" if len(st.parts) > 12 else "") \
+    gone_parts_en = _cut([label_of(p) for p in st.parts], "en") \
         + " repealed or suspended"
     if since and end is not None and end.basis == "issued":  # the acting text's date of issue, not of effect
         since += (f" (ngày ban hành {end.label}; các văn bản đã đọc không nêu ngày {end.label} có hiệu lực)"
@@ -975,7 +1098,7 @@ def _issued_by(store: Store, q: str, lang: Language, ref: _Ref, asked_type: DocT
     for d in docs:
         ev = [e for r in issued.get(d.key, []) if r.other == a.id for e in r.evidence][:1]
         items.append(AnswerItem(d.key, _summary(d, lang), relation="ISSUED_BY", direction="in", document=d, evidence=ev))
-    head = ", ".join(i.label for i in items[:10]) + (" …" if n > 10 else "")
+    head = _cut([i.label for i in items], lang, total=n)
     what_vi = (asked_type.name.lower() if asked_type else "văn bản") + (f" năm {year}" if year else "") + (
         f" có «{written}» trong tiêu đề" if subject else "")
     what_en = (asked_type.name_en.lower() + "s" if asked_type else "documents") + (f" of {year}" if year else "") + (
@@ -1163,7 +1286,7 @@ def _taking_effect(store: Store, q: str, lang: Language, agency: str | None, ask
         found = _matching(found, subject, written)
     found.sort(key=lambda d: (d.date or dt.date.min, d.key), reverse=True)
     items = [AnswerItem(d.key, _summary(d, lang), document=d) for d in found[:100]]
-    head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
+    head = _cut([i.label for i in items], lang, total=len(found))
     a = vocabulary().agencies.get(agency) if agency else None
     if lang == "vi":
         what = (asked_type.name.lower() if asked_type else "văn bản") + (f" của {a.name}" if a else "") + (
@@ -1210,7 +1333,7 @@ def _in_force_list(store: Store, q: str, lang: Language, agency: str | None, ask
     chosen.sort(key=lambda x: (x[0].date is None, -(x[0].date.toordinal() if x[0].date else 0), x[0].key))
     items = [AnswerItem(d.key, _summary(d, lang), relation=cs[0].type if cs else None, direction="in" if cs else None,
                         document=d, evidence=[e for c in cs[:1] for e in c.evidence[:1]]) for d, cs in chosen[:100]]
-    head = ", ".join(i.label for i in items[:10]) + (" …" if len(items) > 10 else "")
+    head = _cut([i.label for i in items], lang, total=len(chosen))
     a = v.agencies.get(agency) if agency else None
     k = len(chosen)
     in_force = states.get("in_force", 0) + states.get("amended", 0) + states.get("partly_in_force", 0)
@@ -1287,7 +1410,7 @@ def _search(store: Store, q: str, lang: Language, subject: str, asked_type: DocT
     what_vi = asked_type.name.lower() if asked_type else "văn bản"
     what_en = asked_type.name_en.lower() + "s" if asked_type else "documents"
     in_year = year is not None and bool(found) and found[0].year == year
-    listed = "; ".join(line(d) for d in found[:5]) + (" …" if len(found) > 5 else ".")
+    listed = _cut([line(d) for d in found], lang, shown=SEARCH_SHOWN, sep="; ") + "."
     if more > 0:
         listed += (f" (Đã xếp hạng {len(docs)} trong {n} văn bản tìm được.)" if lang == "vi"
                    else f" ({len(docs)} of the {n} found were ranked.)")

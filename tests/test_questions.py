@@ -222,3 +222,111 @@ def test_what_ended_it(store: Store) -> None:
     b = ask(store, "Văn bản nào bãi bỏ Nghị định 60/2018/NĐ-CP?")  # replaced, not repealed: said so
     assert b.intent == "repeals_in" and [i.key for i in b.items] == ["139/2026/ND-CP"]
     assert "không nêu văn bản nào bãi bỏ" in b.text and "thay thế bởi Nghị định 139/2026/NĐ-CP" in b.text, b.text
+
+
+# a type word with 'nào', a relation verb and a law by its name ------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "intent"), [
+    ("Luật nào sửa đổi Luật Bảo hiểm y tế?", "amends_in"),
+    ("Luật nào thay thế Luật Du lịch?", "replaced_by"),
+    ("Bộ luật nào thay thế Bộ luật Lao động 2019?", "replaced_by"),
+    ("Luật nào căn cứ Luật Tổ chức Chính phủ năm 2025?", "based_on_in"),
+    ("Pháp lệnh nào thay thế Luật Du lịch?", "replaced_by"),
+])
+def test_a_type_asked_for_before_a_law_named_is_a_relation_question(store: Store, q: str, intent: str) -> None:
+    """'Luật nào' is the type asked for, not the law named: the relation, restricted to that type."""
+    a = ask(store, q)
+    assert a.intent == intent, a.text
+    asked = q.split(" nào")[0]
+    type_id = {"Luật": "Luat", "Bộ luật": "BoLuat", "Pháp lệnh": "PhapLenh"}[asked]
+    assert all(i.document is not None and i.document.type_id == type_id for i in a.items), a.text
+    if not a.items:
+        assert f"không nêu {asked.lower()} nào" in a.text, a.text
+
+
+def test_the_relation_is_filtered_to_the_type_asked_for(store: Store) -> None:
+    laws = ask(store, "Luật nào sửa đổi Luật Bảo hiểm y tế?")
+    any_type = ask(store, "Văn bản nào sửa đổi Luật Bảo hiểm y tế?")
+    assert laws.items and {i.key for i in laws.items} == {i.key for i in any_type.items
+                                                           if i.document is not None and i.document.type_id == "Luat"}
+    based = ask(store, "Luật nào căn cứ Luật Tổ chức Chính phủ năm 2025?")  # decrees and a circular do, no law
+    assert not based.items and ask(store, "Văn bản nào căn cứ Luật Tổ chức Chính phủ năm 2025?").items
+    # 'về luật sư': a subject, not a law named
+    assert ask(store, "Nghị định nào quy định về luật sư?").intent == "search"
+
+
+# a date that is no real day -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "says"), [
+    ("Nghị định 60/2018/NĐ-CP còn hiệu lực vào ngày 31/2/2026 không?", "«31/2/2026» không phải là một ngày có thật"),
+    ("Những nghị định nào có hiệu lực từ ngày 31 tháng 4 năm 2026?", "tháng 4 năm 2026 chỉ có 30 ngày"),
+    ("Chỉ thị 16/CT-TTg ngày 30/2/2020 do ai ban hành?", "tháng 2 năm 2020 chỉ có 29 ngày"),  # a day of issue
+    ("Is decree 60/2018/NĐ-CP in force on 30 February 2026?", "«30 February 2026» is not a real date"),
+    ("Which circulars are in force on 2026-13-01?", "there is no month 13"),
+])
+def test_a_date_that_is_no_real_day_is_said_so_not_replaced_by_today(store: Store, q: str, says: str) -> None:
+    a = ask(store, q)
+    assert a.intent == "invalid_date" and not a.understood and not a.items and says in a.text, a.text
+    assert dt.date.today().strftime("%d/%m/%Y") not in a.text and dt.date.today().isoformat() not in a.text
+    leap = ask(store, "Nghị định 60/2018/NĐ-CP còn hiệu lực vào ngày 29/2/2024 không?")  # a real day
+    assert leap.intent == "status" and "Ngày 29/02/2024" in leap.text, leap.text
+
+
+# every list answer cut in one place, with how many in all -------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "intent"), [
+    ("Văn bản nào sửa đổi Luật Bảo hiểm y tế?", "amends_in"),  # a relation: 7 laws
+    ("What amends the Law on Health Insurance?", "amends_in"),
+    ("Bộ TT&TT ban hành những văn bản nào?", "issued_by"),
+    ("Những văn bản nào của Chính phủ đã hết hiệu lực vào ngày 2/7/2026?", "no_longer_in_force"),
+    ("Thông tư 1 do ai ban hành?", "ambiguous"),
+])
+def test_every_list_answer_is_cut_the_same_way_and_says_how_many(store: Store, q: str, intent: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.questions
+
+    monkeypatch.setattr(graph.questions, "LIST_SHOWN", 3)  # the one limit, lowered: each list goes past it
+    a = ask(store, q)
+    n = len(a.candidates or a.items)
+    assert a.intent == intent and n > 3, a.text
+    said = f"… (và {n - 3} văn bản khác, tổng cộng {n})" if a.language == "vi" else f"… (and {n - 3} more, {n} in all)"
+    assert said in a.text, a.text
+    shown = a.candidates[3:] if a.candidates else [i.label for i in a.items][3:]
+    assert not any(f"{s}," in a.text or f"{s};" in a.text for s in shown), a.text  # the rest are not named
+
+
+# an English law name with its year ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["What guides the Labor Code 2019?", "What guides the Labour Code of 2019?",
+                               "what guides the labor code (2019)?", "Bộ luật Lao động 2019 được hướng dẫn bởi văn bản nào?"])
+def test_the_year_after_a_law_name_is_its_year_not_a_number(store: Store, q: str) -> None:
+    """'Code 2019' is not a code numbered 2019: the year of the Labour Code, as 'Bộ luật Lao động 2019'."""
+    ref = find_reference(q)
+    assert ref is not None and ref.ordinal is None and (ref.query or ref.text).endswith("2019"), ref
+    a = ask(store, q)
+    assert a.intent == "guides_in" and a.subject is not None, a.text
+    assert a.subject.name == "Bộ luật Lao động" and a.subject.year == 2019, a.text
+    assert "145/2020/ND-CP" in {i.key for i in a.items}
+    assert ask(store, "who issued decree 139 of 2026?").subject.key == "139/2026/ND-CP"  # type: ignore[union-attr]
+
+
+# two facts of one document asked together -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("q", "intent", "says"), [
+    ("Who issued decree 139/2026/NĐ-CP and when did it take effect?", "issuer+effective",
+     ["was issued by the Government", "took effect on 2026-07-01"]),
+    ("Nghị định 139/2026/NĐ-CP do ai ban hành và có hiệu lực từ khi nào?", "issuer+effective",
+     ["do Chính phủ ban hành", "có hiệu lực từ ngày 01/07/2026"]),
+    ("Nghị định 139/2026/NĐ-CP có hiệu lực từ khi nào và ai ban hành?", "effective+issuer",  # in the question's order
+     ["có hiệu lực từ ngày 01/07/2026", "do Chính phủ ban hành"]),
+    ("Nghị định 60/2018/NĐ-CP do ai ban hành và còn hiệu lực vào ngày 2/7/2026 không?", "issuer+status",
+     ["do Chính phủ ban hành", "hết hiệu lực: đã được thay thế bởi 139/2026/NĐ-CP"]),
+])
+def test_a_question_asking_two_facts_answers_both(store: Store, q: str, intent: str, says: list[str]) -> None:
+    a = ask(store, q)
+    assert a.intent == intent and a.subject is not None, a.text
+    assert all(x in a.text for x in says) and a.text.index(says[0]) < a.text.index(says[1]), a.text
+    assert "CP" in {i.key for i in a.items}  # the issuer, with its sentence
+    # one fact asked, or the issuer asked with a fact whose answer names it: as before
+    assert ask(store, "Ai ban hành Nghị định 139/2026/NĐ-CP?").intent == "issuer"
+    assert ask(store, "Ai ban hành Nghị định 139/2026/NĐ-CP và ban hành ngày nào?").intent == "issued_on"

@@ -180,6 +180,11 @@ ASK = [  # each kind of question, in one read of the store
     ("khoản 1 Điều 2 Nghị định 139/2026/NĐ-CP còn hiệu lực không?", "part_status", 2),
     ("Điều 2 Nghị định 139/2026/NĐ-CP đã được sửa đổi chưa?", "part_effects", 2),
     ("what changed article 2 of decree 139/2026?", "part_effects", 2),
+    # two facts of one document asked together: one read of the relations both need
+    ("Who issued decree 139/2026/NĐ-CP and when did it take effect?", "issuer+effective", 1),
+    ("Nghị định 60/2018/NĐ-CP do ai ban hành và còn hiệu lực không?", "issuer+status", 1),
+    # a date that is no real day is said so before the store is read
+    ("Nghị định 42/2022/NĐ-CP còn hiệu lực vào ngày 31/2/2026 không?", "invalid_date", 0),
 ]
 
 
