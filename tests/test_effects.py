@@ -49,6 +49,8 @@ HEADS: dict[str, tuple[str, str, str, str]] = {
     'nghi-dinh-so-172-2026-nd-cp-469584.txt': ('172/2026/NĐ-CP', '2026-05-15', 'NGHỊ ĐỊNH', 'Quy định chi tiết chi phí thực hiện và kinh phí bảo đảm công tác dẫn độ, công tác chuyển giao người đang chấp hành án phạt tù, công tác tương trợ tư pháp về hình sự'),
     'nghi-dinh-so-182-2026-nd-cp-469623.txt': ('182/2026/NĐ-CP', '2026-05-22', 'NGHỊ ĐỊNH', 'Quy định chế độ phụ cấp ưu đãi theo nghề đối với nhà giáo, cán bộ quản lý cơ sở giáo dục và nhân sự hỗ trợ giáo dục công tác trong các cơ sở giáo dục công lập'),
     'nghi-dinh-so-192-2026-nd-cp-469673.txt': ('192/2026/NĐ-CP', '2026-05-30', 'NGHỊ ĐỊNH', 'Quy định một số chế độ phụ cấp đặc thù trong lĩnh vực y tế; hỗ trợ hằng tháng đối với nhân viên y tế thôn, tổ dân phố và cô đỡ thôn, bản'),
+    'luat-so-51-2024-qh15-43559.txt': ('51/2024/QH15', '2024-11-27', 'LUẬT', 'Sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế'),
+    'thong-tu-so-20-2026-tt-bxd-469697.txt': ('20/2026/TT-BXD', '2026-05-15', 'THÔNG TƯ', 'Quy định về quản lý nhà nước chuyên ngành tại cảng thủy nội địa, bến thủy nội địa, khu neo đậu và quản lý hoạt động hoa tiêu đường thủy nội địa'),
     'nghi-dinh-so-207-2026-nd-cp-469769.txt': ('207/2026/NĐ-CP', '2026-06-15', 'NGHỊ ĐỊNH', 'Quy định chi tiết một số điều của Luật Xây dựng về quản lý chất lượng, thi công xây dựng và bảo trì công trình xây dựng'),
     'nghi-dinh-so-372-2025-nd-cp-468594.txt': ('372/2025/NĐ-CP', '2025-12-31', 'NGHỊ ĐỊNH', 'Sửa đổi, bổ sung một số điều của Nghị định số 112/2021/NĐ-CP ngày 10 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng'),
     'nghi-dinh-so-51-2025-nd-cp-44397.txt': ('51/2025/NĐ-CP', '2025-03-01', 'NGHỊ ĐỊNH', 'Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 của Chính phủ quy định về lệ phí trước bạ'),
@@ -94,6 +96,19 @@ HEADS: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+_ND207_K3 = ('3. Bãi bỏ Điều 8 Nghị định số 140/2025/NĐ-CP; Điều 13 Nghị định số 144/2025/NĐ-CP; khoản 4 Điều 9, Điều '
+             '38 của Nghị định số 11/2013/NĐ-CP ngày 14 tháng 01 năm 2013 của Chính phủ về quản lý đầu tư phát triển đô '
+             'thị được sửa đổi, bổ sung tại Nghị định số 35/2023/NĐ-CP ngày 20 tháng 6 năm 2023 của Chính phủ sửa đổi, '
+             'bổ sung một số điều của các Nghị định thuộc lĩnh vực quản lý nhà nước của Bộ Xây dựng.')
+_LUAT51_D2 = ('Điều 2. Sửa đổi, bổ sung Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở số 30/2023/QH15\n'
+              'Bãi bỏ khoản 2 Điều 32 của Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở số 30/2023/QH15.')
+_TT20_K2 = ('2. Các quy định sau đây hết hiệu lực từ ngày Thông tư này có hiệu lực thi hành:\n'
+            'a) Thông tư số 50/2014/TT-BGTVT của Bộ trưởng Bộ Giao thông vận tải quy định về quản lý cảng, bến thủy nội '
+            'địa;\n'
+            'b) Điều 2 Thông tư số 35/2020/TT-BGTVT của Bộ trưởng Bộ Giao thông vận tải sửa đổi, bổ sung một số điều của '
+            'các Thông tư quy định về chế độ báo cáo định kỳ trong lĩnh vực đường thủy nội địa.')
+
+
 class E(NamedTuple):
     file: str
     excerpt: str
@@ -116,6 +131,26 @@ EFFECTS: list[E] = [
     E('nghi-dinh-so-207-2026-nd-cp-469769.txt',
       'Bãi bỏ Điều 8 Nghị định số 140/2025/NĐ-CP;',
       'AMENDS', '140/2025/ND-CP', 'repealed', ('dieu_8',)),
+    # a list of parts that a ';' carries on, tied to its document by 'của'; the history after it ('… được sửa đổi,
+    # bổ sung tại Nghị định số 35/2023/NĐ-CP') is no act of this text's (test below)
+    E('nghi-dinh-so-207-2026-nd-cp-469769.txt', _ND207_K3, 'AMENDS', '11/2013/ND-CP', 'repealed',
+      ('dieu_9/khoan_4', 'dieu_38')),
+    # an article's heading that names the law it amends, with no stop, then its body: the parts after 'của' are that
+    # law's, not the one the text's title amends (51/2024/QH15, Điều 2)
+    E('luat-so-51-2024-qh15-43559.txt', _LUAT51_D2, 'AMENDS', '30/2023/QH15', 'repealed', ('dieu_32/khoan_2',)),
+    # the items of a lead that says they expire: a part of one text, a whole other (20/2026/TT-BXD, Điều 20 khoản 2)
+    E('thong-tu-so-20-2026-tt-bxd-469697.txt', _TT20_K2, 'AMENDS', '35/2020/TT-BGTVT', 'repealed', ('dieu_2',)),
+    E('thong-tu-so-20-2026-tt-bxd-469697.txt', _TT20_K2, 'REPLACES', '50/2014/TT-BGTVT', 'replaced', ()),
+    # an item after the first is named whole or in part by the lead and its own head, not by the items before it
+    # (a)'s 'một số điều' is no part of b))
+    E('nghi-dinh-so-188-2025-nd-cp-45593.txt',
+      '5. Bãi bỏ các văn bản sau đây từ ngày 15 tháng 8 năm 2025:\n'
+      'a) Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 của Chính phủ quy định chi tiết và hướng dẫn biện pháp '
+      'thi hành một số điều của Luật Bảo hiểm y tế;\n'
+      'b) Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định '
+      'số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 của Chính phủ quy định chi tiết và hướng dẫn biện pháp thi hành một '
+      'số điều của Luật Bảo hiểm y tế;',
+      'REPEALS', '75/2023/ND-CP', 'repealed', ()),
     E('nghi-quyet-so-19-2026-nq-cp-469466.txt',
       'Bãi bỏ điều kiện kinh doanh dịch vụ cho thuê cảng, kho tiếp nhận xăng dầu quy định tại Điều 27 Nghị định số 83/2014/NĐ-CP;',
       'AMENDS', '83/2014/ND-CP', 'repealed', ('dieu_27',)),
@@ -564,6 +599,26 @@ def test_the_amending_text_of_a_passive_aside_gets_no_parts() -> None:
     assert not g.relations["AMENDS|22/2019/TT-BTC|12/2015/TT-BTC"].effects
 
 
+def test_the_history_of_parts_a_text_repeals_is_no_act_of_the_amending_text() -> None:
+    """'Bãi bỏ …; khoản 4 Điều 9, Điều 38 của Nghị định số 11/2013/NĐ-CP … được sửa đổi, bổ sung tại Nghị định số
+    35/2023/NĐ-CP …' (207/2026/NĐ-CP, Điều 52 khoản 3): the repeal is 207/2026's; 35/2023 changed no part here."""
+    g = _graph(_text("nghi-dinh-so-207-2026-nd-cp-469769.txt", _ND207_K3))
+    assert [(e.kind, e.parts) for e in g.relations["AMENDS|207/2026/ND-CP|11/2013/ND-CP"].effects] == [
+        ("repealed", ["dieu_9/khoan_4", "dieu_38"])]
+    assert not g.relations["AMENDS|35/2023/ND-CP|11/2013/ND-CP"].effects
+
+
+def test_parts_tied_by_cua_are_not_the_title_law_s() -> None:
+    """51/2024/QH15 (title: amends Luật Bảo hiểm y tế), Điều 2: 'Bãi bỏ khoản 2 Điều 32 của Luật … số 30/2023/QH15.'
+    repeals a part of 30/2023/QH15, none of the law its title amends."""
+    g = _graph(_text("luat-so-51-2024-qh15-43559.txt", _LUAT51_D2))
+    effs = [(r.target, e.kind, e.parts) for r in g.relations.values() for e in r.effects]
+    assert effs == [("30/2023/QH15", "repealed", ["dieu_32/khoan_2"])], effs
+    got = _fixture_effects("luat-so-51-2024-qh15-43559.txt")  # the whole law: its Điều 32 of 25/2008 is amended only
+    assert ("AMENDS", "30/2023/QH15", "repealed", ("dieu_32/khoan_2",)) in got
+    assert ("AMENDS", "25/2008/QH12", "repealed", ("dieu_32/khoan_2",)) not in got
+
+
 # how lists of parts are written, and the ids they name
 PARTS: list[tuple[str, list[str]]] = [
     ("khoản 2 Điều 8", ["dieu_8/khoan_2"]),
@@ -615,6 +670,7 @@ FIXTURE_EFFECTS = {
         ("AMENDS", "25/2008/QH12", "amended", ("dieu_7a",)),
         ("AMENDS", "25/2008/QH12", "amended", ("dieu_8/khoan_2", "dieu_8/khoan_3")),
         ("AMENDS", "25/2008/QH12", "inserted", ("dieu_48a", "dieu_48b")),  # Bổ sung Điều 48a và Điều 48b vào sau Điều 48
+        ("AMENDS", "30/2023/QH15", "repealed", ("dieu_32/khoan_2",)),  # Điều 2: Bãi bỏ khoản 2 Điều 32 của Luật … 30/2023
     },
     "thong-tu-so-28-2022-tt-bldtbxh-38853.txt": {
         ("AMENDS", "6/2017/TT-BLDTBXH", "amended", ("dieu_1",)),
@@ -633,6 +689,10 @@ FIXTURE_EFFECTS = {
         ("AMENDS", "54/2022/ND-CP", "repealed", ("dieu_2",)),
         ("AMENDS", "140/2025/ND-CP", "repealed", ("dieu_27/khoan_2", "dieu_27/khoan_3", "dieu_27/khoan_4",
                                                   "dieu_27/khoan_5")),
+        # 'Các Nghị định sau hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:' and its three items, whole
+        ("REPLACES", "24/2015/ND-CP", "replaced", ()),
+        ("REPLACES", "8/2021/ND-CP", "replaced", ()),
+        ("REPLACES", "6/2024/ND-CP", "replaced", ()),
     },
     "nghi-dinh-so-139-2026-nd-cp-469377.txt": {("REPLACES", "60/2018/ND-CP", "replaced", ())},  # the whole text
 }

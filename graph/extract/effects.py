@@ -359,8 +359,15 @@ def _relation_effect(rel: _Relator, rr: RawRelation) -> RawEffect | None:
         return None
     item = rel.item_start.get(id(t))
     active = [tr for tr in trigs if not tr.passive]
-    if item is None or not active or t.start < s1:
+    if item is None or t.start < s1:
         return None  # named outside the sentence, not as an item of its list ('Khoản này được bổ sung theo …')
+    if not active:
+        # a lead that says the items expire ('Các quy định sau đây hết hiệu lực từ ngày Thông tư này có hiệu lực thi
+        # hành:' / 'b) Điều 2 Thông tư số 35/2020/TT-BGTVT …'): the item's parts, or the whole text, end
+        expiry = _EXPIRES.search(low, s0, s1) if rr.type in ("REPLACES", "AMENDS") else None
+        if expiry is None or rel.quote_at(expiry.start()) is not None:
+            return None
+        return _effect(rel, rr, expiry.start(), (item, t.start), tail=False)
     # the item's own formula, else the lead's ('Sửa đổi, bãi bỏ các quy định sau đây:' / 'b) Bãi bỏ Điều 101 …')
     own = [tr for tr in find_triggers(low, item, t.start) if not tr.passive and tr.type in _STATED_BY[rr.type]]
     return _effect(rel, rr, (own or active)[-1].start, (item, t.start), tail=False)
@@ -381,10 +388,16 @@ def _passive_effect(rel: _Relator, rr: RawRelation, formula: int) -> RawEffect |
     eff = _effect(rel, rr, formula, (min(start, t.start), t.start))
     if eff is not None and eff.parts:
         first = _tail_start(low, start, t.start)
+        # the active formula may stand before a ';' that the list of its objects goes on after ('Bãi bỏ Điều 8 Nghị
+        # định số A; khoản 4 Điều 9, Điều 38 của Nghị định số X … được sửa đổi, bổ sung tại Nghị định số Y'): from
+        # the first sentence that states an act on this very mention
+        opened = min([rr.sentence[0]] + [r.sentence[0] for r in rel.ex.relations
+                                         if r.target is t and r.type in ACTING and r.sentence[0] <= t.start])
         if _PLACED.search(low, max(start, first - 24), first) or any(
-                not tr.passive for tr in find_triggers(low, rr.sentence[0], first)):
+                not tr.passive for tr in find_triggers(low, opened, first)):
             return None  # where a rule stands ('… quy định tại khoản 3 Điều 5 Nghị định số X (được sửa đổi bởi Y)'),
-            # or what an active formula before acts on ('Sửa đổi khoản 3 Điều 4 Thông tư X đã được sửa đổi tại Y')
+            # or what an active formula before acts on ('Sửa đổi khoản 3 Điều 4 Thông tư X đã được sửa đổi tại Y';
+            # the history of the parts a text repeals: '… Điều 38 của Nghị định số X được sửa đổi, bổ sung tại Y')
     return eff
 
 
@@ -415,7 +428,11 @@ def _effect(rel: _Relator, rr: RawRelation, formula: int, span: tuple[int, int],
     if kind in ("amended", "inserted", "replaced", "repealed") and rr.type == "GUIDES":
         kind = EFFECT_OF_TYPE["GUIDES"]  # 'hướng dẫn … sửa đổi …': another formula inside the subject
     if not parts:  # an AMENDS is of parts, whatever the formula: one that names none has no effect of its own
-        gap = low[formula : span[1]]
+        # what stands between the formula and the target: for a list item under its lead's formula, the lead's rest
+        # and the item's head, not the items before it ('Các Nghị định sau hết hiệu lực …:' / 'a) … quy định chi tiết
+        # …;' / 'b) Nghị định số …': b) is named whole)
+        gap = low[formula : span[1]] if tail or formula >= span[0] else \
+            low[formula : rr.sentence[1]] + " " + low[span[0] : span[1]]
         if kind not in WHOLE_TEXT_KINDS or rr.type == "AMENDS" or _PARTIAL.search(gap):
             return None
     if kind in ("repealed", "replaced") and heading_only(written):
@@ -562,6 +579,8 @@ def item_effects(rel: _Relator) -> None:
     first = articles[0] if articles else len(low)
     title = {r.target.base: r for r in own if r.type == "AMENDS" and r.sentence[0] < first}
     named = sorted(m.start for m in rel.all_mentions if not m.nested and not m.self_ref)
+    inner = [m for m in rel.all_mentions if m.nested and not m.self_ref]  # in another's subject phrase
+    inner_at = [m.start for m in inner]
     context: dict[int, list[_Level] | None] = {}  # the part each level's last item names (0: article, 1: 1., 2: a))
     for m in _ITEM.finditer(low):
         pos = m.start("f")
@@ -589,6 +608,13 @@ def item_effects(rel: _Relator) -> None:
             if doer is None:  # else the first sentence's list alone
                 sent = (sent[0], one)
             end = named[j] if doer is not None else one
+        if doer is None and (whose := _whose(rel, inner, inner_at, m.end("f"), min(end, one))) is not None:
+            # 'Bãi bỏ khoản 2 Điều 32 của Luật … số 30/2023/QH15.' under a heading that names the law with no stop
+            # (its subject phrase then holds the item): the parts are that document's, not the lead's
+            doer = next((r for r in reversed(own) if r.target.base == whose.base), None)
+            if doer is None:
+                continue
+            end = whose.start
         kind = effect_kind(low, pos)
         if kind is None:
             continue
@@ -607,6 +633,22 @@ def item_effects(rel: _Relator) -> None:
             kind = "amended"  # 'a) Bãi bỏ tên Mục 1, Mục 2, Mục 3 trong Chương III.': the headings, not the sections
         a = m.start("mark") if m.group("mark") else (m.start("art") if m.group("art") else pos)
         lead.effects.append(RawEffect(kind, parts, written, (a, sent[1]), _effect_date(low, sent, pos)))
+
+
+def _whose(rel: _Relator, inner: list[Mention], inner_at: list[int], a: int, b: int) -> Mention | None:
+    """The document a list of parts in low[a:b] is tied to by 'của' ('khoản 2 Điều 32 của Luật … số 30/2023/QH15'),
+    when its mention is nested in another's subject phrase (so the item seems to name no document): the first such
+    mention in the span, right after 'của' and the parts; else None."""
+    k = bisect.bisect_left(inner_at, a)
+    if k >= len(inner) or inner[k].start >= b:
+        return None
+    x = inner[k]
+    low = rel.ctx.low
+    head = low[a : x.start].rstrip()
+    if not head.endswith(" cua") or rel.quote_at(x.start) is not None:
+        return None
+    parts, _ = read_parts(low, rel.ctx.text, a, a + len(head) - 4, tail=True)  # the parts, right before 'của'
+    return x if parts else None
 
 
 # what a sentence after a ';' opens with when it goes on with the item's list: a part, or more quoted words

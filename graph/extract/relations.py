@@ -169,20 +169,28 @@ class _Passive(_Clauses):
         return patient
 
 
+def _parts_whose(gap: str) -> str:
+    """A list of parts written before a document, without the 'của' that ties it to the document ('khoản 4 Điều 9,
+    Điều 38 của Nghị định số …': the parts are that document's)."""
+    gap = gap.strip()
+    return gap[:-4].rstrip() if gap.endswith(" cua") else gap
+
+
 class _Active(_Clauses):
     """The active formulas, by family: replace, repeal and amend (and the object a ';' carries on), guide and
     implement."""
 
     def _carried(self, sent: tuple[int, int], ms: list[Mention], triggers: list[_Trigger]) -> None:
         """One more object of a repeal or replacement whose sentence ended in ';' ('Bãi bỏ Thông tư số 17/2016/… ;' /
-        'Thông tư số 10/2024/… sửa đổi …'), when this sentence opens with it."""
+        'Thông tư số 10/2024/… sửa đổi …'), when this sentence opens with it, or with a list of its parts ('…; khoản 4
+        Điều 9, Điều 38 của Nghị định số 11/2013/NĐ-CP …')."""
         low = self.ctx.low
         s0, s1 = sent
         carry, self.carry = self.carry, None
         if carry is None or low[carry[3] : s0].strip():
             return
         firsts = [m for m in ms if not m.nested and not m.self_ref]
-        if (firsts and (firsts[0].start - s0 <= 4 or _PART_REF.fullmatch(low[s0 : firsts[0].start].strip()))
+        if (firsts and (firsts[0].start - s0 <= 4 or _PART_REF.fullmatch(_parts_whose(low[s0 : firsts[0].start])))
                 and not _LIST_MARKER.match(low[s0:s1])
                 and not any(t.start < firsts[0].start for t in triggers)):
             c_type, c_doer, c0, _ = carry
