@@ -955,6 +955,14 @@ LAW_NAMES = [
            _head(2026) + f"Hướng dẫn\nCăn cứ {written};\nĐiều 1. Phạm vi.\n",
            fields=(("148/2025/QH15", "name", "Luật Chuyển đổi số"),), no_docs=("LUAT/*",))
       for written in ("Luật Chuyển đổi số 148/2025/QH15", "Luật Chuyển đổi số số 148/2025/QH15")),
+    Case("a_type_word_written_twice_before_a_number_is_no_name",
+         "'Căn cứ … bởi Luật số Luật số 32/2013/QH13' (a word written twice in the Gazette's 212/2025/NĐ-CP): 'số' after "
+         "the type word opens a number, never a name ('Luật số Luật' was its name); 'Luật Sở hữu trí tuệ', which folds "
+         "to the same letters, keeps its own",
+         _head(2026) + "Hướng dẫn\nCăn cứ Luật Bảo hiểm y tế số 25/2008/QH12 được sửa đổi, bổ sung bởi Luật số Luật số "
+         "32/2013/QH13, Luật số 46/2014/QH13;\nCăn cứ Luật Sở hữu trí tuệ số 50/2005/QH11;\nĐiều 1. Phạm vi.\n",
+         fields=(("32/2013/QH13", "name", None), ("25/2008/QH12", "name", "Luật Bảo hiểm y tế"),
+                 ("50/2005/QH11", "name", "Luật Sở hữu trí tuệ"))),
     Case("news_forms_of_replacement[range_of_years]",
          "a range of years after a name is not its year",
          HEAD + "Hướng dẫn\nĐiều 1. Thi hành Luật Đất đai 2021 - 2025.\n",

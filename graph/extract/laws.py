@@ -404,6 +404,9 @@ def _named_law(ctx: _Ctx, m: re.Match[str], sent: tuple[int, int]) -> Mention | 
                    type_id=known.type_id if known else t.id if t else ctx.v.role("law"), name_closed=closed, name_sure=sure)
 
 
+_NUMBER_WORD_NEXT = re.compile(r"[ \t\n]{1,4}số[ \t\n]")
+
+
 def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None, int] | None:
     """The law, code or ordinance named right before a number that begins at `start`, as (type, start of the name,
     name): 'Luật Ngân sách nhà nước số 01/2002/QH11', 'Pháp lệnh Bảo vệ và Kiểm dịch thực vật số 36/2001/PL-UBTVQH10'
@@ -431,8 +434,9 @@ def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None
     tw = next((w for w in reversed(words) if ctx.folded[w.start()].isupper() and name_end - w.end() > 2
                and not _lawyer(ctx, w.end() + len(ctx.low[w.end() : w.end() + 4]) - len(ctx.low[w.end() : w.end() + 4].lstrip()))),
               None)  # 'Luật Luật sư số …': not 'Luật sư'
-    if tw is None:
-        return None
+    if tw is None or _NUMBER_WORD_NEXT.match(ctx.text, tw.end()):
+        return None  # 'Luật số Luật số 32/2013/QH13' (a word written twice): 'số' opens a number, never a name
+        # (read with its diacritics: 'Luật Sở hữu trí tuệ' folds to 'so' too)
     at = ctx.v.law_name_at(ctx.low, tw.start())
     if at is not None and at[0] > name_end and not ctx.low[at[0] : start].strip(" \t\n:."):
         return at[1].type_id, tw.start(), at[1].name, -1  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
