@@ -280,7 +280,7 @@ def _show_parts(st: Store, ref: str, day: Any, changed: bool = False, depth: int
     pv = PartsView.read(st, ref, day)
     d, trees = pv.document, pv.trees()
     ended = pv.ended()
-    root = Tree(f"[bold]{escape(d.type)} {escape(d.label)}[/]  {_badge(pv.status.state)} "
+    root = Tree(f"[bold]{escape(d.typed_label)}[/]  {_badge(pv.status.state)} "
                 f"(on {pv.status.at.isoformat()})")
 
     def shown(t: PartTree) -> bool:
@@ -328,7 +328,7 @@ def show(ref: Annotated[str, typer.Argument(help="A number in any written form: 
         d = view.document
         v = vocabulary()
         status = status_on(d, changes(view.relations, view.others), day)
-        heading = f"{d.name} {d.number}" if d.name and d.number else f"{d.type} {d.label}"  # 'Bộ luật Lao động 45/2019/QH14'
+        heading = f"{d.name} {d.number}" if d.name and d.number else d.typed_label  # 'Bộ luật Lao động 45/2019/QH14'
         out.print(f"[bold]{escape(heading)}[/]  ({escape(d.key)})")
         out.print(f"  issuer: {v.agencies[d.issuer].name if d.issuer in v.agencies else d.issuer or 'unknown'}")
         out.print(f"  date:   {d.date.isoformat() if d.date else (d.year or 'not stated')}")
@@ -359,12 +359,12 @@ def replaced_by(ref: Annotated[str, typer.Argument(help="A number in any written
     try:
         d, chain = st.document_chain(ref, "in")
         if not chain:
-            out.print(f"{d.type} {d.label}: the texts read so far state no replacement.")
+            out.print(f"{d.typed_label}: the texts read so far state no replacement.")
             return
-        out.print(f"{d.type} {d.label}")
+        out.print(d.typed_label)
         for step in chain:
             ev = step.evidence[0] if step.evidence else None
-            out.print(f"  replaced by {step.document.type} {step.document.label}"
+            out.print(f"  replaced by {step.document.typed_label}"
                       + (f" ({step.document.date.isoformat()})" if step.document.date else ""))
             if ev:
                 out.print(f"    “{clip(ev.sentence, 240)}” [{ev.source}:{ev.start}-{ev.end}]", markup=False)
@@ -523,7 +523,7 @@ def status(ref: Annotated[str, typer.Argument(help="A number in any written form
         d = view.document
         acting = changes(view.relations, view.others)
         s = status_on(d, acting, day)
-        out.print(f"[bold]{escape(d.type)} {escape(d.label)}[/] on {s.at.isoformat()}: [bold]{s.state.replace('_', ' ')}[/]"
+        out.print(f"[bold]{escape(d.typed_label)}[/] on {s.at.isoformat()}: [bold]{s.state.replace('_', ' ')}[/]"
                   + (f" since {s.since.isoformat()}" if s.since else ""))
         for r in s.reasons:
             out.print(f"  {r}", markup=False)
@@ -550,7 +550,7 @@ def _part_status(st: Store, part: str, ref: str, day: Any) -> None:
     if pid is None:
         raise NoSuchPart(d.label, part, article_range(pv.parts))
     s = pv.part(pid)
-    out.print(f"[bold]{escape(label_of(pid))} {escape(d.type)} {escape(d.label)}[/] on {s.at.isoformat()}: "
+    out.print(f"[bold]{escape(label_of(pid))} {escape(d.typed_label)}[/] on {s.at.isoformat()}: "
               f"[bold]{_badge(s.state, s.since)}[/]")
     if not pv.read_in_full:
         out.print(f"  ({d.label} was not read in full: from the effects other texts state on it.)", markup=False)
@@ -586,10 +586,10 @@ def effects(ref: Annotated[str, typer.Argument(help="A number in any written for
         labels = {**{k: o.label for k, o in view.others.items()}, d.key: d.label}
         rows = effect_rows(d, view.relations, view.others)
         if not rows:
-            out.print(f"{d.type} {d.label}: the texts read state no effect "
+            out.print(f"{d.typed_label}: the texts read state no effect "
                       + ("on its parts." if direction == "in" else "of it on other texts' parts."), markup=False)
             return
-        table = Table(title=f"{d.type} {d.label}: effects " + ("on it" if direction == "in" else "on other texts"))
+        table = Table(title=f"{d.typed_label}: effects " + ("on it" if direction == "in" else "on other texts"))
         for col in ("since", "text" if direction == "out" else "part", "part" if direction == "out" else "effect",
                     "effect" if direction == "out" else "by", "sentence"):
             table.add_column(col, overflow="fold")

@@ -104,6 +104,13 @@ class Document(_Model):
         return self.number or self.name or self.key
 
     @property
+    def typed_label(self) -> str:
+        """Its type and label as a person writes them: 'Nghị định 42/2022/NĐ-CP'; a name that opens with its type word
+        alone ('Bộ luật ISPS', 'Luật Du lịch': not 'Bộ luật Bộ luật ISPS')."""
+        label = self.label
+        return label if label.lower().startswith(self.type.lower() + " ") else f"{self.type} {label}"
+
+    @property
     def name_base(self) -> str | None:
         """The key its law name gives, without a year ('LUAT/giao-dich-dien-tu'), also for a law keyed by its
         number (20/2023/QH15): what finds a law asked for by name; None for a document without a name."""

@@ -86,3 +86,17 @@ RANKS = [
 @pytest.mark.parametrize(("type_id", "issuer", "rank", "also"), RANKS)
 def test_ranks(type_id: str, issuer: str | None, rank: int | str | None, also: tuple[str, ...]) -> None:
     assert vocabulary().rank_of(type_id, issuer) == (rank, also)
+
+
+def test_typed_label_names_the_type_once() -> None:
+    """A document as the command line heads it: its type and number; a name that opens with its type word alone
+    ('Bộ luật ISPS', not 'Bộ luật Bộ luật ISPS')."""
+    from graph.model import Document
+
+    def doc(**kw: str) -> Document:
+        return Document(key=kw.pop("key"), type=kw.pop("type"), type_id="x", **kw)  # type: ignore[arg-type]
+
+    assert doc(key="42/2022/ND-CP", number="42/2022/NĐ-CP", type="Nghị định").typed_label == "Nghị định 42/2022/NĐ-CP"
+    assert doc(key="BO-LUAT/isps", name="Bộ luật ISPS", type="Bộ luật").typed_label == "Bộ luật ISPS"
+    assert doc(key="LUAT/du-lich", name="Luật Du lịch", type="Luật").typed_label == "Luật Du lịch"
+    assert doc(key="BO-LUAT/x", name="Luật mẫu", type="Bộ luật").typed_label == "Bộ luật Luật mẫu"
