@@ -434,9 +434,10 @@ def law_named_before(ctx: _Ctx, start: int) -> tuple[str | None, int, str | None
     tw = next((w for w in reversed(words) if ctx.folded[w.start()].isupper() and name_end - w.end() > 2
                and not _lawyer(ctx, w.end() + len(ctx.low[w.end() : w.end() + 4]) - len(ctx.low[w.end() : w.end() + 4].lstrip()))),
               None)  # 'Luật Luật sư số …': not 'Luật sư'
+    # 'Luật số Luật số 32/2013/QH13' (a word written twice): 'số' opens a number, never a name (read with its
+    # diacritics: 'Luật Sở hữu trí tuệ' folds to 'so' too)
     if tw is None or _NUMBER_WORD_NEXT.match(ctx.text, tw.end()):
-        return None  # 'Luật số Luật số 32/2013/QH13' (a word written twice): 'số' opens a number, never a name
-        # (read with its diacritics: 'Luật Sở hữu trí tuệ' folds to 'so' too)
+        return None
     at = ctx.v.law_name_at(ctx.low, tw.start())
     if at is not None and at[0] > name_end and not ctx.low[at[0] : start].strip(" \t\n:."):
         return at[1].type_id, tw.start(), at[1].name, -1  # 'Luật Chuyển đổi số 148/2025/QH15': 'số' ends its name
